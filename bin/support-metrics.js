@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+import { main } from '../dist/cli/main.js';
+
+// `| head` closes stdout early: end quietly instead of with an EPIPE stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+process.exitCode = await main(process.argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, color });

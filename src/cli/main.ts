@@ -1,0 +1,36 @@
+import { CommanderError } from 'commander';
+import { exitCodeOf, ExitCode } from '../errors.js';
+import type { CommandIO } from './io.js';
+import { buildProgram } from './program.js';
+
+/**
+ * Runs the CLI and returns the exit code. The one place where errors become exit codes and
+ * messages: a user error is one line on stderr; a stack trace only for internal errors or --debug.
+ */
+export async function main(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
+  const debug = argv.includes('--debug');
+  const program = buildProgram(io)
+    .exitOverride()
+    .option('--debug', 'show stack traces for errors')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  program.commands.forEach((command) => command.exitOverride());
+  try {
+    await program.parseAsync(argv as string[], { from: 'node' });
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has already printed its message (or the help / version).
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    const code = exitCodeOf(error);
+    if (code === ExitCode.internal || debug) {
+      io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    if (code !== ExitCode.internal) io.stderr.write(`support-metrics: ${(error as Error).message}\n`);
+    else io.stderr.write('support-metrics: internal error; please report it with the command and the stack trace above\n');
+    return code;
+  }
+}

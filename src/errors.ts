@@ -1,0 +1,32 @@
+/**
+ * Typed errors and the exit codes they map to. Only the entry point (`cli/main.ts`) turns these
+ * into `process.exitCode`; everything else throws or returns.
+ */
+
+export const ExitCode = {
+  ok: 0,
+  /** A bug in support-metrics: please report it. */
+  internal: 1,
+  /** Bad flag, bad option value or bad configuration. */
+  usage: 2,
+  /** Unusable input: unreadable file, no valid records, or any rejection under --strict. */
+  input: 3,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** The user asked for something we cannot do as asked (flag, option value, config). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  readonly exitCode = ExitCode.usage;
+}
+
+/** The input cannot be used: a file that cannot be read or parsed, or no valid record at all. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  readonly exitCode = ExitCode.input;
+}
+
+export function exitCodeOf(error: unknown): ExitCode {
+  if (error instanceof UsageError || error instanceof InputError) return error.exitCode;
+  return ExitCode.internal;
+}

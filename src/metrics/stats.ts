@@ -1,0 +1,55 @@
+import type { DurationValue, RateValue } from './types.js';
+
+/** Shared arithmetic for metrics: percentiles, duration statistics, rates. */
+
+/**
+ * Percentile of sorted values, interpolating linearly between the closest ranks (Excel
+ * PERCENTILE.INC, numpy's default): h = (n−1)·p, value = x[⌊h⌋] + (h−⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
+ */
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const h = (n - 1) * p;
+  const lower = Math.floor(h);
+  const below = sorted[lower]!;
+  if (lower + 1 >= n) return below;
+  return below + (h - lower) * (sorted[lower + 1]! - below);
+}
+
+export function rate(numerator: number, denominator: number): RateValue {
+  return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
+}
+
+/** Count, mean, median and p90 of durations in seconds. The mean sums in sorted order, so input order never changes it. */
+export function durationStats(values: Float64Array): DurationValue {
+  const sorted = values.slice().sort();
+  const count = sorted.length;
+  if (count === 0) return { count, mean: null, median: null, p90: null };
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return { count, mean: sum / count, median: percentile(sorted, 0.5), p90: percentile(sorted, 0.9) };
+}
+
+/** A growable list of numbers, for accumulators that need every value (percentiles). */
+export class NumberList {
+  private values = new Float64Array(16);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const bigger = new Float64Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.length++] = value;
+  }
+
+  toArray(): Float64Array {
+    return this.values.subarray(0, this.length);
+  }
+}
+
+const MS_PER_SECOND = 1000;
+
+/** Seconds from one instant (epoch ms) to another. */
+export const secondsBetween = (fromMs: number, toMs: number): number => (toMs - fromMs) / MS_PER_SECOND;

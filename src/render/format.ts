@@ -1,0 +1,132 @@
+import type { DurationValue, MetricValue, RateValue } from '../metrics/types.js';
+import type { Report, ReportMetric, ReportRow } from '../report/types.js';
+
+/** How values read in tables and Markdown. Presentation only: no value is computed here. */
+
+export const NOT_AVAILABLE = 'n/a';
+export const NONE = '(none)';
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
+export function formatPercent(value: number | null): string {
+  return value === null ? NOT_AVAILABLE : `${(value * 100).toFixed(1)}%`;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** Humane durations: `42s`, `12m 05s`, `1h 05m`, `2d 03h`, rounded to the second first. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return NOT_AVAILABLE;
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${pad2(s % 60)}s`;
+  if (s < 86_400) return `${Math.floor(s / 3600)}h ${pad2(Math.floor((s % 3600) / 60))}m`;
+  return `${Math.floor(s / 86_400)}d ${pad2(Math.floor((s % 86_400) / 3600))}h`;
+}
+
+// ANSI CSI and OSC sequences, then any other C0/C1 control or bidirectional override.
+const ESCAPE_SEQUENCES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b./g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from the data, made safe to print: no escape sequences, controls or direction overrides. */
+export function cleanText(text: string): string {
+  return text.replace(ESCAPE_SEQUENCES, '').replace(CONTROLS, ' ');
+}
+
+export interface Column {
+  heading: string;
+  cell(metrics: Record<string, MetricValue>): string;
+}
+
+const valueOf = (metrics: Record<string, MetricValue>, id: string): MetricValue => metrics[id] ?? null;
+
+function durationPart(metric: ReportMetric, part: keyof DurationValue, heading: string): Column {
+  return {
+    heading,
+    cell: (metrics) => {
+      const value = valueOf(metrics, metric.id) as DurationValue | null;
+      if (value === null) return NOT_AVAILABLE;
+      return part === 'count' ? formatCount(value.count) : formatDuration(value[part]);
+    },
+  };
+}
+
+const countColumn = (metric: ReportMetric, heading: string): Column => ({
+  heading,
+  cell: (metrics) => {
+    const value = valueOf(metrics, metric.id) as number | null;
+    return value === null ? NOT_AVAILABLE : formatCount(value);
+  },
+});
+
+const rateColumn = (metric: ReportMetric, heading: string): Column => ({
+  heading,
+  cell: (metrics) => formatPercent((valueOf(metrics, metric.id) as RateValue | null)?.value ?? null),
+});
+
+const rateBaseColumn = (metric: ReportMetric, heading: string): Column => ({
+  heading,
+  cell: (metrics) => {
+    const value = valueOf(metrics, metric.id) as RateValue | null;
+    return value === null ? NOT_AVAILABLE : `${formatCount(value.numerator)}/${formatCount(value.denominator)}`;
+  },
+});
+
+/** One or two columns per metric, for a terminal: a duration shows its median and p90. */
+export function compactColumns(metrics: readonly ReportMetric[]): Column[] {
+  return metrics.flatMap((m) => {
+    switch (m.unit) {
+      case 'count':
+        return [countColumn(m, m.short)];
+      case 'rate':
+        return [rateColumn(m, m.short)];
+      case 'duration':
+        return [durationPart(m, 'median', `${m.short}\nmedian`), durationPart(m, 'p90', `${m.short}\np90`)];
+    }
+  });
+}
+
+/** Every part of a metric, with its sample size, for reports that are read closely. */
+export function detailedColumns(metrics: readonly ReportMetric[]): Column[] {
+  return metrics.flatMap((m) => {
+    switch (m.unit) {
+      case 'count':
+        return [countColumn(m, m.short)];
+      case 'rate':
+        return [rateColumn(m, m.short), rateBaseColumn(m, `${m.short} (n)`)];
+      case 'duration':
+        return [
+          durationPart(m, 'count', `${m.short} n`),
+          durationPart(m, 'mean', `${m.short} mean`),
+          durationPart(m, 'median', `${m.short} median`),
+          durationPart(m, 'p90', `${m.short} p90`),
+        ];
+    }
+  });
+}
+
+/** The cells that name a row: its period and its --by values. */
+export function rowLabels(report: Report, row: ReportRow): string[] {
+  return [row.period, ...report.by.map((d) => row[d] ?? NONE)];
+}
+
+export function labelHeadings(report: Report): string[] {
+  return ['Period', ...report.by];
+}
+
+/** A one-line summary of what went in. */
+export function inputSummary(report: Report): string {
+  const { input } = report;
+  const files = input.files.length === 1 ? '1 file' : `${formatCount(input.files.length)} files`;
+  return `${formatCount(input.records)} tickets from ${files} · ${formatCount(input.rejected)} records rejected · ${formatCount(input.duplicates)} duplicates`;
+}
+
+export function zoneSummary(report: Report): string {
+  return report.inputTimezone === report.timezone
+    ? `${report.timezone}`
+    : `${report.timezone} (timestamps without an offset read in ${report.inputTimezone})`;
+}

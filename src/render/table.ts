@@ -1,0 +1,32 @@
+import Table from 'cli-table3';
+import { Chalk } from 'chalk';
+import type { Report } from '../report/types.js';
+import { cleanText, compactColumns, inputSummary, labelHeadings, NOT_AVAILABLE, rowLabels, zoneSummary } from './format.js';
+
+/** A terminal table: one row per period (and group), a total row, and what went in. */
+export function renderTable(report: Report, options: { color: boolean }): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const columns = compactColumns(report.metrics);
+  const table = new Table({
+    head: [...labelHeadings(report), ...columns.map((c) => c.heading)].map((h) => chalk.bold(h)),
+    style: { head: [], border: [] },
+    colAligns: [...labelHeadings(report).map(() => 'left' as const), ...columns.map(() => 'right' as const)],
+  });
+  const dimNa = (cell: string): string => (cell === NOT_AVAILABLE ? chalk.dim(cell) : cell);
+  for (const row of report.rows) {
+    table.push([...rowLabels(report, row).map(cleanText), ...columns.map((c) => dimNa(c.cell(row.metrics)))]);
+  }
+  table.push([
+    chalk.bold('Total'),
+    ...report.by.map(() => ''),
+    ...columns.map((c) => chalk.bold(dimNa(c.cell(report.totals.metrics)))),
+  ]);
+  const lines = [
+    `${chalk.bold('Support metrics')} by ${report.period}${report.by.length > 0 ? ` and ${report.by.join(', ')}` : ''}`,
+    `Range ${report.range.from} to ${report.range.to} (end exclusive) · zone ${zoneSummary(report)}`,
+    table.toString(),
+    inputSummary(report),
+    ...report.notes.map((n) => `${NOT_AVAILABLE}: ${n.metric}: ${n.message}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,261 @@
+import { parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
+import { FIELD_INDEX, type TicketField } from './fields.js';
+
+/**
+ * Turns one raw record (CSV strings, or JSON values that may come typed or as strings) into a
+ * ParsedTicket, or says exactly why it cannot be used. A record is used whole or rejected whole:
+ * one unreadable field rejects it.
+ */
+
+export type RejectionCode =
+  | 'missing_required'
+  | 'invalid_timestamp'
+  | 'invalid_value'
+  | 'before_created'
+  | 'malformed_record';
+
+export const REJECTION_REASONS: Record<RejectionCode, string> = {
+  missing_required: 'required field missing',
+  invalid_timestamp: 'not a timestamp',
+  invalid_value: 'value not allowed',
+  before_created: 'earlier than created_at',
+  malformed_record: 'malformed record',
+};
+
+export interface FieldProblem {
+  field: TicketField | null;
+  code: RejectionCode;
+  message: string;
+}
+
+/** Satisfaction as the metrics see it. */
+export const Satisfaction = { none: -1, unsatisfied: 0, satisfied: 1 } as const;
+/** A yes/no field. */
+export const YesNo = { unknown: -1, no: 0, yes: 1 } as const;
+
+/** One valid record. Missing timestamps are NaN, missing counts -1, missing text null. */
+export interface ParsedTicket {
+  id: string;
+  createdAt: number;
+  firstResponseAt: number;
+  solvedAt: number;
+  closedAt: number;
+  updatedAt: number;
+  status: string | null;
+  agent: string | null;
+  team: string | null;
+  channel: string | null;
+  priority: string | null;
+  language: string | null;
+  customer: string | null;
+  satisfaction: number;
+  nps: number;
+  agentReplies: number;
+  reopens: number;
+  handleTime: number;
+  escalated: number;
+  tags: string[] | null;
+}
+
+export function emptyParsedTicket(): ParsedTicket {
+  return {
+    id: '',
+    createdAt: Number.NaN,
+    firstResponseAt: Number.NaN,
+    solvedAt: Number.NaN,
+    closedAt: Number.NaN,
+    updatedAt: Number.NaN,
+    status: null,
+    agent: null,
+    team: null,
+    channel: null,
+    priority: null,
+    language: null,
+    customer: null,
+    satisfaction: Satisfaction.none,
+    nps: -1,
+    agentReplies: -1,
+    reopens: -1,
+    handleTime: Number.NaN,
+    escalated: YesNo.unknown,
+    tags: null,
+  };
+}
+
+class Rejected extends Error {
+  constructor(readonly problem: FieldProblem) {
+    super(problem.message);
+  }
+}
+
+function reject(field: TicketField, code: RejectionCode, message: string): never {
+  throw new Rejected({ field, code, message });
+}
+
+/** JSON.stringify for messages, cut short so a huge value cannot flood the terminal. */
+export function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return JSON.stringify(shown);
+}
+
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** Blank (absent, null or whitespace only) values are "not given", never zero. */
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function readText(field: TicketField, value: unknown): string | null {
+  if (isBlank(value)) return null;
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return reject(field, 'invalid_value', `expected text, got ${describeType(value)}`);
+}
+
+function readTimestamp(field: TicketField, value: unknown, readLocal: ReadWallTime): number {
+  if (isBlank(value)) return Number.NaN;
+  const epoch = typeof value === 'string' ? parseTimestamp(value.trim(), readLocal) : Number.NaN;
+  if (Number.isNaN(epoch)) {
+    reject(field, 'invalid_timestamp', `${quote(value)} is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z)`);
+  }
+  return epoch;
+}
+
+const WHOLE_NUMBER = /^\d+$/;
+
+function readWholeNumber(field: TicketField, value: unknown, max: number, expected: string): number {
+  if (isBlank(value)) return -1;
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && WHOLE_NUMBER.test(value.trim())
+        ? Number(value.trim())
+        : Number.NaN;
+  if (!Number.isInteger(n) || n < 0 || n > max) reject(field, 'invalid_value', `${quote(value)} is not ${expected}`);
+  return n;
+}
+
+const DECIMAL = /^\d+(?:\.\d+)?$/;
+
+function readSeconds(field: TicketField, value: unknown): number {
+  if (isBlank(value)) return Number.NaN;
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && DECIMAL.test(value.trim())
+        ? Number(value.trim())
+        : Number.NaN;
+  if (!(n >= 0) || !Number.isFinite(n)) reject(field, 'invalid_value', `${quote(value)} is not a number of seconds ≥ 0`);
+  return n;
+}
+
+function readSatisfaction(value: unknown): number {
+  if (isBlank(value)) return Satisfaction.none;
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().toLowerCase() : '';
+  switch (text) {
+    case 'good':
+    case '4':
+    case '5':
+      return Satisfaction.satisfied;
+    case 'bad':
+    case '1':
+    case '2':
+    case '3':
+      return Satisfaction.unsatisfied;
+    default:
+      return reject('satisfaction', 'invalid_value', `${quote(value)} is not a rating (good, bad, or a whole number 1–5)`);
+  }
+}
+
+const YES = new Set(['true', 'yes', '1']);
+const NO = new Set(['false', 'no', '0']);
+
+function readYesNo(field: TicketField, value: unknown): number {
+  if (isBlank(value)) return YesNo.unknown;
+  if (typeof value === 'boolean') return value ? YesNo.yes : YesNo.no;
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim().toLowerCase() : '';
+  if (YES.has(text)) return YesNo.yes;
+  if (NO.has(text)) return YesNo.no;
+  return reject(field, 'invalid_value', `${quote(value)} is not a yes/no value (true, false, yes, no, 1, 0)`);
+}
+
+/** Tags: a comma-separated list in one CSV field, or a JSON array of strings. Blank entries are dropped. */
+function readTags(value: unknown): string[] | null {
+  if (isBlank(value)) return null;
+  let items: unknown[];
+  if (typeof value === 'string') items = value.split(',');
+  else if (Array.isArray(value)) items = value;
+  else return reject('tags', 'invalid_value', `expected a comma-separated list or a list of strings, got ${describeType(value)}`);
+  const tags: string[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') {
+      return reject('tags', 'invalid_value', `expected a list of strings, found ${describeType(item)} in it`);
+    }
+    const tag = item.trim();
+    if (tag !== '' && !tags.includes(tag)) tags.push(tag);
+  }
+  return tags.length > 0 ? tags : null;
+}
+
+function mustNotPrecedeCreated(field: TicketField, at: number, raw: unknown, createdAt: number, createdRaw: unknown): void {
+  if (at < createdAt) {
+    reject(field, 'before_created', `${String(raw).trim()} is before created_at ${String(createdRaw).trim()}`);
+  }
+}
+
+/**
+ * Validates one record. `values[column[f]]` is the raw value of field f (column -1: not in this
+ * file). Fills `out` and returns null, or returns the first problem found, in field order.
+ */
+export function validateRecord(
+  values: readonly unknown[],
+  column: Int32Array,
+  readLocal: ReadWallTime,
+  out: ParsedTicket,
+): FieldProblem | null {
+  const raw = (field: TicketField): unknown => {
+    const c = column[FIELD_INDEX[field]]!;
+    return c < 0 ? undefined : values[c];
+  };
+  try {
+    const id = readText('id', raw('id'));
+    if (id === null) reject('id', 'missing_required', 'missing (every ticket needs an id)');
+    out.id = id;
+    const createdRaw = raw('created_at');
+    out.createdAt = readTimestamp('created_at', createdRaw, readLocal);
+    if (Number.isNaN(out.createdAt)) reject('created_at', 'missing_required', 'missing (every ticket needs a creation time)');
+    const firstResponseRaw = raw('first_response_at');
+    out.firstResponseAt = readTimestamp('first_response_at', firstResponseRaw, readLocal);
+    const solvedRaw = raw('solved_at');
+    out.solvedAt = readTimestamp('solved_at', solvedRaw, readLocal);
+    const closedRaw = raw('closed_at');
+    out.closedAt = readTimestamp('closed_at', closedRaw, readLocal);
+    out.updatedAt = readTimestamp('updated_at', raw('updated_at'), readLocal);
+    mustNotPrecedeCreated('first_response_at', out.firstResponseAt, firstResponseRaw, out.createdAt, createdRaw);
+    mustNotPrecedeCreated('solved_at', out.solvedAt, solvedRaw, out.createdAt, createdRaw);
+    mustNotPrecedeCreated('closed_at', out.closedAt, closedRaw, out.createdAt, createdRaw);
+    out.status = readText('status', raw('status'));
+    out.agent = readText('agent', raw('agent'));
+    out.team = readText('team', raw('team'));
+    out.channel = readText('channel', raw('channel'));
+    out.priority = readText('priority', raw('priority'));
+    out.language = readText('language', raw('language'));
+    out.customer = readText('customer', raw('customer'));
+    out.satisfaction = readSatisfaction(raw('satisfaction'));
+    out.nps = readWholeNumber('nps', raw('nps'), 10, 'a score from 0 to 10');
+    out.agentReplies = readWholeNumber('agent_replies', raw('agent_replies'), 2 ** 31 - 1, 'a whole number ≥ 0');
+    out.reopens = readWholeNumber('reopens', raw('reopens'), 2 ** 31 - 1, 'a whole number ≥ 0');
+    out.handleTime = readSeconds('handle_time', raw('handle_time'));
+    out.escalated = readYesNo('escalated', raw('escalated'));
+    out.tags = readTags(raw('tags'));
+    return null;
+  } catch (error) {
+    if (error instanceof Rejected) return error.problem;
+    throw error;
+  }
+}
