@@ -121,8 +121,16 @@ export function labelHeadings(report: Report): string[] {
 /** A one-line summary of what went in. */
 export function inputSummary(report: Report): string {
   const { input } = report;
-  const files = input.files.length === 1 ? '1 file' : `${formatCount(input.files.length)} files`;
-  return `${formatCount(input.records)} tickets from ${files} · ${formatCount(input.rejected)} records rejected · ${formatCount(input.duplicates)} duplicates`;
+  return [
+    `${plural(input.records, 'ticket')} from ${plural(input.files.length, 'file')}`,
+    `${plural(input.rejected, 'record')} rejected`,
+    plural(input.duplicates, 'duplicate'),
+  ].join(' · ');
+}
+
+/** `1 ticket`, `3,000 tickets`. */
+export function plural(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 export function zoneSummary(report: Report): string {

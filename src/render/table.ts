@@ -9,7 +9,7 @@ export function renderTable(report: Report, options: { color: boolean }): string
   const columns = compactColumns(report.metrics);
   const table = new Table({
     head: [...labelHeadings(report), ...columns.map((c) => c.heading)].map((h) => chalk.bold(h)),
-    style: { head: [], border: [] },
+    style: { head: [], border: [], compact: true },
     colAligns: [...labelHeadings(report).map(() => 'left' as const), ...columns.map(() => 'right' as const)],
   });
   const dimNa = (cell: string): string => (cell === NOT_AVAILABLE ? chalk.dim(cell) : cell);

@@ -1,5 +1,5 @@
 import { parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
-import { FIELD_INDEX, type TicketField } from './fields.js';
+import { FIELD_INDEX as F, type TicketField } from './fields.js';
 
 /**
  * Turns one raw record (CSV strings, or JSON values that may come typed or as strings) into a
@@ -54,7 +54,8 @@ export interface ParsedTicket {
   reopens: number;
   handleTime: number;
   escalated: number;
-  tags: string[] | null;
+  /** As written: CSV text or a JSON list (see tagList). */
+  tags: string | string[] | null;
 }
 
 export function emptyParsedTicket(): ParsedTicket {
@@ -184,28 +185,42 @@ function readYesNo(field: TicketField, value: unknown): number {
   return reject(field, 'invalid_value', `${quote(value)} is not a yes/no value (true, false, yes, no, 1, 0)`);
 }
 
-/** Tags: a comma-separated list in one CSV field, or a JSON array of strings. Blank entries are dropped. */
-function readTags(value: unknown): string[] | null {
+/**
+ * Tags: a comma-separated list in one CSV field, or a JSON array of strings. Kept as written (a
+ * list's text is split once per distinct value, by the store: see tagList).
+ */
+function readTags(value: unknown): string | string[] | null {
   if (isBlank(value)) return null;
-  let items: unknown[];
-  if (typeof value === 'string') items = value.split(',');
-  else if (Array.isArray(value)) items = value;
-  else return reject('tags', 'invalid_value', `expected a comma-separated list or a list of strings, got ${describeType(value)}`);
-  const tags: string[] = [];
-  for (const item of items) {
-    if (typeof item !== 'string') {
-      return reject('tags', 'invalid_value', `expected a list of strings, found ${describeType(item)} in it`);
-    }
-    const tag = item.trim();
-    if (tag !== '' && !tags.includes(tag)) tags.push(tag);
+  if (typeof value === 'string') return value;
+  if (!Array.isArray(value)) {
+    return reject('tags', 'invalid_value', `expected a comma-separated list or a list of strings, got ${describeType(value)}`);
   }
-  return tags.length > 0 ? tags : null;
+  for (const item of value) {
+    if (typeof item !== 'string') reject('tags', 'invalid_value', `expected a list of strings, found ${describeType(item)} in it`);
+  }
+  return value as string[];
+}
+
+/** The tags of a `tags` value: trimmed, blanks and repeats dropped, in the order written. */
+export function tagList(tags: string | readonly string[]): string[] {
+  const list: string[] = [];
+  for (const item of typeof tags === 'string' ? tags.split(',') : tags) {
+    const tag = item.trim();
+    if (tag !== '' && !list.includes(tag)) list.push(tag);
+  }
+  return list;
 }
 
 function mustNotPrecedeCreated(field: TicketField, at: number, raw: unknown, createdAt: number, createdRaw: unknown): void {
   if (at < createdAt) {
     reject(field, 'before_created', `${String(raw).trim()} is before created_at ${String(createdRaw).trim()}`);
   }
+}
+
+/** The raw value of a field: `values[column[field]]`, undefined when the file has no such column. */
+function valueOf(values: readonly unknown[], column: Int32Array, field: number): unknown {
+  const c = column[field]!;
+  return c < 0 ? undefined : values[c];
 }
 
 /**
@@ -218,41 +233,37 @@ export function validateRecord(
   readLocal: ReadWallTime,
   out: ParsedTicket,
 ): FieldProblem | null {
-  const raw = (field: TicketField): unknown => {
-    const c = column[FIELD_INDEX[field]]!;
-    return c < 0 ? undefined : values[c];
-  };
   try {
-    const id = readText('id', raw('id'));
+    const id = readText('id', valueOf(values, column, F.id));
     if (id === null) reject('id', 'missing_required', 'missing (every ticket needs an id)');
     out.id = id;
-    const createdRaw = raw('created_at');
+    const createdRaw = valueOf(values, column, F.created_at);
     out.createdAt = readTimestamp('created_at', createdRaw, readLocal);
     if (Number.isNaN(out.createdAt)) reject('created_at', 'missing_required', 'missing (every ticket needs a creation time)');
-    const firstResponseRaw = raw('first_response_at');
+    const firstResponseRaw = valueOf(values, column, F.first_response_at);
     out.firstResponseAt = readTimestamp('first_response_at', firstResponseRaw, readLocal);
-    const solvedRaw = raw('solved_at');
+    const solvedRaw = valueOf(values, column, F.solved_at);
     out.solvedAt = readTimestamp('solved_at', solvedRaw, readLocal);
-    const closedRaw = raw('closed_at');
+    const closedRaw = valueOf(values, column, F.closed_at);
     out.closedAt = readTimestamp('closed_at', closedRaw, readLocal);
-    out.updatedAt = readTimestamp('updated_at', raw('updated_at'), readLocal);
+    out.updatedAt = readTimestamp('updated_at', valueOf(values, column, F.updated_at), readLocal);
     mustNotPrecedeCreated('first_response_at', out.firstResponseAt, firstResponseRaw, out.createdAt, createdRaw);
     mustNotPrecedeCreated('solved_at', out.solvedAt, solvedRaw, out.createdAt, createdRaw);
     mustNotPrecedeCreated('closed_at', out.closedAt, closedRaw, out.createdAt, createdRaw);
-    out.status = readText('status', raw('status'));
-    out.agent = readText('agent', raw('agent'));
-    out.team = readText('team', raw('team'));
-    out.channel = readText('channel', raw('channel'));
-    out.priority = readText('priority', raw('priority'));
-    out.language = readText('language', raw('language'));
-    out.customer = readText('customer', raw('customer'));
-    out.satisfaction = readSatisfaction(raw('satisfaction'));
-    out.nps = readWholeNumber('nps', raw('nps'), 10, 'a score from 0 to 10');
-    out.agentReplies = readWholeNumber('agent_replies', raw('agent_replies'), 2 ** 31 - 1, 'a whole number ≥ 0');
-    out.reopens = readWholeNumber('reopens', raw('reopens'), 2 ** 31 - 1, 'a whole number ≥ 0');
-    out.handleTime = readSeconds('handle_time', raw('handle_time'));
-    out.escalated = readYesNo('escalated', raw('escalated'));
-    out.tags = readTags(raw('tags'));
+    out.status = readText('status', valueOf(values, column, F.status));
+    out.agent = readText('agent', valueOf(values, column, F.agent));
+    out.team = readText('team', valueOf(values, column, F.team));
+    out.channel = readText('channel', valueOf(values, column, F.channel));
+    out.priority = readText('priority', valueOf(values, column, F.priority));
+    out.language = readText('language', valueOf(values, column, F.language));
+    out.customer = readText('customer', valueOf(values, column, F.customer));
+    out.satisfaction = readSatisfaction(valueOf(values, column, F.satisfaction));
+    out.nps = readWholeNumber('nps', valueOf(values, column, F.nps), 10, 'a score from 0 to 10');
+    out.agentReplies = readWholeNumber('agent_replies', valueOf(values, column, F.agent_replies), 2 ** 31 - 1, 'a whole number ≥ 0');
+    out.reopens = readWholeNumber('reopens', valueOf(values, column, F.reopens), 2 ** 31 - 1, 'a whole number ≥ 0');
+    out.handleTime = readSeconds('handle_time', valueOf(values, column, F.handle_time));
+    out.escalated = readYesNo('escalated', valueOf(values, column, F.escalated));
+    out.tags = readTags(valueOf(values, column, F.tags));
     return null;
   } catch (error) {
     if (error instanceof Rejected) return error.problem;

@@ -1,4 +1,4 @@
-import type { ParsedTicket } from '../schema/validate.js';
+import { tagList, type ParsedTicket } from '../schema/validate.js';
 
 /**
  * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a million
@@ -9,15 +9,22 @@ import type { ParsedTicket } from '../schema/validate.js';
 export class Dictionary {
   readonly values: string[] = [];
   private readonly codes = new Map<string, number>();
+  // Consecutive records often repeat a value (a channel, a priority): comparing with the last
+  // one is cheaper than hashing a freshly parsed string.
+  private lastValue: string | null = null;
+  private lastCode = -1;
 
   codeOf(value: string | null): number {
     if (value === null) return -1;
+    if (value === this.lastValue) return this.lastCode;
     let code = this.codes.get(value);
     if (code === undefined) {
       code = this.values.length;
       this.values.push(value);
       this.codes.set(value, code);
     }
+    this.lastValue = value;
+    this.lastCode = code;
     return code;
   }
 
@@ -43,8 +50,6 @@ export class TicketStore {
   /** Epoch ms; NaN when blank. */
   createdAt = new Float64Array(this.capacity);
   firstResponseAt = new Float64Array(this.capacity);
-  solvedAt = new Float64Array(this.capacity);
-  closedAt = new Float64Array(this.capacity);
   /** solved_at, or closed_at when solved_at is blank. */
   resolvedAt = new Float64Array(this.capacity);
   updatedAt = new Float64Array(this.capacity);
@@ -78,7 +83,7 @@ export class TicketStore {
     priority: new Dictionary(),
     language: new Dictionary(),
     customer: new Dictionary(),
-    /** Each distinct tag list, as JSON (see tagsOf). */
+    /** Each distinct tags value as written (JSON lists as JSON text); see tagsOf. */
     tags: new Dictionary(),
   };
   private readonly tagLists: string[][] = [];
@@ -92,7 +97,7 @@ export class TicketStore {
     const existing = this.slotOfId.get(ticket.id);
     if (existing === undefined) {
       const slot = this.length++;
-      if (slot === this.capacity) this.resize(this.capacity * 2);
+      if (slot === this.capacity) this.resize(Math.ceil(this.capacity * 1.5)); // 1.5×: less slack than doubling at a million tickets
       this.slotOfId.set(ticket.id, slot);
       this.id.push(ticket.id);
       this.write(slot, ticket, file);
@@ -116,8 +121,6 @@ export class TicketStore {
     const d = this.dictionaries;
     this.createdAt[slot] = t.createdAt;
     this.firstResponseAt[slot] = t.firstResponseAt;
-    this.solvedAt[slot] = t.solvedAt;
-    this.closedAt[slot] = t.closedAt;
     this.resolvedAt[slot] = Number.isNaN(t.solvedAt) ? t.closedAt : t.solvedAt;
     this.updatedAt[slot] = t.updatedAt;
     this.status[slot] = d.status.codeOf(t.status);
@@ -137,10 +140,11 @@ export class TicketStore {
     this.sourceFile[slot] = file;
   }
 
-  private tagListCode(tags: string[] | null): number {
+  /** Interns a tags value by its text as written, so a list is split only the first time it is seen. */
+  private tagListCode(tags: string | string[] | null): number {
     if (tags === null) return -1;
-    const code = this.dictionaries.tags.codeOf(JSON.stringify(tags));
-    if (code === this.tagLists.length) this.tagLists.push(tags);
+    const code = this.dictionaries.tags.codeOf(typeof tags === 'string' ? tags : JSON.stringify(tags));
+    if (code === this.tagLists.length) this.tagLists.push(tagList(tags));
     return code;
   }
 
@@ -148,8 +152,6 @@ export class TicketStore {
     this.capacity = capacity;
     this.createdAt = grow(this.createdAt, capacity);
     this.firstResponseAt = grow(this.firstResponseAt, capacity);
-    this.solvedAt = grow(this.solvedAt, capacity);
-    this.closedAt = grow(this.closedAt, capacity);
     this.resolvedAt = grow(this.resolvedAt, capacity);
     this.updatedAt = grow(this.updatedAt, capacity);
     this.status = grow(this.status, capacity);

@@ -1,0 +1,67 @@
+import { computeReport } from '../../src/engine/compute.js';
+import { eventSpan, resolveRange } from '../../src/engine/range.js';
+import { METRICS } from '../../src/metrics/index.js';
+import type { Metric } from '../../src/metrics/types.js';
+import type { Report } from '../../src/report/types.js';
+import { FIELD_INDEX, TICKET_FIELDS, type Dimension, type TicketField } from '../../src/schema/fields.js';
+import { Ingest, type IngestSummary } from '../../src/tickets/ingest.js';
+import type { Period } from '../../src/time/periods.js';
+import { wallTimeReader } from '../../src/time/zone.js';
+
+/** A ticket as a test writes it: canonical field names, values as they would come in JSON. */
+export type TicketInput = Partial<Record<TicketField, unknown>>;
+
+const IDENTITY = Int32Array.from(TICKET_FIELDS, (_, i) => i);
+
+/**
+ * Feeds records through the real Ingest (validation, de-duplication, accounting), as if read from
+ * one JSON file per entry of `files`. The fields present are those that appear in any record
+ * (or `presentFields`, to simulate columns that exist but are blank).
+ */
+export function ingest(
+  files: TicketInput[][] | TicketInput[],
+  options: { inputZone?: string; presentFields?: TicketField[] } = {},
+): IngestSummary {
+  const fileList = (Array.isArray(files[0]) ? files : [files]) as TicketInput[][];
+  const sink = new Ingest(wallTimeReader(options.inputZone ?? 'UTC'));
+  const present = new Set<TicketField>(options.presentFields ?? []);
+  fileList.forEach((records, f) => {
+    const file = sink.openFile(`file${f + 1}.json`);
+    records.forEach((record, i) => {
+      const values = new Array<unknown>(TICKET_FIELDS.length);
+      for (const [key, value] of Object.entries(record)) {
+        values[FIELD_INDEX[key as TicketField]] = value;
+        present.add(key as TicketField);
+      }
+      sink.record(file, i + 1, values, IDENTITY);
+    });
+  });
+  sink.fieldsPresent(present);
+  return sink.finish();
+}
+
+export interface ReportTestOptions {
+  period?: Period;
+  zone?: string;
+  inputZone?: string;
+  by?: Dimension[];
+  from?: string;
+  to?: string;
+  metrics?: readonly Metric[];
+  presentFields?: TicketField[];
+}
+
+/** The Report the `report` command would compute for these records (range resolved the same way). */
+export function reportOf(records: TicketInput[][] | TicketInput[], options: ReportTestOptions = {}): Report {
+  const zone = options.zone ?? 'UTC';
+  const inputZone = options.inputZone ?? zone;
+  const period = options.period ?? 'week';
+  const summary = ingest(records, { inputZone, presentFields: options.presentFields });
+  const span = eventSpan(summary.store) ?? { earliest: 0, latest: 0 };
+  const given = {
+    from: options.from === undefined ? undefined : Date.parse(options.from),
+    to: options.to === undefined ? undefined : Date.parse(options.to),
+  };
+  const range = resolveRange(span, period, zone, given);
+  return computeReport(summary, { metrics: options.metrics ?? METRICS, period, zone, inputZone, by: options.by ?? [], range });
+}
