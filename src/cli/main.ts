@@ -9,14 +9,16 @@ import { buildProgram } from './program.js';
  */
 export async function main(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
   const debug = argv.includes('--debug');
-  const program = buildProgram(io)
-    .exitOverride()
-    .option('--debug', 'show stack traces for errors')
-    .configureOutput({
+  const program = buildProgram(io).option('--debug', 'show stack traces for errors');
+  // Subcommands copy these settings only when created, so each command gets them here.
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride().configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // commander's own messages ("error: unknown option …") read like ours.
+      outputError: (text, write) => write(text.replace(/^error: /, 'support-metrics: ')),
     });
-  program.commands.forEach((command) => command.exitOverride());
+  }
   try {
     await program.parseAsync(argv as string[], { from: 'node' });
     return ExitCode.ok;

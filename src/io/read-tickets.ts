@@ -7,6 +7,7 @@ import { InputError, UsageError } from '../errors.js';
 import { canonicalFieldOf, FIELD_INDEX, REQUIRED_FIELDS, TICKET_FIELDS, type TicketField } from '../schema/fields.js';
 import type { Ingest } from '../tickets/ingest.js';
 import { formatFromExtension, type InputFormat } from './input-formats.js';
+import { systemReason } from './system-error.js';
 
 /**
  * Reads ticket exports (files or stdin) and hands each raw record to the Ingest. This is the only
@@ -20,9 +21,10 @@ export interface InputSource {
   stdin: NodeJS.ReadableStream;
 }
 
-/** JSON arrays start with `[`, NDJSON with `{`; anything else is read as CSV. */
-function sniffFormat(head: string): InputFormat {
+/** JSON arrays start with `[`, NDJSON with `{`; anything else is read as CSV. Undefined: only white space so far. */
+function sniffFormat(head: string): InputFormat | undefined {
   const first = head.replace(/^\uFEFF/, '').trimStart()[0];
+  if (first === undefined) return undefined;
   return first === '[' ? 'json' : first === '{' ? 'ndjson' : 'csv';
 }
 
@@ -45,23 +47,29 @@ async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<R
   return stream;
 }
 
-function systemReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
-}
 
-/** Reads the first chunk to decide the format, then gives back a stream that still starts at byte 0. */
+/**
+ * Reads up to the first character that is not white space to decide the format, then gives back
+ * a stream that still starts at byte 0.
+ */
 async function peekFormat(stream: Readable): Promise<{ format: InputFormat; stream: Readable }> {
   const iterator = stream[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const head: Buffer = first.done ? Buffer.alloc(0) : Buffer.from(first.value as Buffer);
-  const rest = async function* () {
-    yield head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value as Buffer;
+  const head: Buffer[] = [];
+  let format: InputFormat | undefined;
+  let done = false;
+  while (format === undefined && !done) {
+    const next = await iterator.next();
+    done = next.done === true;
+    if (!done) {
+      head.push(Buffer.from(next.value as Buffer));
+      format = sniffFormat(Buffer.concat(head).toString('utf8'));
+    }
+  }
+  const replay = async function* () {
+    yield* head;
+    if (!done) for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value as Buffer;
   };
-  return { format: sniffFormat(head.subarray(0, 64).toString('utf8')), stream: Readable.from(rest()) };
+  return { format: format ?? 'csv', stream: Readable.from(replay()) };
 }
 
 /** Reads every source in order into the ingest. `format` overrides detection for all of them. */
@@ -86,6 +94,12 @@ function lineBreaksIn(record: readonly string[]): number {
     breaks += field.match(/\r\n|\r|\n/g)?.length ?? 0;
   }
   return breaks;
+}
+
+/** An empty line, or a row of empty fields (`,,,`: what spreadsheets leave below the data). */
+function isBlankRecord(record: readonly string[]): boolean {
+  for (const field of record) if (field.trim() !== '') return false;
+  return true;
 }
 
 /** Maps header names to canonical fields; refuses a file that cannot hold tickets. */
@@ -127,7 +141,7 @@ async function readCsv(stream: Readable, name: string, file: number, ingest: Ing
         ingest.fieldsPresent(mapped.present);
         continue;
       }
-      if (record.length === 1 && record[0]!.trim() === '') {
+      if (isBlankRecord(record)) {
         ingest.blank(file);
       } else if (record.length !== header.length) {
         ingest.malformed(file, startLine, `has ${record.length} fields where the header has ${header.length}`);

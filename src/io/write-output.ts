@@ -1,23 +1,46 @@
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { UsageError } from '../errors.js';
+import { systemReason } from './system-error.js';
 
 /**
  * Writes the rendered report to stdout, or to a file atomically (a temporary file renamed into
  * place), so that a job killed mid-write never leaves half a KPI file.
  */
-export async function writeOutput(text: string, output: string | undefined, inputs: readonly string[], stdout: NodeJS.WritableStream): Promise<void> {
+
+async function fileIdentity(path: string): Promise<string | undefined> {
+  try {
+    const info = await stat(path); // follows symbolic links: a link to an input is that input
+    return `${info.dev}:${info.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses an --output that is one of the inputs, by path, symbolic link or hard link. Called
+ * before any input is read, so a mistake costs nothing.
+ */
+export async function assertOutputIsNotAnInput(output: string | undefined, inputs: readonly string[]): Promise<void> {
+  if (output === undefined || output === '-') return;
+  const target = await fileIdentity(output);
+  if (target === undefined) return;
+  for (const input of inputs) {
+    if (input !== '-' && (await fileIdentity(input)) === target) {
+      throw new UsageError(`--output: ${output} is the input file ${input}; refusing to overwrite it`);
+    }
+  }
+}
+
+export async function writeOutput(text: string, output: string | undefined, stdout: NodeJS.WritableStream): Promise<void> {
   if (output === undefined || output === '-') {
     await new Promise<void>((done, fail) => stdout.write(text, (error) => (error ? fail(error) : done())));
     return;
   }
-  const target = resolve(output);
-  if (inputs.some((input) => input !== '-' && resolve(input) === target)) {
-    throw new UsageError(`--output: ${output} is one of the input files; refusing to overwrite it`);
-  }
   try {
-    await writeFileAtomic(target, text);
+    await writeFileAtomic(output, text);
   } catch (error) {
-    throw new UsageError(`--output: cannot write ${output}: ${(error as Error).message}`);
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its directory does not exist' : systemReason(error);
+    throw new UsageError(`--output: cannot write ${output}: ${reason}`);
   }
 }

@@ -1,6 +1,6 @@
 import { REJECTION_REASONS } from '../schema/validate.js';
 import type { IngestSummary, Rejection } from '../tickets/ingest.js';
-import { cleanText, formatCount } from './format.js';
+import { cleanText, formatCount, plural } from './format.js';
 
 /** `tickets.csv:42: solved_at: 2026-03-01T10:00:00Z is before created_at 2026-03-02T08:00:00Z` */
 export function formatRejection(r: Rejection): string {
@@ -13,7 +13,7 @@ const EXAMPLES_SHOWN = 5;
 export function formatRejectionSummary(summary: IngestSummary): string {
   if (summary.rejected === 0) return '';
   const read = summary.files.reduce((n, f) => n + f.read, 0);
-  const lines = [`${formatCount(summary.rejected)} of ${formatCount(read)} records rejected:`];
+  const lines = [`${formatCount(summary.rejected)} of ${plural(read, 'record')} rejected:`];
   const byCount = [...summary.rejectionsByCode].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   for (const [code, count] of byCount) lines.push(`  ${formatCount(count).padStart(7)}  ${REJECTION_REASONS[code]} (${code})`);
   lines.push(summary.rejected > EXAMPLES_SHOWN ? `first ${EXAMPLES_SHOWN}:` : 'they are:');

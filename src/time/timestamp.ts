@@ -2,11 +2,12 @@ import { utcMillis, type WallTime } from './zone.js';
 
 /**
  * Strict reader for ISO 8601 / RFC 3339 timestamps: `2026-03-02T09:15:00Z`, `2026-03-02 09:15:00.250+01:00`,
+ * `2026-03-02 09:15:00+01` (offset in hours, as PostgreSQL prints it),
  * `2026-03-02T09:15` (no offset: read in the input zone). Seconds and fractions are optional;
  * fractions beyond milliseconds are truncated. Date-only values are not timestamps.
  */
 const TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -108,7 +109,7 @@ function parseAnyLayout(text: string, readLocal: ReadWallTime): number {
   if (m[8] !== undefined) return utcMillis(wall);
   if (m[9] !== undefined) {
     const offsetHours = Number(m[10]);
-    const offsetMinutes = Number(m[11]);
+    const offsetMinutes = m[11] === undefined ? 0 : Number(m[11]);
     if (offsetHours > 23 || offsetMinutes > 59) return Number.NaN;
     const sign = m[9] === '-' ? -1 : 1;
     return utcMillis(wall) - sign * (offsetHours * 60 + offsetMinutes) * 60_000;

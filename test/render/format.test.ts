@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, formatCount, formatDuration, formatPercent, NONE, NOT_AVAILABLE } from '../../src/render/format.js';
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0s'],
+    [1, '1s'],
+    [42, '42s'],
+    [42.4, '42s'],
+    [59, '59s'],
+    // rounded to the second before choosing the unit
+    [59.5, '1m 00s'],
+    [60, '1m 00s'],
+    [65, '1m 05s'],
+    [725, '12m 05s'],
+    [3599, '59m 59s'],
+    [3599.5, '1h 00m'],
+    [3600, '1h 00m'],
+    [3900, '1h 05m'],
+    // minutes are whole minutes of the rounded seconds: 1h 05m 59s shows as 1h 05m
+    [3959, '1h 05m'],
+    [86_399, '23h 59m'],
+    [86_400, '1d 00h'],
+    [183_600, '2d 03h'],
+    [10 * 86_400 + 23 * 3600 + 3599, '10d 23h'],
+    [400 * 86_400, '400d 00h'],
+  ])('%d s → %s', (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text);
+  });
+
+  it('null is n/a, never 0s', () => {
+    expect(formatDuration(null)).toBe('n/a');
+    expect(NOT_AVAILABLE).toBe('n/a');
+  });
+});
+
+describe('formatPercent and formatCount', () => {
+  it.each([
+    [0, '0.0%'],
+    [1, '100.0%'],
+    [0.75, '75.0%'],
+    [2 / 3, '66.7%'],
+    [1 / 3, '33.3%'],
+    [0.0005, '0.1%'],
+    [null, 'n/a'],
+  ])('percent %s → %s', (value, text) => {
+    expect(formatPercent(value)).toBe(text);
+  });
+
+  it.each([
+    [0, '0'],
+    [999, '999'],
+    [1000, '1,000'],
+    [1_234_567, '1,234,567'],
+  ])('count %d → %s', (n, text) => {
+    expect(formatCount(n)).toBe(text);
+  });
+
+  it('a blank group is shown as (none)', () => {
+    expect(NONE).toBe('(none)');
+  });
+});
+
+describe('cleanText: text from the data is safe to print', () => {
+  it.each([
+    ['ANSI colour (CSI)', '\u001b[31mred\u001b[0m', 'red'],
+    ['cursor movement', 'a\u001b[2Jb\u001b[1;1H', 'ab'],
+    ['OSC 8 hyperlink ended by BEL', '\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007', 'click'],
+    ['OSC title ended by ST', '\u001b]0;owned\u001b\\x', 'x'],
+    ['a lone escape', 'a\u001bcb', 'ab'],
+  ])('removes escape sequences: %s', (_what, text, expected) => {
+    expect(cleanText(text)).toBe(expected);
+  });
+
+  it.each([
+    ['right-to-left override', '\u202Eevil'],
+    ['left-to-right override', '\u202Devil'],
+    ['right-to-left isolate', '\u2067evil'],
+    ['pop directional isolate', 'evil\u2069'],
+    ['right-to-left mark', 'evil\u200F'],
+    ['C1 CSI', '\u009b31mevil'],
+    ['BEL', 'evil\u0007'],
+    ['backspace', 'evil\u0008'],
+    ['carriage return', 'evil\rgood'],
+    ['line break', 'evil\ngood'],
+    ['tab', 'evil\tgood'],
+    ['DEL', 'evil\u007f'],
+  ])('leaves no control or direction character: %s', (_what, text) => {
+    const cleaned = cleanText(text);
+    // eslint-disable-next-line no-control-regex
+    expect(cleaned).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    expect(cleaned).toContain('evil');
+  });
+
+  it('leaves ordinary text, including non-Latin scripts and emoji, alone', () => {
+    const text = 'Zoë Müller · 山田 · عائشة · 🎫 #42 | "q"';
+    expect(cleanText(text)).toBe(text);
+  });
+});

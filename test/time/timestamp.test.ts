@@ -1,0 +1,158 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { parseTimestamp } from '../../src/time/timestamp.js';
+import type { WallTime } from '../../src/time/zone.js';
+
+/** A readLocal that must not be called: every case here carries an offset. */
+const noLocal = (): number => {
+  throw new Error('readLocal called for a timestamp with an offset');
+};
+
+const utc = (iso: string): number => Date.parse(iso);
+
+describe('parseTimestamp: valid timestamps with an offset', () => {
+  it.each([
+    // [text, the same instant written as a plain UTC ISO string]
+    ['2026-03-02T09:15:00Z', '2026-03-02T09:15:00.000Z'],
+    ['2026-03-02 09:15:00Z', '2026-03-02T09:15:00.000Z'],
+    ['2026-03-02t09:15:00z', '2026-03-02T09:15:00.000Z'],
+    ['2026-03-02T09:15Z', '2026-03-02T09:15:00.000Z'],
+    ['2026-03-02T09:15:07Z', '2026-03-02T09:15:07.000Z'],
+    ['2026-03-02T09:15:07.5Z', '2026-03-02T09:15:07.500Z'],
+    ['2026-03-02T09:15:07.25Z', '2026-03-02T09:15:07.250Z'],
+    ['2026-03-02T09:15:07.123Z', '2026-03-02T09:15:07.123Z'],
+    // Fractions beyond milliseconds are truncated, never rounded up.
+    ['2026-03-02T09:15:07.1239Z', '2026-03-02T09:15:07.123Z'],
+    ['2026-03-02T09:15:07.999999999Z', '2026-03-02T09:15:07.999Z'],
+    ['2026-03-02T09:15:00+01:00', '2026-03-02T08:15:00.000Z'],
+    ['2026-03-02 09:15:00+0100', '2026-03-02T08:15:00.000Z'],
+    ['2026-03-02T09:15:00-05:00', '2026-03-02T14:15:00.000Z'],
+    ['2026-03-02T09:15:00+05:30', '2026-03-02T03:45:00.000Z'],
+    ['2026-03-02T09:15:00.250+01:00', '2026-03-02T08:15:00.250Z'],
+    // An offset that moves the instant into another day, month and year.
+    ['2026-01-01T00:30:00+01:00', '2025-12-31T23:30:00.000Z'],
+    ['2026-03-02T09:15:00+00:00', '2026-03-02T09:15:00.000Z'],
+    ['2026-03-02T09:15:00-00:00', '2026-03-02T09:15:00.000Z'],
+    // 2024 is a leap year.
+    ['2024-02-29T00:00:00Z', '2024-02-29T00:00:00.000Z'],
+    ['2000-02-29T12:00:00Z', '2000-02-29T12:00:00.000Z'],
+    ['2026-12-31T23:59:59Z', '2026-12-31T23:59:59.000Z'],
+  ])('%s', (text, expected) => {
+    expect(parseTimestamp(text, noLocal)).toBe(utc(expected));
+  });
+});
+
+describe('parseTimestamp: not timestamps', () => {
+  it.each([
+    ['2026-02-30T10:00:00Z', 'February has no 30th'],
+    ['2026-02-29T00:00:00Z', '2026 is not a leap year'],
+    ['2026-02-29', 'date only, and 2026 is not a leap year'],
+    ['1900-02-29T00:00:00Z', '1900 is not a leap year (divisible by 100)'],
+    ['2026-04-31T10:00:00Z', 'April has 30 days'],
+    ['2026-13-01T10:00:00Z', 'month 13'],
+    ['2026-00-10T10:00:00Z', 'month 0'],
+    ['2026-03-00T10:00:00Z', 'day 0'],
+    ['2026-03-02T24:00:00Z', 'hour 24'],
+    ['2026-03-02T10:60:00Z', 'minute 60'],
+    ['2026-03-02T10:00:60Z', 'second 60'],
+    ['2026-03-02T10:00:00+24:00', 'offset hour 24'],
+    ['2026-03-02T10:00:00+01:60', 'offset minute 60'],
+    ['2026-03-02T10:00:00+1:00', 'offset hour not two digits'],
+    ['31/02/2026 10:00', 'day/month/year'],
+    ['03/02/2026 10:00', 'day/month/year, a real date'],
+    ['2026-03-02', 'date only'],
+    ['2026-3-2T10:00:00Z', 'month and day not zero-padded'],
+    ['2026-03-02T9:15:00Z', 'hour not zero-padded'],
+    ['2026-03-02T10:00:00.Z', 'a decimal point without digits'],
+    ['2026-03-02T10:00:00Zjunk', 'trailing text'],
+    ['x2026-03-02T10:00:00Z', 'leading text'],
+    ['2026-03-02T10', 'hour only'],
+    ['yesterday', 'a word'],
+    ['1772442900000', 'epoch milliseconds'],
+    ['', 'empty'],
+  ])('%s (%s)', (text) => {
+    const readLocal = vi.fn(() => 0);
+    expect(parseTimestamp(text, readLocal)).toBeNaN();
+    expect(readLocal).not.toHaveBeenCalled();
+  });
+});
+
+describe('parseTimestamp: no offset', () => {
+  it('hands the wall-clock time to readLocal and returns what it answers', () => {
+    const readLocal = vi.fn((_wall: WallTime) => 12345);
+    expect(parseTimestamp('2026-03-02 00:30:00', readLocal)).toBe(12345);
+    expect(readLocal).toHaveBeenCalledTimes(1);
+    expect(readLocal).toHaveBeenCalledWith({ year: 2026, month: 3, day: 2, hour: 0, minute: 30, second: 0, millisecond: 0 });
+  });
+
+  it('passes seconds and truncated milliseconds, and defaults missing seconds to 0', () => {
+    const seen: WallTime[] = [];
+    const readLocal = (wall: WallTime): number => {
+      seen.push(wall);
+      return 0;
+    };
+    parseTimestamp('2026-03-02T09:15:07.98765', readLocal);
+    parseTimestamp('2026-03-02T09:15', readLocal);
+    expect(seen).toEqual([
+      { year: 2026, month: 3, day: 2, hour: 9, minute: 15, second: 7, millisecond: 987 },
+      { year: 2026, month: 3, day: 2, hour: 9, minute: 15, second: 0, millisecond: 0 },
+    ]);
+  });
+
+  it('checks the calendar before asking readLocal', () => {
+    const readLocal = vi.fn(() => 0);
+    expect(parseTimestamp('2026-02-30 10:00:00', readLocal)).toBeNaN();
+    expect(parseTimestamp('2026-03-02 24:00', readLocal)).toBeNaN();
+    expect(readLocal).not.toHaveBeenCalled();
+  });
+
+  it('never calls readLocal when an offset or Z is given', () => {
+    const readLocal = vi.fn(() => 0);
+    parseTimestamp('2026-03-02T09:15:00Z', readLocal);
+    parseTimestamp('2026-03-02T09:15:00+01:00', readLocal);
+    parseTimestamp('2026-03-02T09:15:00-0500', readLocal);
+    expect(readLocal).not.toHaveBeenCalled();
+  });
+});
+
+describe('parseTimestamp: properties', () => {
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+  it('reads every valid UTC instant written as RFC 3339 back to the same millisecond', () => {
+    const instant = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) });
+    fc.assert(
+      fc.property(instant, fc.constantFrom('T', ' '), (ms, separator) => {
+        const text = new Date(ms).toISOString().replace('T', separator);
+        expect(parseTimestamp(text, noLocal)).toBe(ms);
+      }),
+    );
+  });
+
+  it('an offset shifts the instant by exactly that many minutes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2050, 0, 1) }),
+        fc.integer({ min: -14 * 60, max: 14 * 60 }),
+        (ms, offsetMinutes) => {
+          const wall = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23);
+          const sign = offsetMinutes < 0 ? '-' : '+';
+          const abs = Math.abs(offsetMinutes);
+          const text = `${wall}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+          expect(parseTimestamp(text, noLocal)).toBe(ms);
+        },
+      ),
+    );
+  });
+
+  it('rejects every day past the end of its month', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1901, max: 2099 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
+        const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        const lastDay = `${year}-${pad(month)}-${pad(daysInMonth)}T00:00:00Z`;
+        const pastEnd = `${year}-${pad(month)}-${pad(daysInMonth + 1)}T00:00:00Z`;
+        expect(parseTimestamp(lastDay, noLocal)).toBe(Date.UTC(year, month - 1, daysInMonth));
+        expect(parseTimestamp(pastEnd, noLocal)).toBeNaN();
+      }),
+    );
+  });
+});
