@@ -1,110 +1,159 @@
 import { z } from 'zod';
+import type { Settings } from '../config/config.js';
+import { ATTRIBUTIONS, type Attribution } from '../engine/attribution.js';
 import { UsageError } from '../errors.js';
 import { INPUT_FORMATS, type InputFormat } from '../io/input-formats.js';
+import { METRICS } from '../metrics/index.js';
+import type { Metric } from '../metrics/types.js';
 import { formatFromOutputPath, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.js';
 import { DIMENSIONS, type Dimension } from '../schema/fields.js';
 import { isPlainDate, PERIODS, startOfDate, type Period } from '../time/periods.js';
 import { parseTimestamp } from '../time/timestamp.js';
 import { validateTimeZone, wallTimeReader } from '../time/zone.js';
+import { didYouMean } from './suggest.js';
 
-/** The report command's flags as commander hands them over, before validation. */
-export interface ReportFlags {
-  period?: string;
-  by?: string;
+/** Flags every command that reads tickets has, as commander hands them over. */
+export interface InputFlags {
   tz?: string;
   inputTz?: string;
+  inputFormat?: string;
+  strict?: boolean;
+  output?: string;
+  config?: string;
+}
+
+/** The report command's flags, before validation. */
+export interface ReportFlags extends InputFlags {
+  period?: string;
+  by?: string;
   from?: string;
   to?: string;
   format?: string;
-  output?: string;
-  strict?: boolean;
-  inputFormat?: string;
+  metrics?: string;
+  attribution?: string;
 }
 
-export interface ReportOptions {
-  period: Period;
-  by: Dimension[];
+export interface InputOptions {
   zone: string;
   inputZone: string;
+  inputFormat?: InputFormat;
+  strict: boolean;
+  output?: string;
+  churnTags: string[];
+  sla: Settings['sla'];
+}
+
+export interface ReportOptions extends InputOptions {
+  period: Period;
+  by: Dimension[];
   from?: number;
   to?: number;
   format: OutputFormat;
-  output?: string;
-  strict: boolean;
-  inputFormat?: InputFormat;
+  metrics: Metric[];
+  attribution: Attribution;
 }
 
 const oneOf = <T extends string>(values: readonly T[]) =>
   z.enum(values as [T, ...T[]], { error: (issue) => `${JSON.stringify(issue.input)} is not one of ${values.join(', ')}` });
 
-const dimensionList = z
-  .string()
-  .transform((text) => text.split(',').map((d) => d.trim()).filter((d) => d !== ''))
-  .pipe(z.array(oneOf(DIMENSIONS)))
-  .refine((dims) => new Set(dims).size === dims.length, 'names a dimension twice');
+const commaList = z.string().transform((text) => text.split(',').map((d) => d.trim()).filter((d) => d !== ''));
+const noRepeats = (list: string[]): boolean => new Set(list).size === list.length;
 
-const flagsSchema = z
-  .object({
-    period: oneOf(PERIODS).default('week'),
-    by: dimensionList.default([]),
-    tz: z.string().default('UTC'),
-    inputTz: z.string().optional(),
-    from: z.string().optional(),
-    to: z.string().optional(),
-    format: oneOf(OUTPUT_FORMATS).optional(),
-    output: z.string().min(1).optional(),
-    strict: z.boolean().default(false),
-    inputFormat: oneOf(INPUT_FORMATS).optional(),
-  })
-  .strict();
+const METRIC_IDS = METRICS.map((m) => m.meta.id);
+
+const inputShape = {
+  tz: z.string().min(1).optional(),
+  inputTz: z.string().min(1).optional(),
+  inputFormat: oneOf(INPUT_FORMATS).optional(),
+  strict: z.boolean().default(false),
+  output: z.string().min(1).optional(),
+  config: z.string().optional(),
+};
+
+const inputSchema = z.strictObject(inputShape);
+
+const reportSchema = z.strictObject({
+  ...inputShape,
+  period: oneOf(PERIODS).default('week'),
+  by: commaList.pipe(z.array(oneOf(DIMENSIONS))).refine(noRepeats, 'names a dimension twice').default([]),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  format: oneOf(OUTPUT_FORMATS).optional(),
+  metrics: commaList
+    .pipe(
+      z.array(
+        z.string().refine((id) => METRIC_IDS.includes(id), {
+          error: (issue) => `"${String(issue.input)}" is not a metric${didYouMean(String(issue.input), METRIC_IDS)}; \`support-metrics metrics\` lists them`,
+        }),
+      ),
+    )
+    .refine((ids) => ids.length > 0, 'names no metric')
+    .refine(noRepeats, 'names a metric twice')
+    .optional(),
+  attribution: oneOf(ATTRIBUTIONS).default('event'),
+});
 
 const flagName = (key: PropertyKey | undefined): string =>
   `--${String(key ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
+function parseFlags<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new UsageError(`${flagName(issue.path[0])}: ${issue.message}`);
+}
+
 /** A --from/--to bound: a date (start of that day) or a timestamp, read in the report zone. */
 function readBound(text: string, zone: string, flag: string): number {
   const value = text.trim();
-  const epoch = isPlainDate(value) ? safeStartOfDate(value, zone) : parseTimestamp(value, wallTimeReader(zone));
-  if (Number.isNaN(epoch)) {
-    throw new UsageError(`${flag}: "${text}" is not a date (2026-03-02) or a timestamp (2026-03-02T09:00:00Z)`);
+  let epoch = Number.NaN;
+  if (isPlainDate(value)) {
+    try {
+      epoch = startOfDate(value, zone);
+    } catch {
+      // an impossible date such as 2026-02-30: reported below
+    }
+  } else {
+    epoch = parseTimestamp(value, wallTimeReader(zone));
   }
+  if (Number.isNaN(epoch)) throw new UsageError(`${flag}: "${text}" is not a date (2026-03-02) or a timestamp (2026-03-02T09:00:00Z)`);
   return epoch;
 }
 
-function safeStartOfDate(text: string, zone: string): number {
-  try {
-    return startOfDate(text, zone);
-  } catch {
-    return Number.NaN;
-  }
+/** Flags override the config file, which overrides the defaults (UTC; input zone = report zone). */
+function inputOptions(flags: z.infer<typeof inputSchema>, settings: Settings): InputOptions {
+  const zone = flags.tz !== undefined ? validateTimeZone(flags.tz, '--tz') : validateTimeZone(settings.timezone ?? 'UTC', 'config timezone');
+  const inputZone =
+    flags.inputTz !== undefined
+      ? validateTimeZone(flags.inputTz, '--input-tz')
+      : settings.inputTimezone !== undefined
+        ? validateTimeZone(settings.inputTimezone, 'config inputTimezone')
+        : zone;
+  return {
+    zone,
+    inputZone,
+    inputFormat: flags.inputFormat,
+    strict: flags.strict,
+    output: flags.output,
+    churnTags: settings.churnTags,
+    sla: settings.sla,
+  };
 }
 
-/** Validates the flags; every problem is a UsageError naming the flag. */
-export function parseReportOptions(raw: ReportFlags): ReportOptions {
-  const parsed = flagsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(`${flagName(issue.path[0])}: ${issue.message}`);
-  }
-  const flags = parsed.data;
-  const zone = validateTimeZone(flags.tz, '--tz');
-  const inputZone = flags.inputTz === undefined ? zone : validateTimeZone(flags.inputTz, '--input-tz');
-  const from = flags.from === undefined ? undefined : readBound(flags.from, zone, '--from');
-  const to = flags.to === undefined ? undefined : readBound(flags.to, zone, '--to');
+export function parseInputOptions(raw: InputFlags, settings: Settings): InputOptions {
+  return inputOptions(parseFlags(inputSchema, raw), settings);
+}
+
+/** Validates the report flags; every problem is a UsageError naming the flag. */
+export function parseReportOptions(raw: ReportFlags, settings: Settings): ReportOptions {
+  const flags = parseFlags(reportSchema, raw);
+  const common = inputOptions(flags, settings);
+  const from = flags.from === undefined ? undefined : readBound(flags.from, common.zone, '--from');
+  const to = flags.to === undefined ? undefined : readBound(flags.to, common.zone, '--to');
   if (from !== undefined && to !== undefined && !(from < to)) {
     throw new UsageError(`--from (${flags.from}) must be before --to (${flags.to})`);
   }
   const format = flags.format ?? (flags.output === undefined ? undefined : formatFromOutputPath(flags.output)) ?? 'table';
-  return {
-    period: flags.period,
-    by: flags.by,
-    zone,
-    inputZone,
-    from,
-    to,
-    format,
-    output: flags.output,
-    strict: flags.strict,
-    inputFormat: flags.inputFormat,
-  };
+  const metrics = flags.metrics === undefined ? [...METRICS] : METRICS.filter((m) => flags.metrics!.includes(m.meta.id));
+  return { ...common, period: flags.period, by: flags.by, from, to, format, metrics, attribution: flags.attribution };
 }

@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
 import { Command, Option } from 'commander';
+import { ATTRIBUTIONS } from '../engine/attribution.js';
 import { INPUT_FORMATS } from '../io/input-formats.js';
-import { OUTPUT_FORMATS } from '../render/formats.js';
+import { CATALOGUE_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/formats.js';
 import { DIMENSIONS } from '../schema/fields.js';
 import { PERIODS } from '../time/period-names.js';
-import type { ReportFlags } from './options.js';
 import type { CommandIO } from './io.js';
+import type { ReportFlags } from './options.js';
 
 /**
  * The command line: flags and help only. Each command's code is imported when it runs, so that
@@ -21,31 +22,59 @@ Exit codes:
   2  bad usage or configuration
   3  unusable input: unreadable file, no valid records, or any rejection under --strict`;
 
+/** Flags of every command that reads ticket exports. */
+function withInputOptions(command: Command): Command {
+  return command
+    .argument('<files...>', 'ticket exports: .csv, .json (an array of objects) or .ndjson/.jsonl; - reads standard input')
+    .addOption(new Option('--tz <zone>', 'IANA time zone of the report: day, week and month boundaries (default: config timezone, else UTC)'))
+    .addOption(new Option('--input-tz <zone>', 'zone of input timestamps written without an offset (default: config inputTimezone, else --tz)'))
+    .addOption(new Option('--input-format <format>', 'read every input as this format (default: from the extension, else detected)').choices(INPUT_FORMATS))
+    .addOption(new Option('-c, --config <file>', 'config file: SLA policies, churn tags, zones (default: ./support-metrics.config.json if present)'))
+    .addOption(new Option('--strict', 'fail (exit 3) if any record is rejected, instead of using the valid ones'))
+    .addOption(new Option('-o, --output <file>', 'write to this file (atomically) instead of standard output'));
+}
+
 export function buildProgram(io: CommandIO): Command {
   const program = new Command('support-metrics')
-    .description('Support KPIs (first response, resolution, backlog, CSAT…) from helpdesk ticket exports.')
+    .description('Support KPIs (first response, resolution, backlog, CSAT, SLA…) from helpdesk ticket exports.')
     .version(version, '-V, --version')
     .showSuggestionAfterError(true)
     .addHelpText('after', EXIT_CODES);
 
-  program
-    .command('report')
-    .description('compute the KPIs per period (and per agent, team, channel…) from ticket exports')
-    .argument('<files...>', 'ticket exports: .csv, .json (an array of objects) or .ndjson/.jsonl; - reads standard input')
+  withInputOptions(program.command('report').description('compute the KPIs per period (and per agent, team, channel…) from ticket exports'))
     .addOption(new Option('-p, --period <period>', 'period of each row').choices(PERIODS).default('week'))
     .addOption(new Option('-b, --by <dimensions>', `split each period into rows by these, comma-separated: ${DIMENSIONS.join(', ')}`))
-    .addOption(new Option('--tz <zone>', 'IANA time zone that decides day, week and month boundaries').default('UTC'))
-    .addOption(new Option('--input-tz <zone>', 'zone of input timestamps written without an offset (default: --tz)'))
     .addOption(new Option('--from <date>', 'start of the range, inclusive: a date or timestamp, read in --tz (default: start of the period holding the earliest event)'))
     .addOption(new Option('--to <date>', 'end of the range, exclusive: a date or timestamp, read in --tz (default: end of the period holding the latest event)'))
+    .addOption(new Option('-m, --metrics <ids>', 'only these metrics, comma-separated (see `support-metrics metrics`)'))
+    .addOption(
+      new Option('--attribution <rule>', 'event: each metric in the period its event happened; created: in the period the ticket was created')
+        .choices(ATTRIBUTIONS)
+        .default('event'),
+    )
     .addOption(new Option('-f, --format <format>', 'output format (default: from the --output extension, else table)').choices(OUTPUT_FORMATS))
-    .addOption(new Option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output'))
-    .addOption(new Option('--input-format <format>', 'read every input as this format (default: from the extension, else detected)').choices(INPUT_FORMATS))
-    .addOption(new Option('--strict', 'fail (exit 3) if any record is rejected, instead of reporting on the valid ones'))
     .addHelpText('after', EXIT_CODES)
     .action(async (files: string[], flags: ReportFlags) => {
       const { runReport } = await import('../commands/report.js');
       await runReport(files, flags, io);
+    });
+
+  withInputOptions(program.command('tickets').description('one line per valid ticket with what the metrics saw (durations, SLA policy and outcomes, satisfaction)'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: from the --output extension, else csv)').choices(TICKET_LINE_FORMATS))
+    .addHelpText('after', EXIT_CODES)
+    .action(async (files: string[], flags) => {
+      const { runTickets } = await import('../commands/tickets.js');
+      await runTickets(files, flags, io);
+    });
+
+  program
+    .command('metrics')
+    .description('list every metric with its definition, or explain one with a worked example')
+    .argument('[id]', 'a metric id, e.g. first_response_time')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(CATALOGUE_FORMATS).default('text'))
+    .action(async (id: string | undefined, flags) => {
+      const { runMetrics } = await import('../commands/metrics.js');
+      await runMetrics(id, flags, io);
     });
 
   return program;

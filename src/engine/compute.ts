@@ -1,15 +1,18 @@
 import type { Dimension } from '../schema/fields.js';
+import type { Attribution } from './attribution.js';
+import { evaluateSla, type SlaPolicy } from '../sla/evaluate.js';
 import type { IngestSummary } from '../tickets/ingest.js';
 import type { TicketStore } from '../tickets/store.js';
 import { buildPeriodGrid, firstSlotEndingAfter, slotIndexOf, type Period } from '../time/periods.js';
 import { formatInstant } from '../time/zone.js';
 import { REPORT_SCHEMA, type Report, type ReportNote, type ReportRow } from '../report/types.js';
-import type { Accumulator, Metric, MetricValue, Placement } from '../metrics/types.js';
+import { EVENT_PLACEMENTS, type Accumulator, type EventPlacement, type Metric, type MetricContext, type MetricValue, type Placement } from '../metrics/types.js';
 
 /**
  * Places every ticket's events in periods (and groups, with --by), feeds the metrics'
- * accumulators, and assembles the Report. Pure: the zone and range come in as arguments.
+ * accumulators, and assembles the Report. Pure: the zone, range and settings come in as arguments.
  */
+
 
 export interface ComputeOptions {
   metrics: readonly Metric[];
@@ -18,6 +21,9 @@ export interface ComputeOptions {
   inputZone: string;
   by: readonly Dimension[];
   range: { from: number; to: number };
+  attribution: Attribution;
+  churnTags: readonly string[];
+  sla: readonly SlaPolicy[];
 }
 
 interface Row {
@@ -27,7 +33,7 @@ interface Row {
 }
 
 /** The instant that places a ticket for an event placement (NaN: the event did not happen). */
-function placementTime(tickets: TicketStore, slot: number, placement: Exclude<Placement, 'open_at_end'>): number {
+function placementTime(tickets: TicketStore, slot: number, placement: EventPlacement, context: MetricContext): number {
   switch (placement) {
     case 'created':
       return tickets.createdAt[slot]!;
@@ -39,10 +45,12 @@ function placementTime(tickets: TicketStore, slot: number, placement: Exclude<Pl
       const resolved = tickets.resolvedAt[slot]!;
       return Number.isNaN(resolved) ? tickets.createdAt[slot]! : resolved;
     }
+    case 'first_response_sla':
+      return context.sla.firstResponseAt[slot]!;
+    case 'resolution_sla':
+      return context.sla.resolutionAt[slot]!;
   }
 }
-
-const EVENT_PLACEMENTS = ['created', 'first_response', 'resolved', 'satisfaction'] as const;
 
 /** Groups tickets by their --by dimension values; group 0 is "everything" when there is no split. */
 class Grouping {
@@ -83,26 +91,60 @@ function compareValues(a: readonly (string | null)[], b: readonly (string | null
   return 0;
 }
 
-/** A metric is available when each of its needs is met by a column of at least one input file. */
-function unavailableNotes(metrics: readonly Metric[], present: ReadonlySet<string>): ReportNote[] {
+/**
+ * A metric is available when each of its needs is met by a column of at least one input file,
+ * and its settings allow it (an SLA metric needs a policy with its target).
+ */
+function unavailableNotes(metrics: readonly Metric[], present: ReadonlySet<string>, context: MetricContext): ReportNote[] {
   const notes: ReportNote[] = [];
   for (const { meta } of metrics) {
     const unmet = meta.needs.filter((alternatives) => !alternatives.some((f) => present.has(f)));
-    if (unmet.length === 0) continue;
-    const columns = unmet.map((alternatives) => alternatives.join(' or ')).join(', and ');
-    notes.push({ metric: meta.id, message: `no input file has a ${columns} column` });
+    if (unmet.length > 0) {
+      const columns = unmet.map((alternatives) => alternatives.join(' or ')).join(', and ');
+      notes.push({ metric: meta.id, message: `no input file has the ${columns} column` });
+      continue;
+    }
+    const reason = meta.unavailable?.(context) ?? null;
+    if (reason !== null) notes.push({ metric: meta.id, message: reason });
   }
   return notes;
+}
+
+/** Tag-list codes that hold one of the churn tags (ignoring case). */
+function churnTagLists(tickets: TicketStore, churnTags: readonly string[]): Set<number> {
+  const wanted = new Set(churnTags.map((t) => t.trim().toLowerCase()));
+  const codes = new Set<number>();
+  tickets.dictionaries.tags.values.forEach((_, code) => {
+    if (tickets.tagListOf(code).some((tag) => wanted.has(tag.toLowerCase()))) codes.add(code);
+  });
+  return codes;
+}
+
+/** What the metrics need beyond the tickets: SLA outcomes and churn tags, derived once per run. */
+export function metricContext(tickets: TicketStore, options: Pick<ComputeOptions, 'churnTags' | 'sla'>): MetricContext {
+  return {
+    churnTags: options.churnTags,
+    churnTagLists: churnTagLists(tickets, options.churnTags),
+    sla: evaluateSla(tickets, options.sla, tickets.latestTimestamp),
+  };
 }
 
 export function computeReport(input: IngestSummary, options: ComputeOptions): Report {
   const { store: tickets } = input;
   const { metrics, by } = options;
+  const context = metricContext(tickets, options);
   const grid = buildPeriodGrid(options.range.from, options.range.to, options.period, options.zone);
   const grouping = new Grouping(tickets, by);
+  // Under `created` attribution every event placement is the ticket's creation.
+  const placedBy = (placement: Placement): Placement =>
+    options.attribution === 'created' && placement !== 'open_at_end' ? 'created' : placement;
   const metricsAt = new Map<Placement, number[]>();
-  metrics.forEach((m, i) => metricsAt.set(m.meta.placement, [...(metricsAt.get(m.meta.placement) ?? []), i]));
-  const newAccumulators = (): Accumulator[] => metrics.map((m) => m.create());
+  metrics.forEach((m, i) => {
+    const placement = placedBy(m.meta.placement);
+    metricsAt.set(placement, [...(metricsAt.get(placement) ?? []), i]);
+  });
+  const eventPlacements = EVENT_PLACEMENTS.filter((p) => placedBy(p) === p);
+  const newAccumulators = (): Accumulator[] => metrics.map((m) => m.create(context));
 
   // rowsByGroup[group][periodSlot]: a row exists once some ticket of the group has an event in the period.
   const rowsByGroup: (Row | undefined)[][] = [];
@@ -125,8 +167,8 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
   for (let t = 0; t < tickets.length; t++) {
     const group = grouping.groupOf(t);
     groupOfTicket[t] = group;
-    for (const placement of EVENT_PLACEMENTS) {
-      const at = placementTime(tickets, t, placement);
+    for (const placement of eventPlacements) {
+      const at = placementTime(tickets, t, placement, context);
       const periodSlot = slotIndexOf(grid, at);
       if (periodSlot < 0) continue;
       const row = rowAt(periodSlot, group, true)!;
@@ -152,7 +194,7 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
     }
   }
 
-  const notes = unavailableNotes(metrics, input.presentFields);
+  const notes = unavailableNotes(metrics, input.presentFields, context);
   const unavailable = new Set(notes.map((n) => n.metric));
   const valuesOf = (accumulators: Accumulator[]): Record<string, MetricValue> =>
     Object.fromEntries(metrics.map((m, i) => [m.meta.id, unavailable.has(m.meta.id) ? null : accumulators[i]!.result()]));
@@ -177,6 +219,7 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
     timezone: options.zone,
     inputTimezone: options.inputZone,
     period: options.period,
+    attribution: options.attribution,
     by: [...by],
     range: { from: formatInstant(options.range.from, options.zone), to: formatInstant(options.range.to, options.zone) },
     input: {

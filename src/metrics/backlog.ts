@@ -13,6 +13,18 @@ export const backlog: Metric<number> = {
     higherIsBetter: false,
     definition:
       'Tickets open at the end of the period, whenever they were created: created_at before the end, and resolved_at blank or at or after the end.',
+    example: {
+      from: '2026-03-02T00:00:00Z',
+      to: '2026-03-09T00:00:00Z',
+      tickets: [
+        { id: 'A', created_at: '2026-02-20T09:00:00Z' },
+        { id: 'B', created_at: '2026-03-03T09:00:00Z', solved_at: '2026-03-09T00:00:00Z' },
+        { id: 'C', created_at: '2026-03-04T09:00:00Z', solved_at: '2026-03-06T09:00:00Z' },
+        { id: 'D', created_at: '2026-03-10T09:00:00Z' },
+      ],
+      result: 2,
+      explanation: 'At the end of the week (2026-03-09T00:00Z) A, created weeks before, is still open, and B is resolved exactly at the end, so it was still open then. C was resolved during the week; D did not exist yet.',
+    },
   },
   create: countOf(),
 };

@@ -3,11 +3,11 @@ import { durationStats, NumberList, rate } from './stats.js';
 import type { Accumulator, DurationValue, RateValue } from './types.js';
 
 /**
- * The three accumulator kinds that metric modules are built from, so that each metric file holds
- * only what makes it different: which tickets count and what is measured.
+ * The accumulator kinds that metric modules are built from, so that each metric file holds only
+ * what makes it different: which tickets count and what is measured.
  */
 
-type SlotTest = (tickets: TicketStore, slot: number) => boolean;
+export type SlotTest = (tickets: TicketStore, slot: number) => boolean;
 
 /** Counts the placed tickets (all of them, or those that pass `counts`). */
 export const countOf =
@@ -35,6 +35,26 @@ export const shareOf =
         if (inNumerator(tickets, slot)) numerator++;
       },
       result: () => rate(numerator, denominator),
+    };
+  };
+
+/**
+ * Placed tickets per distinct key (per customer, per agent): numerator = tickets with a key
+ * (code ≥ 0), denominator = distinct keys among them.
+ */
+export const perDistinct =
+  (keyOf: (tickets: TicketStore, slot: number) => number) =>
+  (): Accumulator<RateValue> => {
+    let tickets = 0;
+    const keys = new Set<number>();
+    return {
+      add(store, slot) {
+        const key = keyOf(store, slot);
+        if (key < 0) return;
+        tickets++;
+        keys.add(key);
+      },
+      result: () => rate(tickets, keys.size),
     };
   };
 

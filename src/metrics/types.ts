@@ -1,4 +1,5 @@
 import type { TicketField } from '../schema/fields.js';
+import type { SlaOutcomes } from '../sla/evaluate.js';
 import type { TicketStore } from '../tickets/store.js';
 
 /**
@@ -11,15 +12,37 @@ import type { TicketStore } from '../tickets/store.js';
  * The moment that places a ticket in a period for a metric:
  * - `created`: created_at; `first_response`: first_response_at; `resolved`: resolved_at;
  * - `satisfaction`: resolved_at, or created_at when the ticket was never resolved;
+ * - `first_response_sla`, `resolution_sla`: the SLA outcome: the answer (resolution) when met,
+ *   the deadline when breached (see src/sla/evaluate.ts);
  * - `open_at_end`: not an event but a state: the ticket is still open at the end of the period.
  */
-export type Placement = 'created' | 'first_response' | 'resolved' | 'satisfaction' | 'open_at_end';
-export const PLACEMENTS: readonly Placement[] = ['created', 'first_response', 'resolved', 'satisfaction', 'open_at_end'];
+export type Placement =
+  | 'created'
+  | 'first_response'
+  | 'resolved'
+  | 'satisfaction'
+  | 'first_response_sla'
+  | 'resolution_sla'
+  | 'open_at_end';
+export type EventPlacement = Exclude<Placement, 'open_at_end'>;
+export const EVENT_PLACEMENTS: readonly EventPlacement[] = [
+  'created',
+  'first_response',
+  'resolved',
+  'satisfaction',
+  'first_response_sla',
+  'resolution_sla',
+];
 
-export type Unit = 'count' | 'rate' | 'duration';
+/**
+ * - count: a number; rate: a share `{numerator, denominator, value}` shown as a percentage;
+ * - ratio: the same shape, value = numerator / denominator shown as a plain number (per customer, per agent);
+ * - duration: `{count, mean, median, p90}` in seconds; nps: `{responses, promoters, passives, detractors, value}`.
+ */
+export type Unit = 'count' | 'rate' | 'ratio' | 'duration' | 'nps';
 
 /** Where a metric is shown: reports print one table per section, in this order. */
-export const SECTIONS = ['Volume', 'Speed', 'Satisfaction'] as const;
+export const SECTIONS = ['Volume', 'Speed', 'Quality', 'Satisfaction', 'SLA', 'Workload'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface RateValue {
@@ -37,8 +60,40 @@ export interface DurationValue {
   p90: number | null;
 }
 
+export interface NpsValue {
+  responses: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** 100 × (promoters − detractors) / responses, from −100 to 100; null without responses. */
+  value: number | null;
+}
+
 /** null: the metric cannot be computed from these inputs (see the report's notes). */
-export type MetricValue = number | RateValue | DurationValue | null;
+export type MetricValue = number | RateValue | DurationValue | NpsValue | null;
+
+/** What some metrics need beyond the tickets: settings from the config file, derived outcomes. */
+export interface MetricContext {
+  /** Dictionary codes of the tag lists that hold a churn tag (see cancellation_rate). */
+  churnTagLists: ReadonlySet<number>;
+  churnTags: readonly string[];
+  sla: SlaOutcomes;
+}
+
+/** A small case that shows the definition at work: docs print it, a test checks it. */
+export interface MetricExample {
+  /** Tickets in canonical fields, as in a JSON export. */
+  tickets: Partial<Record<TicketField, string | number | boolean | string[]>>[];
+  /** Config the example needs (SLA policies, churn tags), as in support-metrics.config.json. */
+  config?: Record<string, unknown>;
+  /** The range the example reports on, one period: [from, to). */
+  from: string;
+  to: string;
+  /** The metric's value over that range. */
+  result: MetricValue;
+  /** Why, in a few sentences. */
+  explanation: string;
+}
 
 export interface MetricMeta {
   /** JSON key, `--metrics` name and file name under src/metrics/. */
@@ -58,6 +113,11 @@ export interface MetricMeta {
   higherIsBetter: boolean | null;
   /** The exact definition, as documented in docs/metrics.md. */
   definition: string;
+  /** Anything a reader should know beyond the definition: how other tools differ, why we chose this. */
+  notes?: string;
+  /** Why the metric cannot be computed with these settings (e.g. no SLA target), or null when it can. */
+  unavailable?: (context: MetricContext) => string | null;
+  example: MetricExample;
 }
 
 export interface Accumulator<V extends MetricValue = MetricValue> {
@@ -68,5 +128,5 @@ export interface Accumulator<V extends MetricValue = MetricValue> {
 
 export interface Metric<V extends MetricValue = MetricValue> {
   meta: MetricMeta;
-  create(): Accumulator<V>;
+  create(context: MetricContext): Accumulator<V>;
 }

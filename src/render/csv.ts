@@ -16,7 +16,10 @@ function metricColumns(metric: ReportMetric): CsvColumn[] {
     case 'count':
       return [{ name: metric.id, metric: metric.id, pick: (value) => (typeof value === 'number' ? value : null) }];
     case 'rate':
+    case 'ratio':
       return ['numerator', 'denominator', 'value'].map((k) => ({ name: `${metric.id}.${k}`, metric: metric.id, pick: part(k) }));
+    case 'nps':
+      return ['responses', 'promoters', 'passives', 'detractors', 'value'].map((k) => ({ name: `${metric.id}.${k}`, metric: metric.id, pick: part(k) }));
     case 'duration':
       return ['count', 'mean', 'median', 'p90'].map((k) => ({ name: `${metric.id}.${k}`, metric: metric.id, pick: part(k) }));
   }

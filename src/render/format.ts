@@ -1,4 +1,4 @@
-import type { DurationValue, MetricValue, RateValue } from '../metrics/types.js';
+import type { DurationValue, MetricValue, NpsValue, RateValue } from '../metrics/types.js';
 import type { Report, ReportMetric, ReportRow } from '../report/types.js';
 
 /** How values read in tables and Markdown. Presentation only: no value is computed here. */
@@ -10,6 +10,18 @@ const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export function formatCount(n: number): string {
   return integer.format(n);
+}
+
+/** A ratio such as tickets per customer: two decimals. */
+export function formatRatio(value: number | null): string {
+  return value === null ? NOT_AVAILABLE : value.toFixed(2);
+}
+
+/** An NPS from −100 to 100, signed, one decimal: `+25.0`, `-12.5`. */
+export function formatScore(value: number | null): string {
+  if (value === null) return NOT_AVAILABLE;
+  const text = value.toFixed(1);
+  return value > 0 ? `+${text}` : text === '-0.0' ? '0.0' : text;
 }
 
 export function formatPercent(value: number | null): string {
@@ -68,6 +80,24 @@ const rateColumn = (metric: ReportMetric, heading: string): Column => ({
   cell: (metrics) => formatPercent((valueOf(metrics, metric.id) as RateValue | null)?.value ?? null),
 });
 
+const ratioColumn = (metric: ReportMetric, heading: string): Column => ({
+  heading,
+  cell: (metrics) => formatRatio((valueOf(metrics, metric.id) as RateValue | null)?.value ?? null),
+});
+
+const npsColumn = (metric: ReportMetric, heading: string): Column => ({
+  heading,
+  cell: (metrics) => formatScore((valueOf(metrics, metric.id) as NpsValue | null)?.value ?? null),
+});
+
+const npsResponsesColumn = (metric: ReportMetric, heading: string): Column => ({
+  heading,
+  cell: (metrics) => {
+    const value = valueOf(metrics, metric.id) as NpsValue | null;
+    return value === null ? NOT_AVAILABLE : formatCount(value.responses);
+  },
+});
+
 const rateBaseColumn = (metric: ReportMetric, heading: string): Column => ({
   heading,
   cell: (metrics) => {
@@ -84,6 +114,10 @@ export function compactColumns(metrics: readonly ReportMetric[]): Column[] {
         return [countColumn(m, m.short)];
       case 'rate':
         return [rateColumn(m, m.short)];
+      case 'ratio':
+        return [ratioColumn(m, m.short)];
+      case 'nps':
+        return [npsColumn(m, m.short)];
       case 'duration':
         return [durationPart(m, 'median', `${m.short}\nmedian`), durationPart(m, 'p90', `${m.short}\np90`)];
     }
@@ -98,6 +132,10 @@ export function detailedColumns(metrics: readonly ReportMetric[]): Column[] {
         return [countColumn(m, m.short)];
       case 'rate':
         return [rateColumn(m, m.short), rateBaseColumn(m, `${m.short} (n)`)];
+      case 'ratio':
+        return [ratioColumn(m, m.short), rateBaseColumn(m, `${m.short} (n)`)];
+      case 'nps':
+        return [npsColumn(m, m.short), npsResponsesColumn(m, `${m.short} responses`)];
       case 'duration':
         return [
           durationPart(m, 'count', `${m.short} n`),

@@ -9,3 +9,11 @@ export function formatFromOutputPath(path: string): OutputFormat | undefined {
   const dot = path.lastIndexOf('.');
   return dot < 0 ? undefined : FORMAT_BY_EXTENSION[path.slice(dot).toLowerCase()];
 }
+
+/** The `tickets` command's --format choices. */
+export const TICKET_LINE_FORMATS = ['csv', 'json'] as const;
+export type TicketLineFormat = (typeof TICKET_LINE_FORMATS)[number];
+
+/** The `metrics` command's --format choices. */
+export const CATALOGUE_FORMATS = ['text', 'json'] as const;
+export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];

@@ -1,30 +1,32 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
+import { SECTIONS } from '../metrics/types.js';
 import type { Report } from '../report/types.js';
 import { cleanText, compactColumns, inputSummary, labelHeadings, NOT_AVAILABLE, rowLabels, zoneSummary } from './format.js';
 
-/** A terminal table: one row per period (and group), a total row, and what went in. */
+/** Terminal tables: one per section (Volume, Speed, …), a row per period (and group), a total row. */
 export function renderTable(report: Report, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const columns = compactColumns(report.metrics);
-  const table = new Table({
-    head: [...labelHeadings(report), ...columns.map((c) => c.heading)].map((h) => chalk.bold(h)),
-    style: { head: [], border: [], compact: true },
-    colAligns: [...labelHeadings(report).map(() => 'left' as const), ...columns.map(() => 'right' as const)],
-  });
   const dimNa = (cell: string): string => (cell === NOT_AVAILABLE ? chalk.dim(cell) : cell);
-  for (const row of report.rows) {
-    table.push([...rowLabels(report, row).map(cleanText), ...columns.map((c) => dimNa(c.cell(row.metrics)))]);
-  }
-  table.push([
-    chalk.bold('Total'),
-    ...report.by.map(() => ''),
-    ...columns.map((c) => chalk.bold(dimNa(c.cell(report.totals.metrics)))),
-  ]);
+  const labels = labelHeadings(report);
+  const tables = SECTIONS.flatMap((section) => {
+    const columns = compactColumns(report.metrics.filter((m) => m.section === section));
+    if (columns.length === 0) return [];
+    const table = new Table({
+      head: [...labels, ...columns.map((c) => c.heading)].map((h) => chalk.bold(h)),
+      style: { head: [], border: [], compact: true },
+      colAligns: [...labels.map(() => 'left' as const), ...columns.map(() => 'right' as const)],
+    });
+    for (const row of report.rows) {
+      table.push([...rowLabels(report, row).map(cleanText), ...columns.map((c) => dimNa(c.cell(row.metrics)))]);
+    }
+    table.push([chalk.bold('Total'), ...report.by.map(() => ''), ...columns.map((c) => chalk.bold(dimNa(c.cell(report.totals.metrics))))]);
+    return [chalk.bold(section), table.toString()];
+  });
   const lines = [
     `${chalk.bold('Support metrics')} by ${report.period}${report.by.length > 0 ? ` and ${report.by.join(', ')}` : ''}`,
-    `Range ${report.range.from} to ${report.range.to} (end exclusive) · zone ${zoneSummary(report)}`,
-    table.toString(),
+    `Range ${report.range.from} to ${report.range.to} (end exclusive) · zone ${zoneSummary(report)}${report.attribution === 'created' ? ' · every metric placed by created_at' : ''}`,
+    ...tables,
     inputSummary(report),
     ...report.notes.map((n) => `${NOT_AVAILABLE}: ${n.metric}: ${n.message}`),
   ];

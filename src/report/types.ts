@@ -1,6 +1,7 @@
 import type { Dimension } from '../schema/fields.js';
 import type { MetricValue, Section, Unit } from '../metrics/types.js';
-import type { Period } from '../time/periods.js';
+import type { Period } from '../time/period-names.js';
+import type { Attribution } from '../engine/attribution.js';
 
 /**
  * The one result of a run. The JSON output is this object as it is; the table, Markdown and CSV
@@ -15,6 +16,8 @@ export interface Report {
   /** The zone timestamps without an offset were read in (--input-tz). */
   inputTimezone: string;
   period: Period;
+  /** `event`: each metric in the period its event happened; `created`: in the period the ticket was created. */
+  attribution: Attribution;
   by: Dimension[];
   /** [from, to) as RFC 3339 timestamps with the report zone's offset. */
   range: { from: string; to: string };

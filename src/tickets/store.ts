@@ -43,6 +43,11 @@ export type UpsertOutcome = 'added' | 'replaced' | 'kept';
 
 export class TicketStore {
   length = 0;
+  /**
+   * The end of the data: the latest timestamp (created, first response, solved, closed or updated)
+   * of any valid record. An SLA deadline after it has not passed yet.
+   */
+  latestTimestamp = -Infinity;
   private capacity = 1024;
   private readonly slotOfId = new Map<string, number>();
 
@@ -94,6 +99,11 @@ export class TicketStore {
    * Returns what happened, and the source file of the record that lost, if any.
    */
   upsert(ticket: ParsedTicket, file: number): { outcome: UpsertOutcome; loserFile: number } {
+    this.noteTime(ticket.createdAt);
+    this.noteTime(ticket.firstResponseAt);
+    this.noteTime(ticket.solvedAt);
+    this.noteTime(ticket.closedAt);
+    this.noteTime(ticket.updatedAt);
     const existing = this.slotOfId.get(ticket.id);
     if (existing === undefined) {
       const slot = this.length++;
@@ -112,8 +122,17 @@ export class TicketStore {
     return { outcome: 'replaced', loserFile };
   }
 
+  /** NaN (blank) never counts: comparisons with NaN are false. */
+  private noteTime(at: number): void {
+    if (at > this.latestTimestamp) this.latestTimestamp = at;
+  }
+
   tagsOf(slot: number): readonly string[] {
-    const code = this.tags[slot]!;
+    return this.tagListOf(this.tags[slot]!);
+  }
+
+  /** The tags of a tag-list code (see the tags dictionary). */
+  tagListOf(code: number): readonly string[] {
     return code < 0 ? [] : this.tagLists[code]!;
   }
 

@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { configJsonSchema } from '../../src/config/json-schema.js';
 import { METRICS } from '../../src/metrics/index.js';
 import { renderMetricsDoc } from '../../src/render/metrics-doc.js';
 
-describe('docs/metrics.md', () => {
-  it('is what the metric modules generate (run `npm run docs` after changing a metric)', () => {
-    const committed = readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8');
-    expect(committed).toBe(renderMetricsDoc(METRICS));
+const committed = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+
+describe('generated files are up to date (run `npm run docs` after changing a metric or the config schema)', () => {
+  it('docs/metrics.md is what the metric modules generate', () => {
+    expect(committed('docs/metrics.md')).toBe(renderMetricsDoc(METRICS));
   });
 
-  it('documents every metric of the registry', () => {
-    const committed = readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8');
-    for (const { meta } of METRICS) expect(committed).toContain(`### ${meta.id}\n`);
+  it('docs/metrics.md documents every metric of the registry', () => {
+    for (const { meta } of METRICS) expect(committed('docs/metrics.md')).toContain(`### ${meta.id}\n`);
+  });
+
+  it('schema/support-metrics.config.schema.json is what the zod schema generates', () => {
+    expect(committed('schema/support-metrics.config.schema.json')).toBe(configJsonSchema());
   });
 });

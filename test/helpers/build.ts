@@ -1,3 +1,5 @@
+import { settingsFrom } from '../../src/config/config.js';
+import type { Attribution } from '../../src/engine/attribution.js';
 import { computeReport } from '../../src/engine/compute.js';
 import { eventSpan, resolveRange } from '../../src/engine/range.js';
 import { METRICS } from '../../src/metrics/index.js';
@@ -49,6 +51,9 @@ export interface ReportTestOptions {
   to?: string;
   metrics?: readonly Metric[];
   presentFields?: TicketField[];
+  attribution?: Attribution;
+  /** A config file's content (SLA policies, churn tags), validated as the CLI does. */
+  config?: Record<string, unknown>;
 }
 
 /** The Report the `report` command would compute for these records (range resolved the same way). */
@@ -63,5 +68,16 @@ export function reportOf(records: TicketInput[][] | TicketInput[], options: Repo
     to: options.to === undefined ? undefined : Date.parse(options.to),
   };
   const range = resolveRange(span, period, zone, given);
-  return computeReport(summary, { metrics: options.metrics ?? METRICS, period, zone, inputZone, by: options.by ?? [], range });
+  const settings = settingsFrom(options.config ?? {}, 'test config');
+  return computeReport(summary, {
+    metrics: options.metrics ?? METRICS,
+    period,
+    zone,
+    inputZone,
+    by: options.by ?? [],
+    range,
+    attribution: options.attribution ?? 'event',
+    churnTags: settings.churnTags,
+    sla: settings.sla,
+  });
 }

@@ -1,0 +1,26 @@
+import type { CommandIO } from '../cli/io.js';
+import type { InputOptions } from '../cli/options.js';
+import { InputError } from '../errors.js';
+import { readTicketSources } from '../io/read-tickets.js';
+import { assertOutputIsNotAnInput } from '../io/write-output.js';
+import { formatRejectionSummary } from '../render/diagnostics.js';
+import { plural } from '../render/format.js';
+import { Ingest, type IngestSummary } from '../tickets/ingest.js';
+import { wallTimeReader } from '../time/zone.js';
+
+/**
+ * The first steps of every command that reads tickets: refuse an output over an input, read and
+ * validate every record, print the rejection summary, and stop when nothing usable is left.
+ */
+export async function readValidTickets(files: string[], options: InputOptions, io: CommandIO): Promise<IngestSummary> {
+  await assertOutputIsNotAnInput(options.output, files);
+  const ingest = new Ingest(wallTimeReader(options.inputZone));
+  await readTicketSources(files, ingest, io.stdin, options.inputFormat);
+  const input = ingest.finish();
+  io.stderr.write(formatRejectionSummary(input));
+  if (options.strict && input.rejected > 0) {
+    throw new InputError(`--strict: ${plural(input.rejected, 'record')} rejected; no output written`);
+  }
+  if (input.store.length === 0) throw new InputError('no valid records in the input; nothing to report');
+  return input;
+}

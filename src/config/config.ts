@@ -1,0 +1,51 @@
+import { UsageError } from '../errors.js';
+import type { SlaPolicy } from '../sla/evaluate.js';
+import { parseDuration } from './duration.js';
+import { configSchema, MATCH_FIELDS, type ConfigFile } from './schema.js';
+
+/** The settings a run uses, after the config file is validated and before flags override it. */
+export interface Settings {
+  timezone?: string;
+  inputTimezone?: string;
+  churnTags: string[];
+  sla: SlaPolicy[];
+}
+
+export const DEFAULT_CHURN_TAGS = ['cancellation', 'refund'];
+export const DEFAULT_SETTINGS: Settings = { churnTags: DEFAULT_CHURN_TAGS, sla: [] };
+
+/** `sla[1].firstResponse`, `match.channel` */
+function keyPath(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('') || '(top level)';
+}
+
+const toList = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
+
+/** Validates a parsed config file; every error names the file and the key path. */
+export function settingsFrom(data: unknown, source: string): Settings {
+  const parsed = configSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const message =
+      issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message;
+    throw new UsageError(`${source}: ${keyPath(issue.path)}: ${message}`);
+  }
+  return toSettings(parsed.data);
+}
+
+function toSettings(file: ConfigFile): Settings {
+  return {
+    timezone: file.timezone,
+    inputTimezone: file.inputTimezone,
+    churnTags: file.churnTags ?? DEFAULT_CHURN_TAGS,
+    sla: (file.sla ?? []).map((policy) => ({
+      name: policy.name,
+      match: MATCH_FIELDS.flatMap((field) => {
+        const value = policy.match?.[field];
+        return value === undefined ? [] : [{ field, values: toList(value).map((v) => v.trim().toLowerCase()) }];
+      }),
+      firstResponseMs: policy.firstResponse === undefined ? undefined : parseDuration(policy.firstResponse),
+      resolutionMs: policy.resolution === undefined ? undefined : parseDuration(policy.resolution),
+    })),
+  };
+}

@@ -1,0 +1,24 @@
+/** SLA targets as people write them: `90s`, `2m`, `1h30m`, `3d`, `1d12h`. */
+export const DURATION_PATTERN = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+
+/** Milliseconds, or NaN when the text is not a duration (or is zero). */
+export function parseDuration(text: string): number {
+  const m = DURATION_PATTERN.exec(text.trim());
+  if (m === null || text.trim() === '') return Number.NaN;
+  const [days, hours, minutes, seconds] = [m[1], m[2], m[3], m[4]].map((part) => Number(part ?? 0)) as [number, number, number, number];
+  const ms = (((days * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000;
+  return ms > 0 ? ms : Number.NaN;
+}
+
+/** `5400` seconds → `1h30m` (the inverse of parseDuration, for messages and drill-down). */
+export function formatTarget(ms: number): string {
+  let s = Math.round(ms / 1000);
+  const parts: string[] = [];
+  for (const [unit, size] of [['d', 86_400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+    if (s >= size) {
+      parts.push(`${Math.floor(s / size)}${unit}`);
+      s %= size;
+    }
+  }
+  return parts.join('') || '0s';
+}

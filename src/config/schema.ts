@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { DURATION_PATTERN, parseDuration } from './duration.js';
+
+/**
+ * support-metrics.config.json. Validated strictly (unknown keys are errors); the JSON Schema that
+ * editors use for completion is generated from this (`npm run schema`, checked by a test).
+ */
+
+/** Ticket fields an SLA policy can match on. `tags` matches when the ticket has any of the values. */
+export const MATCH_FIELDS = ['channel', 'priority', 'team', 'agent', 'language', 'status', 'customer', 'tags'] as const;
+export type MatchField = (typeof MATCH_FIELDS)[number];
+
+const duration = z
+  .string()
+  .regex(DURATION_PATTERN, { error: (issue) => `${JSON.stringify(issue.input)} is not a duration (write it like 90s, 2m, 1h30m, 3d)` })
+  .refine((text) => !Number.isNaN(parseDuration(text)), { error: 'must be longer than 0s' })
+  .describe('A duration: days, hours, minutes, seconds, e.g. "90s", "2m", "1h30m", "3d".');
+
+const matchValue = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+  .describe('A value, or a list of values of which any may match (compared ignoring case and surrounding spaces).');
+
+const slaPolicy = z
+  .strictObject({
+    name: z.string().min(1).describe('Shown in the tickets drill-down.'),
+    match: z
+      .strictObject(Object.fromEntries(MATCH_FIELDS.map((f) => [f, matchValue.optional()])) as Record<MatchField, z.ZodOptional<typeof matchValue>>)
+      .optional()
+      .describe('Conditions, all of which must hold; no match means every ticket.'),
+    firstResponse: duration.optional().describe('First response target.'),
+    resolution: duration.optional().describe('Resolution target.'),
+  })
+  .refine((p) => p.firstResponse !== undefined || p.resolution !== undefined, {
+    error: 'needs a firstResponse or a resolution target',
+  });
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
+    timezone: z.string().min(1).optional().describe('IANA zone that decides period boundaries (as --tz).'),
+    inputTimezone: z.string().min(1).optional().describe('Zone of input timestamps without an offset (as --input-tz).'),
+    churnTags: z.array(z.string().min(1)).optional().describe('Tags that mark a cancellation or refund (default: cancellation, refund).'),
+    sla: z
+      .array(slaPolicy)
+      .optional()
+      .describe('SLA policies in order; the first whose match fits a ticket applies to it (as in Zendesk).'),
+  })
+  .describe('support-metrics configuration (support-metrics.config.json).');
+
+export type ConfigFile = z.infer<typeof configSchema>;

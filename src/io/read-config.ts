@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { DEFAULT_SETTINGS, settingsFrom, type Settings } from '../config/config.js';
+import { UsageError } from '../errors.js';
+import { systemReason } from './system-error.js';
+
+export const DEFAULT_CONFIG_FILE = 'support-metrics.config.json';
+
+/**
+ * Reads `--config PATH`, else support-metrics.config.json in the working directory if there is
+ * one, else the defaults. A named file that is missing is an error; the default one is optional.
+ */
+export async function readConfig(path: string | undefined): Promise<Settings> {
+  const file = path ?? DEFAULT_CONFIG_FILE;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (path === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_SETTINGS;
+    throw new UsageError(`--config: ${file}: cannot read: ${systemReason(error)}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  return settingsFrom(data, file);
+}

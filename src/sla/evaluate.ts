@@ -1,0 +1,118 @@
+import type { MatchField } from '../config/schema.js';
+import type { Dictionary, TicketStore } from '../tickets/store.js';
+
+/**
+ * SLA outcomes, counted the way Zendesk's SLA reports count achievement and breach events: each
+ * ticket under a policy with a target has one outcome per target, placed where it happened.
+ * - met: answered (resolved) within the target, i.e. at or before created_at + target; placed at
+ *   the answer (resolution);
+ * - breached: the target passed first, placed at the deadline (created_at + target), whether or
+ *   not an answer ever came;
+ * - pending: no answer (resolution) yet and the deadline lies after the end of the data: not counted;
+ * - none: no policy, or no such target in the policy, or (first response only) resolved by the
+ *   deadline without any response.
+ */
+
+export interface SlaPolicy {
+  name: string;
+  /** All must hold; values are lower-cased. Empty: every ticket. */
+  match: { field: MatchField; values: string[] }[];
+  firstResponseMs?: number;
+  resolutionMs?: number;
+}
+
+export const SlaState = { none: 0, met: 1, breached: 2, pending: 3 } as const;
+export const SLA_STATE_NAMES = ['none', 'met', 'breached', 'pending'] as const;
+
+export interface SlaOutcomes {
+  policies: readonly SlaPolicy[];
+  /** Index of the policy that applies, -1 for none. */
+  policy: Int32Array;
+  firstResponse: Int8Array;
+  /** Where the first-response outcome is placed (NaN without one). */
+  firstResponseAt: Float64Array;
+  resolution: Int8Array;
+  resolutionAt: Float64Array;
+}
+
+type Condition = (tickets: TicketStore, slot: number) => boolean;
+
+/** Whether a dictionary code's value is one of `values`, cached per code. */
+function codeTest(dictionary: Dictionary, values: readonly string[]): (code: number) => boolean {
+  const wanted = new Set(values);
+  const cache = new Map<number, boolean>();
+  return (code) => {
+    let hit = cache.get(code);
+    if (hit === undefined) {
+      const value = dictionary.valueOf(code);
+      hit = value !== null && wanted.has(value.toLowerCase());
+      cache.set(code, hit);
+    }
+    return hit;
+  };
+}
+
+function conditionFor(tickets: TicketStore, field: MatchField, values: readonly string[]): Condition {
+  if (field === 'tags') {
+    const wanted = new Set(values);
+    const cache = new Map<number, boolean>();
+    return (t, slot) => {
+      const code = t.tags[slot]!;
+      let hit = cache.get(code);
+      if (hit === undefined) {
+        hit = t.tagsOf(slot).some((tag) => wanted.has(tag.toLowerCase()));
+        cache.set(code, hit);
+      }
+      return hit;
+    };
+  }
+  const test = codeTest(tickets.dictionaries[field], values);
+  return (t, slot) => test(t[field][slot]!);
+}
+
+/** One outcome of a target: [state, placed at]. */
+function outcome(createdAt: number, targetMs: number | undefined, doneAt: number, dataEnd: number): [number, number] {
+  if (targetMs === undefined) return [SlaState.none, Number.NaN];
+  const deadline = createdAt + targetMs;
+  if (doneAt <= deadline) return [SlaState.met, doneAt];
+  if (!Number.isNaN(doneAt) || deadline <= dataEnd) return [SlaState.breached, deadline];
+  return [SlaState.pending, Number.NaN];
+}
+
+/**
+ * Evaluates every ticket against the policies (the first whose match fits applies). `dataEnd` is
+ * the latest timestamp in the data: a deadline after it has not passed yet.
+ */
+export function evaluateSla(tickets: TicketStore, policies: readonly SlaPolicy[], dataEnd: number): SlaOutcomes {
+  const n = tickets.length;
+  const result: SlaOutcomes = {
+    policies,
+    policy: new Int32Array(n).fill(-1),
+    firstResponse: new Int8Array(n),
+    firstResponseAt: new Float64Array(n).fill(Number.NaN),
+    resolution: new Int8Array(n),
+    resolutionAt: new Float64Array(n).fill(Number.NaN),
+  };
+  if (policies.length === 0) return result;
+  const matchers = policies.map((p) => p.match.map(({ field, values }) => conditionFor(tickets, field, values)));
+  for (let slot = 0; slot < n; slot++) {
+    const index = matchers.findIndex((conditions) => conditions.every((holds) => holds(tickets, slot)));
+    if (index < 0) continue;
+    const policy = policies[index]!;
+    result.policy[slot] = index;
+    const created = tickets.createdAt[slot]!;
+    const resolved = tickets.resolvedAt[slot]!;
+    const firstResponse = tickets.firstResponseAt[slot]!;
+    let [state, at] = outcome(created, policy.firstResponseMs, firstResponse, dataEnd);
+    // Resolved by the first-response deadline without a response: no first-response outcome.
+    if (Number.isNaN(firstResponse) && policy.firstResponseMs !== undefined && resolved <= created + policy.firstResponseMs) {
+      [state, at] = [SlaState.none, Number.NaN];
+    }
+    result.firstResponse[slot] = state;
+    result.firstResponseAt[slot] = at;
+    [state, at] = outcome(created, policy.resolutionMs, resolved, dataEnd);
+    result.resolution[slot] = state;
+    result.resolutionAt[slot] = at;
+  }
+  return result;
+}
