@@ -135,15 +135,23 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
   const context = metricContext(tickets, options);
   const grid = buildPeriodGrid(options.range.from, options.range.to, options.period, options.zone);
   const grouping = new Grouping(tickets, by);
-  // Under `created` attribution every event placement is the ticket's creation.
-  const placedBy = (placement: Placement): Placement =>
-    options.attribution === 'created' && placement !== 'open_at_end' ? 'created' : placement;
-  const metricsAt = new Map<Placement, number[]>();
+  // Which metrics each event feeds. Under `created` attribution every metric is fed at the ticket's
+  // creation, but only when its own event happened at all: a never-resolved ticket has no
+  // resolution time to move, and does not count as resolved.
+  const feeds = new Map<Placement, { happened: EventPlacement | null; indexes: number[] }[]>();
+  const addFeed = (at: Placement, happened: EventPlacement | null, index: number): void => {
+    const list = feeds.get(at) ?? [];
+    const same = list.find((f) => f.happened === happened);
+    if (same === undefined) list.push({ happened, indexes: [index] });
+    else same.indexes.push(index);
+    feeds.set(at, list);
+  };
   metrics.forEach((m, i) => {
-    const placement = placedBy(m.meta.placement);
-    metricsAt.set(placement, [...(metricsAt.get(placement) ?? []), i]);
+    const own = m.meta.placement;
+    if (own === 'open_at_end' || options.attribution === 'event') addFeed(own, null, i);
+    else addFeed('created', own, i);
   });
-  const eventPlacements = EVENT_PLACEMENTS.filter((p) => placedBy(p) === p);
+  const eventPlacements = options.attribution === 'created' ? (['created'] as const) : EVENT_PLACEMENTS;
   const newAccumulators = (): Accumulator[] => metrics.map((m) => m.create(context));
 
   // rowsByGroup[group][periodSlot]: a row exists once some ticket of the group has an event in the period.
@@ -162,6 +170,11 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
   const feed = (accumulators: Accumulator[], indexes: readonly number[], slot: number): void => {
     for (const i of indexes) accumulators[i]!.add(tickets, slot);
   };
+  const feedEvent = (accumulators: Accumulator[], placement: Placement, slot: number): void => {
+    for (const { happened, indexes } of feeds.get(placement) ?? []) {
+      if (happened === null || !Number.isNaN(placementTime(tickets, slot, happened, context))) feed(accumulators, indexes, slot);
+    }
+  };
 
   const groupOfTicket = new Int32Array(tickets.length);
   for (let t = 0; t < tickets.length; t++) {
@@ -171,16 +184,13 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
       const at = placementTime(tickets, t, placement, context);
       const periodSlot = slotIndexOf(grid, at);
       if (periodSlot < 0) continue;
-      const row = rowAt(periodSlot, group, true)!;
-      const indexes = metricsAt.get(placement);
-      if (indexes === undefined) continue;
-      feed(row.accumulators, indexes, t);
-      feed(totals, indexes, t); // the grid spans exactly the range
+      feedEvent(rowAt(periodSlot, group, true)!.accumulators, placement, t);
+      feedEvent(totals, placement, t); // the grid spans exactly the range
     }
   }
 
   // Open at the end of a period: created before its end, and not resolved before its end.
-  const openIndexes = metricsAt.get('open_at_end');
+  const openIndexes = feeds.get('open_at_end')?.[0]?.indexes;
   if (openIndexes !== undefined) {
     for (let t = 0; t < tickets.length; t++) {
       const first = firstSlotEndingAfter(grid, tickets.createdAt[t]!);

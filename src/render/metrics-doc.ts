@@ -105,7 +105,10 @@ when it is out of date, and every worked example below is checked by a test agai
 
 \`--attribution event\` (the default) places each metric by its own event, as above.
 \`--attribution created\` places every metric of a ticket in the period the ticket was created, as
-Intercom's reports do; \`backlog\` stays a count of tickets open at each period's end.
+Intercom's reports do. Only *when* a ticket counts moves, not *whether*: a metric still counts a
+ticket only if its own event happened at some time in the data (a ticket never resolved is not in
+\`tickets_resolved\` or \`resolution_time\`; an SLA outcome still pending is not counted).
+\`backlog\` stays a count of tickets open at each period's end.
 
 - Ask *event* "how did the team do **this week**?": the first responses sent, tickets resolved and
   ratings received this week, whatever week the tickets came in. A weekly ops review, staffing and
@@ -131,8 +134,10 @@ response (resolution) came at or before \`created_at\` + target, placed at the r
 came, so a ticket nobody answered cannot flatter the SLA. A ticket without a response
 (resolution) whose deadline lies after the end of the data (the latest timestamp of any valid
 record) is *pending* and not counted; a ticket resolved by its first-response deadline without any
-response has no first-response outcome. \`support-metrics tickets\` shows each ticket's policy,
-deadlines and outcomes.
+response has no first-response outcome. A breach counts in the period holding its deadline: when
+that lies after the report's range (the default range ends with the period of the last created,
+answered or resolved ticket), it counts in the next report, not this one. \`support-metrics tickets\`
+shows each ticket's policy, deadlines and outcomes.
 `;
 
 export function renderMetricsDoc(metrics: readonly Metric[]): string {

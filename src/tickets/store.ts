@@ -6,6 +6,8 @@ import { tagList, type ParsedTicket } from '../schema/validate.js';
  * Text values are interned in dictionaries and stored as codes (-1 = blank).
  */
 
+const SMALL_DICTIONARY = 16;
+
 export class Dictionary {
   readonly values: string[] = [];
   private readonly codes = new Map<string, number>();
@@ -17,12 +19,21 @@ export class Dictionary {
   codeOf(value: string | null): number {
     if (value === null) return -1;
     if (value === this.lastValue) return this.lastCode;
+    // A few values (agents, teams, channels): comparing strings beats hashing a new one.
+    if (this.values.length <= SMALL_DICTIONARY) {
+      const found = this.values.indexOf(value);
+      if (found >= 0) return this.remember(value, found);
+    }
     let code = this.codes.get(value);
     if (code === undefined) {
       code = this.values.length;
       this.values.push(value);
       this.codes.set(value, code);
     }
+    return this.remember(value, code);
+  }
+
+  private remember(value: string, code: number): number {
     this.lastValue = value;
     this.lastCode = code;
     return code;

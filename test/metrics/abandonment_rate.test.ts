@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { reportOf, type ReportTestOptions, type TicketInput } from '../helpers/build.js';
+import { metricById } from '../../src/metrics/index.js';
+import type { Dimension } from '../../src/schema/fields.js';
+
+/**
+ * abandonment_rate: of the chats (`channel` = `chat`) created in the period, the share that ended
+ * (`resolved_at` set) without any first response (issue 3, "Metrics"). The channel is compared
+ * ignoring case; a chat still waiting (no response, not ended) is in the denominator only
+ * (docs/metrics.md). Placed by created_at.
+ *
+ * Weeks used below (UTC), ISO weeks starting on Monday:
+ * W10 = [Mon 2026-03-02, Mon 03-09), W11 = [03-09, 03-16), W12 = [03-16, 03-23).
+ */
+const METRIC = 'abandonment_rate';
+
+
+/** `2026-MM-DDTHH:MM:00Z` from `MM-DD HH:MM`. */
+const utc = (monthDayTime: string): string => `2026-${monthDayTime.replace(' ', 'T')}:00Z`;
+
+interface ExpectedRow {
+  period: string;
+  value: unknown;
+  agent?: string | null;
+  team?: string | null;
+  channel?: string | null;
+}
+
+interface Case {
+  name: string;
+  records: TicketInput[] | TicketInput[][];
+  options?: ReportTestOptions;
+  /** Every row of the report, in report order: its period, its --by values, and this metric's value. */
+  rows: ExpectedRow[];
+  totals: unknown;
+  /** Words the report's note on this metric must contain; absent: there is no note on it. */
+  note?: string[];
+}
+
+function rowsOf(records: Case['records'], options: ReportTestOptions = {}) {
+  const report = reportOf(records, options);
+  const by: readonly Dimension[] = options.by ?? [];
+  const rows = report.rows.map((row) => ({
+    period: row.period,
+    ...Object.fromEntries(by.map((d) => [d, row[d]])),
+    value: row.metrics[METRIC],
+  }));
+  return { report, rows };
+}
+
+function check({ records, options, rows, totals, note }: Case): void {
+  const { report, rows: actual } = rowsOf(records, options);
+  expect(actual).toEqual(rows);
+  expect(report.totals.metrics[METRIC]).toEqual(totals);
+  const notes = report.notes.filter((n) => n.metric === METRIC);
+  if (note === undefined) expect(notes).toEqual([]);
+  else {
+    expect(notes).toHaveLength(1);
+    for (const word of note) expect(notes[0]!.message).toContain(word);
+  }
+}
+
+const rate = (numerator: number, denominator: number, value: number | null) => ({ numerator, denominator, value });
+const NO_DATA = rate(0, 0, null);
+
+const CASES: Case[] = [
+  {
+    name: 'ended without a response is abandoned; answered or still waiting is not; other channels left out',
+    records: [
+      { id: 'a', created_at: utc('03-02 09:00'), channel: 'chat', closed_at: utc('03-02 09:04') }, // W10 abandoned (closed_at)
+      { id: 'b', created_at: utc('03-02 10:00'), channel: 'Chat', solved_at: utc('03-02 10:03') }, // W10 abandoned (case)
+      { id: 'c', created_at: utc('03-02 11:00'), channel: 'CHAT', first_response_at: utc('03-02 11:01'), closed_at: utc('03-02 11:20') }, // answered, then closed
+      { id: 'd', created_at: utc('03-03 09:00'), channel: 'chat' }, // still waiting: denominator only
+      { id: 'e', created_at: utc('03-03 09:00'), channel: 'chat', first_response_at: utc('03-03 09:02') }, // answered, still open
+      { id: 'f', created_at: utc('03-03 09:00'), channel: 'email', solved_at: utc('03-03 12:00') }, // not a chat
+      { id: 'g', created_at: utc('03-03 09:00'), channel: 'chatbot', closed_at: utc('03-03 09:01') }, // not "chat"
+      { id: 'h', created_at: utc('03-03 09:00'), closed_at: utc('03-03 09:01') }, // no channel: not a chat
+      { id: 'i', created_at: utc('03-10 09:00'), channel: ' chat ', closed_at: utc('03-10 09:05') }, // W11 abandoned (trimmed)
+    ],
+    // W10 chats: a, b, c, d, e; abandoned a, b: 2/5. W11: i: 1/1. totals 3/6
+    rows: [
+      { period: '2026-W10', value: rate(2, 5, 0.4) },
+      { period: '2026-W11', value: rate(1, 1, 1) },
+    ],
+    totals: rate(3, 6, 0.5),
+  },
+  {
+    name: 'created in week 1, ended unanswered in week 2: abandoned in week 1 (placed by created_at)',
+    records: [{ id: 'a', created_at: utc('03-08 23:50'), channel: 'chat', first_response_at: '', closed_at: utc('03-09 00:10') }],
+    rows: [
+      { period: '2026-W10', value: rate(1, 1, 1) },
+      { period: '2026-W11', value: NO_DATA },
+    ],
+    totals: rate(1, 1, 1),
+  },
+  {
+    name: 'created exactly at a period start belongs to it; the end is exclusive',
+    records: [
+      { id: 'a', created_at: '2026-03-08T23:59:59.999Z', channel: 'chat', closed_at: '2026-03-09T00:05:00Z' }, // W10 abandoned
+      { id: 'b', created_at: '2026-03-09T00:00:00Z', channel: 'chat', first_response_at: '2026-03-09T00:01:00Z' }, // W11 answered
+    ],
+    rows: [
+      { period: '2026-W10', value: rate(1, 1, 1) },
+      { period: '2026-W11', value: rate(0, 1, 0) },
+    ],
+    totals: rate(1, 2, 0.5),
+  },
+  {
+    name: 'a quiet week: 0 of 0, value null (never 0)',
+    records: [
+      { id: 'a', created_at: utc('03-02 09:00'), channel: 'chat', closed_at: utc('03-02 09:01') },
+      { id: 'b', created_at: utc('03-17 09:00'), channel: 'chat', first_response_at: utc('03-17 09:01') },
+    ],
+    rows: [
+      { period: '2026-W10', value: rate(1, 1, 1) },
+      { period: '2026-W11', value: NO_DATA },
+      { period: '2026-W12', value: rate(0, 1, 0) },
+    ],
+    totals: rate(1, 2, 0.5),
+  },
+  {
+    name: 'no chats at all: 0 of 0, value null',
+    records: [
+      { id: 'a', created_at: utc('03-02 09:00'), channel: 'email', closed_at: utc('03-02 09:01') },
+      { id: 'b', created_at: utc('03-02 09:00'), channel: 'phone', first_response_at: utc('03-02 09:01') },
+    ],
+    rows: [{ period: '2026-W10', value: NO_DATA }],
+    totals: NO_DATA,
+  },
+  {
+    name: 'empty input (columns present, no records): 0 of 0, value null, no note',
+    records: [],
+    options: { from: '2026-03-02', to: '2026-03-09', presentFields: ['channel', 'first_response_at', 'closed_at'] },
+    rows: [{ period: '2026-W10', value: NO_DATA }],
+    totals: NO_DATA,
+  },
+  {
+    name: 'no channel column: null everywhere, with a note naming it',
+    records: [
+      { id: 'a', created_at: utc('03-02 09:00'), first_response_at: utc('03-02 09:01'), closed_at: utc('03-02 09:05') },
+      { id: 'b', created_at: utc('03-10 09:00'), closed_at: utc('03-10 09:05') },
+    ],
+    rows: [
+      { period: '2026-W10', value: null },
+      { period: '2026-W11', value: null },
+    ],
+    totals: null,
+    note: ['channel'],
+  },
+  {
+    // Without the column, "without any first response" cannot be told from "not exported".
+    name: 'no first_response_at column: null, with a note naming it',
+    records: [{ id: 'a', created_at: utc('03-02 09:00'), channel: 'chat', closed_at: utc('03-02 09:05') }],
+    rows: [{ period: '2026-W10', value: null }],
+    totals: null,
+    note: ['first_response_at'],
+  },
+  {
+    name: 'no solved_at or closed_at column: null, with a note naming both',
+    records: [{ id: 'a', created_at: utc('03-02 09:00'), channel: 'chat', first_response_at: utc('03-02 09:01') }],
+    rows: [{ period: '2026-W10', value: null }],
+    totals: null,
+    note: ['solved_at', 'closed_at'],
+  },
+  {
+    name: '--by team: per team, placed by created_at',
+    records: [
+      { id: '1', created_at: utc('03-02 09:00'), team: 'sales', channel: 'chat', closed_at: utc('03-02 09:02') }, // abandoned
+      { id: '2', created_at: utc('03-02 09:00'), team: 'sales', channel: 'chat' }, // waiting
+      { id: '3', created_at: utc('03-02 09:00'), team: 'support', channel: 'chat', first_response_at: utc('03-02 09:01') },
+      { id: '4', created_at: utc('03-02 09:00'), team: 'support', channel: 'email', closed_at: utc('03-02 10:00') },
+    ],
+    options: { by: ['team'] },
+    rows: [
+      { period: '2026-W10', team: 'sales', value: rate(1, 2, 0.5) },
+      { period: '2026-W10', team: 'support', value: rate(0, 1, 0) },
+    ],
+    totals: rate(1, 3, 1 / 3),
+  },
+];
+
+describe(METRIC, () => {
+  it.each(CASES)('$name', (c) => check(c));
+});
+
+describe(`${METRIC}: worked example`, () => {
+  it('the documented example gives 1 of 3 (A abandoned; B answered; C waiting; D email)', () => {
+    const { example } = metricById(METRIC)!.meta;
+    const expected = rate(1, 3, 1 / 3);
+    expect(example.result).toEqual(expected);
+    const report = reportOf(example.tickets, { period: 'all', from: example.from, to: example.to, config: example.config });
+    expect(report.totals.metrics[METRIC]).toEqual(expected);
+  });
+});
