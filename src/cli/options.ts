@@ -57,7 +57,8 @@ const oneOf = <T extends string>(values: readonly T[]) =>
   z.enum(values as [T, ...T[]], { error: (issue) => `${JSON.stringify(issue.input)} is not one of ${values.join(', ')}` });
 
 const commaList = z.string().transform((text) => text.split(',').map((d) => d.trim()).filter((d) => d !== ''));
-const noRepeats = (list: string[]): boolean => new Set(list).size === list.length;
+const repeated = (list: readonly string[]): string | undefined => list.find((item, i) => list.indexOf(item) !== i);
+const noRepeats = (what: string) => ({ error: (issue: { input: unknown }) => `names ${what} "${repeated(issue.input as string[])}" twice` });
 
 const METRIC_IDS = METRICS.map((m) => m.meta.id);
 
@@ -75,7 +76,7 @@ const inputSchema = z.strictObject(inputShape);
 const reportSchema = z.strictObject({
   ...inputShape,
   period: oneOf(PERIODS).default('week'),
-  by: commaList.pipe(z.array(oneOf(DIMENSIONS))).refine(noRepeats, 'names a dimension twice').default([]),
+  by: commaList.pipe(z.array(oneOf(DIMENSIONS))).refine((list) => repeated(list) === undefined, noRepeats('the dimension')).default([]),
   from: z.string().optional(),
   to: z.string().optional(),
   format: oneOf(OUTPUT_FORMATS).optional(),
@@ -88,7 +89,7 @@ const reportSchema = z.strictObject({
       ),
     )
     .refine((ids) => ids.length > 0, 'names no metric')
-    .refine(noRepeats, 'names a metric twice')
+    .refine((list) => repeated(list) === undefined, noRepeats('the metric'))
     .optional(),
   attribution: oneOf(ATTRIBUTIONS).default('event'),
 });
@@ -122,12 +123,12 @@ function readBound(text: string, zone: string, flag: string): number {
 
 /** Flags override the config file, which overrides the defaults (UTC; input zone = report zone). */
 function inputOptions(flags: z.infer<typeof inputSchema>, settings: Settings): InputOptions {
-  const zone = flags.tz !== undefined ? validateTimeZone(flags.tz, '--tz') : validateTimeZone(settings.timezone ?? 'UTC', 'config timezone');
+  const zone = flags.tz !== undefined ? validateTimeZone(flags.tz, '--tz') : validateTimeZone(settings.timezone ?? 'UTC', `${settings.source}: timezone`);
   const inputZone =
     flags.inputTz !== undefined
       ? validateTimeZone(flags.inputTz, '--input-tz')
       : settings.inputTimezone !== undefined
-        ? validateTimeZone(settings.inputTimezone, 'config inputTimezone')
+        ? validateTimeZone(settings.inputTimezone, `${settings.source}: inputTimezone`)
         : zone;
   return {
     zone,

@@ -21,6 +21,6 @@ export async function runTickets(files: string[], flags: TicketsFlags, io: Comma
   const { format: _format, ...inputFlags } = flags;
   const options = parseInputOptions(inputFlags, await readConfig(flags.config));
   const input = await readValidTickets(files, options, io);
-  const lines = ticketLines(input.store, options);
+  const lines = ticketLines(input.store, input.presentFields, options);
   await writeOutput(renderTicketLines(lines, lineFormat(flags)), options.output, io.stdout);
 }

@@ -5,6 +5,8 @@ import { configSchema, MATCH_FIELDS, type ConfigFile } from './schema.js';
 
 /** The settings a run uses, after the config file is validated and before flags override it. */
 export interface Settings {
+  /** Where the settings came from (the config file's path), for messages. */
+  source: string;
   timezone?: string;
   inputTimezone?: string;
   churnTags: string[];
@@ -12,7 +14,7 @@ export interface Settings {
 }
 
 export const DEFAULT_CHURN_TAGS = ['cancellation', 'refund'];
-export const DEFAULT_SETTINGS: Settings = { churnTags: DEFAULT_CHURN_TAGS, sla: [] };
+export const DEFAULT_SETTINGS: Settings = { source: 'defaults', churnTags: DEFAULT_CHURN_TAGS, sla: [] };
 
 /** `sla[1].firstResponse`, `match.channel` */
 function keyPath(path: readonly PropertyKey[]): string {
@@ -30,11 +32,12 @@ export function settingsFrom(data: unknown, source: string): Settings {
       issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message;
     throw new UsageError(`${source}: ${keyPath(issue.path)}: ${message}`);
   }
-  return toSettings(parsed.data);
+  return toSettings(parsed.data, source);
 }
 
-function toSettings(file: ConfigFile): Settings {
+function toSettings(file: ConfigFile, source: string): Settings {
   return {
+    source,
     timezone: file.timezone,
     inputTimezone: file.inputTimezone,
     churnTags: file.churnTags ?? DEFAULT_CHURN_TAGS,

@@ -1,5 +1,8 @@
-/** SLA targets as people write them: `90s`, `2m`, `1h30m`, `3d`, `1d12h`. */
-export const DURATION_PATTERN = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+/**
+ * SLA targets as people write them: `90s`, `2m`, `1h30m`, `3d`, `1d12h`. Not empty and not zero
+ * (some digit is 1–9): the lookahead keeps that rule in the JSON Schema's pattern too.
+ */
+export const DURATION_PATTERN = /^(?=\D*0*[1-9])(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
 /** Milliseconds, or NaN when the text is not a duration (or is zero). */
 export function parseDuration(text: string): number {

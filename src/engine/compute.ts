@@ -100,8 +100,12 @@ function unavailableNotes(metrics: readonly Metric[], present: ReadonlySet<strin
   for (const { meta } of metrics) {
     const unmet = meta.needs.filter((alternatives) => !alternatives.some((f) => present.has(f)));
     if (unmet.length > 0) {
-      const columns = unmet.map((alternatives) => alternatives.join(' or ')).join(', and ');
-      notes.push({ metric: meta.id, message: `no input file has the ${columns} column` });
+      const columns = unmet.map((alternatives) => alternatives.join(' or '));
+      const message =
+        columns.length === 1
+          ? `no input file has the ${columns[0]} column`
+          : `no input file has the columns ${columns.slice(0, -1).join(', ')} and ${columns.at(-1)}`;
+      notes.push({ metric: meta.id, message });
       continue;
     }
     const reason = meta.unavailable?.(context) ?? null;

@@ -33,7 +33,8 @@ export interface TicketLine {
   escalated: 'yes' | 'no' | null;
   /** yes / no as first_contact_resolution counts it; null when it does not count the ticket. */
   first_contact_resolution: 'yes' | 'no' | null;
-  churn: 'yes' | 'no';
+  /** yes / no; null when no input file has a tags column. */
+  churn: 'yes' | 'no' | null;
   tags: string[];
   sla_policy: string | null;
   /** met / breached / pending; null without an outcome. */
@@ -47,7 +48,11 @@ const orNull = (n: number): number | null => (Number.isNaN(n) || n < 0 ? null : 
 const yesNo = (flag: boolean): 'yes' | 'no' => (flag ? 'yes' : 'no');
 
 /** Tickets in order of creation (then id), each as the metrics saw it; instants in the report zone. */
-export function ticketLines(tickets: TicketStore, options: Pick<ComputeOptions, 'zone' | 'churnTags' | 'sla'>): TicketLine[] {
+export function ticketLines(
+  tickets: TicketStore,
+  presentFields: ReadonlySet<string>,
+  options: Pick<ComputeOptions, 'zone' | 'churnTags' | 'sla'>,
+): TicketLine[] {
   const context = metricContext(tickets, options);
   const instant = (at: number): string | null => (Number.isNaN(at) ? null : formatInstant(at, options.zone));
   const text = (column: Int32Array, dictionary: { valueOf(code: number): string | null }, slot: number) => dictionary.valueOf(column[slot]!);
@@ -88,7 +93,7 @@ export function ticketLines(tickets: TicketStore, options: Pick<ComputeOptions, 
       escalated: escalated === YesNo.unknown ? null : yesNo(escalated === YesNo.yes),
       first_contact_resolution:
         Number.isNaN(resolved) || replies < 1 ? null : yesNo(replies === 1 && tickets.reopens[slot]! <= 0),
-      churn: yesNo(context.churnTagLists.has(tickets.tags[slot]!)),
+      churn: presentFields.has('tags') ? yesNo(context.churnTagLists.has(tickets.tags[slot]!)) : null,
       tags: [...tickets.tagsOf(slot)],
       sla_policy: slaPolicy?.name ?? null,
       first_response_sla: state(context.sla.firstResponse[slot]!),

@@ -1,4 +1,4 @@
-import type { DurationValue, MetricValue, NpsValue, RateValue } from '../metrics/types.js';
+import { SECTIONS, type DurationValue, type MetricValue, type NpsValue, type RateValue, type Section } from '../metrics/types.js';
 import type { Report, ReportMetric, ReportRow } from '../report/types.js';
 
 /** How values read in tables and Markdown. Presentation only: no value is computed here. */
@@ -98,11 +98,14 @@ const npsResponsesColumn = (metric: ReportMetric, heading: string): Column => ({
   },
 });
 
+/** The sample behind a rate (`216/236`) or a ratio (`3 ÷ 2`: tickets ÷ customers or agents). */
 const rateBaseColumn = (metric: ReportMetric, heading: string): Column => ({
   heading,
   cell: (metrics) => {
     const value = valueOf(metrics, metric.id) as RateValue | null;
-    return value === null ? NOT_AVAILABLE : `${formatCount(value.numerator)}/${formatCount(value.denominator)}`;
+    if (value === null) return NOT_AVAILABLE;
+    const separator = metric.unit === 'ratio' ? ' ÷ ' : '/';
+    return `${formatCount(value.numerator)}${separator}${formatCount(value.denominator)}`;
   },
 });
 
@@ -175,4 +178,21 @@ export function zoneSummary(report: Report): string {
   return report.inputTimezone === report.timezone
     ? `${report.timezone}`
     : `${report.timezone} (timestamps without an offset read in ${report.inputTimezone})`;
+}
+
+export function attributionSummary(report: Report): string {
+  return report.attribution === 'created'
+    ? 'created (every metric in the period its ticket was created)'
+    : 'event (each metric in the period its event happened)';
+}
+
+/**
+ * The sections to print, in order, with their metrics: a section whose every metric is n/a for
+ * this input (a missing column, no SLA policy) is left out; the notes say why.
+ */
+export function sectionsToShow(report: Report): { section: Section; metrics: ReportMetric[] }[] {
+  const unavailable = new Set(report.notes.map((n) => n.metric));
+  return SECTIONS.map((section) => ({ section, metrics: report.metrics.filter((m) => m.section === section) })).filter(
+    ({ metrics }) => metrics.length > 0 && metrics.some((m) => !unavailable.has(m.id)),
+  );
 }

@@ -1,6 +1,5 @@
-import { SECTIONS } from '../metrics/types.js';
 import type { Report } from '../report/types.js';
-import { cleanText, detailedColumns, formatCount, inputSummary, labelHeadings, rowLabels, zoneSummary } from './format.js';
+import { attributionSummary, cleanText, detailedColumns, formatCount, inputSummary, labelHeadings, rowLabels, sectionsToShow, zoneSummary } from './format.js';
 
 /** Text from the data in a GFM table cell: no cell breaks, no HTML, no line breaks. */
 export function escapeCell(text: string): string {
@@ -25,6 +24,7 @@ export function renderMarkdown(report: Report): string {
     '',
     `- Range: ${report.range.from} to ${report.range.to} (end exclusive)`,
     `- Period: ${report.period}${report.by.length > 0 ? ` · split by ${report.by.join(', ')}` : ''}`,
+    `- Attribution: ${attributionSummary(report)}`,
     `- Time zone: ${zoneSummary(report)}`,
     `- Input: ${inputSummary(report)}`,
     '',
@@ -39,9 +39,7 @@ export function renderMarkdown(report: Report): string {
       '',
     );
   }
-  for (const section of SECTIONS) {
-    const metrics = report.metrics.filter((m) => m.section === section);
-    if (metrics.length === 0) continue;
+  for (const { section, metrics } of sectionsToShow(report)) {
     const columns = detailedColumns(metrics);
     const labels = labelHeadings(report);
     const rows = report.rows.map((row) => [...rowLabels(report, row).map(escapeCell), ...columns.map((c) => c.cell(row.metrics))]);

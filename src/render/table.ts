@@ -1,17 +1,15 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import { SECTIONS } from '../metrics/types.js';
 import type { Report } from '../report/types.js';
-import { cleanText, compactColumns, inputSummary, labelHeadings, NOT_AVAILABLE, rowLabels, zoneSummary } from './format.js';
+import { attributionSummary, cleanText, compactColumns, inputSummary, labelHeadings, NOT_AVAILABLE, rowLabels, sectionsToShow, zoneSummary } from './format.js';
 
 /** Terminal tables: one per section (Volume, Speed, …), a row per period (and group), a total row. */
 export function renderTable(report: Report, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const dimNa = (cell: string): string => (cell === NOT_AVAILABLE ? chalk.dim(cell) : cell);
   const labels = labelHeadings(report);
-  const tables = SECTIONS.flatMap((section) => {
-    const columns = compactColumns(report.metrics.filter((m) => m.section === section));
-    if (columns.length === 0) return [];
+  const tables = sectionsToShow(report).flatMap(({ section, metrics }) => {
+    const columns = compactColumns(metrics);
     const table = new Table({
       head: [...labels, ...columns.map((c) => c.heading)].map((h) => chalk.bold(h)),
       style: { head: [], border: [], compact: true },
@@ -25,7 +23,8 @@ export function renderTable(report: Report, options: { color: boolean }): string
   });
   const lines = [
     `${chalk.bold('Support metrics')} by ${report.period}${report.by.length > 0 ? ` and ${report.by.join(', ')}` : ''}`,
-    `Range ${report.range.from} to ${report.range.to} (end exclusive) · zone ${zoneSummary(report)}${report.attribution === 'created' ? ' · every metric placed by created_at' : ''}`,
+    `Range ${report.range.from} to ${report.range.to} (end exclusive) · zone ${zoneSummary(report)}`,
+    `Attribution: ${attributionSummary(report)}`,
     ...tables,
     inputSummary(report),
     ...report.notes.map((n) => `${NOT_AVAILABLE}: ${n.metric}: ${n.message}`),

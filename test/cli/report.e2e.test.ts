@@ -17,6 +17,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  *   line 4  T3 —/billing     created 05 12:00   —                        open                —
  *   line 5  T4 alice/billing created 09 08:00   first response +42 s     solved  +86400 s    5 (satisfied)
  *   line 6  T5 rejected: solved_at 2026-03-01T10:00:00Z is before created_at 2026-03-04T08:00:00Z
+ *
+ * Channels: T1 email, T2 chat, T3 email, T4 chat. The file has no handle_time, agent_replies,
+ * reopens, escalated, tags, nps or customer column, and no config is used: those metrics and both
+ * SLA metrics are null with a note. abandonment_rate: the chats T2 (W10) and T4 (W11) were both
+ * answered, so 0 of 1 in each week. resolved_per_agent: W10 T1 alice, T2 bob (2 / 2 agents);
+ * W11 T4 alice (1 / 1); in total 3 tickets / 2 agents.
  */
 
 const binPath = fileURLToPath(new URL('../../bin/support-metrics.js', import.meta.url));
@@ -98,9 +104,31 @@ describe('report: the JSON report of a small export', () => {
       period: 'week',
       by: [],
       range: { from: '2026-03-02T00:00:00+00:00', to: '2026-03-16T00:00:00+00:00' },
+      attribution: 'event',
       input: { records: 4, rejected: 1, duplicates: 0, files: [{ path: 'tickets.csv', records: 4, rejected: 1, duplicates: 0 }] },
-      notes: [],
     });
+    expect(report.notes).toEqual([
+      { metric: 'handle_time', message: 'no input file has the handle_time column' },
+      { metric: 'first_contact_resolution', message: 'no input file has the agent_replies column' },
+      { metric: 'reopen_rate', message: 'no input file has the reopens column' },
+      { metric: 'escalation_rate', message: 'no input file has the escalated column' },
+      { metric: 'cancellation_rate', message: 'no input file has the tags column' },
+      { metric: 'nps', message: 'no input file has the nps column' },
+      { metric: 'first_response_sla', message: 'no SLA policy in the config has a firstResponse target' },
+      { metric: 'resolution_sla', message: 'no SLA policy in the config has a resolution target' },
+      { metric: 'tickets_per_customer', message: 'no input file has the customer column' },
+    ]);
+    const unavailable = {
+      handle_time: null,
+      first_contact_resolution: null,
+      reopen_rate: null,
+      escalation_rate: null,
+      cancellation_rate: null,
+      nps: null,
+      first_response_sla: null,
+      resolution_sla: null,
+      tickets_per_customer: null,
+    };
     expect(report.rows.map((row: { period: string; start: string; end: string }) => [row.period, row.start, row.end])).toEqual([
       ['2026-W10', '2026-03-02T00:00:00+00:00', '2026-03-09T00:00:00+00:00'],
       ['2026-W11', '2026-03-09T00:00:00+00:00', '2026-03-16T00:00:00+00:00'],
@@ -114,6 +142,9 @@ describe('report: the JSON report of a small export', () => {
       first_response_time: duration(2, 1200, 1200, 600 + 0.9 * 1200),
       resolution_time: duration(2, 46_800, 46_800, 7200 + 0.9 * 79_200),
       csat: rate(1, 2),
+      abandonment_rate: rate(0, 1),
+      resolved_per_agent: rate(2, 2),
+      ...unavailable,
     });
     // W11: T4 created and resolved; T3 still open.
     expect(report.rows[1].metrics).toEqual({
@@ -124,6 +155,9 @@ describe('report: the JSON report of a small export', () => {
       first_response_time: duration(1, 42, 42, 42),
       resolution_time: duration(1, 86_400, 86_400, 86_400),
       csat: rate(1, 1),
+      abandonment_rate: rate(0, 1),
+      resolved_per_agent: rate(1, 1),
+      ...unavailable,
     });
     // first responses 42, 600, 1800; resolutions 7200, 86400, 86400.
     expect(report.totals.metrics).toEqual({
@@ -134,6 +168,9 @@ describe('report: the JSON report of a small export', () => {
       first_response_time: duration(3, 814, 600, 600 + 0.8 * 1200),
       resolution_time: duration(3, 60_000, 86_400, 86_400),
       csat: rate(2, 3),
+      abandonment_rate: rate(0, 2),
+      resolved_per_agent: rate(3, 2),
+      ...unavailable,
     });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportOf, type ReportTestOptions, type TicketInput } from '../helpers/build.js';
 import { TICKET_FIELDS } from '../../src/schema/fields.js';
+import { METRIC_IDS } from '../helpers/catalogue.js';
 
 /**
  * The engine: placing events in periods and groups, the range, the rows and the totals
@@ -10,17 +11,9 @@ import { TICKET_FIELDS } from '../../src/schema/fields.js';
  * W09 = [Mon 2026-02-23, 03-02), W10 = [03-02, 03-09), W11 = [03-09, 03-16), W12 = [03-16, 03-23).
  */
 
-const METRIC_IDS = [
-  'tickets_created',
-  'tickets_resolved',
-  'backlog',
-  'resolution_rate',
-  'first_response_time',
-  'resolution_time',
-  'csat',
-];
 const NO_DURATION = { count: 0, mean: null, median: null, p90: null };
 const NO_RATE = { numerator: 0, denominator: 0, value: null };
+const NO_NPS = { responses: 0, promoters: 0, passives: 0, detractors: 0, value: null };
 
 /** period, start, end and one metric of every row. */
 function rowsOf(records: TicketInput[] | TicketInput[][], options: ReportTestOptions, metric: string) {
@@ -96,6 +89,19 @@ describe('events outside the range', () => {
       first_response_time: { count: 1, mean: 432000, median: 432000, p90: 432000 },
       resolution_time: NO_DURATION,
       csat: NO_RATE, // placed by resolved_at (03-20), outside
+      // No handle_time, agent_replies, reopens, escalated, channel, tags, nps, customer or agent
+      // column, and no SLA policy: null, whatever the range.
+      handle_time: null,
+      first_contact_resolution: null,
+      reopen_rate: null,
+      escalation_rate: null,
+      abandonment_rate: null,
+      cancellation_rate: null,
+      nps: null,
+      first_response_sla: null,
+      resolution_sla: null,
+      tickets_per_customer: null,
+      resolved_per_agent: null,
     };
     expect(report.rows.map((r) => r.period)).toEqual(['2026-W11']);
     expect(report.rows[0]!.metrics).toEqual(expected);
@@ -448,7 +454,33 @@ describe('the report object', () => {
   it('only id and created_at: every metric that needs more is null, each with a note', () => {
     const report = reportOf([{ id: 'a', created_at: '2026-03-02T10:00:00Z' }]);
     const unavailable = METRIC_IDS.filter((id) => id !== 'tickets_created');
-    expect(report.notes.map((n) => n.metric).sort()).toEqual([...unavailable].sort());
+    expect(report.notes.map((n) => n.metric)).toEqual(unavailable);
+    // Each note names every column the metric misses (src/metrics/*.ts `needs`); a missing column
+    // is reported before a missing SLA policy.
+    const missing: Record<string, string[]> = {
+      tickets_resolved: ['solved_at or closed_at'],
+      backlog: ['solved_at or closed_at'],
+      resolution_rate: ['solved_at or closed_at'],
+      first_response_time: ['first_response_at'],
+      resolution_time: ['solved_at or closed_at'],
+      handle_time: ['handle_time', 'solved_at or closed_at'],
+      first_contact_resolution: ['agent_replies', 'solved_at or closed_at'],
+      reopen_rate: ['reopens', 'solved_at or closed_at'],
+      escalation_rate: ['escalated'],
+      abandonment_rate: ['channel', 'first_response_at', 'solved_at or closed_at'],
+      cancellation_rate: ['tags', 'solved_at or closed_at'],
+      csat: ['satisfaction'],
+      nps: ['nps'],
+      first_response_sla: ['first_response_at'],
+      resolution_sla: ['solved_at or closed_at'],
+      tickets_per_customer: ['customer'],
+      resolved_per_agent: ['agent', 'solved_at or closed_at'],
+    };
+    for (const note of report.notes) {
+      const columns = missing[note.metric]!;
+      if (columns.length === 1) expect(note.message, note.metric).toBe(`no input file has the ${columns[0]} column`);
+      else for (const column of columns) expect(note.message, note.metric).toMatch(new RegExp(`^no input file has the columns .*\\b${column}\\b`));
+    }
     for (const id of unavailable) {
       expect(report.rows[0]!.metrics[id]).toBeNull();
       expect(report.totals.metrics[id]).toBeNull();
@@ -456,8 +488,9 @@ describe('the report object', () => {
     expect(report.rows[0]!.metrics.tickets_created).toBe(1);
   });
 
-  it('no tickets in a given range, all columns present: zeros and nulls, never 0 for a mean or a rate', () => {
-    const report = reportOf([], { from: '2026-03-02T00:00:00Z', to: '2026-03-16T00:00:00Z', presentFields: [...TICKET_FIELDS] });
+  it('no tickets in a given range, all columns present and SLA targets set: zeros and nulls, never 0 for a mean or a rate', () => {
+    const config = { sla: [{ name: 'Default', firstResponse: '24h', resolution: '72h' }] };
+    const report = reportOf([], { from: '2026-03-02T00:00:00Z', to: '2026-03-16T00:00:00Z', presentFields: [...TICKET_FIELDS], config });
     const empty = {
       tickets_created: 0,
       tickets_resolved: 0,
@@ -465,7 +498,18 @@ describe('the report object', () => {
       resolution_rate: NO_RATE,
       first_response_time: NO_DURATION,
       resolution_time: NO_DURATION,
+      handle_time: NO_DURATION,
+      first_contact_resolution: NO_RATE,
+      reopen_rate: NO_RATE,
+      escalation_rate: NO_RATE,
+      abandonment_rate: NO_RATE,
+      cancellation_rate: NO_RATE,
       csat: NO_RATE,
+      nps: NO_NPS,
+      first_response_sla: NO_RATE,
+      resolution_sla: NO_RATE,
+      tickets_per_customer: NO_RATE,
+      resolved_per_agent: NO_RATE,
     };
     expect(report.notes).toEqual([]);
     expect(report.rows.map((r) => [r.period, r.metrics])).toEqual([
@@ -473,5 +517,92 @@ describe('the report object', () => {
       ['2026-W11', empty],
     ]);
     expect(report.totals.metrics).toEqual(empty);
+  });
+
+  it('all columns present but no config: only the SLA metrics are null, each with a note', () => {
+    const report = reportOf([], { from: '2026-03-02T00:00:00Z', to: '2026-03-09T00:00:00Z', presentFields: [...TICKET_FIELDS] });
+    expect(report.notes).toEqual([
+      { metric: 'first_response_sla', message: 'no SLA policy in the config has a firstResponse target' },
+      { metric: 'resolution_sla', message: 'no SLA policy in the config has a resolution target' },
+    ]);
+    for (const metrics of [report.rows[0]!.metrics, report.totals.metrics]) {
+      expect(metrics.first_response_sla).toBeNull();
+      expect(metrics.resolution_sla).toBeNull();
+      expect(metrics.cancellation_rate).toEqual(NO_RATE);
+    }
+  });
+
+  it('a policy with only one target: the other SLA metric is null, with its note', () => {
+    const config = { sla: [{ name: 'Chat', match: { channel: 'chat' }, firstResponse: '2m' }] };
+    const report = reportOf([], { from: '2026-03-02T00:00:00Z', to: '2026-03-09T00:00:00Z', presentFields: [...TICKET_FIELDS], config });
+    expect(report.notes).toEqual([{ metric: 'resolution_sla', message: 'no SLA policy in the config has a resolution target' }]);
+    expect(report.totals.metrics.first_response_sla).toEqual(NO_RATE);
+    expect(report.totals.metrics.resolution_sla).toBeNull();
+  });
+});
+
+describe('--attribution created (issue 3: "every metric of a ticket counts in the period the ticket was created")', () => {
+  // R: created W10, resolved W11 (8 days later), one reply, reopened once, refund tag.
+  // O: created W10, answered, never resolved; it has a handle time, a reply, a churn tag and an
+  //    agent so far, but no resolution, so no metric "of the tickets resolved" may count it.
+  const records: TicketInput[] = [
+    {
+      id: 'R',
+      created_at: '2026-03-02T09:00:00Z',
+      first_response_at: '2026-03-02T09:10:00Z',
+      solved_at: '2026-03-10T09:00:00Z',
+      handle_time: 300,
+      agent_replies: 1,
+      reopens: 1,
+      tags: ['refund'],
+      agent: 'ann',
+    },
+    {
+      id: 'O',
+      created_at: '2026-03-03T09:00:00Z',
+      first_response_at: '2026-03-03T09:30:00Z',
+      handle_time: 600,
+      agent_replies: 1,
+      reopens: 0,
+      tags: ['cancellation'],
+      agent: 'bob',
+    },
+  ];
+  const resolvedMetrics = (report: ReturnType<typeof reportOf>, period: string) => {
+    const { metrics } = report.rows.find((r) => r.period === period)!;
+    return {
+      tickets_resolved: metrics.tickets_resolved,
+      resolution_time: metrics.resolution_time,
+      handle_time: metrics.handle_time,
+      first_contact_resolution: metrics.first_contact_resolution,
+      reopen_rate: metrics.reopen_rate,
+      cancellation_rate: metrics.cancellation_rate,
+      resolved_per_agent: metrics.resolved_per_agent,
+    };
+  };
+  // Only R's resolution is counted: 691200 s; handle time 300 s; not first-contact (reopened);
+  // reopened; churn-tagged; one ticket for one agent.
+  const onlyR = {
+    tickets_resolved: 1,
+    resolution_time: { count: 1, mean: 691_200, median: 691_200, p90: 691_200 },
+    handle_time: { count: 1, mean: 300, median: 300, p90: 300 },
+    first_contact_resolution: { numerator: 0, denominator: 1, value: 0 },
+    reopen_rate: { numerator: 1, denominator: 1, value: 1 },
+    cancellation_rate: { numerator: 1, denominator: 1, value: 1 },
+    resolved_per_agent: { numerator: 1, denominator: 1, value: 1 },
+  };
+
+  it('event: the resolution-placed metrics count R in W11, where it was resolved, and never O', () => {
+    const report = reportOf(records, { attribution: 'event' });
+    expect(report.rows.map((r) => r.period)).toEqual(['2026-W10', '2026-W11']);
+    expect(resolvedMetrics(report, '2026-W11')).toEqual(onlyR);
+    expect(report.rows[0]!.metrics.tickets_resolved).toBe(0);
+  });
+
+  it('created: the same metrics count R in W10, where it was created, and still never O', () => {
+    const report = reportOf(records, { attribution: 'created' });
+    expect(report.attribution).toBe('created');
+    expect(resolvedMetrics(report, '2026-W10')).toEqual(onlyR);
+    expect(report.totals.metrics.tickets_resolved).toBe(1);
   });
 });
