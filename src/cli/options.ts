@@ -6,14 +6,21 @@ import { INPUT_FORMATS, type InputFormat } from '../io/input-formats.js';
 import { METRICS } from '../metrics/index.js';
 import type { Metric } from '../metrics/types.js';
 import { formatFromOutputPath, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.js';
-import { DIMENSIONS, type Dimension } from '../schema/fields.js';
+import { DIMENSIONS, TICKET_FIELDS, type Dimension, type TicketField } from '../schema/fields.js';
 import { isPlainDate, PERIODS, startOfDate, type Period } from '../time/periods.js';
 import { parseTimestamp } from '../time/timestamp.js';
 import { validateTimeZone, wallTimeReader } from '../time/zone.js';
 import { didYouMean } from './suggest.js';
+import { DATE_ORDER_CHOICES } from '../dialect/date-orders.js';
+import { COMMON_SENTINELS, EMPTY_DIALECT, type Dialect } from '../dialect/dialect.js';
+import { PRESETS } from '../presets/index.js';
+import { PRESET_NAMES, type PresetName } from '../presets/names.js';
 
 /** Flags every command that reads tickets has, as commander hands them over. */
 export interface InputFlags {
+  preset?: string;
+  map?: string;
+  dateFormat?: string;
   tz?: string;
   inputTz?: string;
   inputFormat?: string;
@@ -34,6 +41,9 @@ export interface ReportFlags extends InputFlags {
 }
 
 export interface InputOptions {
+  /** How to read CSV columns: a preset, --map, the config's columns/values; else detected per file. */
+  dialect?: { name: string; dialect: Dialect };
+  dateOrder?: 'DMY' | 'MDY';
   zone: string;
   inputZone: string;
   inputFormat?: InputFormat;
@@ -62,7 +72,31 @@ const noRepeats = (what: string) => ({ error: (issue: { input: unknown }) => `na
 
 const METRIC_IDS = METRICS.map((m) => m.meta.id);
 
+const fieldMap = z
+  .string()
+  .transform((text, ctx) => {
+    const map: Partial<Record<TicketField, string>> = {};
+    for (const pair of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+      const at = pair.indexOf('=');
+      const field = pair.slice(0, at < 0 ? undefined : at).trim();
+      const header = at < 0 ? '' : pair.slice(at + 1).trim().replace(/^"(.*)"$/, '$1');
+      if (!(TICKET_FIELDS as readonly string[]).includes(field)) {
+        ctx.addIssue({ code: 'custom', message: `"${field}" is not a ticket field${didYouMean(field, TICKET_FIELDS)}; write field=Header, e.g. created_at="Opened On"` });
+        return z.NEVER;
+      }
+      if (header === '') {
+        ctx.addIssue({ code: 'custom', message: `${field}: no header after "=" (write ${field}=Header)` });
+        return z.NEVER;
+      }
+      map[field as TicketField] = header;
+    }
+    return map;
+  });
+
 const inputShape = {
+  preset: oneOf(PRESET_NAMES).optional(),
+  map: fieldMap.optional(),
+  dateFormat: oneOf(DATE_ORDER_CHOICES).optional(),
   tz: z.string().min(1).optional(),
   inputTz: z.string().min(1).optional(),
   inputFormat: oneOf(INPUT_FORMATS).optional(),
@@ -121,6 +155,20 @@ function readBound(text: string, zone: string, flag: string): number {
   return epoch;
 }
 
+/**
+ * The dialect asked for: a preset, with --map and the config's `columns`/`values` on top (--map
+ * wins), or a mapping of its own; none when nothing is asked (each file is then detected).
+ */
+function dialectOf(preset: PresetName | undefined, map: Partial<Record<TicketField, string>> | undefined, settings: Settings) {
+  const custom = map !== undefined || Object.keys(settings.columns).length > 0 || Object.keys(settings.values).length > 0;
+  if (preset === undefined && !custom) return undefined;
+  const base = preset === undefined ? { ...EMPTY_DIALECT, sentinels: COMMON_SENTINELS } : PRESETS[preset].dialect;
+  const values = { ...base.values };
+  for (const [field, table] of Object.entries(settings.values)) values[field as TicketField] = { ...values[field as TicketField], ...table };
+  const dialect: Dialect = { ...base, columns: { ...base.columns, ...settings.columns, ...map }, values };
+  return { name: preset === undefined ? 'column mapping' : `preset ${preset}${custom ? ' with a column mapping' : ''}`, dialect };
+}
+
 /** Flags override the config file, which overrides the defaults (UTC; input zone = report zone). */
 function inputOptions(flags: z.infer<typeof inputSchema>, settings: Settings): InputOptions {
   const zone = flags.tz !== undefined ? validateTimeZone(flags.tz, '--tz') : validateTimeZone(settings.timezone ?? 'UTC', `${settings.source}: timezone`);
@@ -131,6 +179,8 @@ function inputOptions(flags: z.infer<typeof inputSchema>, settings: Settings): I
         ? validateTimeZone(settings.inputTimezone, `${settings.source}: inputTimezone`)
         : zone;
   return {
+    dialect: dialectOf(flags.preset, flags.map, settings),
+    dateOrder: flags.dateFormat,
     zone,
     inputZone,
     inputFormat: flags.inputFormat,

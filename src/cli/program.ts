@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { Command, Option } from 'commander';
+import { DATE_ORDER_CHOICES } from '../dialect/date-orders.js';
 import { ATTRIBUTIONS } from '../engine/attribution.js';
+import { PRESET_NAMES } from '../presets/names.js';
 import { INPUT_FORMATS } from '../io/input-formats.js';
 import { CATALOGUE_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/formats.js';
 import { DIMENSIONS } from '../schema/fields.js';
@@ -29,6 +31,9 @@ function withInputOptions(command: Command): Command {
     .addOption(new Option('--tz <zone>', 'IANA time zone of the report: day, week and month boundaries (default: config timezone, else UTC)'))
     .addOption(new Option('--input-tz <zone>', 'zone of input timestamps written without an offset (default: config inputTimezone, else --tz)'))
     .addOption(new Option('--input-format <format>', 'read every input as this format (default: from the extension, else detected)').choices(INPUT_FORMATS))
+    .addOption(new Option('--preset <name>', "read CSV exports as this vendor's export (default: recognised from the header)").choices(PRESET_NAMES))
+    .addOption(new Option('--map <pairs>', 'which CSV header holds which field, comma-separated: created_at="Opened On",agent=Owner'))
+    .addOption(new Option('--date-format <order>', 'day-first or month-first, for date columns where every value could be either').choices(DATE_ORDER_CHOICES))
     .addOption(new Option('-c, --config <file>', 'config file: SLA policies, churn tags, zones (default: ./support-metrics.config.json if present)'))
     .addOption(new Option('--strict', 'fail (exit 3) if any record is rejected, instead of using the valid ones'))
     .addOption(new Option('-o, --output <file>', 'write to this file (atomically) instead of standard output'));

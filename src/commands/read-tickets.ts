@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { readTicketSources } from '../io/read-tickets.js';
 import { assertOutputIsNotAnInput } from '../io/write-output.js';
 import { formatRejectionSummary } from '../render/diagnostics.js';
-import { plural } from '../render/format.js';
+import { cleanText, plural } from '../render/format.js';
 import { Ingest, type IngestSummary } from '../tickets/ingest.js';
 import { wallTimeReader } from '../time/zone.js';
 
@@ -15,8 +15,9 @@ import { wallTimeReader } from '../time/zone.js';
 export async function readValidTickets(files: string[], options: InputOptions, io: CommandIO): Promise<IngestSummary> {
   await assertOutputIsNotAnInput(options.output, files);
   const ingest = new Ingest(wallTimeReader(options.inputZone));
-  await readTicketSources(files, ingest, io.stdin, options.inputFormat);
+  await readTicketSources(files, ingest, io.stdin, { format: options.inputFormat, dialect: options.dialect, dateOrder: options.dateOrder });
   const input = ingest.finish();
+  for (const notice of input.notices) io.stderr.write(`${cleanText(notice)}\n`);
   io.stderr.write(formatRejectionSummary(input));
   if (options.strict && input.rejected > 0) {
     throw new InputError(`--strict: ${plural(input.rejected, 'record')} rejected; no output written`);

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import type { TicketField } from '../schema/fields.js';
 import type { SlaPolicy } from '../sla/evaluate.js';
 import { parseDuration } from './duration.js';
 import { configSchema, MATCH_FIELDS, type ConfigFile } from './schema.js';
@@ -11,10 +12,14 @@ export interface Settings {
   inputTimezone?: string;
   churnTags: string[];
   sla: SlaPolicy[];
+  /** Canonical field → header (the config's `columns`). */
+  columns: Partial<Record<TicketField, string>>;
+  /** Canonical field → export value → canonical value (the config's `values`). */
+  values: Partial<Record<TicketField, Record<string, string | number | boolean>>>;
 }
 
 export const DEFAULT_CHURN_TAGS = ['cancellation', 'refund'];
-export const DEFAULT_SETTINGS: Settings = { source: 'defaults', churnTags: DEFAULT_CHURN_TAGS, sla: [] };
+export const DEFAULT_SETTINGS: Settings = { source: 'defaults', churnTags: DEFAULT_CHURN_TAGS, sla: [], columns: {}, values: {} };
 
 /** `sla[1].firstResponse`, `match.channel` */
 function keyPath(path: readonly PropertyKey[]): string {
@@ -41,6 +46,8 @@ function toSettings(file: ConfigFile, source: string): Settings {
     timezone: file.timezone,
     inputTimezone: file.inputTimezone,
     churnTags: file.churnTags ?? DEFAULT_CHURN_TAGS,
+    columns: (file.columns ?? {}) as Settings['columns'],
+    values: (file.values ?? {}) as Settings['values'],
     sla: (file.sla ?? []).map((policy) => ({
       name: policy.name,
       match: MATCH_FIELDS.flatMap((field) => {

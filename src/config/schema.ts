@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TICKET_FIELDS } from '../schema/fields.js';
 import { DURATION_PATTERN } from './duration.js';
 
 /**
@@ -41,6 +42,16 @@ export const configSchema = z
     timezone: z.string().min(1).optional().describe('IANA zone that decides period boundaries (as --tz).'),
     inputTimezone: z.string().min(1).optional().describe('Zone of input timestamps without an offset (as --input-tz).'),
     churnTags: z.array(z.string().min(1)).optional().describe('Tags that mark a cancellation or refund (default: cancellation, refund).'),
+    columns: z
+      .strictObject(Object.fromEntries(TICKET_FIELDS.map((f) => [f, z.string().min(1).optional()])))
+      .optional()
+      .describe('Which header of a CSV export holds each canonical field, e.g. {"created_at": "Opened On", "agent": "Owner"} (as --map).'),
+    values: z
+      .strictObject(
+        Object.fromEntries(TICKET_FIELDS.map((f) => [f, z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional()])),
+      )
+      .optional()
+      .describe('Per field, export values and what they mean, e.g. {"satisfaction": {"Very happy": 5}, "channel": {"Mail": "email"}}; "" means blank.'),
     sla: z
       .array(slaPolicy)
       .optional()

@@ -1,5 +1,5 @@
 import type { TicketField } from '../schema/fields.js';
-import { emptyParsedTicket, validateRecord, type RejectionCode } from '../schema/validate.js';
+import { emptyParsedTicket, validateRecord, type FieldProblem, type RejectionCode } from '../schema/validate.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import { TicketStore } from './store.js';
 
@@ -37,6 +37,8 @@ export interface IngestSummary {
   examples: Rejection[];
   /** Fields that appeared as a column (or key) in at least one input file. */
   presentFields: Set<TicketField>;
+  /** What the readers understood of the files (a detected preset, date formats), for stderr. */
+  notices: string[];
 }
 
 const EXAMPLES_KEPT = 20;
@@ -48,8 +50,14 @@ export class Ingest {
   private readonly rejectionsByCode = new Map<RejectionCode, number>();
   private readonly examples: Rejection[] = [];
   private readonly presentFields = new Set<TicketField>();
+  private readonly notices: string[] = [];
 
-  constructor(private readonly readLocal: ReadWallTime) {}
+  /** Reads timestamps without an offset in the input zone. */
+  constructor(readonly readLocal: ReadWallTime) {}
+
+  notice(message: string): void {
+    this.notices.push(message);
+  }
 
   openFile(path: string): number {
     this.files.push({ path, read: 0, blank: 0, rejected: 0, duplicates: 0 });
@@ -75,6 +83,12 @@ export class Ingest {
     }
     const { outcome, loserFile } = this.store.upsert(this.scratch, file);
     if (outcome !== 'added') this.files[loserFile]!.duplicates++;
+  }
+
+  /** A record that a dialect could not map (a date not in its column's format, …). */
+  unmappable(file: number, line: number, problem: FieldProblem): void {
+    this.files[file]!.read++;
+    this.rejectRead(file, line, problem.field, problem.code, problem.message);
   }
 
   /** A record that could not even be split into fields (a ragged row, a JSON value that is not an object). */
@@ -107,6 +121,7 @@ export class Ingest {
       rejectionsByCode: this.rejectionsByCode,
       examples: this.examples,
       presentFields: this.presentFields,
+      notices: this.notices,
     };
   }
 }

@@ -1,0 +1,137 @@
+import { FIELD_INDEX, TICKET_FIELDS, type TicketField } from '../schema/fields.js';
+import type { FieldProblem } from '../schema/validate.js';
+import type { ReadWallTime } from '../time/timestamp.js';
+import { parseDate, type DateFormat } from './dates.js';
+
+/**
+ * How one export's columns and values become canonical tickets: which header holds which field,
+ * which values mean what, which values mean "blank", and how dates are written. A preset is a
+ * Dialect written down for one vendor's export; --map and the config's `columns` and `values` make
+ * one for anything else. The canonical export needs none (its fast path skips this module).
+ */
+export interface Dialect {
+  /** Canonical field → the header that holds it (matched ignoring case and surrounding spaces). */
+  columns: Partial<Record<TicketField, string>>;
+  /** Canonical field → raw value (lower-cased, trimmed) → canonical value. Unlisted values pass through. */
+  values: Partial<Record<TicketField, Record<string, string | number | boolean>>>;
+  /** Values that mean "no value" in any column (compared ignoring case), e.g. `?`, `-`, `1900-01-01 00:00:00`. */
+  sentinels: readonly string[];
+  /** What separates tags inside one field. */
+  tagSeparator: string;
+  /** Fields given as a duration in minutes after created_at (a header), used when the timestamp itself is absent. */
+  minutesAfterCreated: Partial<Record<TicketField, string>>;
+}
+
+export const EMPTY_DIALECT: Dialect = { columns: {}, values: {}, sentinels: [], tagSeparator: ',', minutesAfterCreated: {} };
+
+/** The sentinels every dialect knows (the canonical export does not use any). */
+export const COMMON_SENTINELS = ['-', '?', 'N/A', 'n/a', 'null', 'none', '1900-01-01', '1900-01-01 00:00', '1900-01-01 00:00:00'];
+
+export const TIMESTAMP_FIELDS: readonly TicketField[] = ['created_at', 'first_response_at', 'solved_at', 'closed_at', 'updated_at'];
+
+const normalise = (header: string): string => header.trim().toLowerCase();
+
+export interface FieldColumns {
+  /** Canonical field index → column index, -1 when absent. */
+  column: Int32Array;
+  /** Canonical field index → column index of a "minutes after created" duration, -1 when none. */
+  minutesColumn: Int32Array;
+  present: TicketField[];
+}
+
+/**
+ * Finds each field's column. A field named by the dialect is looked up by that header; any other
+ * field by its canonical name. Returns the problem (a header missing or named twice) as text.
+ */
+export function fieldColumns(header: readonly string[], dialect: Dialect): FieldColumns | string {
+  const index = new Map<string, number>();
+  for (const [c, title] of header.entries()) {
+    const key = normalise(title);
+    if (index.has(key)) {
+      const mapped = Object.values(dialect.columns).some((h) => normalise(h) === key) || TICKET_FIELDS.includes(key as TicketField);
+      if (mapped) return `column "${title.trim()}" appears twice (columns ${index.get(key)! + 1} and ${c + 1})`;
+      continue;
+    }
+    index.set(key, c);
+  }
+  const column = new Int32Array(TICKET_FIELDS.length).fill(-1);
+  const minutesColumn = new Int32Array(TICKET_FIELDS.length).fill(-1);
+  const present: TicketField[] = [];
+  for (const field of TICKET_FIELDS) {
+    const wanted = dialect.columns[field];
+    const c = index.get(normalise(wanted ?? field));
+    if (c !== undefined) {
+      column[FIELD_INDEX[field]] = c;
+      present.push(field);
+    }
+    const minutes = dialect.minutesAfterCreated[field];
+    const m = minutes === undefined ? undefined : index.get(normalise(minutes));
+    if (m !== undefined) {
+      minutesColumn[FIELD_INDEX[field]] = m;
+      if (c === undefined) present.push(field);
+    }
+  }
+  return { column, minutesColumn, present };
+}
+
+/**
+ * Builds the function that turns one raw record into canonical values (aligned to TICKET_FIELDS)
+ * or a problem. Timestamps are read in their column's format and handed on as ISO 8601 (UTC).
+ */
+export function recordMapper(
+  dialect: Dialect,
+  columns: FieldColumns,
+  dateFormats: Partial<Record<TicketField, DateFormat>>,
+  readLocal: ReadWallTime,
+): (record: readonly string[], out: unknown[]) => FieldProblem | null {
+  const sentinels = new Set(dialect.sentinels.map(normalise));
+  const valueMaps = new Map<TicketField, Map<string, string | number | boolean>>(
+    Object.entries(dialect.values).map(([field, map]) => [field as TicketField, new Map(Object.entries(map).map(([k, v]) => [normalise(k), v]))]),
+  );
+  const isoOf = (field: TicketField, raw: string): string | FieldProblem => {
+    const format = dateFormats[field] ?? 'iso';
+    let epoch = parseDate(raw, format, readLocal);
+    // ISO 8601 is never ambiguous: an ISO value is read as such whatever the column's format.
+    if (Number.isNaN(epoch) && format !== 'iso') epoch = parseDate(raw, 'iso', readLocal);
+    if (Number.isNaN(epoch)) {
+      return { field, code: 'invalid_timestamp', message: `"${raw}" is not a date in this column's format (${format === 'iso' ? 'ISO 8601' : format})` };
+    }
+    return new Date(epoch).toISOString();
+  };
+  return (record, out) => {
+    out.fill(undefined);
+    for (let f = 0; f < TICKET_FIELDS.length; f++) {
+      const field = TICKET_FIELDS[f]!;
+      const c = columns.column[f]!;
+      let raw = c < 0 ? undefined : record[c]?.trim();
+      if (raw !== undefined && (raw === '' || sentinels.has(raw.toLowerCase()))) raw = undefined;
+      if (raw === undefined) continue;
+      const mapped = valueMaps.get(field)?.get(raw.toLowerCase());
+      if (mapped !== undefined) {
+        out[f] = mapped === '' ? undefined : mapped;
+        continue;
+      }
+      if (TIMESTAMP_FIELDS.includes(field)) {
+        const iso = isoOf(field, raw);
+        if (typeof iso !== 'string') return iso;
+        out[f] = iso;
+      } else if (field === 'tags' && dialect.tagSeparator !== ',') {
+        out[f] = raw.split(dialect.tagSeparator);
+      } else {
+        out[f] = raw;
+      }
+    }
+    // Durations standing in for a missing timestamp: created_at + minutes.
+    for (let f = 0; f < TICKET_FIELDS.length; f++) {
+      const m = columns.minutesColumn[f]!;
+      if (m < 0 || out[f] !== undefined) continue;
+      const raw = record[m]?.trim() ?? '';
+      if (raw === '' || sentinels.has(raw.toLowerCase()) || out[FIELD_INDEX.created_at] === undefined) continue;
+      const minutes = Number(raw.replace(',', '.'));
+      const field = TICKET_FIELDS[f]!;
+      if (!(minutes >= 0)) return { field, code: 'invalid_value', message: `"${raw}" is not a number of minutes ≥ 0` };
+      out[f] = new Date(Date.parse(out[FIELD_INDEX.created_at] as string) + Math.round(minutes * 60_000)).toISOString();
+    }
+    return null;
+  };
+}

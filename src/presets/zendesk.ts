@@ -1,0 +1,43 @@
+import { COMMON_SENTINELS } from '../dialect/dialect.js';
+import type { Preset } from './types.js';
+
+/**
+ * Zendesk Support's CSV export (Reporting > Export, or a view export). Timestamps are
+ * `YYYY-MM-DD HH:MM[:SS]` in the account's zone (give it with --input-tz); `1900-01-01 00:00:00`
+ * means "never". There is no first-reply timestamp: `First reply time in minutes` (calendar) stands
+ * in for it. The `… within business hours` durations are business time and are not used as calendar
+ * time.
+ */
+export const zendesk: Preset = {
+  name: 'zendesk',
+  title: 'Zendesk Support CSV export',
+  signature: ['Id', 'Created at', 'Requester id', 'Via'],
+  dialect: {
+    columns: {
+      id: 'Id',
+      created_at: 'Created at',
+      solved_at: 'Solved at',
+      updated_at: 'Updated at',
+      status: 'Status',
+      agent: 'Assignee',
+      team: 'Group',
+      channel: 'Via',
+      priority: 'Priority',
+      customer: 'Requester id',
+      satisfaction: 'Satisfaction Score',
+      reopens: 'Reopens',
+      agent_replies: 'Replies',
+      tags: 'Tags',
+    },
+    values: {
+      // A survey sent but not answered, or not sent: no response.
+      satisfaction: { offered: '', unoffered: '' },
+      channel: { mail: 'email', email: 'email', 'web form': 'web', web: 'web', 'web widget': 'web', chat: 'chat', voice: 'phone', phone: 'phone', 'phone call (inbound)': 'phone' },
+    },
+    sentinels: COMMON_SENTINELS,
+    tagSeparator: ' ',
+    minutesAfterCreated: { first_response_at: 'First reply time in minutes' },
+  },
+  notes:
+    'Timestamps have no offset: pass the account\'s zone with --input-tz. "1900-01-01 00:00:00" reads as never (an unsolved ticket stays in the backlog). First response time comes from "First reply time in minutes" (calendar) when the export has it; the "within business hours" columns are business time and are not used. Satisfaction "Offered"/"Unoffered" is no response. Tags are space-separated.',
+};
