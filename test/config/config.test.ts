@@ -26,7 +26,7 @@ const HOUR = 60 * MINUTE;
 
 describe('settingsFrom: valid files', () => {
   it('an empty object: the defaults (churn tags cancellation and refund, no SLA policy, no zones)', () => {
-    expect(settingsFrom({}, SOURCE)).toEqual({ source: SOURCE, timezone: undefined, inputTimezone: undefined, churnTags: ['cancellation', 'refund'], sla: [] });
+    expect(settingsFrom({}, SOURCE)).toEqual({ source: SOURCE, timezone: undefined, inputTimezone: undefined, churnTags: ['cancellation', 'refund'], sla: [], columns: {}, values: {} });
     expect(DEFAULT_CHURN_TAGS).toEqual(['cancellation', 'refund']);
   });
 
@@ -55,6 +55,8 @@ describe('settingsFrom: valid files', () => {
         { name: 'Urgent', match: [{ field: 'priority', values: ['urgent'] }], firstResponseMs: HOUR, resolutionMs: 8 * HOUR },
         { name: 'Default', match: [], firstResponseMs: 24 * HOUR, resolutionMs: 72 * HOUR },
       ],
+      columns: {},
+      values: {},
     });
   });
 

@@ -34,7 +34,7 @@ const noStdin = (): Readable => Readable.from([]);
 
 async function read(paths: string[], options: { stdin?: Readable; format?: InputFormat; inputZone?: string } = {}): Promise<IngestSummary> {
   const ingest = new Ingest(wallTimeReader(options.inputZone ?? 'UTC'));
-  await readTicketSources(paths, ingest, options.stdin ?? noStdin(), options.format);
+  await readTicketSources(paths, ingest, options.stdin ?? noStdin(), { format: options.format });
   return ingest.finish();
 }
 
