@@ -1,3 +1,4 @@
+import { SlaState } from '../sla/evaluate.js';
 import type { TicketStore } from '../tickets/store.js';
 import { durationStats, NumberList, rate } from './stats.js';
 import type { Accumulator, DurationValue, RateValue } from './types.js';
@@ -71,3 +72,10 @@ export const durationOf =
       result: () => durationStats(values.toArray()),
     };
   };
+
+/** Of the placed tickets with an SLA outcome (met or breached, per `outcomes`), the share met. */
+export const slaAchieved = (outcomes: Int8Array) =>
+  shareOf(
+    (_, slot) => outcomes[slot] === SlaState.met || outcomes[slot] === SlaState.breached,
+    (_, slot) => outcomes[slot] === SlaState.met,
+  );
