@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Settings } from '../config/config.js';
 import { ATTRIBUTIONS, type Attribution } from '../engine/attribution.js';
 import { UsageError } from '../errors.js';
-import { INPUT_FORMATS, type InputFormat } from '../io/input-formats.js';
+import { delimiterFromFlag, INPUT_ENCODINGS, INPUT_FORMATS, type Delimiter, type InputEncoding, type InputFormat } from '../io/input-formats.js';
 import { METRICS } from '../metrics/index.js';
 import type { Metric } from '../metrics/types.js';
 import { formatFromOutputPath, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.js';
@@ -12,8 +12,7 @@ import { parseTimestamp } from '../time/timestamp.js';
 import { validateTimeZone, wallTimeReader } from '../time/zone.js';
 import { didYouMean } from './suggest.js';
 import { DATE_ORDER_CHOICES } from '../dialect/date-orders.js';
-import { COMMON_SENTINELS, EMPTY_DIALECT, type Dialect } from '../dialect/dialect.js';
-import { PRESETS } from '../presets/index.js';
+import type { ColumnMapping } from '../dialect/dialect.js';
 import { PRESET_NAMES, type PresetName } from '../presets/names.js';
 
 /** Flags every command that reads tickets has, as commander hands them over. */
@@ -24,6 +23,8 @@ export interface InputFlags {
   tz?: string;
   inputTz?: string;
   inputFormat?: string;
+  delimiter?: string;
+  encoding?: string;
   strict?: boolean;
   output?: string;
   config?: string;
@@ -41,12 +42,18 @@ export interface ReportFlags extends InputFlags {
 }
 
 export interface InputOptions {
-  /** How to read CSV columns: a preset, --map, the config's columns/values; else detected per file. */
-  dialect?: { name: string; dialect: Dialect };
+  /** Read CSV exports with this preset (else one is recognised per file from its header). */
+  preset?: PresetName;
+  /** --map and the config's columns/values, laid over the preset (or the canonical names). */
+  mapping?: ColumnMapping;
   dateOrder?: 'DMY' | 'MDY';
   zone: string;
   inputZone: string;
   inputFormat?: InputFormat;
+  /** The CSV delimiter; else detected per file. */
+  delimiter?: Delimiter;
+  /** The text encoding of every input; else UTF-8, or UTF-16 by its byte order mark. */
+  encoding?: InputEncoding;
   strict: boolean;
   output?: string;
   churnTags: string[];
@@ -93,6 +100,15 @@ const fieldMap = z
     return map;
   });
 
+const delimiterFlag = z.string().transform((text, ctx) => {
+  const delimiter = delimiterFromFlag(text);
+  if (delimiter === undefined) {
+    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(text)} is not one of , ; | tab` });
+    return z.NEVER;
+  }
+  return delimiter;
+});
+
 const inputShape = {
   preset: oneOf(PRESET_NAMES).optional(),
   map: fieldMap.optional(),
@@ -100,6 +116,8 @@ const inputShape = {
   tz: z.string().min(1).optional(),
   inputTz: z.string().min(1).optional(),
   inputFormat: oneOf(INPUT_FORMATS).optional(),
+  delimiter: delimiterFlag.optional(),
+  encoding: oneOf(INPUT_ENCODINGS).optional(),
   strict: z.boolean().default(false),
   output: z.string().min(1).optional(),
   config: z.string().optional(),
@@ -155,18 +173,10 @@ function readBound(text: string, zone: string, flag: string): number {
   return epoch;
 }
 
-/**
- * The dialect asked for: a preset, with --map and the config's `columns`/`values` on top (--map
- * wins), or a mapping of its own; none when nothing is asked (each file is then detected).
- */
-function dialectOf(preset: PresetName | undefined, map: Partial<Record<TicketField, string>> | undefined, settings: Settings) {
-  const custom = map !== undefined || Object.keys(settings.columns).length > 0 || Object.keys(settings.values).length > 0;
-  if (preset === undefined && !custom) return undefined;
-  const base = preset === undefined ? { ...EMPTY_DIALECT, sentinels: COMMON_SENTINELS } : PRESETS[preset].dialect;
-  const values = { ...base.values };
-  for (const [field, table] of Object.entries(settings.values)) values[field as TicketField] = { ...values[field as TicketField], ...table };
-  const dialect: Dialect = { ...base, columns: { ...base.columns, ...settings.columns, ...map }, values };
-  return { name: preset === undefined ? 'column mapping' : `preset ${preset}${custom ? ' with a column mapping' : ''}`, dialect };
+/** The user's own mapping: --map on top of the config's columns and values; none when neither is given. */
+function mappingOf(map: Partial<Record<TicketField, string>> | undefined, settings: Settings): ColumnMapping | undefined {
+  if (map === undefined && Object.keys(settings.columns).length === 0 && Object.keys(settings.values).length === 0) return undefined;
+  return { columns: { ...settings.columns, ...map }, values: settings.values };
 }
 
 /** Flags override the config file, which overrides the defaults (UTC; input zone = report zone). */
@@ -179,11 +189,14 @@ function inputOptions(flags: z.infer<typeof inputSchema>, settings: Settings): I
         ? validateTimeZone(settings.inputTimezone, `${settings.source}: inputTimezone`)
         : zone;
   return {
-    dialect: dialectOf(flags.preset, flags.map, settings),
+    preset: flags.preset,
+    mapping: mappingOf(flags.map, settings),
     dateOrder: flags.dateFormat,
     zone,
     inputZone,
     inputFormat: flags.inputFormat,
+    delimiter: flags.delimiter,
+    encoding: flags.encoding,
     strict: flags.strict,
     output: flags.output,
     churnTags: settings.churnTags,

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { DATE_ORDER_CHOICES } from '../dialect/date-orders.js';
 import { ATTRIBUTIONS } from '../engine/attribution.js';
 import { PRESET_NAMES } from '../presets/names.js';
-import { INPUT_FORMATS } from '../io/input-formats.js';
+import { INPUT_ENCODINGS, INPUT_FORMATS } from '../io/input-formats.js';
 import { CATALOGUE_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/formats.js';
 import { DIMENSIONS } from '../schema/fields.js';
 import { PERIODS } from '../time/period-names.js';
@@ -27,10 +27,12 @@ Exit codes:
 /** Flags of every command that reads ticket exports. */
 function withInputOptions(command: Command): Command {
   return command
-    .argument('<files...>', 'ticket exports: .csv, .json (an array of objects) or .ndjson/.jsonl; - reads standard input')
+    .argument('<files...>', 'ticket exports: .csv, .json (an array of objects) or .ndjson/.jsonl, each possibly .gz; - reads standard input')
     .addOption(new Option('--tz <zone>', 'IANA time zone of the report: day, week and month boundaries (default: config timezone, else UTC)'))
     .addOption(new Option('--input-tz <zone>', 'zone of input timestamps written without an offset (default: config inputTimezone, else --tz)'))
     .addOption(new Option('--input-format <format>', 'read every input as this format (default: from the extension, else detected)').choices(INPUT_FORMATS))
+    .addOption(new Option('--delimiter <char>', 'CSV field delimiter: , ; | or tab (default: detected from the header line)'))
+    .addOption(new Option('--encoding <name>', 'text encoding of every input (default: UTF-8, or UTF-16 by its byte order mark)').choices(INPUT_ENCODINGS))
     .addOption(new Option('--preset <name>', "read CSV exports as this vendor's export (default: recognised from the header)").choices(PRESET_NAMES))
     .addOption(new Option('--map <pairs>', 'which CSV header holds which field, comma-separated: created_at="Opened On",agent=Owner'))
     .addOption(new Option('--date-format <order>', 'day-first or month-first, for date columns where every value could be either').choices(DATE_ORDER_CHOICES))

@@ -15,7 +15,14 @@ import { wallTimeReader } from '../time/zone.js';
 export async function readValidTickets(files: string[], options: InputOptions, io: CommandIO): Promise<IngestSummary> {
   await assertOutputIsNotAnInput(options.output, files);
   const ingest = new Ingest(wallTimeReader(options.inputZone));
-  await readTicketSources(files, ingest, io.stdin, { format: options.inputFormat, dialect: options.dialect, dateOrder: options.dateOrder });
+  await readTicketSources(files, ingest, io.stdin, {
+    format: options.inputFormat,
+    preset: options.preset,
+    mapping: options.mapping,
+    dateOrder: options.dateOrder,
+    delimiter: options.delimiter,
+    encoding: options.encoding,
+  });
   const input = ingest.finish();
   for (const notice of input.notices) io.stderr.write(`${cleanText(notice)}\n`);
   io.stderr.write(formatRejectionSummary(input));

@@ -72,39 +72,83 @@ function formatsOf(text: string): DateFormat[] {
   return DATE_FORMATS.filter((f) => !Number.isNaN(parseDate(text, f, UTC_WALL)));
 }
 
+/** Whether a value that is not ISO 8601 reads as a date in one of the other formats (29/02/2016 01:16). */
+export function readsInOtherFormat(text: string): boolean {
+  return formatsOf(text).some((f) => f !== 'iso');
+}
+
 export type FormatVerdict =
   | { kind: 'decided'; format: DateFormat }
-  /** Every value reads both ways (e.g. 03/04/2026): ask for --date-format. */
+  /** No value settles day-first vs month-first (e.g. only 03/04/2026): ask for --date-format. */
   | { kind: 'ambiguous'; example: string }
+  /** Nothing settles the order (e.g. 03/04/2026), and some values fit no format: ask for --date-format. */
+  | { kind: 'unsettled'; example: string; misfits: number }
+  /** As many values read only day-first as only month-first: ask for --date-format. */
+  | { kind: 'conflict'; dayFirst: string; monthFirst: string }
   /** No single format reads every value; the values that do not fit are rejected one by one. */
   | { kind: 'mixed'; format: DateFormat; misfits: number };
 
 /**
  * Decides a column's format from all its (non-blank) values: the one format that reads them all;
- * day-first vs month-first by the values that only one of them can read (13/02/2026); when no
- * format reads them all, the one that reads most. Ties between DMY and MDY are ambiguous.
+ * day-first vs month-first by the values only one of them can read (13/02/2026). ISO 8601 values
+ * are read as such in any column. When no value settles the order, or values contradict each
+ * other, the caller must ask rather than guess.
  */
 export class DateFormatVote {
   private readonly counts = new Map<DateFormat, number>();
   private values = 0;
+  private iso = 0;
   private ambiguousExample: string | undefined;
+  private ambiguous = 0;
+  private dayFirstOnly: string | undefined;
+  private monthFirstOnly: string | undefined;
 
   add(text: string): void {
     this.values++;
     const formats = formatsOf(text);
     for (const f of formats) this.counts.set(f, (this.counts.get(f) ?? 0) + 1);
-    if (this.ambiguousExample === undefined && formats.includes('DMY') && formats.includes('MDY')) this.ambiguousExample = text;
+    if (formats.includes('iso')) this.iso++;
+    const dmy = formats.includes('DMY');
+    const mdy = formats.includes('MDY');
+    if (dmy && mdy) {
+      this.ambiguous++;
+      this.ambiguousExample ??= text;
+    }
+    else if (dmy) this.dayFirstOnly ??= text;
+    else if (mdy) this.monthFirstOnly ??= text;
   }
 
   verdict(): FormatVerdict {
     const count = (f: DateFormat): number => this.counts.get(f) ?? 0;
-    if (this.values === 0 || count('iso') === this.values) return { kind: 'decided', format: 'iso' };
-    const dmy = count('DMY');
-    const mdy = count('MDY');
-    if (dmy === mdy && dmy > 0 && dmy >= Math.max(count('iso'), count('epoch-seconds'), count('epoch-millis'))) {
-      return { kind: 'ambiguous', example: this.ambiguousExample ?? '' };
+    if (this.values === 0 || this.iso === this.values) return { kind: 'decided', format: 'iso' };
+    // Values that read only day-first and others only month-first: the majority decides (the
+    // others are rejected one by one); a tie is no decision at all.
+    if (this.dayFirstOnly !== undefined && this.monthFirstOnly !== undefined && count('DMY') === count('MDY')) {
+      return { kind: 'conflict', dayFirst: this.dayFirstOnly, monthFirst: this.monthFirstOnly };
     }
-    const best = [...DATE_FORMATS].sort((a, b) => count(b) - count(a))[0]!;
-    return count(best) === this.values ? { kind: 'decided', format: best } : { kind: 'mixed', format: best, misfits: this.values - count(best) };
+    if (this.ambiguous > 0 && this.dayFirstOnly === undefined && this.monthFirstOnly === undefined) {
+      const misfits = this.values - this.ambiguous - this.iso;
+      return misfits === 0 ? { kind: 'ambiguous', example: this.ambiguousExample! } : { kind: 'unsettled', example: this.ambiguousExample!, misfits };
+    }
+    // ISO values are read as such in any column, so a format reads them as well as its own.
+    const reads = (f: DateFormat): number => (f === 'iso' ? this.iso : count(f) + this.iso);
+    const best = DATE_FORMATS.filter((f) => f !== 'iso').sort((a, b) => count(b) - count(a))[0]!;
+    const format = count(best) > 0 ? best : 'iso';
+    const misfits = this.values - reads(format);
+    return misfits === 0 ? { kind: 'decided', format } : { kind: 'mixed', format, misfits };
+  }
+}
+
+/** Why a verdict needs --date-format, or undefined when the values decided the format. */
+export function dateOrderQuestion(verdict: FormatVerdict): string | undefined {
+  switch (verdict.kind) {
+    case 'ambiguous':
+      return `every date reads both day-first and month-first (e.g. "${verdict.example}")`;
+    case 'unsettled':
+      return `no date settles day-first or month-first (e.g. "${verdict.example}"), and ${verdict.misfits} fit neither`;
+    case 'conflict':
+      return `some dates read only day-first ("${verdict.dayFirst}"), others only month-first ("${verdict.monthFirst}")`;
+    default:
+      return undefined;
   }
 }

@@ -20,14 +20,48 @@ export interface Dialect {
   tagSeparator: string;
   /** Fields given as a duration in minutes after created_at (a header), used when the timestamp itself is absent. */
   minutesAfterCreated: Partial<Record<TicketField, string>>;
+  /**
+   * Numbers are written with a decimal comma (`1,5`): the reader sets it for `;`-separated files,
+   * as Excel writes them where the decimal mark is a comma. Else a comma in a number is an error.
+   */
+  decimalComma?: boolean;
+  /** Number fields written in another unit than seconds: seconds per unit (60 for minutes). */
+  secondsPerUnit?: Partial<Record<TicketField, number>>;
+}
+
+/** A user's own mapping (--map, the config's columns and values), laid over a preset or the canonical names. */
+export interface ColumnMapping {
+  columns: Partial<Record<TicketField, string>>;
+  values: Partial<Record<TicketField, Record<string, string | number | boolean>>>;
+}
+
+/** `base` with `mapping` on top: the mapping's headers and value maps win. */
+export function withMapping(base: Dialect, mapping: ColumnMapping): Dialect {
+  const values = { ...base.values };
+  for (const [field, table] of Object.entries(mapping.values)) values[field as TicketField] = { ...values[field as TicketField], ...table };
+  return { ...base, columns: { ...base.columns, ...mapping.columns }, values };
 }
 
 export const EMPTY_DIALECT: Dialect = { columns: {}, values: {}, sentinels: [], tagSeparator: ',', minutesAfterCreated: {} };
 
 /** The sentinels every dialect knows (the canonical export does not use any). */
-export const COMMON_SENTINELS = ['-', '?', 'N/A', 'n/a', 'null', 'none', '1900-01-01', '1900-01-01 00:00', '1900-01-01 00:00:00'];
+export const COMMON_SENTINELS = ['-', '?', 'N/A', '1900-01-01', '1900-01-01 00:00', '1900-01-01 00:00:00'];
 
 export const TIMESTAMP_FIELDS: readonly TicketField[] = ['created_at', 'first_response_at', 'solved_at', 'closed_at', 'updated_at'];
+
+/** The fields whose numbers may have decimals (the others are whole numbers or codes). */
+const DECIMAL_FIELDS: readonly TicketField[] = ['handle_time', 'business_first_response_time', 'business_resolution_time'];
+
+/**
+ * A decimal-comma number with a decimal point: `1,5` → `1.5`, `1.234,5` → `1234.5` (Excel's
+ * thousands grouping, recognisable by the comma after it). Anything else is left for the
+ * validator to accept or reject as written.
+ */
+export function withDecimalPoint(text: string): string {
+  if (/^\d+,\d+$/.test(text)) return text.replace(',', '.');
+  if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(text)) return text.replaceAll('.', '').replace(',', '.');
+  return text;
+}
 
 const normalise = (header: string): string => header.trim().toLowerCase();
 
@@ -88,6 +122,7 @@ export function recordMapper(
   const valueMaps = new Map<TicketField, Map<string, string | number | boolean>>(
     Object.entries(dialect.values).map(([field, map]) => [field as TicketField, new Map(Object.entries(map).map(([k, v]) => [normalise(k), v]))]),
   );
+  const number = dialect.decimalComma === true ? withDecimalPoint : (raw: string): string => raw;
   const isoOf = (field: TicketField, raw: string): string | FieldProblem => {
     const format = dateFormats[field] ?? 'iso';
     let epoch = parseDate(raw, format, readLocal);
@@ -117,6 +152,12 @@ export function recordMapper(
         out[f] = iso;
       } else if (field === 'tags' && dialect.tagSeparator !== ',') {
         out[f] = raw.split(dialect.tagSeparator);
+      } else if (dialect.secondsPerUnit?.[field] !== undefined) {
+        const amount = Number(number(raw));
+        if (!(amount >= 0)) return { field, code: 'invalid_value', message: `"${raw}" is not a number ≥ 0` };
+        out[f] = amount * dialect.secondsPerUnit[field];
+      } else if (DECIMAL_FIELDS.includes(field)) {
+        out[f] = number(raw);
       } else {
         out[f] = raw;
       }
@@ -127,7 +168,7 @@ export function recordMapper(
       if (m < 0 || out[f] !== undefined) continue;
       const raw = record[m]?.trim() ?? '';
       if (raw === '' || sentinels.has(raw.toLowerCase()) || out[FIELD_INDEX.created_at] === undefined) continue;
-      const minutes = Number(raw.replace(',', '.'));
+      const minutes = Number(number(raw));
       const field = TICKET_FIELDS[f]!;
       if (!(minutes >= 0)) return { field, code: 'invalid_value', message: `"${raw}" is not a number of minutes ≥ 0` };
       out[f] = new Date(Date.parse(out[FIELD_INDEX.created_at] as string) + Math.round(minutes * 60_000)).toISOString();

@@ -5,18 +5,22 @@ import { Readable } from 'node:stream';
 import { parse as parseCsv, CsvError } from 'csv-parse';
 import { InputError, UsageError } from '../errors.js';
 import { canonicalFieldOf, FIELD_INDEX, REQUIRED_FIELDS, TICKET_FIELDS, type TicketField } from '../schema/fields.js';
-import { DATE_FORMAT_TEXT, DateFormatVote, type DateFormat } from '../dialect/dates.js';
-import { fieldColumns, recordMapper, TIMESTAMP_FIELDS, type Dialect, type FieldColumns } from '../dialect/dialect.js';
-import { presetsMatching } from '../presets/index.js';
+import { DATE_FORMAT_TEXT, dateOrderQuestion, DateFormatVote, readsInOtherFormat, type DateFormat } from '../dialect/dates.js';
+import { COMMON_SENTINELS, EMPTY_DIALECT, fieldColumns, recordMapper, TIMESTAMP_FIELDS, withMapping, type ColumnMapping, type Dialect, type FieldColumns } from '../dialect/dialect.js';
+import { PRESETS, presetsMatching } from '../presets/index.js';
+import type { PresetName } from '../presets/names.js';
 import type { Ingest } from '../tickets/ingest.js';
-import { formatFromExtension, type InputFormat } from './input-formats.js';
+import { parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
+import { detectDelimiter, headerLineEnded } from './csv-delimiter.js';
+import { decodeInput, ENCODING_NAMES, peek, type DecodedInput } from './decode-input.js';
+import { DELIMITER_NAMES, formatFromExtension, type Delimiter, type InputEncoding, type InputFormat } from './input-formats.js';
 import { systemReason } from './system-error.js';
 
 /**
- * Reads ticket exports (files or stdin) and hands each raw record to the Ingest. This is the only
- * module that touches input bytes.
+ * Reads ticket exports (files or stdin) and hands each raw record to the Ingest. This module, with
+ * decode-input.ts (which turns the bytes into checked UTF-8 first), is the only code that touches
+ * input bytes.
  */
-
 
 export interface InputSource {
   /** A path, or `-` for standard input. */
@@ -33,8 +37,13 @@ function sniffFormat(head: string): InputFormat | undefined {
 
 const displayName = (path: string): string => (path === '-' ? '<stdin>' : path);
 
+/** Standard input as bytes, also when an encoding was set on it (its chunks are then strings). */
+async function* bytesOf(stdin: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  for await (const chunk of stdin) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+}
+
 async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<Readable> {
-  if (path === '-') return Readable.from(stdin as AsyncIterable<Buffer>);
+  if (path === '-') return Readable.from(bytesOf(stdin as AsyncIterable<Buffer | string>));
   let info;
   try {
     info = await stat(path);
@@ -50,55 +59,96 @@ async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<R
   return stream;
 }
 
+/** Opens an input and decodes it (gzip, encoding): its text as checked UTF-8 chunks. */
+async function openText(path: string, stdin: NodeJS.ReadableStream, encoding: InputEncoding | undefined): Promise<DecodedInput> {
+  const stream = await openSource(path, stdin);
+  try {
+    return await decodeInput(stream, displayName(path), encoding);
+  } catch (error) {
+    stream.destroy();
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${displayName(path)}: cannot read: ${systemReason(error)}`);
+  }
+}
+
+/** No more than this is read ahead to find the header line's end (a one-line JSON file has none). */
+const PEEK_LIMIT = 1 << 20;
 
 /**
- * Reads up to the first character that is not white space to decide the format, then gives back
- * a stream that still starts at byte 0.
+ * Reads ahead as far as deciding needs: to the first character that is not white space when the
+ * format is unknown, and to the end of the header line when a CSV's delimiter is. Gives back the
+ * text read and the chunks, still from the first.
  */
-async function peekFormat(stream: Readable): Promise<{ format: InputFormat; stream: Readable }> {
-  const iterator = stream[Symbol.asyncIterator]();
-  const head: Buffer[] = [];
-  let format: InputFormat | undefined;
-  let done = false;
-  while (format === undefined && !done) {
-    const next = await iterator.next();
-    done = next.done === true;
-    if (!done) {
-      head.push(Buffer.from(next.value as Buffer));
-      format = sniffFormat(Buffer.concat(head).toString('utf8'));
-    }
-  }
-  const replay = async function* () {
-    yield* head;
-    if (!done) for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value as Buffer;
+async function peekHeader(
+  chunks: AsyncIterable<Buffer>,
+  format: InputFormat | undefined,
+  delimiter: Delimiter | undefined,
+): Promise<{ format: InputFormat; delimiter: Delimiter | undefined; chunks: AsyncIterable<Buffer> }> {
+  if (format !== undefined && (format !== 'csv' || delimiter !== undefined)) return { format, delimiter, chunks };
+  const enough = (head: Buffer): boolean => {
+    if (head.length >= PEEK_LIMIT) return true;
+    const text = head.toString('utf8');
+    const sniffed = format ?? sniffFormat(text);
+    return sniffed !== undefined && (sniffed !== 'csv' || delimiter !== undefined || headerLineEnded(text));
   };
-  return { format: format ?? 'csv', stream: Readable.from(replay()) };
+  const peeked = await peek(chunks, enough);
+  const text = peeked.head.toString('utf8');
+  const chosen = format ?? sniffFormat(text) ?? 'csv';
+  return { format: chosen, delimiter: chosen === 'csv' ? (delimiter ?? detectDelimiter(text)) : delimiter, chunks: peeked.chunks };
 }
 
 export interface ReadOptions {
   /** Read every input as this format (else by extension, else sniffed). */
   format?: InputFormat;
   /** How to read the columns (a preset, --map, the config's columns): else detected per file. */
-  dialect?: { name: string; dialect: Dialect };
+  /** Read CSV exports with this preset (else recognised per file from the header). */
+  preset?: PresetName;
+  /** The user's own mapping, laid over the preset or the canonical names. */
+  mapping?: ColumnMapping;
   /** Day-first or month-first, for date columns where every value could be either. */
   dateOrder?: 'DMY' | 'MDY';
+  /** The CSV delimiter: else detected from each file's header line. */
+  delimiter?: Delimiter;
+  /** Decode every input from this: else UTF-8, or UTF-16 when a file starts with its byte order mark. */
+  encoding?: InputEncoding;
 }
 
 /** Reads every source in order into the ingest. */
 export async function readTicketSources(paths: string[], ingest: Ingest, stdin: NodeJS.ReadableStream, options: ReadOptions = {}): Promise<void> {
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   for (const path of paths) {
-    let stream = await openSource(path, stdin);
-    let chosen = options.format ?? (path === '-' ? undefined : formatFromExtension(path));
-    if (chosen === undefined) ({ format: chosen, stream } = await peekFormat(stream));
-    const file = ingest.openFile(displayName(path));
-    if (options.dialect !== undefined && chosen !== 'csv') {
-      throw new UsageError(`${displayName(path)}: presets and column mappings read CSV exports; this file is read as ${chosen}`);
+    const name = displayName(path);
+    const input = await openText(path, stdin, options.encoding);
+    const given = options.format ?? (path === '-' ? undefined : formatFromExtension(path));
+    const { format, delimiter, chunks } = await peekHeader(input.chunks, given, options.delimiter);
+    const file = ingest.openFile(name);
+    if ((options.preset !== undefined || options.mapping !== undefined) && format !== 'csv') {
+      throw new UsageError(`${name}: presets and column mappings read CSV exports; this file is read as ${format}`);
     }
-    if (chosen === 'csv') await readCsv(stream, path, file, ingest, options);
-    else if (chosen === 'json') await readJsonArray(stream, displayName(path), file, ingest);
-    else await readNdjson(stream, displayName(path), file, ingest);
+    const understood = whatWasDetected(input, format === 'csv' ? delimiter : undefined, options);
+    if (understood !== '') ingest.notice(`${name}: ${understood}`);
+    const stream = Readable.from(chunks);
+    if (format === 'csv') {
+      // Standard input cannot be read twice.
+      const reread = path === '-' ? undefined : () => openText(path, stdin, options.encoding);
+      await readCsv(stream, name, reread, file, ingest, options, delimiter ?? ',');
+    } else if (format === 'json') {
+      await readJsonArray(stream, name, file, ingest);
+    } else {
+      await readNdjson(stream, name, file, ingest);
+    }
   }
+}
+
+/** What was decided about a file's bytes without being asked, for a notice ('' when nothing: UTF-8 with commas). */
+function whatWasDetected(input: DecodedInput, delimiter: Delimiter | undefined, options: ReadOptions): string {
+  const parts: string[] = [];
+  if (input.encodingFrom === 'byte order mark' && input.encoding !== 'utf-8') parts.push(`read as ${ENCODING_NAMES[input.encoding]} (from its byte order mark)`);
+  if (delimiter !== undefined && delimiter !== ',' && options.delimiter === undefined) {
+    parts.push(`fields separated by ${DELIMITER_NAMES[delimiter]}s (detected from the header line)`);
+  }
+  if (delimiter === ';') parts.push('numbers read with a decimal comma (1,5 = 1.5)');
+  return parts.join('; ');
 }
 
 /** Line breaks inside a record's fields (quoted newlines), so that line numbers stay exact. */
@@ -139,17 +189,20 @@ function columnsFromHeader(header: readonly string[], name: string): { column: I
 
 /** The dialect for a file: the one asked for, a preset recognised from the header, or none (canonical). */
 function chooseDialect(header: readonly string[], name: string, options: ReadOptions, ingest: Ingest): Dialect | undefined {
-  if (options.dialect !== undefined) return options.dialect.dialect;
-  const canonical = new Set(header.map((h) => h.trim().toLowerCase()));
-  if (canonical.has('id') && canonical.has('created_at')) return undefined;
-  const matching = presetsMatching(header);
-  if (matching.length > 1) {
-    throw new UsageError(`${name}: the header fits the presets ${matching.map((p) => p.name).join(' and ')}; choose one with --preset`);
+  let preset = options.preset === undefined ? undefined : PRESETS[options.preset];
+  const names = new Set(header.map((h) => h.trim().toLowerCase()));
+  const canonical = names.has('id') && names.has('created_at');
+  if (preset === undefined && !canonical) {
+    const matching = presetsMatching(header);
+    if (matching.length > 1) {
+      throw new UsageError(`${name}: the header fits the presets ${matching.map((p) => p.name).join(' and ')}; choose one with --preset`);
+    }
+    preset = matching[0];
+    if (preset !== undefined) ingest.notice(`${name}: read as a ${preset.title} (preset ${preset.name}, recognised from the header)`);
   }
-  const preset = matching[0];
-  if (preset === undefined) return undefined;
-  ingest.notice(`${name}: read as a ${preset.title} (preset ${preset.name}, recognised from the header)`);
-  return preset.dialect;
+  if (preset === undefined && options.mapping === undefined) return undefined;
+  const base = preset?.dialect ?? { ...EMPTY_DIALECT, sentinels: COMMON_SENTINELS };
+  return options.mapping === undefined ? base : withMapping(base, options.mapping);
 }
 
 /**
@@ -157,19 +210,24 @@ function chooseDialect(header: readonly string[], name: string, options: ReadOpt
  * input cannot be read twice: there, --date-format (else ISO 8601) applies to every date column.
  */
 async function decideDateFormats(
-  path: string,
+  reread: (() => Promise<DecodedInput>) | undefined,
   name: string,
   columns: FieldColumns,
   dialect: Dialect,
   options: ReadOptions,
   ingest: Ingest,
+  delimiter: Delimiter,
 ): Promise<Partial<Record<TicketField, DateFormat>>> {
   const fields = TIMESTAMP_FIELDS.filter((f) => columns.column[FIELD_INDEX[f]]! >= 0);
-  if (path === '-') return Object.fromEntries(fields.map((f) => [f, options.dateOrder ?? 'iso']));
+  if (reread === undefined) return Object.fromEntries(fields.map((f) => [f, options.dateOrder ?? 'iso']));
   const votes = new Map(fields.map((f) => [f, new DateFormatVote()]));
   const sentinels = new Set(dialect.sentinels.map((v) => v.trim().toLowerCase()));
-  const parser = createReadStream(path).pipe(parseCsv({ bom: true, columns: false, relax_column_count: true, skip_empty_lines: true, from_line: 2 }));
   try {
+    // The same bytes as the main pass: gunzipped, decoded, split on the same delimiter.
+    const input = await reread();
+    const source = Readable.from(input.chunks);
+    const parser = source.pipe(parseCsv({ bom: true, delimiter, columns: false, relax_column_count: true, skip_empty_lines: true, from_line: 2 }));
+    source.on('error', (error) => parser.destroy(error));
     for await (const record of parser as AsyncIterable<string[]>) {
       for (const [field, vote] of votes) {
         const raw = record[columns.column[FIELD_INDEX[field]]!]?.trim();
@@ -183,20 +241,18 @@ async function decideDateFormats(
   const described: string[] = [];
   for (const [field, vote] of votes) {
     const verdict = vote.verdict();
-    if (verdict.kind === 'ambiguous') {
-      if (options.dateOrder === undefined) {
-        throw new UsageError(
-          `${name}: ${field}: every date reads both day-first and month-first (e.g. "${verdict.example}"); say which with --date-format DMY or --date-format MDY`,
-        );
-      }
-      formats[field] = options.dateOrder;
-    } else {
-      formats[field] = verdict.format;
+    // The column as the export names it: that is what the person sees in the file.
+    const source = dialect.columns[field] ?? field;
+    const column = source === field ? field : `${source} (${field})`;
+    const question = dateOrderQuestion(verdict);
+    if (question !== undefined && options.dateOrder === undefined) {
+      throw new UsageError(`${name}: ${column}: ${question}; say which with --date-format DMY or --date-format MDY`);
     }
+    formats[field] = question !== undefined ? options.dateOrder! : (verdict as { format: DateFormat }).format;
     if (formats[field] !== 'iso') {
-      const source = dialect.columns[field] ?? field;
       const how = DATE_FORMAT_TEXT[formats[field]!].replace(/ \(.*/, '');
-      described.push(`${source === field ? field : `${source} (${field})`} ${how}${verdict.kind === 'ambiguous' ? ' (from --date-format)' : ''}`);
+      const asked = question !== undefined;
+      described.push(`${column} ${how}${asked ? ' (from --date-format)' : ''}`);
     }
     if (verdict.kind === 'mixed') {
       ingest.notice(`${name}: ${dialect.columns[field] ?? field}: ${verdict.misfits} value(s) fit no single date format; those records are rejected`);
@@ -206,16 +262,31 @@ async function decideDateFormats(
   return formats;
 }
 
-async function readCsv(stream: Readable, path: string, file: number, ingest: Ingest, options: ReadOptions): Promise<void> {
-  const name = displayName(path);
+/** A CSV export: `reread` opens it again from the start for a first pass (undefined for standard input). */
+async function readCsv(
+  stream: Readable,
+  name: string,
+  reread: (() => Promise<DecodedInput>) | undefined,
+  file: number,
+  ingest: Ingest,
+  options: ReadOptions,
+  delimiter: Delimiter,
+): Promise<void> {
   // columns: false, and header names mapped to positions here: csv-parse's own column mapping
   // costs about 50% more on large files (see README, Speed).
-  const parser = stream.pipe(parseCsv({ bom: true, columns: false, relax_column_count: true, skip_empty_lines: false }));
+  const parser = stream.pipe(parseCsv({ bom: true, delimiter, columns: false, relax_column_count: true, skip_empty_lines: false }));
   stream.on('error', (error) => parser.destroy(error));
   let header: readonly string[] | undefined;
   let column: Int32Array = new Int32Array(0);
   let mapper: ReturnType<typeof recordMapper> | undefined;
   const mapped = new Array<unknown>(TICKET_FIELDS.length);
+  let checkDates = false;
+  const mapperFor = async (headerRow: readonly string[], dialect: Dialect): Promise<ReturnType<typeof recordMapper>> => {
+    const columns = mappedColumns(headerRow, name, dialect);
+    ingest.fieldsPresent(columns.present);
+    const formats = await decideDateFormats(reread, name, columns, dialect, options, ingest, delimiter);
+    return recordMapper(dialect, columns, formats, ingest.readLocal);
+  };
   let line = 1;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -223,18 +294,26 @@ async function readCsv(stream: Readable, path: string, file: number, ingest: Ing
       line += 1 + lineBreaksIn(record);
       if (header === undefined) {
         header = record;
-        const dialect = chooseDialect(record, name, options, ingest);
+        let dialect = chooseDialect(record, name, options, ingest);
+        // Excel writes `;` where the decimal mark is a comma: numbers then need the mapper, also
+        // in the canonical columns (the comma-separated canonical file keeps its fast path).
+        if (delimiter === ';') dialect = { ...(dialect ?? EMPTY_DIALECT), decimalComma: true };
+        if (dialect === undefined && options.dateOrder !== undefined) dialect = EMPTY_DIALECT;
         if (dialect === undefined) {
           const canonical = columnsFromHeader(record, name);
           column = canonical.column;
           ingest.fieldsPresent(canonical.present);
+          checkDates = true;
         } else {
-          const columns = mappedColumns(record, name, dialect);
-          ingest.fieldsPresent(columns.present);
-          const formats = await decideDateFormats(path, name, columns, dialect, options, ingest);
-          mapper = recordMapper(dialect, columns, formats, ingest.readLocal);
+          mapper = await mapperFor(record, dialect);
         }
         continue;
+      }
+      // A canonical file whose first row has a date that is not ISO 8601 (29/02/2016 01:16): its
+      // date columns' formats are decided from all their values, as with a preset.
+      if (checkDates && !isBlankRecord(record)) {
+        checkDates = false;
+        if (hasOtherDateFormat(record, column, ingest.readLocal)) mapper = await mapperFor(header, EMPTY_DIALECT);
       }
       if (isBlankRecord(record)) {
         ingest.blank(file);
@@ -256,6 +335,17 @@ async function readCsv(stream: Readable, path: string, file: number, ingest: Ing
   if (header === undefined) throw new InputError(`${name}: is empty (expected a header row with at least id and created_at)`);
 }
 
+/**
+ * Whether a canonical record holds a timestamp that is not ISO 8601 but reads in another format
+ * (29/02/2016 01:16): then that format is in use. A value no format reads is left to the validator.
+ */
+function hasOtherDateFormat(record: readonly string[], column: Int32Array, readLocal: ReadWallTime): boolean {
+  return TIMESTAMP_FIELDS.some((field) => {
+    const raw = record[column[FIELD_INDEX[field]]!]?.trim();
+    return raw !== undefined && raw !== '' && Number.isNaN(parseTimestamp(raw, readLocal)) && readsInOtherFormat(raw);
+  });
+}
+
 /** A dialect's columns in this header; a file without the id or created_at column cannot be read. */
 function mappedColumns(header: readonly string[], name: string, dialect: Dialect): FieldColumns {
   const columns = fieldColumns(header, dialect);
@@ -273,6 +363,7 @@ async function readAll(stream: Readable, name: string): Promise<string> {
   try {
     for await (const chunk of stream) chunks.push(chunk as Buffer);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
   }
   return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
@@ -344,6 +435,7 @@ async function readNdjson(stream: Readable, name: string, file: number, ingest: 
       ingest.record(file, line, values, IDENTITY_COLUMNS);
     }
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
   }
   ingest.fieldsPresent(present);

@@ -1,5 +1,7 @@
 import { abandonmentRate } from './abandonment_rate.js';
 import { backlog } from './backlog.js';
+import { businessFirstResponseTime } from './business_first_response_time.js';
+import { businessResolutionTime } from './business_resolution_time.js';
 import { cancellationRate } from './cancellation_rate.js';
 import { csat } from './csat.js';
 import { escalationRate } from './escalation_rate.js';
@@ -31,6 +33,8 @@ export const METRICS: readonly Metric[] = [
   firstResponseTime,
   resolutionTime,
   handleTime,
+  businessFirstResponseTime,
+  businessResolutionTime,
   firstContactResolution,
   reopenRate,
   escalationRate,

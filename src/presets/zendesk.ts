@@ -5,8 +5,8 @@ import type { Preset } from './types.js';
  * Zendesk Support's CSV export (Reporting > Export, or a view export). Timestamps are
  * `YYYY-MM-DD HH:MM[:SS]` in the account's zone (give it with --input-tz); `1900-01-01 00:00:00`
  * means "never". There is no first-reply timestamp: `First reply time in minutes` (calendar) stands
- * in for it. The `… within business hours` durations are business time and are not used as calendar
- * time.
+ * in for it. The `… within business hours` durations are business time: they feed the business-hours
+ * metrics and are never used as calendar time.
  */
 export const zendesk: Preset = {
   name: 'zendesk',
@@ -28,10 +28,13 @@ export const zendesk: Preset = {
       reopens: 'Reopens',
       agent_replies: 'Replies',
       tags: 'Tags',
+      business_first_response_time: 'First reply time in minutes within business hours',
+      business_resolution_time: 'Full resolution time in minutes within business hours',
     },
+    secondsPerUnit: { business_first_response_time: 60, business_resolution_time: 60 },
     values: {
       // A survey sent but not answered, or not sent: no response.
-      satisfaction: { offered: '', unoffered: '' },
+      satisfaction: { offered: '', unoffered: '', 'good with comment': 'good', 'bad with comment': 'bad' },
       channel: { mail: 'email', email: 'email', 'web form': 'web', web: 'web', 'web widget': 'web', chat: 'chat', voice: 'phone', phone: 'phone', 'phone call (inbound)': 'phone' },
     },
     sentinels: COMMON_SENTINELS,
@@ -39,5 +42,5 @@ export const zendesk: Preset = {
     minutesAfterCreated: { first_response_at: 'First reply time in minutes' },
   },
   notes:
-    'Timestamps have no offset: pass the account\'s zone with --input-tz. "1900-01-01 00:00:00" reads as never (an unsolved ticket stays in the backlog). First response time comes from "First reply time in minutes" (calendar) when the export has it; the "within business hours" columns are business time and are not used. Satisfaction "Offered"/"Unoffered" is no response. Tags are space-separated.',
+    'Timestamps have no offset: pass the account\'s zone with --input-tz. "1900-01-01 00:00:00" reads as never (an unsolved ticket stays in the backlog). First response time comes from "First reply time in minutes" (calendar) when the export has it; the "within business hours" columns feed business_first_response_time and business_resolution_time, never the calendar metrics. Satisfaction "Offered"/"Unoffered" is no response. Tags are space-separated.',
 };

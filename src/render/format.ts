@@ -187,12 +187,14 @@ export function attributionSummary(report: Report): string {
 }
 
 /**
- * The sections to print, in order, with their metrics: a section whose every metric is n/a for
- * this input (a missing column, no SLA policy) is left out; the notes say why.
+ * The sections to print, in order, with the metrics to show in each: a metric that is n/a for the
+ * whole input (a missing column, no SLA policy) is left out of tables, and so is a section left
+ * with none; the notes say why. JSON and CSV always carry every metric.
  */
 export function sectionsToShow(report: Report): { section: Section; metrics: ReportMetric[] }[] {
   const unavailable = new Set(report.notes.map((n) => n.metric));
-  return SECTIONS.map((section) => ({ section, metrics: report.metrics.filter((m) => m.section === section) })).filter(
-    ({ metrics }) => metrics.length > 0 && metrics.some((m) => !unavailable.has(m.id)),
-  );
+  return SECTIONS.map((section) => ({
+    section,
+    metrics: report.metrics.filter((m) => m.section === section && !unavailable.has(m.id)),
+  })).filter(({ metrics }) => metrics.length > 0);
 }

@@ -23,6 +23,8 @@ export const TICKET_FIELDS = [
   'handle_time',
   'escalated',
   'tags',
+  'business_first_response_time',
+  'business_resolution_time',
 ] as const;
 export type TicketField = (typeof TICKET_FIELDS)[number];
 

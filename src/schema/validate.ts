@@ -56,6 +56,9 @@ export interface ParsedTicket {
   escalated: number;
   /** As written: CSV text or a JSON list (see tagList). */
   tags: string | string[] | null;
+  /** Seconds within business hours, as a helpdesk computed them; NaN when blank. */
+  businessFirstResponseTime: number;
+  businessResolutionTime: number;
 }
 
 export function emptyParsedTicket(): ParsedTicket {
@@ -80,6 +83,8 @@ export function emptyParsedTicket(): ParsedTicket {
     handleTime: Number.NaN,
     escalated: YesNo.unknown,
     tags: null,
+    businessFirstResponseTime: Number.NaN,
+    businessResolutionTime: Number.NaN,
   };
 }
 
@@ -264,6 +269,8 @@ export function validateRecord(
     out.handleTime = readSeconds('handle_time', valueOf(values, column, F.handle_time));
     out.escalated = readYesNo('escalated', valueOf(values, column, F.escalated));
     out.tags = readTags(valueOf(values, column, F.tags));
+    out.businessFirstResponseTime = readSeconds('business_first_response_time', valueOf(values, column, F.business_first_response_time));
+    out.businessResolutionTime = readSeconds('business_resolution_time', valueOf(values, column, F.business_resolution_time));
     return null;
   } catch (error) {
     if (error instanceof Rejected) return error.problem;

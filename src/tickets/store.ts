@@ -86,6 +86,9 @@ export class TicketStore {
   reopens = new Int32Array(this.capacity);
   /** Seconds; NaN when blank. */
   handleTime = new Float64Array(this.capacity);
+  /** Seconds within business hours, as the helpdesk computed them; NaN when blank. */
+  businessFirstResponseTime = new Float64Array(this.capacity);
+  businessResolutionTime = new Float64Array(this.capacity);
   /** -1 unknown, 0 no, 1 yes. */
   escalated = new Int8Array(this.capacity);
   /** Index of the input file the ticket's winning record came from. */
@@ -166,6 +169,8 @@ export class TicketStore {
     this.agentReplies[slot] = t.agentReplies;
     this.reopens[slot] = t.reopens;
     this.handleTime[slot] = t.handleTime;
+    this.businessFirstResponseTime[slot] = t.businessFirstResponseTime;
+    this.businessResolutionTime[slot] = t.businessResolutionTime;
     this.escalated[slot] = t.escalated;
     this.sourceFile[slot] = file;
   }
@@ -197,6 +202,8 @@ export class TicketStore {
     this.agentReplies = grow(this.agentReplies, capacity);
     this.reopens = grow(this.reopens, capacity);
     this.handleTime = grow(this.handleTime, capacity);
+    this.businessFirstResponseTime = grow(this.businessFirstResponseTime, capacity);
+    this.businessResolutionTime = grow(this.businessResolutionTime, capacity);
     this.escalated = grow(this.escalated, capacity);
     this.sourceFile = grow(this.sourceFile, capacity);
   }

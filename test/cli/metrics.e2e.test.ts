@@ -20,6 +20,8 @@ const CATALOGUE: [id: string, unit: string, placedBy: string, columns: string][]
   ['first_response_time', 'duration', 'first_response_at', 'id, created_at, first_response_at'],
   ['resolution_time', 'duration', 'resolved_at', 'id, created_at, solved_at or closed_at'],
   ['handle_time', 'duration', 'resolved_at', 'id, created_at, handle_time, solved_at or closed_at'],
+  ['business_first_response_time', 'duration', 'created_at', 'id, created_at, business_first_response_time'],
+  ['business_resolution_time', 'duration', 'resolved_at', 'id, created_at, business_resolution_time, solved_at or closed_at'],
   ['first_contact_resolution', 'rate', 'resolved_at', 'id, created_at, agent_replies, solved_at or closed_at'],
   ['reopen_rate', 'rate', 'resolved_at', 'id, created_at, reopens, solved_at or closed_at'],
   ['escalation_rate', 'rate', 'created_at', 'id, created_at, escalated'],
@@ -56,9 +58,9 @@ describe('support-metrics metrics', () => {
     });
   });
 
-  it('the catalogue is the registry: 18 metrics, no more, no less', () => {
+  it('the catalogue is the registry: 20 metrics, no more, no less', () => {
     expect(METRICS.map((m) => m.meta.id)).toEqual(IDS);
-    expect(IDS).toHaveLength(18);
+    expect(IDS).toHaveLength(20);
   });
 
   it('metrics first_response_time explains it with its worked example', () => {
@@ -112,11 +114,11 @@ describe('support-metrics metrics', () => {
     expect(line).not.toContain('did you mean');
   });
 
-  it('--format json: the catalogue as an array of 18 metadata objects, in registry order', () => {
+  it('--format json: the catalogue as an array of 20 metadata objects, in registry order', () => {
     const r = metrics('--format', 'json');
     expect(r.code, r.stderr).toBe(0);
     const catalogue = JSON.parse(r.stdout) as Record<string, unknown>[];
-    expect(catalogue).toHaveLength(18);
+    expect(catalogue).toHaveLength(20);
     expect(catalogue.map((m) => m.id)).toEqual(IDS);
     catalogue.forEach((entry, i) => {
       const [id, unit] = CATALOGUE[i]!;

@@ -109,6 +109,8 @@ describe('report: the JSON report of a small export', () => {
     });
     expect(report.notes).toEqual([
       { metric: 'handle_time', message: 'no input file has the handle_time column' },
+      { metric: 'business_first_response_time', message: 'no input file has the business_first_response_time column' },
+      { metric: 'business_resolution_time', message: 'no input file has the business_resolution_time column' },
       { metric: 'first_contact_resolution', message: 'no input file has the agent_replies column' },
       { metric: 'reopen_rate', message: 'no input file has the reopens column' },
       { metric: 'escalation_rate', message: 'no input file has the escalated column' },
@@ -120,6 +122,8 @@ describe('report: the JSON report of a small export', () => {
     ]);
     const unavailable = {
       handle_time: null,
+      business_first_response_time: null,
+      business_resolution_time: null,
       first_contact_resolution: null,
       reopen_rate: null,
       escalation_rate: null,

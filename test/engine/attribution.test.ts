@@ -81,6 +81,8 @@ describe('created: every metric of a ticket counts in its creation period', () =
       handle_time: 600,
       escalated: true,
       tags: ['refund'],
+      business_first_response_time: 1800,
+      business_resolution_time: 7200,
     },
   ];
   const config = { sla: [{ name: 'Default', firstResponse: '72h', resolution: '96h' }] };
@@ -96,6 +98,7 @@ describe('created: every metric of a ticket counts in its creation period', () =
     escalation_rate: [rate(1, 1, 1), NO_RATE],
     abandonment_rate: [rate(0, 1, 0), NO_RATE], // a chat that was answered
     tickets_per_customer: [rate(1, 1, 1), NO_RATE],
+    business_first_response_time: [duration(1800), NO_DURATION], // placed by created_at in both modes
   };
   // Metrics placed by another event: W11 under event, W10 under created.
   const movedValue = {
@@ -103,6 +106,7 @@ describe('created: every metric of a ticket counts in its creation period', () =
     first_response_time: [firstResponse, NO_DURATION],
     resolution_time: [resolution, NO_DURATION],
     handle_time: [duration(600), NO_DURATION],
+    business_resolution_time: [duration(7200), NO_DURATION],
     first_contact_resolution: [rate(1, 1, 1), NO_RATE],
     reopen_rate: [rate(0, 1, 0), NO_RATE],
     cancellation_rate: [rate(1, 1, 1), NO_RATE],

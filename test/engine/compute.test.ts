@@ -92,6 +92,8 @@ describe('events outside the range', () => {
       // No handle_time, agent_replies, reopens, escalated, channel, tags, nps, customer or agent
       // column, and no SLA policy: null, whatever the range.
       handle_time: null,
+      business_first_response_time: null,
+      business_resolution_time: null,
       first_contact_resolution: null,
       reopen_rate: null,
       escalation_rate: null,
@@ -464,6 +466,8 @@ describe('the report object', () => {
       first_response_time: ['first_response_at'],
       resolution_time: ['solved_at or closed_at'],
       handle_time: ['handle_time', 'solved_at or closed_at'],
+      business_first_response_time: ['business_first_response_time'],
+      business_resolution_time: ['business_resolution_time', 'solved_at or closed_at'],
       first_contact_resolution: ['agent_replies', 'solved_at or closed_at'],
       reopen_rate: ['reopens', 'solved_at or closed_at'],
       escalation_rate: ['escalated'],
@@ -499,6 +503,8 @@ describe('the report object', () => {
       first_response_time: NO_DURATION,
       resolution_time: NO_DURATION,
       handle_time: NO_DURATION,
+      business_first_response_time: NO_DURATION,
+      business_resolution_time: NO_DURATION,
       first_contact_resolution: NO_RATE,
       reopen_rate: NO_RATE,
       escalation_rate: NO_RATE,

@@ -10,6 +10,8 @@ export const METRIC_IDS = [
   'first_response_time',
   'resolution_time',
   'handle_time',
+  'business_first_response_time',
+  'business_resolution_time',
   'first_contact_resolution',
   'reopen_rate',
   'escalation_rate',

@@ -43,6 +43,8 @@ const golden = (): Report => reportOf(GOLDEN_TICKETS, { by: ['agent'], period: '
 /** The golden report's metrics that have no column (or, for SLA, no policy): null everywhere. */
 const GOLDEN_UNAVAILABLE = {
   handle_time: null,
+  business_first_response_time: null,
+  business_resolution_time: null,
   first_contact_resolution: null,
   reopen_rate: null,
   escalation_rate: null,
@@ -134,6 +136,8 @@ describe('the golden Report (checks the fixture the renderer tests rely on)', ()
     });
     expect(r.notes).toEqual([
       { metric: 'handle_time', message: 'no input file has the handle_time column' },
+      { metric: 'business_first_response_time', message: 'no input file has the business_first_response_time column' },
+      { metric: 'business_resolution_time', message: 'no input file has the business_resolution_time column' },
       { metric: 'first_contact_resolution', message: 'no input file has the agent_replies column' },
       { metric: 'reopen_rate', message: 'no input file has the reopens column' },
       { metric: 'escalation_rate', message: 'no input file has the escalated column' },
@@ -223,6 +227,14 @@ describe('CSV', () => {
     'handle_time.mean',
     'handle_time.median',
     'handle_time.p90',
+    'business_first_response_time.count',
+    'business_first_response_time.mean',
+    'business_first_response_time.median',
+    'business_first_response_time.p90',
+    'business_resolution_time.count',
+    'business_resolution_time.mean',
+    'business_resolution_time.median',
+    'business_resolution_time.p90',
     'first_contact_resolution.numerator',
     'first_contact_resolution.denominator',
     'first_contact_resolution.value',
@@ -432,23 +444,27 @@ describe('Markdown', () => {
     const rate = (short: string): string[] => [short, `${short} (n)`];
     const duration = (short: string): string[] => ['n', 'mean', 'median', 'p90'].map((part) => `${short} ${part}`);
     expect(headings('Volume')).toEqual(['Created', 'Resolved', 'Backlog', ...rate('Resolved %')]);
-    expect(headings('Speed')).toEqual([...duration('First response'), ...duration('Resolution'), ...duration('Handle time')]);
-    expect(headings('Satisfaction')).toEqual([...rate('CSAT'), 'NPS', 'NPS responses']);
-    expect(headings('Workload')).toEqual([...rate('Per customer'), ...rate('Per agent')]);
+    // Metrics n/a for the whole golden input (handle and business-hours times, NPS, tickets per
+    // customer) are left out of the tables; the notes say why.
+    expect(headings('Speed')).toEqual([...duration('First response'), ...duration('Resolution')]);
+    expect(headings('Satisfaction')).toEqual(rate('CSAT'));
+    expect(headings('Workload')).toEqual(rate('Per agent'));
     // Quality and SLA are left out of the golden report (all n/a): their headings come from a
     // one-ticket export with every column and an SLA policy (no --by: only Period before them).
     const full = renderMarkdown(completeReport());
     const fullHeadings = (section: string): string[] => markdownSection(full, section)[0]!.slice(1);
     expect(fullHeadings('Quality')).toEqual([...rate('FCR'), ...rate('Reopened %'), ...rate('Escalated %'), ...rate('Abandoned %'), ...rate('Churn %')]);
     expect(fullHeadings('SLA')).toEqual([...rate('FR SLA'), ...rate('Res. SLA')]);
+    expect(fullHeadings('Satisfaction')).toEqual([...rate('CSAT'), 'NPS', 'NPS responses']);
+    expect(fullHeadings('Workload')).toEqual([...rate('Per customer'), ...rate('Per agent')]);
     // A ratio's sample reads tickets ÷ agents (or customers), not as a fraction.
     const workload = markdownSection(md, 'Workload').slice(2);
     expect(workload.map((cells) => cells.slice(2))).toEqual([
-      ['n/a', 'n/a', '1.00', '1 ÷ 1'],
-      ['n/a', 'n/a', '1.00', '1 ÷ 1'],
-      ['n/a', 'n/a', 'n/a', '0 ÷ 0'],
-      ['n/a', 'n/a', '1.00', '1 ÷ 1'],
-      ['n/a', 'n/a', '1.50', '3 ÷ 2'],
+      ['1.00', '1 ÷ 1'],
+      ['1.00', '1 ÷ 1'],
+      ['n/a', '0 ÷ 0'],
+      ['1.00', '1 ÷ 1'],
+      ['1.50', '3 ÷ 2'],
     ]);
   });
 
@@ -606,33 +622,27 @@ describe('table', () => {
       ['1', '1', '0', '100.0%'],
       ['4', '3', '1', '75.0%'],
     ]);
-    // FR median, FR p90, Res median, Res p90, Handle time median, Handle time p90 (no handle_time column)
+    // FR median, FR p90, Res median, Res p90 (handle and business-hours times: no column, not shown)
     expect(column('Speed')).toEqual([
-      ['42s', '42s', '1h 05m', '1h 05m', 'n/a', 'n/a'],
-      ['12m 05s', '12m 05s', '2d 03h', '2d 03h', 'n/a', 'n/a'],
-      ['n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'],
-      ['1h 05m', '1h 05m', '1d 00h', '1d 00h', 'n/a', 'n/a'],
-      ['12m 05s', '54m 25s', '1d 00h', '1d 21h', 'n/a', 'n/a'],
+      ['42s', '42s', '1h 05m', '1h 05m'],
+      ['12m 05s', '12m 05s', '2d 03h', '2d 03h'],
+      ['n/a', 'n/a', 'n/a', 'n/a'],
+      ['1h 05m', '1h 05m', '1d 00h', '1d 00h'],
+      ['12m 05s', '54m 25s', '1d 00h', '1d 21h'],
     ]);
     // FCR, Reopened %, Escalated %, Abandoned %, Churn %: no column for any of them, no section
     expect(sections.has('Quality')).toBe(false);
-    // CSAT, NPS (no nps column)
-    expect(column('Satisfaction')).toEqual([
-      ['100.0%', 'n/a'],
-      ['0.0%', 'n/a'],
-      ['n/a', 'n/a'],
-      ['100.0%', 'n/a'],
-      ['66.7%', 'n/a'],
-    ]);
+    // CSAT (NPS: no nps column, not shown)
+    expect(column('Satisfaction')).toEqual([['100.0%'], ['0.0%'], ['n/a'], ['100.0%'], ['66.7%']]);
     // FR SLA, Res. SLA: no policy, no section
     expect(sections.has('SLA')).toBe(false);
-    // Per customer (no customer column), Per agent
+    // Per agent (Per customer: no customer column, not shown)
     expect(column('Workload')).toEqual([
-      ['n/a', '1.00'],
-      ['n/a', '1.00'],
-      ['n/a', 'n/a'],
-      ['n/a', '1.00'],
-      ['n/a', '1.50'],
+      ['1.00'],
+      ['1.00'],
+      ['n/a'],
+      ['1.00'],
+      ['1.50'],
     ]);
   });
 
@@ -684,6 +694,8 @@ describe('a metric that cannot be computed (its column is in no input file)', ()
   const PARTIAL_NOTES: Record<string, string> = {
     first_response_time: 'no input file has the first_response_at column',
     handle_time: 'no input file has the handle_time column',
+    business_first_response_time: 'no input file has the business_first_response_time column',
+    business_resolution_time: 'no input file has the business_resolution_time column',
     first_contact_resolution: 'no input file has the agent_replies column',
     reopen_rate: 'no input file has the reopens column',
     escalation_rate: 'no input file has the escalated column',
@@ -732,8 +744,8 @@ describe('a metric that cannot be computed (its column is in no input file)', ()
     const total = (section: string): string[] => sections.get(section)!.find((cells) => cells[0] === 'Total')!.slice(1);
     // Created, Resolved, Backlog, Resolved %
     expect(total('Volume')).toEqual(['2', '1', '1', '50.0%']);
-    // FR median, FR p90, Res median, Res p90, Handle time median, Handle time p90
-    expect(total('Speed')).toEqual(['n/a', 'n/a', '1h 00m', '1h 00m', 'n/a', 'n/a']);
+    // Res median, Res p90: the only Speed metric with its column
+    expect(total('Speed')).toEqual(['1h 00m', '1h 00m']);
     // Every metric of Quality, Satisfaction, SLA and Workload is n/a: those sections are left out.
     expect([...sections.keys()]).toEqual(['Volume', 'Speed']);
     for (const id of PARTIAL_NULL) expect(text).toMatch(new RegExp(`^n/a: ${id}: no `, 'm'));
@@ -745,11 +757,12 @@ describe('a metric that cannot be computed (its column is in no input file)', ()
     const md = renderMarkdown(partial());
     expect(md).toContain('## Notes');
     for (const id of PARTIAL_NULL) expect(md).toMatch(new RegExp(`^- \`${id}\` is n/a: no .*\\.$`, 'm'));
-    // CSAT and NPS are both n/a, so there is no Satisfaction table; Speed keeps its n/a cells.
+    // CSAT and NPS are both n/a, so there is no Satisfaction table; Speed shows only resolution time.
     expect(md).not.toContain('## Satisfaction');
     const speed = markdownSection(md, 'Speed');
-    // The total row's first response n, mean, median, p90: no first_response_at column.
-    expect(speed.at(-1)!.slice(1, 5)).toEqual(['n/a', 'n/a', 'n/a', 'n/a']);
+    expect(speed[0]!.slice(1)).toEqual(['Resolution n', 'Resolution mean', 'Resolution median', 'Resolution p90']);
+    // The total row: one resolution of 1 h.
+    expect(speed.at(-1)!.slice(1)).toEqual(['1', '1h 00m', '1h 00m', '1h 00m']);
   });
 });
 

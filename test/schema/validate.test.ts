@@ -171,6 +171,8 @@ describe('validateRecord: accepted values', () => {
       reopens: '0',
       handle_time: '125.5',
       escalated: 'No',
+      business_first_response_time: '1800',
+      business_resolution_time: '7200.5',
     });
     expect(problem).toBeNull();
     expect(ticket).toEqual({
@@ -194,6 +196,8 @@ describe('validateRecord: accepted values', () => {
       handleTime: 125.5,
       escalated: YesNo.no,
       tags: null,
+      businessFirstResponseTime: 1800,
+      businessResolutionTime: 7200.5,
     });
   });
 
