@@ -1,10 +1,11 @@
+import { freshdesk } from './freshdesk.js';
 import type { PresetName } from './names.js';
 import { servicenow } from './servicenow.js';
 import type { Preset } from './types.js';
 import { zendesk } from './zendesk.js';
 
 /** Every preset, by name. */
-export const PRESETS: Record<PresetName, Preset> = { zendesk, servicenow };
+export const PRESETS: Record<PresetName, Preset> = { zendesk, freshdesk, servicenow };
 
 /**
  * The preset whose signature headers all appear in `header` (ignoring case and spaces): one, none
