@@ -28,6 +28,7 @@ export interface InputFlags {
   strict?: boolean;
   output?: string;
   config?: string;
+  verbose?: boolean;
 }
 
 /** The report command's flags, before validation. */
@@ -56,6 +57,8 @@ export interface InputOptions {
   encoding?: InputEncoding;
   strict: boolean;
   output?: string;
+  /** Print what was understood of each file (the inspect summary) on stderr. */
+  verbose: boolean;
   churnTags: string[];
   sla: Settings['sla'];
 }
@@ -121,6 +124,7 @@ const inputShape = {
   strict: z.boolean().default(false),
   output: z.string().min(1).optional(),
   config: z.string().optional(),
+  verbose: z.boolean().default(false),
 };
 
 const inputSchema = z.strictObject(inputShape);
@@ -199,6 +203,7 @@ function inputOptions(flags: z.infer<typeof inputSchema>, settings: Settings): I
     encoding: flags.encoding,
     strict: flags.strict,
     output: flags.output,
+    verbose: flags.verbose,
     churnTags: settings.churnTags,
     sla: settings.sla,
   };

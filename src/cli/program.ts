@@ -4,7 +4,7 @@ import { DATE_ORDER_CHOICES } from '../dialect/date-orders.js';
 import { ATTRIBUTIONS } from '../engine/attribution.js';
 import { PRESET_NAMES } from '../presets/names.js';
 import { INPUT_ENCODINGS, INPUT_FORMATS } from '../io/input-formats.js';
-import { CATALOGUE_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/formats.js';
+import { CATALOGUE_FORMATS, INSPECTION_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/formats.js';
 import { DIMENSIONS } from '../schema/fields.js';
 import { PERIODS } from '../time/period-names.js';
 import type { CommandIO } from './io.js';
@@ -24,8 +24,8 @@ Exit codes:
   2  bad usage or configuration
   3  unusable input: unreadable file, no valid records, or any rejection under --strict`;
 
-/** Flags of every command that reads ticket exports. */
-function withInputOptions(command: Command): Command {
+/** How ticket exports are read: the files and the flags of every command that reads them. */
+function withReadingOptions(command: Command): Command {
   return command
     .argument('<files...>', 'ticket exports: .csv, .json (an array of objects) or .ndjson/.jsonl, each possibly .gz; - reads standard input')
     .addOption(new Option('--tz <zone>', 'IANA time zone of the report: day, week and month boundaries (default: config timezone, else UTC)'))
@@ -36,9 +36,15 @@ function withInputOptions(command: Command): Command {
     .addOption(new Option('--preset <name>', "read CSV exports as this vendor's export (default: recognised from the header)").choices(PRESET_NAMES))
     .addOption(new Option('--map <pairs>', 'which CSV header holds which field, comma-separated: created_at="Opened On",agent=Owner'))
     .addOption(new Option('--date-format <order>', 'day-first or month-first, for date columns where every value could be either').choices(DATE_ORDER_CHOICES))
-    .addOption(new Option('-c, --config <file>', 'config file: SLA policies, churn tags, zones (default: ./support-metrics.config.json if present)'))
+    .addOption(new Option('-c, --config <file>', 'config file: SLA policies, churn tags, zones (default: ./support-metrics.config.json if present)'));
+}
+
+/** Flags of the commands that read ticket exports and compute from them (report, tickets). */
+function withInputOptions(command: Command): Command {
+  return withReadingOptions(command)
     .addOption(new Option('--strict', 'fail (exit 3) if any record is rejected, instead of using the valid ones'))
-    .addOption(new Option('-o, --output <file>', 'write to this file (atomically) instead of standard output'));
+    .addOption(new Option('-o, --output <file>', 'write to this file (atomically) instead of standard output'))
+    .addOption(new Option('-v, --verbose', 'also print on stderr what was understood of each file (as `inspect` does)'));
 }
 
 export function buildProgram(io: CommandIO): Command {
@@ -72,6 +78,18 @@ export function buildProgram(io: CommandIO): Command {
     .action(async (files: string[], flags) => {
       const { runTickets } = await import('../commands/tickets.js');
       await runTickets(files, flags, io);
+    });
+
+  withReadingOptions(
+    program
+      .command('inspect')
+      .description('say how each file was read — format, encoding, delimiter, preset, column mapping, date formats — and count its blanks, sentinels and rejections; computes no metric'),
+  )
+    .addOption(new Option('-f, --format <format>', 'output format: text, or json (the structure itself)').choices(INSPECTION_FORMATS).default('text'))
+    .addHelpText('after', EXIT_CODES)
+    .action(async (files: string[], flags) => {
+      const { runInspect } = await import('../commands/inspect.js');
+      await runInspect(files, flags, io);
     });
 
   program

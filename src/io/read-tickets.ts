@@ -9,6 +9,7 @@ import { DATE_FORMAT_TEXT, dateOrderQuestion, DateFormatVote, readsInOtherFormat
 import { COMMON_SENTINELS, EMPTY_DIALECT, fieldColumns, recordMapper, TIMESTAMP_FIELDS, withMapping, type ColumnMapping, type Dialect, type FieldColumns } from '../dialect/dialect.js';
 import { PRESETS, presetsMatching } from '../presets/index.js';
 import type { PresetName } from '../presets/names.js';
+import { blankUnderstanding, type ColumnReading, type FileUnderstanding } from '../tickets/file-reading.js';
 import type { Ingest } from '../tickets/ingest.js';
 import { parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
 import { detectDelimiter, headerLineEnded } from './csv-delimiter.js';
@@ -111,6 +112,13 @@ export interface ReadOptions {
   delimiter?: Delimiter;
   /** Decode every input from this: else UTF-8, or UTF-16 when a file starts with its byte order mark. */
   encoding?: InputEncoding;
+  /** The zone timestamps without an offset are read in (only described: the Ingest's reader reads them). */
+  inputZone?: string;
+  /**
+   * Count each column's blank and sentinel values (and a JSON file's keys) into the file's
+   * understanding, for inspect and --verbose. Off by default: the report's fast path skips it.
+   */
+  countValues?: boolean;
 }
 
 /** Reads every source in order into the ingest. */
@@ -121,21 +129,32 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
     const input = await openText(path, stdin, options.encoding);
     const given = options.format ?? (path === '-' ? undefined : formatFromExtension(path));
     const { format, delimiter, chunks } = await peekHeader(input.chunks, given, options.delimiter);
-    const file = ingest.openFile(name);
+    const understood: FileUnderstanding = {
+      ...blankUnderstanding(name, options.inputZone ?? 'UTC'),
+      format,
+      formatFrom: options.format !== undefined ? 'option' : given !== undefined ? 'extension' : 'content',
+      compressed: input.compressed,
+      encoding: input.encoding,
+      encodingFrom: input.encodingFrom,
+      delimiter: format === 'csv' ? (delimiter ?? ',') : null,
+      delimiterFrom: format !== 'csv' ? null : options.delimiter !== undefined ? 'option' : 'detected',
+      decimalComma: format === 'csv' && delimiter === ';',
+    };
+    const file = ingest.openFile(name, understood);
     if ((options.preset !== undefined || options.mapping !== undefined) && format !== 'csv') {
       throw new UsageError(`${name}: presets and column mappings read CSV exports; this file is read as ${format}`);
     }
-    const understood = whatWasDetected(input, format === 'csv' ? delimiter : undefined, options);
-    if (understood !== '') ingest.notice(`${name}: ${understood}`);
+    const detected = whatWasDetected(input, format === 'csv' ? delimiter : undefined, options);
+    if (detected !== '') ingest.notice(`${name}: ${detected}`);
     const stream = Readable.from(chunks);
     if (format === 'csv') {
       // Standard input cannot be read twice.
       const reread = path === '-' ? undefined : () => openText(path, stdin, options.encoding);
-      await readCsv(stream, name, reread, file, ingest, options, delimiter ?? ',');
+      await readCsv(stream, name, reread, file, ingest, options, delimiter ?? ',', understood);
     } else if (format === 'json') {
-      await readJsonArray(stream, name, file, ingest);
+      await readJsonArray(stream, name, file, ingest, understood, options.countValues === true);
     } else {
-      await readNdjson(stream, name, file, ingest);
+      await readNdjson(stream, name, file, ingest, understood, options.countValues === true);
     }
   }
 }
@@ -188,7 +207,7 @@ function columnsFromHeader(header: readonly string[], name: string): { column: I
 }
 
 /** The dialect for a file: the one asked for, a preset recognised from the header, or none (canonical). */
-function chooseDialect(header: readonly string[], name: string, options: ReadOptions, ingest: Ingest): Dialect | undefined {
+function chooseDialect(header: readonly string[], name: string, options: ReadOptions, ingest: Ingest, understood: FileUnderstanding): Dialect | undefined {
   let preset = options.preset === undefined ? undefined : PRESETS[options.preset];
   const names = new Set(header.map((h) => h.trim().toLowerCase()));
   const canonical = names.has('id') && names.has('created_at');
@@ -198,8 +217,14 @@ function chooseDialect(header: readonly string[], name: string, options: ReadOpt
       throw new UsageError(`${name}: the header fits the presets ${matching.map((p) => p.name).join(' and ')}; choose one with --preset`);
     }
     preset = matching[0];
-    if (preset !== undefined) ingest.notice(`${name}: read as a ${preset.title} (preset ${preset.name}, recognised from the header)`);
+    if (preset !== undefined) {
+      ingest.notice(`${name}: read as a ${preset.title} (preset ${preset.name}, recognised from the header)`);
+      understood.preset = { name: preset.name, title: preset.title, from: 'header' };
+    }
+  } else if (preset !== undefined) {
+    understood.preset = { name: preset.name, title: preset.title, from: 'option' };
   }
+  understood.mapping = options.mapping !== undefined;
   if (preset === undefined && options.mapping === undefined) return undefined;
   const base = preset?.dialect ?? { ...EMPTY_DIALECT, sentinels: COMMON_SENTINELS };
   return options.mapping === undefined ? base : withMapping(base, options.mapping);
@@ -217,9 +242,19 @@ async function decideDateFormats(
   options: ReadOptions,
   ingest: Ingest,
   delimiter: Delimiter,
+  understood: FileUnderstanding,
 ): Promise<Partial<Record<TicketField, DateFormat>>> {
   const fields = TIMESTAMP_FIELDS.filter((f) => columns.column[FIELD_INDEX[f]]! >= 0);
-  if (reread === undefined) return Object.fromEntries(fields.map((f) => [f, options.dateOrder ?? 'iso']));
+  const headerOf = (field: TicketField): string => understood.columns.find((c) => c.field === field && c.as === 'value')?.header ?? field;
+  if (reread === undefined) {
+    understood.dateFormats = fields.map((field) => ({
+      field,
+      header: headerOf(field),
+      format: options.dateOrder ?? 'iso',
+      from: options.dateOrder !== undefined ? 'option' : 'default',
+    }));
+    return Object.fromEntries(fields.map((f) => [f, options.dateOrder ?? 'iso']));
+  }
   const votes = new Map(fields.map((f) => [f, new DateFormatVote()]));
   const sentinels = new Set(dialect.sentinels.map((v) => v.trim().toLowerCase()));
   try {
@@ -239,6 +274,7 @@ async function decideDateFormats(
   }
   const formats: Partial<Record<TicketField, DateFormat>> = {};
   const described: string[] = [];
+  understood.dateFormats = [];
   for (const [field, vote] of votes) {
     const verdict = vote.verdict();
     // The column as the export names it: that is what the person sees in the file.
@@ -249,6 +285,7 @@ async function decideDateFormats(
       throw new UsageError(`${name}: ${column}: ${question}; say which with --date-format DMY or --date-format MDY`);
     }
     formats[field] = question !== undefined ? options.dateOrder! : (verdict as { format: DateFormat }).format;
+    understood.dateFormats.push({ field, header: headerOf(field), format: formats[field]!, from: question !== undefined ? 'option' : 'values' });
     if (formats[field] !== 'iso') {
       const how = DATE_FORMAT_TEXT[formats[field]!].replace(/ \(.*/, '');
       const asked = question !== undefined;
@@ -271,6 +308,7 @@ async function readCsv(
   ingest: Ingest,
   options: ReadOptions,
   delimiter: Delimiter,
+  understood: FileUnderstanding,
 ): Promise<void> {
   // columns: false, and header names mapped to positions here: csv-parse's own column mapping
   // costs about 50% more on large files (see README, Speed).
@@ -281,10 +319,14 @@ async function readCsv(
   let mapper: ReturnType<typeof recordMapper> | undefined;
   const mapped = new Array<unknown>(TICKET_FIELDS.length);
   let checkDates = false;
+  // Per-column counts of blank and sentinel values, only when asked (inspect, --verbose).
+  let counter: ValueCounter | undefined;
   const mapperFor = async (headerRow: readonly string[], dialect: Dialect): Promise<ReturnType<typeof recordMapper>> => {
     const columns = mappedColumns(headerRow, name, dialect);
     ingest.fieldsPresent(columns.present);
-    const formats = await decideDateFormats(reread, name, columns, dialect, options, ingest, delimiter);
+    understood.columns = describeColumns(headerRow, columns.column, columns.minutesColumn);
+    if (options.countValues === true) counter = new ValueCounter(headerRow.length, dialect.sentinels);
+    const formats = await decideDateFormats(reread, name, columns, dialect, options, ingest, delimiter, understood);
     return recordMapper(dialect, columns, formats, ingest.readLocal);
   };
   let line = 1;
@@ -294,7 +336,7 @@ async function readCsv(
       line += 1 + lineBreaksIn(record);
       if (header === undefined) {
         header = record;
-        let dialect = chooseDialect(record, name, options, ingest);
+        let dialect = chooseDialect(record, name, options, ingest, understood);
         // Excel writes `;` where the decimal mark is a comma: numbers then need the mapper, also
         // in the canonical columns (the comma-separated canonical file keeps its fast path).
         if (delimiter === ';') dialect = { ...(dialect ?? EMPTY_DIALECT), decimalComma: true };
@@ -303,6 +345,14 @@ async function readCsv(
           const canonical = columnsFromHeader(record, name);
           column = canonical.column;
           ingest.fieldsPresent(canonical.present);
+          understood.columns = describeColumns(record, column, undefined);
+          understood.dateFormats = TIMESTAMP_FIELDS.filter((f) => column[FIELD_INDEX[f]]! >= 0).map((field) => ({
+            field,
+            header: record[column[FIELD_INDEX[field]]!]!,
+            format: 'iso',
+            from: 'default',
+          }));
+          if (options.countValues === true) counter = new ValueCounter(record.length, []);
           checkDates = true;
         } else {
           mapper = await mapperFor(record, dialect);
@@ -319,12 +369,15 @@ async function readCsv(
         ingest.blank(file);
       } else if (record.length !== header.length) {
         ingest.malformed(file, startLine, `has ${record.length} fields where the header has ${header.length}`);
-      } else if (mapper !== undefined) {
-        const problem = mapper(record, mapped);
-        if (problem === null) ingest.record(file, startLine, mapped, IDENTITY_COLUMNS);
-        else ingest.unmappable(file, startLine, problem);
       } else {
-        ingest.record(file, startLine, record, column);
+        counter?.add(record);
+        if (mapper !== undefined) {
+          const problem = mapper(record, mapped);
+          if (problem === null) ingest.record(file, startLine, mapped, IDENTITY_COLUMNS);
+          else ingest.unmappable(file, startLine, problem);
+        } else {
+          ingest.record(file, startLine, record, column);
+        }
       }
     }
   } catch (error) {
@@ -333,6 +386,47 @@ async function readCsv(
     throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
   }
   if (header === undefined) throw new InputError(`${name}: is empty (expected a header row with at least id and created_at)`);
+  counter?.writeInto(understood.columns);
+}
+
+/** Each header column with the field it feeds (null: ignored); `minutesColumn` for a dialect's minute durations. */
+function describeColumns(header: readonly string[], column: Int32Array, minutesColumn: Int32Array | undefined): ColumnReading[] {
+  const columns: ColumnReading[] = header.map((title) => ({ header: title, field: null, as: null, blank: null, sentinel: null, rejected: 0 }));
+  for (let f = 0; f < TICKET_FIELDS.length; f++) {
+    const c = column[f]!;
+    if (c >= 0) Object.assign(columns[c]!, { field: TICKET_FIELDS[f]!, as: 'value' });
+    const m = minutesColumn?.[f] ?? -1;
+    if (m >= 0 && columns[m]!.field === null) Object.assign(columns[m]!, { field: TICKET_FIELDS[f]!, as: 'minutes after created_at' });
+  }
+  return columns;
+}
+
+/** Blank and sentinel values per CSV column, over the records that have the header's number of fields. */
+class ValueCounter {
+  private readonly blank: Float64Array;
+  private readonly sentinel: Float64Array;
+  private readonly sentinels: Set<string>;
+
+  constructor(width: number, sentinels: readonly string[]) {
+    this.blank = new Float64Array(width);
+    this.sentinel = new Float64Array(width);
+    this.sentinels = new Set(sentinels.map((v) => v.trim().toLowerCase()));
+  }
+
+  add(record: readonly string[]): void {
+    for (let c = 0; c < record.length; c++) {
+      const raw = record[c]!.trim();
+      if (raw === '') this.blank[c]!++;
+      else if (this.sentinels.size > 0 && this.sentinels.has(raw.toLowerCase())) this.sentinel[c]!++;
+    }
+  }
+
+  writeInto(columns: ColumnReading[]): void {
+    columns.forEach((column, c) => {
+      column.blank = this.blank[c] ?? 0;
+      column.sentinel = this.sentinel[c] ?? 0;
+    });
+  }
 }
 
 /**
@@ -386,7 +480,41 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function readJsonArray(stream: Readable, name: string, file: number, ingest: Ingest): Promise<void> {
+/** A JSON file's keys in first-seen order, with their blank values (null, "", or absent), for inspect. */
+class KeyCounter {
+  private readonly keys = new Map<string, { present: number; blank: number }>();
+  private objects = 0;
+
+  add(object: Record<string, unknown>): void {
+    this.objects++;
+    for (const [key, value] of Object.entries(object)) {
+      let seen = this.keys.get(key);
+      if (seen === undefined) this.keys.set(key, (seen = { present: 0, blank: 0 }));
+      seen.present++;
+      if (value === null || (typeof value === 'string' && value.trim() === '')) seen.blank++;
+    }
+  }
+
+  columns(): ColumnReading[] {
+    return [...this.keys].map(([key, seen]) => {
+      const field = canonicalFieldOf(key) ?? null;
+      return { header: key, field, as: field === null ? null : 'value', blank: seen.blank + this.objects - seen.present, sentinel: 0, rejected: 0 };
+    });
+  }
+}
+
+/** A JSON file's understanding once read: its keys (when counted) and its timestamp fields, read as ISO 8601. */
+function describeJson(understood: FileUnderstanding, present: Set<TicketField>, keys: KeyCounter | undefined): void {
+  if (keys !== undefined) understood.columns = keys.columns();
+  understood.dateFormats = TIMESTAMP_FIELDS.filter((f) => present.has(f)).map((field) => ({
+    field,
+    header: understood.columns.find((c) => c.field === field)?.header ?? field,
+    format: 'iso',
+    from: 'default',
+  }));
+}
+
+async function readJsonArray(stream: Readable, name: string, file: number, ingest: Ingest, understood: FileUnderstanding, countValues: boolean): Promise<void> {
   const text = await readAll(stream, name);
   let data: unknown;
   try {
@@ -397,20 +525,24 @@ async function readJsonArray(stream: Readable, name: string, file: number, inges
   if (!Array.isArray(data)) throw new InputError(`${name}: expected a JSON array of ticket objects, found ${typeof data === 'object' ? 'an object' : typeof data}`);
   const values = new Array<unknown>(TICKET_FIELDS.length);
   const present = new Set<TicketField>();
+  const keys = countValues ? new KeyCounter() : undefined;
   data.forEach((item, i) => {
     if (!isPlainObject(item)) {
       ingest.malformed(file, i + 1, `record ${i + 1} is not an object`);
       return;
     }
+    keys?.add(item);
     alignObject(item, values, present);
     ingest.record(file, i + 1, values, IDENTITY_COLUMNS);
   });
   ingest.fieldsPresent(present);
+  describeJson(understood, present, keys);
 }
 
-async function readNdjson(stream: Readable, name: string, file: number, ingest: Ingest): Promise<void> {
+async function readNdjson(stream: Readable, name: string, file: number, ingest: Ingest, understood: FileUnderstanding, countValues: boolean): Promise<void> {
   const values = new Array<unknown>(TICKET_FIELDS.length);
   const present = new Set<TicketField>();
+  const keys = countValues ? new KeyCounter() : undefined;
   let line = 0;
   try {
     for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
@@ -431,6 +563,7 @@ async function readNdjson(stream: Readable, name: string, file: number, ingest: 
         ingest.malformed(file, line, 'is not a JSON object');
         continue;
       }
+      keys?.add(item);
       alignObject(item, values, present);
       ingest.record(file, line, values, IDENTITY_COLUMNS);
     }
@@ -439,4 +572,5 @@ async function readNdjson(stream: Readable, name: string, file: number, ingest: 
     throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
   }
   ingest.fieldsPresent(present);
+  describeJson(understood, present, keys);
 }

@@ -14,6 +14,10 @@ export function formatFromOutputPath(path: string): OutputFormat | undefined {
 export const TICKET_LINE_FORMATS = ['csv', 'json'] as const;
 export type TicketLineFormat = (typeof TICKET_LINE_FORMATS)[number];
 
+/** The `inspect` command's --format choices. */
+export const INSPECTION_FORMATS = ['text', 'json'] as const;
+export type InspectionFormat = (typeof INSPECTION_FORMATS)[number];
+
 /** The `metrics` command's --format choices. */
 export const CATALOGUE_FORMATS = ['text', 'json'] as const;
 export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];

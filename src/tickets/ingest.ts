@@ -1,6 +1,7 @@
 import type { TicketField } from '../schema/fields.js';
-import { emptyParsedTicket, validateRecord, type FieldProblem, type RejectionCode } from '../schema/validate.js';
+import { emptyParsedTicket, REJECTION_REASONS, validateRecord, type FieldProblem, type RejectionCode } from '../schema/validate.js';
 import type { ReadWallTime } from '../time/timestamp.js';
+import type { FileReading, FileUnderstanding } from './file-reading.js';
 import { TicketStore } from './store.js';
 
 /**
@@ -27,6 +28,12 @@ export interface FileAccount {
   duplicates: number;
 }
 
+/** A file's rejections per reason and per field at fault (null: the record as a whole), for its FileReading. */
+interface FileRejections {
+  byCode: Map<RejectionCode, number>;
+  byField: Map<TicketField | null, number>;
+}
+
 export interface IngestSummary {
   store: TicketStore;
   files: (FileAccount & { used: number })[];
@@ -39,6 +46,8 @@ export interface IngestSummary {
   presentFields: Set<TicketField>;
   /** What the readers understood of the files (a detected preset, date formats), for stderr. */
   notices: string[];
+  /** Per file, everything the reader understood and what became of its records (for inspect and --verbose). */
+  readings: FileReading[];
 }
 
 const EXAMPLES_KEPT = 20;
@@ -51,6 +60,8 @@ export class Ingest {
   private readonly examples: Rejection[] = [];
   private readonly presentFields = new Set<TicketField>();
   private readonly notices: string[] = [];
+  private readonly understandings: (FileUnderstanding | undefined)[] = [];
+  private readonly fileRejections: FileRejections[] = [];
 
   /** Reads timestamps without an offset in the input zone. */
   constructor(readonly readLocal: ReadWallTime) {}
@@ -59,8 +70,11 @@ export class Ingest {
     this.notices.push(message);
   }
 
-  openFile(path: string): number {
+  /** A new input file; `understanding` is the object its reader fills in as it decides how to read it. */
+  openFile(path: string, understanding?: FileUnderstanding): number {
     this.files.push({ path, read: 0, blank: 0, rejected: 0, duplicates: 0 });
+    this.understandings.push(understanding);
+    this.fileRejections.push({ byCode: new Map(), byField: new Map() });
     return this.files.length - 1;
   }
 
@@ -100,6 +114,9 @@ export class Ingest {
   private rejectRead(file: number, line: number, field: TicketField | null, code: RejectionCode, message: string): void {
     const account = this.files[file]!;
     account.rejected++;
+    const { byCode, byField } = this.fileRejections[file]!;
+    byCode.set(code, (byCode.get(code) ?? 0) + 1);
+    byField.set(field, (byField.get(field) ?? 0) + 1);
     this.rejectionsByCode.set(code, (this.rejectionsByCode.get(code) ?? 0) + 1);
     if (this.examples.length < EXAMPLES_KEPT) this.examples.push({ file: account.path, line, field, code, message });
   }
@@ -122,6 +139,38 @@ export class Ingest {
       examples: this.examples,
       presentFields: this.presentFields,
       notices: this.notices,
+      readings: files.flatMap((f, i) => {
+        const understanding = this.understandings[i];
+        return understanding === undefined ? [] : [fileReading(understanding, f, this.fileRejections[i]!)];
+      }),
     };
   }
+}
+
+/** A file's understanding with its counts; each field's rejections go to the first column that feeds it. */
+function fileReading(understanding: FileUnderstanding, account: FileAccount & { used: number }, rejections: FileRejections): FileReading {
+  const charged = new Set<TicketField>();
+  const columns = understanding.columns.map((column) => {
+    if (column.field === null || charged.has(column.field)) return { ...column, rejected: 0 };
+    charged.add(column.field);
+    return { ...column, rejected: rejections.byField.get(column.field) ?? 0 };
+  });
+  const rejectedByCode: Partial<Record<RejectionCode, number>> = {};
+  for (const code of Object.keys(REJECTION_REASONS) as RejectionCode[]) {
+    const count = rejections.byCode.get(code);
+    if (count !== undefined) rejectedByCode[code] = count;
+  }
+  return {
+    ...understanding,
+    columns,
+    counts: {
+      read: account.read,
+      blank: account.blank,
+      used: account.used,
+      duplicates: account.duplicates,
+      rejected: account.rejected,
+      rejectedByCode,
+      rejectedWithoutField: rejections.byField.get(null) ?? 0,
+    },
+  };
 }

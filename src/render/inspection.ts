@@ -1,0 +1,107 @@
+import { DATE_FORMAT_TEXT } from '../dialect/dates.js';
+import { ENCODING_NAMES } from '../io/decode-input.js';
+import { DELIMITER_NAMES } from '../io/input-formats.js';
+import { REJECTION_REASONS, type RejectionCode } from '../schema/validate.js';
+import type { ColumnReading, DateColumnReading, FileReading } from '../tickets/file-reading.js';
+import { cleanText, formatCount, plural } from './format.js';
+
+/**
+ * What was understood of each input file (`inspect`, and `report --verbose` on stderr): reads only
+ * the FileReadings, computes nothing.
+ */
+
+const FORMAT_NAMES = { csv: 'CSV', json: 'JSON', ndjson: 'NDJSON' } as const;
+const FORMAT_FROM = { option: 'from --input-format', extension: 'from the extension', content: 'from its first character' } as const;
+const ENCODING_FROM = { option: 'from --encoding', 'byte order mark': 'from its byte order mark', default: 'the default' } as const;
+const DATE_FROM = { values: 'decided from the values', option: 'from --date-format', default: 'expected' } as const;
+
+/** `ISO 8601`, `day first`: the format's name without its examples. */
+const dateFormatName = (reading: DateColumnReading): string => DATE_FORMAT_TEXT[reading.format].replace(/ \(.*/, '');
+
+function formatLine(file: FileReading): string {
+  const parts = [`${FORMAT_NAMES[file.format]} (${FORMAT_FROM[file.formatFrom]})`];
+  if (file.compressed) parts.push('gzip-compressed');
+  return parts.join(', ');
+}
+
+function columnsLine(file: FileReading): string {
+  const mapping = file.mapping ? ', with your column mapping (--map or config columns/values)' : '';
+  if (file.preset !== null) {
+    const how = file.preset.from === 'header' ? 'recognised from the header' : 'chosen with --preset';
+    return `preset ${file.preset.name}: ${file.preset.title} (${how})${mapping}`;
+  }
+  if (file.format !== 'csv') return 'keys matched to the canonical fields';
+  return file.mapping ? `canonical names${mapping}` : 'canonical names (no preset recognised)';
+}
+
+function rejectedLine(byCode: Partial<Record<RejectionCode, number>>): string | undefined {
+  const parts = (Object.keys(REJECTION_REASONS) as RejectionCode[])
+    .filter((code) => byCode[code] !== undefined)
+    .map((code) => `${formatCount(byCode[code]!)} ${REJECTION_REASONS[code]} (${code})`);
+  return parts.length === 0 ? undefined : parts.join(', ');
+}
+
+const count = (n: number | null): string => (n === null ? '' : formatCount(n));
+
+/** What the column is read as: a date format, a minute duration, or nothing to say. */
+function readAs(column: ColumnReading, dates: readonly DateColumnReading[]): string {
+  if (column.as === 'minutes after created_at') return 'minutes after created_at';
+  const date = column.field === null ? undefined : dates.find((d) => d.field === column.field);
+  return date === undefined ? '' : `${dateFormatName(date)} (${DATE_FROM[date.from]})`;
+}
+
+function columnTable(file: FileReading): string[] {
+  const headings = [file.format === 'csv' ? 'column' : 'key', 'field', 'blank', 'sentinel', 'rejected', 'read as'];
+  const rows = file.columns.map((c) => [
+    cleanText(c.header),
+    c.field ?? '(ignored)',
+    count(c.blank),
+    count(c.sentinel),
+    c.field === null ? '' : count(c.rejected),
+    readAs(c, file.dateFormats),
+  ]);
+  const widths = headings.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const numeric = [false, false, true, true, true, false];
+  const line = (cells: string[]): string =>
+    `    ${cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')}`.trimEnd();
+  return [line(headings), ...rows.map(line)];
+}
+
+/** One file's summary: how it was read, then its columns. */
+export function renderFileReading(file: FileReading): string {
+  const { counts } = file;
+  const lines = [cleanText(file.path)];
+  const field = (label: string, value: string): void => {
+    lines.push(`  ${`${label}:`.padEnd(11)}${value}`);
+  };
+  field('format', formatLine(file));
+  field('encoding', `${ENCODING_NAMES[file.encoding]} (${ENCODING_FROM[file.encodingFrom]})`);
+  if (file.delimiter !== null) {
+    const how = file.delimiterFrom === 'option' ? 'from --delimiter' : 'detected from the header line';
+    field('delimiter', `${DELIMITER_NAMES[file.delimiter]} (${how})${file.decimalComma ? '; numbers with a decimal comma (1,5 = 1.5)' : ''}`);
+  }
+  field('columns', columnsLine(file));
+  const ignored = file.columns.filter((c) => c.field === null).length;
+  const noun = file.format === 'csv' ? 'column' : 'key';
+  if (file.columns.length > 0) field('mapped', `${plural(file.columns.length - ignored, noun)} read, ${formatCount(ignored)} ignored`);
+  field('zone', `timestamps without an offset read in ${file.inputZone}`);
+  field(
+    'records',
+    `${formatCount(counts.read)} read: ${formatCount(counts.used)} used, ${formatCount(counts.rejected)} rejected, ` +
+      `${plural(counts.duplicates, 'duplicate')}; ${plural(counts.blank, 'blank line')}`,
+  );
+  const rejected = rejectedLine(counts.rejectedByCode);
+  if (rejected !== undefined) field('rejected', rejected);
+  if (file.columns.length > 0) lines.push(...columnTable(file));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every file's summary, a blank line between them. */
+export function renderInspection(files: readonly FileReading[]): string {
+  return files.map(renderFileReading).join('\n');
+}
+
+/** `inspect --format json`: the FileReadings themselves. */
+export function renderInspectionJson(files: readonly FileReading[]): string {
+  return `${JSON.stringify({ files }, null, 2)}\n`;
+}

@@ -1,0 +1,100 @@
+import type { DateFormat } from '../dialect/dates.js';
+import type { Delimiter, InputEncoding, InputFormat } from '../io/input-formats.js';
+import type { TicketField } from '../schema/fields.js';
+import type { RejectionCode } from '../schema/validate.js';
+
+/**
+ * What the reader understood of one input file, and what became of its records: the plain result
+ * of `inspect` (its JSON output is this, per file) and of `report --verbose`. The reader fills the
+ * first part as it decides; the Ingest adds the counts. No I/O here.
+ */
+
+export interface ColumnReading {
+  /** The header as written (a JSON key for JSON and NDJSON). */
+  header: string;
+  /** The canonical field it feeds; null when the column is ignored. */
+  field: TicketField | null;
+  /** How it feeds the field: read as it is, or a duration in minutes after created_at (Zendesk). */
+  as: 'value' | 'minutes after created_at' | null;
+  /** Values that are empty or only spaces (JSON: null, "" or the key absent). Null when not counted. */
+  blank: number | null;
+  /** Values that the dialect reads as blank (`?`, `-`, `1900-01-01 00:00:00`…). Null when not counted. */
+  sentinel: number | null;
+  /** Records rejected because of this column's value (its field's first problem). */
+  rejected: number;
+}
+
+export interface DateColumnReading {
+  field: TicketField;
+  /** The header that holds it. */
+  header: string;
+  format: DateFormat;
+  /**
+   * values: decided from all the column's values; option: --date-format, where every value could be
+   * either (or on standard input); default: ISO 8601 expected (canonical columns, JSON, standard input).
+   */
+  from: 'values' | 'option' | 'default';
+}
+
+export interface FileUnderstanding {
+  /** As messages name it (`<stdin>` for `-`). */
+  path: string;
+  format: InputFormat;
+  /** How the format was decided: --input-format, the extension, or the first character. */
+  formatFrom: 'option' | 'extension' | 'content';
+  /** The bytes were gzip data. */
+  compressed: boolean;
+  encoding: InputEncoding;
+  encodingFrom: 'option' | 'byte order mark' | 'default';
+  /** CSV only. */
+  delimiter: Delimiter | null;
+  delimiterFrom: 'option' | 'detected' | null;
+  /** Numbers read with a decimal comma (a `;`-delimited CSV). */
+  decimalComma: boolean;
+  /** The preset the file was read with, and how it was chosen; null: canonical columns (or JSON). */
+  preset: { name: string; title: string; from: 'option' | 'header' } | null;
+  /** The user's own mapping (--map, config columns/values) was laid over the columns. */
+  mapping: boolean;
+  /** Every column of the header in order, mapped or ignored (JSON: every key seen, in first-seen order). */
+  columns: ColumnReading[];
+  dateFormats: DateColumnReading[];
+  /** Where timestamps without an offset are read. */
+  inputZone: string;
+}
+
+export interface FileCounts {
+  /** Records read (header and blank lines not counted). */
+  read: number;
+  /** Blank lines (and rows of empty fields). */
+  blank: number;
+  used: number;
+  /** Records that lost to another record with the same id. */
+  duplicates: number;
+  rejected: number;
+  /** Rejected records per reason, in REJECTION_REASONS order (only the reasons that occurred). */
+  rejectedByCode: Partial<Record<RejectionCode, number>>;
+  /** Rejected records whose problem was no single field (a ragged row, a JSON value that is not an object). */
+  rejectedWithoutField: number;
+}
+
+export type FileReading = FileUnderstanding & { counts: FileCounts };
+
+/** A FileUnderstanding before the reader knows anything beyond the path. */
+export function blankUnderstanding(path: string, inputZone: string): FileUnderstanding {
+  return {
+    path,
+    format: 'csv',
+    formatFrom: 'content',
+    compressed: false,
+    encoding: 'utf-8',
+    encodingFrom: 'default',
+    delimiter: null,
+    delimiterFrom: null,
+    decimalComma: false,
+    preset: null,
+    mapping: false,
+    columns: [],
+    dateFormats: [],
+    inputZone,
+  };
+}

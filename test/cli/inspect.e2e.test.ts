@@ -1,0 +1,250 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeDialectFixtures } from '../helpers/dialect-fixtures.js';
+import { expectOneLineError, fixtureDir, run, stderrLines, type Run } from './cli.js';
+
+/**
+ * Issue 4, "Say what was understood": `inspect FILE…` and `report --verbose`, end to end on small
+ * fixtures whose counts are worked out by hand below.
+ *
+ * test/fixtures/inspect/canonical.csv (lines 2–10; line 7 is blank):
+ *   2 A1  valid                                   → used
+ *   3 A2  valid, solved_at/satisfaction/Notes blank → loses to line 8 (same id, neither has updated_at: the later wins): duplicate
+ *   4 —   id blank                               → missing_required (id)
+ *   5 A3  agent and Notes blank, satisfaction "meh" → invalid_value (satisfaction)
+ *   6 A5  solved_at 09:00 before created_at 10:00 → before_created (solved_at)
+ *   8 A2  valid                                   → used
+ *   9 A4  5 fields for 6 columns                  → malformed_record (no field; not counted per column)
+ *  10 A6  created_at "yesterday"                  → invalid_timestamp (created_at)
+ * Read 8 = used 2 + rejected 5 + duplicates 1; 1 blank line. Blanks over the 7 well-formed rows:
+ * id 1 (line 4); solved_at 5 (3, 4, 5, 8, 10); agent 1 (5); satisfaction 3 (3, 6, 10); Notes 3 (3, 5, 10).
+ *
+ * test/fixtures/inspect/tickets.json: J1 valid; J2 agent null; J3 agent "" and created_at "not a
+ * date" (invalid_timestamp); "oops" is not an object (malformed_record). Keys: agent blank 2
+ * (null, ""); csat_comment, only in J1, blank (absent) in the other 2 objects; ignored.
+ *
+ * test/fixtures/presets/zendesk-support.csv (6 tickets): "Solved at" 1900-01-01 (a sentinel) on
+ * 102, 104, 106; "Assigned at" (ignored) on 103, 106; Assignee blank on 106; Tags blank on 103,
+ * 104, 106; "First reply time in minutes" blank on 103, 106 (it stands in for first_response_at).
+ *
+ * test/fixtures/presets/servicenow-incident-log.csv: 10 events of 4 incidents (6 older events are
+ * duplicates); `?` in assigned_to 4 times, resolved_at 6, closed_at 9; dates day-first (14-03-2026).
+ */
+
+const inspectDir = fixtureDir('inspect');
+const presetDir = fixtureDir('presets');
+
+const sm = (cwd: string, ...args: string[]): Run => run(args, { cwd });
+const ok = (r: Run): string => {
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+};
+
+describe('inspect: a canonical CSV with every kind of rejection', () => {
+  it('prints, by hand: format, encoding, delimiter, columns, zone, counts, and one line per column', () => {
+    const r = sm(inspectDir, 'inspect', 'canonical.csv', '--tz', 'Europe/Rome');
+    expect(r.stderr).toBe('');
+    expect(ok(r)).toBe(
+      [
+        'canonical.csv',
+        '  format:    CSV (from the extension)',
+        '  encoding:  UTF-8 (the default)',
+        '  delimiter: comma (detected from the header line)',
+        '  columns:   canonical names (no preset recognised)',
+        '  mapped:    5 columns read, 1 ignored',
+        '  zone:      timestamps without an offset read in Europe/Rome',
+        '  records:   8 read: 2 used, 5 rejected, 1 duplicate; 1 blank line',
+        '  rejected:  1 required field missing (missing_required), 1 not a timestamp (invalid_timestamp), 1 value not allowed (invalid_value), 1 earlier than created_at (before_created), 1 malformed record (malformed_record)',
+        '    column        field         blank  sentinel  rejected  read as',
+        '    id            id                1         0         1',
+        '    created_at    created_at        0         0         1  ISO 8601 (expected)',
+        '    solved_at     solved_at         5         0         1  ISO 8601 (expected)',
+        '    agent         agent             1         0         0',
+        '    satisfaction  satisfaction      3         0         1',
+        '    Notes         (ignored)         3         0',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--input-tz is the zone it names; --format json gives the structure', () => {
+    const r = sm(inspectDir, 'inspect', 'canonical.csv', '--input-tz', 'America/New_York', '--format', 'json');
+    const { files } = JSON.parse(ok(r));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatchObject({
+      path: 'canonical.csv',
+      format: 'csv',
+      formatFrom: 'extension',
+      compressed: false,
+      encoding: 'utf-8',
+      encodingFrom: 'default',
+      delimiter: ',',
+      delimiterFrom: 'detected',
+      decimalComma: false,
+      preset: null,
+      mapping: false,
+      inputZone: 'America/New_York',
+      counts: {
+        read: 8,
+        blank: 1,
+        used: 2,
+        duplicates: 1,
+        rejected: 5,
+        rejectedByCode: { missing_required: 1, invalid_timestamp: 1, invalid_value: 1, before_created: 1, malformed_record: 1 },
+        rejectedWithoutField: 1,
+      },
+    });
+    expect(files[0].columns.find((c: { header: string }) => c.header === 'Notes')).toEqual({ header: 'Notes', field: null, as: null, blank: 3, sentinel: 0, rejected: 0 });
+    expect(files[0].dateFormats).toEqual([
+      { field: 'created_at', header: 'created_at', format: 'iso', from: 'default' },
+      { field: 'solved_at', header: 'solved_at', format: 'iso', from: 'default' },
+    ]);
+  });
+
+  it('computes no metric: a file where every record is rejected still exits 0', () => {
+    const r = sm(fixtureDir('e2e'), 'inspect', 'all-rejected.csv');
+    expect(ok(r)).toContain('0 used');
+  });
+});
+
+describe('inspect: a JSON file', () => {
+  it('lists its keys, their blanks (null, "", absent) and the ignored key', () => {
+    expect(ok(sm(inspectDir, 'inspect', 'tickets.json'))).toBe(
+      [
+        'tickets.json',
+        '  format:    JSON (from the extension)',
+        '  encoding:  UTF-8 (the default)',
+        '  columns:   keys matched to the canonical fields',
+        '  mapped:    3 keys read, 1 ignored',
+        '  zone:      timestamps without an offset read in UTC',
+        '  records:   4 read: 2 used, 2 rejected, 0 duplicates; 0 blank lines',
+        '  rejected:  1 not a timestamp (invalid_timestamp), 1 malformed record (malformed_record)',
+        '    key           field       blank  sentinel  rejected  read as',
+        '    id            id              0         0         0',
+        '    created_at    created_at      0         0         1  ISO 8601 (expected)',
+        '    agent         agent           2         0         0',
+        '    csat_comment  (ignored)       2         0',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('inspect: vendor exports', () => {
+  it('Zendesk: the preset recognised, sentinels counted, the minute duration standing in for first_response_at', () => {
+    const text = ok(sm(presetDir, 'inspect', 'zendesk-support.csv'));
+    const lines = text.split('\n');
+    expect(lines.slice(0, 8)).toEqual([
+      'zendesk-support.csv',
+      '  format:    CSV (from the extension)',
+      '  encoding:  UTF-8 (the default)',
+      '  delimiter: comma (detected from the header line)',
+      '  columns:   preset zendesk: Zendesk Support CSV export (recognised from the header)',
+      '  mapped:    17 columns read, 5 ignored',
+      '  zone:      timestamps without an offset read in UTC',
+      '  records:   6 read: 6 used, 0 rejected, 0 duplicates; 0 blank lines',
+    ]);
+    const row = (header: string): string[] => lines.find((l) => l.startsWith(`    ${header}  `))!.trim().split(/\s{2,}/);
+    expect(row('Solved at')).toEqual(['Solved at', 'solved_at', '0', '3', '0', 'ISO 8601 (decided from the values)']);
+    expect(row('Assigned at')).toEqual(['Assigned at', '(ignored)', '0', '2']);
+    expect(row('Assignee')).toEqual(['Assignee', 'agent', '1', '0', '0']);
+    expect(row('Tags')).toEqual(['Tags', 'tags', '3', '0', '0']);
+    expect(row('First reply time in minutes')).toEqual(['First reply time in minutes', 'first_response_at', '2', '0', '0', 'minutes after created_at']);
+    expect(row('Subject')).toEqual(['Subject', '(ignored)', '0', '0']);
+  });
+
+  it('ServiceNow: day-first dates decided from the values, `?` counted as sentinels, older events as duplicates', () => {
+    const r = sm(presetDir, 'inspect', 'servicenow-incident-log.csv', '--format', 'json');
+    const [file] = JSON.parse(ok(r)).files;
+    expect(file.preset).toEqual({ name: 'servicenow', title: expect.any(String), from: 'header' });
+    expect(file.counts).toMatchObject({ read: 10, used: 4, duplicates: 6, rejected: 0 });
+    const column = (header: string) => file.columns.find((c: { header: string }) => c.header === header);
+    expect(column('assigned_to')).toMatchObject({ field: 'agent', sentinel: 4, blank: 0 });
+    expect(column('resolved_at')).toMatchObject({ field: 'solved_at', sentinel: 6 });
+    expect(column('closed_at')).toMatchObject({ field: 'closed_at', sentinel: 9 });
+    expect(file.dateFormats.map((d: { field: string; format: string; from: string }) => `${d.field} ${d.format} ${d.from}`)).toEqual([
+      'created_at DMY values',
+      'solved_at DMY values',
+      'closed_at DMY values',
+      'updated_at DMY values',
+    ]);
+  });
+
+  it('--preset chosen by flag says so', () => {
+    expect(ok(sm(presetDir, 'inspect', 'zendesk-support.csv', '--preset', 'zendesk'))).toContain(
+      '  columns:   preset zendesk: Zendesk Support CSV export (chosen with --preset)\n',
+    );
+  });
+});
+
+describe('inspect: the Italian Excel export (";", decimal comma, day-first, BOM)', () => {
+  let dialects: string;
+  beforeAll(() => {
+    dialects = writeDialectFixtures();
+  });
+
+  it('says all of it', () => {
+    expect(ok(sm(dialects, 'inspect', 'excel-it.csv'))).toBe(
+      [
+        'excel-it.csv',
+        '  format:    CSV (from the extension)',
+        '  encoding:  UTF-8 (from its byte order mark)',
+        '  delimiter: semicolon (detected from the header line); numbers with a decimal comma (1,5 = 1.5)',
+        '  columns:   canonical names (no preset recognised)',
+        '  mapped:    9 columns read, 0 ignored',
+        '  zone:      timestamps without an offset read in UTC',
+        '  records:   4 read: 4 used, 0 rejected, 0 duplicates; 0 blank lines',
+        '    column             field              blank  sentinel  rejected  read as',
+        '    id                 id                     0         0         0',
+        '    created_at         created_at             0         0         0  day first (decided from the values)',
+        '    first_response_at  first_response_at      1         0         0  day first (decided from the values)',
+        '    solved_at          solved_at              2         0         0  day first (decided from the values)',
+        '    agent              agent                  1         0         0',
+        '    channel            channel                0         0         0',
+        '    satisfaction       satisfaction           2         0         0',
+        '    handle_time        handle_time            1         0         0',
+        '    tags               tags                   3         0         0',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('several files at once, gzip and NDJSON among them, in the order given', () => {
+    const text = ok(sm(dialects, 'inspect', 'excel-it.csv.gz', 'tickets.ndjson.gz', '--delimiter', ';'));
+    const blocks = text.split('\n\n');
+    expect(blocks.map((b) => b.split('\n')[0])).toEqual(['excel-it.csv.gz', 'tickets.ndjson.gz']);
+    expect(blocks[0]).toContain('  format:    CSV (from the extension), gzip-compressed\n');
+    expect(blocks[0]).toContain('  delimiter: semicolon (from --delimiter); numbers with a decimal comma (1,5 = 1.5)\n');
+    expect(blocks[1]).toContain('  format:    NDJSON (from the extension), gzip-compressed\n');
+  });
+});
+
+describe('inspect: errors', () => {
+  it('a file that cannot be read at all: exit 3, one line', () => {
+    expect(expectOneLineError(sm(inspectDir, 'inspect', 'canonical.csv', 'missing.csv'), 3)).toBe('support-metrics: missing.csv: cannot read: no such file');
+  });
+
+  it('a bad flag value: exit 2', () => {
+    expect(expectOneLineError(sm(inspectDir, 'inspect', 'canonical.csv', '--tz', 'Mars/Base'), 2)).toContain('--tz');
+  });
+});
+
+describe('--verbose', () => {
+  it('report --verbose: the inspect text on stderr, before the rejection summary; stdout unchanged', () => {
+    const plain = sm(inspectDir, 'report', 'canonical.csv', '-p', 'all', '-f', 'json');
+    const verbose = sm(inspectDir, 'report', 'canonical.csv', '-p', 'all', '-f', 'json', '--verbose');
+    expect(ok(verbose)).toBe(ok(plain));
+    const inspected = ok(sm(inspectDir, 'inspect', 'canonical.csv'));
+    expect(verbose.stderr).toBe(`${inspected}\n${plain.stderr}`);
+    expect(stderrLines(plain)[0]).toBe('5 of 8 records rejected:');
+  });
+
+  it('keeps the notices, and tickets -v does the same', () => {
+    const dialects = writeDialectFixtures();
+    const r = sm(dialects, 'tickets', 'excel-it.csv', '-v');
+    ok(r);
+    const lines = stderrLines(r);
+    expect(lines[0]).toBe('excel-it.csv: fields separated by semicolons (detected from the header line); numbers read with a decimal comma (1,5 = 1.5)');
+    expect(lines[2]).toBe('excel-it.csv');
+    expect(lines).toContain('  records:   4 read: 4 used, 0 rejected, 0 duplicates; 0 blank lines');
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { renderInspection, renderInspectionJson } from '../../src/render/inspection.js';
+import { blankUnderstanding, type FileReading } from '../../src/tickets/file-reading.js';
+
+/**
+ * The inspect renderer reads FileReadings and nothing else: these are built by hand, and the text
+ * is checked line by line against them.
+ */
+
+const noCounts = { read: 0, blank: 0, used: 0, duplicates: 0, rejected: 0, rejectedByCode: {}, rejectedWithoutField: 0 };
+
+/** An Italian Excel export read with the zendesk preset chosen by flag and a --map on top. */
+const excelZendesk: FileReading = {
+  ...blankUnderstanding('export.csv.gz', 'Europe/Rome'),
+  format: 'csv',
+  formatFrom: 'extension',
+  compressed: true,
+  encoding: 'utf-8',
+  encodingFrom: 'byte order mark',
+  delimiter: ';',
+  delimiterFrom: 'detected',
+  decimalComma: true,
+  preset: { name: 'zendesk', title: 'Zendesk Support CSV export', from: 'option' },
+  mapping: true,
+  columns: [
+    { header: 'Id', field: 'id', as: 'value', blank: 0, sentinel: 0, rejected: 1 },
+    { header: 'Created at', field: 'created_at', as: 'value', blank: 0, sentinel: 0, rejected: 0 },
+    { header: 'First reply time in minutes', field: 'first_response_at', as: 'minutes after created_at', blank: 2, sentinel: 0, rejected: 0 },
+    { header: 'Solved at', field: 'solved_at', as: 'value', blank: 0, sentinel: 1234, rejected: 3 },
+    { header: 'Subject', field: null, as: null, blank: 7, sentinel: 0, rejected: 0 },
+  ],
+  dateFormats: [
+    { field: 'created_at', header: 'Created at', format: 'DMY', from: 'values' },
+    { field: 'solved_at', header: 'Solved at', format: 'MDY', from: 'option' },
+  ],
+  counts: {
+    read: 2000,
+    blank: 1,
+    used: 1995,
+    duplicates: 1,
+    rejected: 4,
+    rejectedByCode: { missing_required: 1, before_created: 3 },
+    rejectedWithoutField: 0,
+  },
+};
+
+/** Standard input read as NDJSON, nothing counted per key (columns empty). */
+const stdinNdjson: FileReading = {
+  ...blankUnderstanding('<stdin>', 'UTC'),
+  format: 'ndjson',
+  formatFrom: 'option',
+  encoding: 'utf-16le',
+  encodingFrom: 'option',
+  counts: { ...noCounts, read: 1, used: 1 },
+};
+
+describe('renderInspection', () => {
+  it('a preset file: every decision, the counts, and one line per column', () => {
+    expect(renderInspection([excelZendesk]).split('\n')).toEqual([
+      'export.csv.gz',
+      '  format:    CSV (from the extension), gzip-compressed',
+      '  encoding:  UTF-8 (from its byte order mark)',
+      '  delimiter: semicolon (detected from the header line); numbers with a decimal comma (1,5 = 1.5)',
+      '  columns:   preset zendesk: Zendesk Support CSV export (chosen with --preset), with your column mapping (--map or config columns/values)',
+      '  mapped:    4 columns read, 1 ignored',
+      '  zone:      timestamps without an offset read in Europe/Rome',
+      '  records:   2,000 read: 1,995 used, 4 rejected, 1 duplicate; 1 blank line',
+      '  rejected:  1 required field missing (missing_required), 3 earlier than created_at (before_created)',
+      '    column                       field              blank  sentinel  rejected  read as',
+      '    Id                           id                     0         0         1',
+      '    Created at                   created_at             0         0         0  day first (decided from the values)',
+      '    First reply time in minutes  first_response_at      2         0         0  minutes after created_at',
+      '    Solved at                    solved_at              0     1,234         3  month first (from --date-format)',
+      '    Subject                      (ignored)              7         0',
+      '',
+    ]);
+  });
+
+  it('a file with no columns described and no rejections: no table, no "rejected" line', () => {
+    expect(renderInspection([stdinNdjson])).toBe(
+      [
+        '<stdin>',
+        '  format:    NDJSON (from --input-format)',
+        '  encoding:  UTF-16 LE (from --encoding)',
+        '  columns:   keys matched to the canonical fields',
+        '  zone:      timestamps without an offset read in UTC',
+        '  records:   1 read: 1 used, 0 rejected, 0 duplicates; 0 blank lines',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('several files: one blank line between them, in the order given', () => {
+    const text = renderInspection([stdinNdjson, excelZendesk]);
+    expect(text.split('\n\n').map((block) => block.split('\n')[0])).toEqual(['<stdin>', 'export.csv.gz']);
+  });
+
+  it('a header with a control character is shown cleaned, not raw', () => {
+    const odd: FileReading = { ...stdinNdjson, format: 'csv', delimiter: ',', delimiterFrom: 'option', columns: [{ header: 'id\u001b[31m', field: null, as: null, blank: 0, sentinel: 0, rejected: 0 }] };
+    expect(renderInspection([odd])).not.toContain('\u001b');
+    expect(renderInspection([odd])).toContain('  delimiter: comma (from --delimiter)');
+  });
+});
+
+describe('renderInspectionJson', () => {
+  it('is the FileReadings themselves', () => {
+    expect(JSON.parse(renderInspectionJson([excelZendesk, stdinNdjson]))).toEqual({ files: [excelZendesk, stdinNdjson] });
+  });
+});
