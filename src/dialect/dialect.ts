@@ -10,7 +10,11 @@ import { parseDate, type DateFormat } from './dates.js';
  * one for anything else. The canonical export needs none (its fast path skips this module).
  */
 export interface Dialect {
-  /** Canonical field → the header that holds it (matched ignoring case and surrounding spaces). */
+  /**
+   * Canonical field → the header that holds it (matched ignoring case and surrounding spaces). A `*`
+   * stands for any text (`Conversation started at (*)`): for exports that write more than the
+   * column's name into its header; see `zoneInHeader`.
+   */
   columns: Partial<Record<TicketField, string>>;
   /** Canonical field → raw value (lower-cased, trimmed) → canonical value. Unlisted values pass through. */
   values: Partial<Record<TicketField, Record<string, string | number | boolean>>>;
@@ -18,8 +22,17 @@ export interface Dialect {
   sentinels: readonly string[];
   /** What separates tags inside one field. */
   tagSeparator: string;
-  /** Fields given as a duration in minutes after created_at (a header), used when the timestamp itself is absent. */
-  minutesAfterCreated: Partial<Record<TicketField, string>>;
+  /**
+   * Fields given as a duration after created_at (a header and its unit), used when the timestamp
+   * itself is absent: Zendesk's `First reply time in minutes`, Intercom's `First response time (seconds)`.
+   */
+  afterCreated: Partial<Record<TicketField, AfterCreated>>;
+  /**
+   * The text a timestamp column's `*` stands for is the IANA zone its values without an offset are
+   * written in (Intercom: `Conversation started at (America/New_York)`): it overrides --input-tz
+   * for that column only.
+   */
+  zoneInHeader?: boolean;
   /**
    * Numbers are written with a decimal comma (`1,5`): the reader sets it for `;`-separated files,
    * as Excel writes them where the decimal mark is a comma. Else a comma in a number is an error.
@@ -28,6 +41,15 @@ export interface Dialect {
   /** Number fields written in another unit than seconds: seconds per unit (60 for minutes). */
   secondsPerUnit?: Partial<Record<TicketField, number>>;
 }
+
+/** A duration column standing in for a timestamp: created_at + the duration. */
+export interface AfterCreated {
+  header: string;
+  unit: DurationUnit;
+}
+
+export type DurationUnit = 'minutes' | 'seconds';
+const MS_PER_UNIT: Record<DurationUnit, number> = { minutes: 60_000, seconds: 1000 };
 
 /** A user's own mapping (--map, the config's columns and values), laid over a preset or the canonical names. */
 export interface ColumnMapping {
@@ -42,7 +64,7 @@ export function withMapping(base: Dialect, mapping: ColumnMapping): Dialect {
   return { ...base, columns: { ...base.columns, ...mapping.columns }, values };
 }
 
-export const EMPTY_DIALECT: Dialect = { columns: {}, values: {}, sentinels: [], tagSeparator: ',', minutesAfterCreated: {} };
+export const EMPTY_DIALECT: Dialect = { columns: {}, values: {}, sentinels: [], tagSeparator: ',', afterCreated: {} };
 
 /** The sentinels every dialect knows (the canonical export does not use any). */
 export const COMMON_SENTINELS = ['-', '?', 'N/A', '1900-01-01', '1900-01-01 00:00', '1900-01-01 00:00:00'];
@@ -65,11 +87,28 @@ export function withDecimalPoint(text: string): string {
 
 const normalise = (header: string): string => header.trim().toLowerCase();
 
+/**
+ * Whether a header fits a dialect's column name, ignoring case and surrounding spaces: undefined
+ * when not, else the text its `*` stands for (trimmed; '' for a name without `*`).
+ */
+export function headerMatch(name: string, header: string): string | undefined {
+  if (!name.includes('*')) return normalise(name) === normalise(header) ? '' : undefined;
+  const pattern = name
+    .trim()
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('(.+?)');
+  const match = new RegExp(`^${pattern}$`, 'i').exec(header.trim());
+  return match === null ? undefined : (match[1] ?? '').trim();
+}
+
 export interface FieldColumns {
   /** Canonical field index → column index, -1 when absent. */
   column: Int32Array;
-  /** Canonical field index → column index of a "minutes after created" duration, -1 when none. */
-  minutesColumn: Int32Array;
+  /** Canonical field index → column index of a duration after created_at, -1 when none. */
+  durationColumn: Int32Array;
+  /** Fields whose column was found by a `*` name: the text the `*` stood for in the header. */
+  wildcard: Partial<Record<TicketField, string>>;
   present: TicketField[];
 }
 
@@ -79,33 +118,48 @@ export interface FieldColumns {
  */
 export function fieldColumns(header: readonly string[], dialect: Dialect): FieldColumns | string {
   const index = new Map<string, number>();
+  const names = Object.values(dialect.columns);
   for (const [c, title] of header.entries()) {
     const key = normalise(title);
     if (index.has(key)) {
-      const mapped = Object.values(dialect.columns).some((h) => normalise(h) === key) || TICKET_FIELDS.includes(key as TicketField);
+      const mapped = names.some((h) => !h.includes('*') && normalise(h) === key) || TICKET_FIELDS.includes(key as TicketField);
       if (mapped) return `column "${title.trim()}" appears twice (columns ${index.get(key)! + 1} and ${c + 1})`;
       continue;
     }
     index.set(key, c);
   }
   const column = new Int32Array(TICKET_FIELDS.length).fill(-1);
-  const minutesColumn = new Int32Array(TICKET_FIELDS.length).fill(-1);
+  const durationColumn = new Int32Array(TICKET_FIELDS.length).fill(-1);
+  const wildcard: Partial<Record<TicketField, string>> = {};
   const present: TicketField[] = [];
   for (const field of TICKET_FIELDS) {
-    const wanted = dialect.columns[field];
-    const c = index.get(normalise(wanted ?? field));
+    const wanted = dialect.columns[field] ?? field;
+    let c: number | undefined;
+    if (wanted.includes('*')) {
+      const found = header.flatMap((title, i) => {
+        const text = headerMatch(wanted, title);
+        return text === undefined ? [] : [{ i, text }];
+      });
+      if (found.length > 1) return `columns "${header[found[0]!.i]!.trim()}" and "${header[found[1]!.i]!.trim()}" both fit "${wanted}" (columns ${found[0]!.i + 1} and ${found[1]!.i + 1})`;
+      if (found.length === 1) {
+        c = found[0]!.i;
+        wildcard[field] = found[0]!.text;
+      }
+    } else {
+      c = index.get(normalise(wanted));
+    }
     if (c !== undefined) {
       column[FIELD_INDEX[field]] = c;
       present.push(field);
     }
-    const minutes = dialect.minutesAfterCreated[field];
-    const m = minutes === undefined ? undefined : index.get(normalise(minutes));
-    if (m !== undefined) {
-      minutesColumn[FIELD_INDEX[field]] = m;
+    const duration = dialect.afterCreated[field];
+    const d = duration === undefined ? undefined : index.get(normalise(duration.header));
+    if (d !== undefined) {
+      durationColumn[FIELD_INDEX[field]] = d;
       if (c === undefined) present.push(field);
     }
   }
-  return { column, minutesColumn, present };
+  return { column, durationColumn, wildcard, present };
 }
 
 /**
@@ -117,6 +171,8 @@ export function recordMapper(
   columns: FieldColumns,
   dateFormats: Partial<Record<TicketField, DateFormat>>,
   readLocal: ReadWallTime,
+  /** Timestamp fields read in another zone than `readLocal`'s (a zone named in their header). */
+  zoneReaders: Partial<Record<TicketField, ReadWallTime>> = {},
 ): (record: readonly string[], out: unknown[]) => FieldProblem | null {
   const sentinels = new Set(dialect.sentinels.map(normalise));
   const valueMaps = new Map<TicketField, Map<string, string | number | boolean>>(
@@ -125,9 +181,10 @@ export function recordMapper(
   const number = dialect.decimalComma === true ? withDecimalPoint : (raw: string): string => raw;
   const isoOf = (field: TicketField, raw: string): string | FieldProblem => {
     const format = dateFormats[field] ?? 'iso';
-    let epoch = parseDate(raw, format, readLocal);
+    const reader = zoneReaders[field] ?? readLocal;
+    let epoch = parseDate(raw, format, reader);
     // ISO 8601 is never ambiguous: an ISO value is read as such whatever the column's format.
-    if (Number.isNaN(epoch) && format !== 'iso') epoch = parseDate(raw, 'iso', readLocal);
+    if (Number.isNaN(epoch) && format !== 'iso') epoch = parseDate(raw, 'iso', reader);
     if (Number.isNaN(epoch)) {
       return { field, code: 'invalid_timestamp', message: `"${raw}" is not a date in this column's format (${format === 'iso' ? 'ISO 8601' : format})` };
     }
@@ -162,16 +219,17 @@ export function recordMapper(
         out[f] = raw;
       }
     }
-    // Durations standing in for a missing timestamp: created_at + minutes.
+    // Durations standing in for a missing timestamp: created_at + the duration.
     for (let f = 0; f < TICKET_FIELDS.length; f++) {
-      const m = columns.minutesColumn[f]!;
-      if (m < 0 || out[f] !== undefined) continue;
-      const raw = record[m]?.trim() ?? '';
+      const d = columns.durationColumn[f]!;
+      if (d < 0 || out[f] !== undefined) continue;
+      const raw = record[d]?.trim() ?? '';
       if (raw === '' || sentinels.has(raw.toLowerCase()) || out[FIELD_INDEX.created_at] === undefined) continue;
-      const minutes = Number(number(raw));
+      const amount = Number(number(raw));
       const field = TICKET_FIELDS[f]!;
-      if (!(minutes >= 0)) return { field, code: 'invalid_value', message: `"${raw}" is not a number of minutes ≥ 0` };
-      out[f] = new Date(Date.parse(out[FIELD_INDEX.created_at] as string) + Math.round(minutes * 60_000)).toISOString();
+      const unit = dialect.afterCreated[field]!.unit;
+      if (!(amount >= 0)) return { field, code: 'invalid_value', message: `"${raw}" is not a number of ${unit} ≥ 0` };
+      out[f] = new Date(Date.parse(out[FIELD_INDEX.created_at] as string) + Math.round(amount * MS_PER_UNIT[unit])).toISOString();
     }
     return null;
   };

@@ -12,6 +12,7 @@ import type { PresetName } from '../presets/names.js';
 import { blankUnderstanding, type ColumnReading, type FileUnderstanding } from '../tickets/file-reading.js';
 import type { Ingest } from '../tickets/ingest.js';
 import { parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
+import { validateTimeZone, wallTimeReader } from '../time/zone.js';
 import { detectDelimiter, headerLineEnded } from './csv-delimiter.js';
 import { decodeInput, ENCODING_NAMES, peek, type DecodedInput } from './decode-input.js';
 import { DELIMITER_NAMES, formatFromExtension, type Delimiter, type InputEncoding, type InputFormat } from './input-formats.js';
@@ -218,7 +219,7 @@ function chooseDialect(header: readonly string[], name: string, options: ReadOpt
     }
     preset = matching[0];
     if (preset !== undefined) {
-      ingest.notice(`${name}: read as a ${preset.title} (preset ${preset.name}, recognised from the header)`);
+      ingest.notice(`${name}: read as ${/^[aeiou]/i.test(preset.title) ? 'an' : 'a'} ${preset.title} (preset ${preset.name}, recognised from the header)`);
       understood.preset = { name: preset.name, title: preset.title, from: 'header' };
     }
   } else if (preset !== undefined) {
@@ -278,7 +279,7 @@ async function decideDateFormats(
   for (const [field, vote] of votes) {
     const verdict = vote.verdict();
     // The column as the export names it: that is what the person sees in the file.
-    const source = dialect.columns[field] ?? field;
+    const source = headerOf(field).trim();
     const column = source === field ? field : `${source} (${field})`;
     const question = dateOrderQuestion(verdict);
     if (question !== undefined && options.dateOrder === undefined) {
@@ -292,7 +293,7 @@ async function decideDateFormats(
       described.push(`${column} ${how}${asked ? ' (from --date-format)' : ''}`);
     }
     if (verdict.kind === 'mixed') {
-      ingest.notice(`${name}: ${dialect.columns[field] ?? field}: ${verdict.misfits} value(s) fit no single date format; those records are rejected`);
+      ingest.notice(`${name}: ${source}: ${verdict.misfits} value(s) fit no single date format; those records are rejected`);
     }
   }
   if (described.length > 0) ingest.notice(`${name}: dates read as ${described.join('; ')}`);
@@ -324,10 +325,22 @@ async function readCsv(
   const mapperFor = async (headerRow: readonly string[], dialect: Dialect): Promise<ReturnType<typeof recordMapper>> => {
     const columns = mappedColumns(headerRow, name, dialect);
     ingest.fieldsPresent(columns.present);
-    understood.columns = describeColumns(headerRow, columns.column, columns.minutesColumn);
+    understood.columns = describeColumns(headerRow, columns.column, columns.durationColumn, dialect);
     if (options.countValues === true) counter = new ValueCounter(headerRow.length, dialect.sentinels);
+    const zones = zonesInHeader(name, headerRow, columns, dialect);
     const formats = await decideDateFormats(reread, name, columns, dialect, options, ingest, delimiter, understood);
-    return recordMapper(dialect, columns, formats, ingest.readLocal);
+    for (const reading of understood.dateFormats) {
+      const zone = zones[reading.field];
+      if (zone !== undefined) reading.zone = zone;
+    }
+    noticeHeaderZones(name, zones, understood, ingest);
+    const readers: Partial<Record<TicketField, ReadWallTime>> = {};
+    const byZone = new Map<string, ReadWallTime>();
+    for (const [field, zone] of Object.entries(zones) as [TicketField, string][]) {
+      if (!byZone.has(zone)) byZone.set(zone, wallTimeReader(zone));
+      readers[field] = byZone.get(zone)!;
+    }
+    return recordMapper(dialect, columns, formats, ingest.readLocal, readers);
   };
   let line = 1;
   try {
@@ -389,14 +402,44 @@ async function readCsv(
   counter?.writeInto(understood.columns);
 }
 
-/** Each header column with the field it feeds (null: ignored); `minutesColumn` for a dialect's minute durations. */
-function describeColumns(header: readonly string[], column: Int32Array, minutesColumn: Int32Array | undefined): ColumnReading[] {
+/**
+ * The zone each timestamp column's header names, when the dialect says its `*` is one (Intercom's
+ * `Conversation started at (America/New_York)`). A header naming no zone is an input error.
+ */
+function zonesInHeader(name: string, header: readonly string[], columns: FieldColumns, dialect: Dialect): Partial<Record<TicketField, string>> {
+  const zones: Partial<Record<TicketField, string>> = {};
+  if (dialect.zoneInHeader !== true) return zones;
+  for (const field of TIMESTAMP_FIELDS) {
+    const text = columns.wildcard[field];
+    if (text === undefined) continue;
+    const title = header[columns.column[FIELD_INDEX[field]]!]!.trim();
+    try {
+      zones[field] = validateTimeZone(text, `${name}:1: column "${title}"`);
+    } catch (error) {
+      if (error instanceof UsageError) throw new InputError(error.message);
+      throw error;
+    }
+  }
+  return zones;
+}
+
+/** Says which columns are read in a zone their header names rather than in --input-tz. */
+function noticeHeaderZones(name: string, zones: Partial<Record<TicketField, string>>, understood: FileUnderstanding, ingest: Ingest): void {
+  const fieldsByZone = new Map<string, TicketField[]>();
+  for (const [field, zone] of Object.entries(zones) as [TicketField, string][]) fieldsByZone.set(zone, [...(fieldsByZone.get(zone) ?? []), field]);
+  const parts = [...fieldsByZone].map(([zone, fields]) => `${fields.join(', ')} in ${zone}`);
+  if (parts.length > 0) ingest.notice(`${name}: dates without an offset read in the zone their header names (not ${understood.inputZone}): ${parts.join('; ')}`);
+}
+
+/** Each header column with the field it feeds (null: ignored); `durationColumn` for a dialect's durations after created_at. */
+function describeColumns(header: readonly string[], column: Int32Array, durationColumn: Int32Array | undefined, dialect?: Dialect): ColumnReading[] {
   const columns: ColumnReading[] = header.map((title) => ({ header: title, field: null, as: null, blank: null, sentinel: null, rejected: 0 }));
   for (let f = 0; f < TICKET_FIELDS.length; f++) {
     const c = column[f]!;
     if (c >= 0) Object.assign(columns[c]!, { field: TICKET_FIELDS[f]!, as: 'value' });
-    const m = minutesColumn?.[f] ?? -1;
-    if (m >= 0 && columns[m]!.field === null) Object.assign(columns[m]!, { field: TICKET_FIELDS[f]!, as: 'minutes after created_at' });
+    const d = durationColumn?.[f] ?? -1;
+    const unit = dialect?.afterCreated[TICKET_FIELDS[f]!]?.unit;
+    if (d >= 0 && unit !== undefined && columns[d]!.field === null) Object.assign(columns[d]!, { field: TICKET_FIELDS[f]!, as: `${unit} after created_at` });
   }
   return columns;
 }

@@ -39,7 +39,7 @@ export const zendesk: Preset = {
     },
     sentinels: COMMON_SENTINELS,
     tagSeparator: ' ',
-    minutesAfterCreated: { first_response_at: 'First reply time in minutes' },
+    afterCreated: { first_response_at: { header: 'First reply time in minutes', unit: 'minutes' } },
   },
   notes:
     'Timestamps have no offset: pass the account\'s zone with --input-tz. "1900-01-01 00:00:00" reads as never (an unsolved ticket stays in the backlog). First response time comes from "First reply time in minutes" (calendar) when the export has it; the "within business hours" columns feed business_first_response_time and business_resolution_time, never the calendar metrics. Satisfaction "Offered"/"Unoffered" is no response. Tags are space-separated.',

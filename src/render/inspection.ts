@@ -45,9 +45,10 @@ const count = (n: number | null): string => (n === null ? '' : formatCount(n));
 
 /** What the column is read as: a date format, a minute duration, or nothing to say. */
 function readAs(column: ColumnReading, dates: readonly DateColumnReading[]): string {
-  if (column.as === 'minutes after created_at') return 'minutes after created_at';
+  if (column.as !== 'value' && column.as !== null) return column.as;
   const date = column.field === null ? undefined : dates.find((d) => d.field === column.field);
-  return date === undefined ? '' : `${dateFormatName(date)} (${DATE_FROM[date.from]})`;
+  if (date === undefined) return '';
+  return `${dateFormatName(date)} (${DATE_FROM[date.from]})${date.zone === undefined ? '' : `, in ${date.zone} (from the header)`}`;
 }
 
 function columnTable(file: FileReading): string[] {
@@ -84,7 +85,8 @@ export function renderFileReading(file: FileReading): string {
   const ignored = file.columns.filter((c) => c.field === null).length;
   const noun = file.format === 'csv' ? 'column' : 'key';
   if (file.columns.length > 0) field('mapped', `${plural(file.columns.length - ignored, noun)} read, ${formatCount(ignored)} ignored`);
-  field('zone', `timestamps without an offset read in ${file.inputZone}`);
+  const headerZones = file.dateFormats.some((d) => d.zone !== undefined) ? ', except in columns whose header names a zone' : '';
+  field('zone', `timestamps without an offset read in ${file.inputZone}${headerZones}`);
   field(
     'records',
     `${formatCount(counts.read)} read: ${formatCount(counts.used)} used, ${formatCount(counts.rejected)} rejected, ` +

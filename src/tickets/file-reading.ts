@@ -14,8 +14,8 @@ export interface ColumnReading {
   header: string;
   /** The canonical field it feeds; null when the column is ignored. */
   field: TicketField | null;
-  /** How it feeds the field: read as it is, or a duration in minutes after created_at (Zendesk). */
-  as: 'value' | 'minutes after created_at' | null;
+  /** How it feeds the field: read as it is, or a duration after created_at (Zendesk's minutes, Intercom's seconds). */
+  as: 'value' | 'minutes after created_at' | 'seconds after created_at' | null;
   /** Values that are empty or only spaces (JSON: null, "" or the key absent). Null when not counted. */
   blank: number | null;
   /** Values that the dialect reads as blank (`?`, `-`, `1900-01-01 00:00:00`…). Null when not counted. */
@@ -34,6 +34,8 @@ export interface DateColumnReading {
    * either (or on standard input); default: ISO 8601 expected (canonical columns, JSON, standard input).
    */
   from: 'values' | 'option' | 'default';
+  /** The zone named in the column's header (Intercom), where its values without an offset are read instead of inputZone. */
+  zone?: string;
 }
 
 export interface FileUnderstanding {

@@ -82,11 +82,11 @@ describe('fieldColumns: which header holds which field', () => {
   });
 
   it('a minutes-after-created column makes its field present when the timestamp column is absent', () => {
-    const d = dialect({ columns: { id: 'Id', created_at: 'Created at' }, minutesAfterCreated: { first_response_at: 'First reply time in minutes' } });
+    const d = dialect({ columns: { id: 'Id', created_at: 'Created at' }, afterCreated: { first_response_at: { header: 'First reply time in minutes', unit: 'minutes' } } });
     const columns = columnsOf(['Id', 'Created at', 'first reply time in minutes'], d);
     expect(columns.present).toContain('first_response_at');
     expect(columns.column[FIELD_INDEX.first_response_at]).toBe(-1);
-    expect(columns.minutesColumn[FIELD_INDEX.first_response_at]).toBe(2);
+    expect(columns.durationColumn[FIELD_INDEX.first_response_at]).toBe(2);
   });
 });
 
@@ -197,7 +197,7 @@ describe('recordMapper: dates', () => {
 describe('recordMapper: a duration in minutes standing in for a timestamp', () => {
   const zendeskLike = dialect({
     columns: { id: 'Id', created_at: 'Created at', first_response_at: 'First reply at' },
-    minutesAfterCreated: { first_response_at: 'First reply time in minutes' },
+    afterCreated: { first_response_at: { header: 'First reply time in minutes', unit: 'minutes' } },
   });
   const withoutTimestamp = ['Id', 'Created at', 'First reply time in minutes'];
   const withTimestamp = ['Id', 'Created at', 'First reply at', 'First reply time in minutes'];

@@ -264,7 +264,7 @@ describe('zendesk preset: declared as issue 4 describes the export', () => {
       tags: 'Tags',
     });
     expect(zendesk.dialect.tagSeparator).toBe(' ');
-    expect(zendesk.dialect.minutesAfterCreated).toEqual({ first_response_at: 'First reply time in minutes' });
+    expect(zendesk.dialect.afterCreated).toEqual({ first_response_at: { header: 'First reply time in minutes', unit: 'minutes' } });
     expect(zendesk.dialect.sentinels).toContain('1900-01-01 00:00:00');
   });
 
@@ -272,7 +272,7 @@ describe('zendesk preset: declared as issue 4 describes the export', () => {
     const calendar = Object.entries(zendesk.dialect.columns)
       .filter(([field]) => !field.startsWith('business_'))
       .map(([, header]) => header);
-    const mapped = [...calendar, ...Object.values(zendesk.dialect.minutesAfterCreated)];
+    const mapped = [...calendar, ...Object.values(zendesk.dialect.afterCreated).map((d) => d.header)];
     expect(mapped.filter((h) => /business hours/i.test(h ?? ''))).toEqual([]);
     expect(zendesk.dialect.columns.business_first_response_time).toBe('First reply time in minutes within business hours');
     expect(zendesk.dialect.columns.business_resolution_time).toBe('Full resolution time in minutes within business hours');
