@@ -33,7 +33,7 @@ function withReadingOptions(command: Command): Command {
     .addOption(new Option('--input-format <format>', 'read every input as this format (default: from the extension, else detected)').choices(INPUT_FORMATS))
     .addOption(new Option('--delimiter <char>', 'CSV field delimiter: , ; | or tab (default: detected from the header line)'))
     .addOption(new Option('--encoding <name>', 'text encoding of every input (default: UTF-8, or UTF-16 by its byte order mark)').choices(INPUT_ENCODINGS))
-    .addOption(new Option('--preset <name>', "read CSV exports as this vendor's export (default: recognised from the header)").choices(PRESET_NAMES))
+    .addOption(new Option('--preset <name>', "read files as this vendor's export (default: recognised from a CSV header or a JSON file's first object)").choices(PRESET_NAMES))
     .addOption(new Option('--map <pairs>', 'which CSV header holds which field, comma-separated: created_at="Opened On",agent=Owner'))
     .addOption(new Option('--date-format <order>', 'day-first or month-first, for date columns where every value could be either').choices(DATE_ORDER_CHOICES))
     .addOption(new Option('-c, --config <file>', 'config file: SLA policies, churn tags, zones (default: ./support-metrics.config.json if present)'));

@@ -2,6 +2,7 @@ import { FIELD_INDEX, TICKET_FIELDS, type TicketField } from '../schema/fields.j
 import type { FieldProblem } from '../schema/validate.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import { parseDate, type DateFormat } from './dates.js';
+import type { DerivedKey } from './json-fields.js';
 
 /**
  * How one export's columns and values become canonical tickets: which header holds which field,
@@ -40,6 +41,12 @@ export interface Dialect {
   decimalComma?: boolean;
   /** Number fields written in another unit than seconds: seconds per unit (60 for minutes). */
   secondsPerUnit?: Partial<Record<TicketField, number>>;
+  /**
+   * JSON presets only (their `columns` and `afterCreated` headers are key paths, see
+   * json-fields.ts): keys computed from the object where a path cannot say it, by the name the
+   * columns use for them (`assignee (email, else first last)`).
+   */
+  derived?: Readonly<Record<string, DerivedKey>>;
 }
 
 /** A duration column standing in for a timestamp: created_at + the duration. */

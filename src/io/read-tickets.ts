@@ -7,7 +7,8 @@ import { InputError, UsageError } from '../errors.js';
 import { canonicalFieldOf, FIELD_INDEX, REQUIRED_FIELDS, TICKET_FIELDS, type TicketField } from '../schema/fields.js';
 import { DATE_FORMAT_TEXT, dateOrderQuestion, DateFormatVote, readsInOtherFormat, type DateFormat } from '../dialect/dates.js';
 import { COMMON_SENTINELS, EMPTY_DIALECT, fieldColumns, recordMapper, TIMESTAMP_FIELDS, withMapping, type ColumnMapping, type Dialect, type FieldColumns } from '../dialect/dialect.js';
-import { PRESETS, presetsMatching } from '../presets/index.js';
+import { PRESETS, presetsMatching, presetsMatchingKeys } from '../presets/index.js';
+import { cellText, valueAt } from '../dialect/json-fields.js';
 import type { PresetName } from '../presets/names.js';
 import { blankUnderstanding, type ColumnReading, type FileUnderstanding } from '../tickets/file-reading.js';
 import type { Ingest } from '../tickets/ingest.js';
@@ -102,8 +103,7 @@ async function peekHeader(
 export interface ReadOptions {
   /** Read every input as this format (else by extension, else sniffed). */
   format?: InputFormat;
-  /** How to read the columns (a preset, --map, the config's columns): else detected per file. */
-  /** Read CSV exports with this preset (else recognised per file from the header). */
+  /** Read files with this preset (else recognised per file from the CSV header or the first JSON object's keys). */
   preset?: PresetName;
   /** The user's own mapping, laid over the preset or the canonical names. */
   mapping?: ColumnMapping;
@@ -142,9 +142,7 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
       decimalComma: format === 'csv' && delimiter === ';',
     };
     const file = ingest.openFile(name, understood);
-    if ((options.preset !== undefined || options.mapping !== undefined) && format !== 'csv') {
-      throw new UsageError(`${name}: presets and column mappings read CSV exports; this file is read as ${format}`);
-    }
+    refuseMismatch(name, format, options);
     const detected = whatWasDetected(input, format === 'csv' ? delimiter : undefined, options);
     if (detected !== '') ingest.notice(`${name}: ${detected}`);
     const stream = Readable.from(chunks);
@@ -153,10 +151,27 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
       const reread = path === '-' ? undefined : () => openText(path, stdin, options.encoding);
       await readCsv(stream, name, reread, file, ingest, options, delimiter ?? ',', understood);
     } else if (format === 'json') {
-      await readJsonArray(stream, name, file, ingest, understood, options.countValues === true);
+      await readJsonArray(stream, name, file, ingest, understood, options);
     } else {
-      await readNdjson(stream, name, file, ingest, understood, options.countValues === true);
+      await readNdjson(stream, name, file, ingest, understood, options);
     }
+  }
+}
+
+/** A CSV preset or a column mapping on a JSON file, or a JSON preset on a CSV file: a usage error saying which presets fit. */
+function refuseMismatch(name: string, format: InputFormat, options: ReadOptions): void {
+  const reads = format === 'csv' ? 'csv' : 'json';
+  const namesFor = (kind: 'csv' | 'json'): string =>
+    Object.values(PRESETS)
+      .filter((p) => p.format === kind)
+      .map((p) => p.name)
+      .join(', ');
+  if (options.preset !== undefined && PRESETS[options.preset].format !== reads) {
+    const what = reads === 'csv' ? 'JSON and NDJSON API objects' : 'CSV exports';
+    throw new UsageError(`${name}: preset ${options.preset} reads ${what}; this file is read as ${format} (presets for ${format === 'csv' ? 'CSV' : 'JSON and NDJSON'}: ${namesFor(reads)})`);
+  }
+  if (options.mapping !== undefined && reads === 'json') {
+    throw new UsageError(`${name}: column mappings (--map, the config's columns and values) read CSV exports; this file is read as ${format}`);
   }
 }
 
@@ -557,7 +572,110 @@ function describeJson(understood: FileUnderstanding, present: Set<TicketField>, 
   }));
 }
 
-async function readJsonArray(stream: Readable, name: string, file: number, ingest: Ingest, understood: FileUnderstanding, countValues: boolean): Promise<void> {
+/**
+ * Reads the objects of one JSON or NDJSON file: with a JSON preset (asked for, or recognised from
+ * the first object's keys) each object becomes a row of its key paths' values and goes through the
+ * preset's record mapper like a CSV row; else its keys are the canonical field names.
+ */
+function jsonObjectReader(name: string, file: number, ingest: Ingest, understood: FileUnderstanding, options: ReadOptions) {
+  const countValues = options.countValues === true;
+  const values = new Array<unknown>(TICKET_FIELDS.length);
+  const present = new Set<TicketField>();
+  const keys = countValues ? new KeyCounter() : undefined;
+  let preset: { dialect: Dialect; labels: string[]; mapper: ReturnType<typeof recordMapper>; columns: FieldColumns } | undefined;
+  let counter: ValueCounter | undefined;
+  const keysSeen = new Set<string>();
+  let decided = false;
+
+  const decide = (first: Record<string, unknown>): void => {
+    decided = true;
+    let chosen = options.preset === undefined ? undefined : PRESETS[options.preset];
+    if (chosen === undefined) {
+      const matching = presetsMatchingKeys(Object.keys(first));
+      if (matching.length > 1) {
+        throw new UsageError(`${name}: the first record's keys fit the presets ${matching.map((p) => p.name).join(' and ')}; choose one with --preset`);
+      }
+      chosen = matching[0];
+      if (chosen === undefined) return;
+      ingest.notice(`${name}: read as ${/^[aeiou]/i.test(chosen.title) ? 'an' : 'a'} ${chosen.title} (preset ${chosen.name}, recognised from the keys of the first record)`);
+      understood.preset = { name: chosen.name, title: chosen.title, from: 'keys' };
+    } else {
+      understood.preset = { name: chosen.name, title: chosen.title, from: 'option' };
+    }
+    const dialect = chosen.dialect;
+    const labels = [...new Set([...Object.values(dialect.columns), ...Object.values(dialect.afterCreated).map((d) => d.header)])];
+    const columns = fieldColumns(labels, dialect);
+    if (typeof columns === 'string') throw new Error(`preset ${chosen.name}: ${columns}`);
+    ingest.fieldsPresent(columns.present);
+    understood.columns = describeColumns(labels, columns.column, columns.durationColumn, dialect);
+    understood.dateFormats = TIMESTAMP_FIELDS.filter((f) => columns.column[FIELD_INDEX[f]]! >= 0).map((field) => ({
+      field,
+      header: labels[columns.column[FIELD_INDEX[field]]!]!,
+      format: 'iso',
+      from: 'default',
+    }));
+    if (countValues) counter = new ValueCounter(labels.length, dialect.sentinels);
+    preset = { dialect, labels, columns, mapper: recordMapper(dialect, columns, {}, ingest.readLocal) };
+  };
+
+  const add = (item: unknown, line: number, notObject: string): void => {
+    if (!isPlainObject(item)) {
+      ingest.malformed(file, line, notObject);
+      return;
+    }
+    if (!decided) decide(item);
+    if (preset === undefined) {
+      keys?.add(item);
+      alignObject(item, values, present);
+      ingest.record(file, line, values, IDENTITY_COLUMNS);
+      return;
+    }
+    const { dialect, labels } = preset;
+    if (countValues) for (const key of Object.keys(item)) keysSeen.add(key);
+    const row = labels.map((label) => {
+      const derived = dialect.derived?.[label];
+      return cellText(derived === undefined ? valueAt(item, label) : derived.value(item), dialect.tagSeparator);
+    });
+    counter?.add(row);
+    const problem = preset.mapper(row, values);
+    if (problem === null) ingest.record(file, line, values, IDENTITY_COLUMNS);
+    else ingest.unmappable(file, line, problem);
+  };
+
+  const finish = (): void => {
+    if (preset === undefined) {
+      ingest.fieldsPresent(present);
+      describeJson(understood, present, keys);
+      return;
+    }
+    counter?.writeInto(understood.columns);
+    // The object's own keys that no key path reads: ignored (counted only for inspect).
+    const { dialect, labels } = preset;
+    const read = new Set(labels.flatMap((label) => dialect.derived?.[label]?.reads ?? [label]).map((path) => path.split('.')[0]!));
+    for (const key of keysSeen) {
+      if (!read.has(key)) understood.columns.push({ header: key, field: null, as: null, blank: null, sentinel: null, rejected: 0 });
+    }
+  };
+
+  return { add, finish };
+}
+
+/** A JSON document's records: an array, or an API page a JSON preset knows (the one asked for, else any). */
+function recordsOf(data: unknown, name: string, options: ReadOptions): unknown[] {
+  if (Array.isArray(data)) return data;
+  if (isPlainObject(data)) {
+    const asked = options.preset === undefined ? undefined : PRESETS[options.preset];
+    const candidates = asked !== undefined ? [asked] : Object.values(PRESETS);
+    for (const preset of candidates) {
+      const records = preset.records?.(data);
+      if (records !== undefined) return records;
+    }
+  }
+  const found = isPlainObject(data) ? 'an object that is no API page a preset knows' : data === null ? 'null' : typeof data;
+  throw new InputError(`${name}: expected a JSON array of ticket objects, found ${found}`);
+}
+
+async function readJsonArray(stream: Readable, name: string, file: number, ingest: Ingest, understood: FileUnderstanding, options: ReadOptions): Promise<void> {
   const text = await readAll(stream, name);
   let data: unknown;
   try {
@@ -565,27 +683,13 @@ async function readJsonArray(stream: Readable, name: string, file: number, inges
   } catch (error) {
     throw new InputError(`${name}: not valid JSON: ${(error as Error).message}`);
   }
-  if (!Array.isArray(data)) throw new InputError(`${name}: expected a JSON array of ticket objects, found ${typeof data === 'object' ? 'an object' : typeof data}`);
-  const values = new Array<unknown>(TICKET_FIELDS.length);
-  const present = new Set<TicketField>();
-  const keys = countValues ? new KeyCounter() : undefined;
-  data.forEach((item, i) => {
-    if (!isPlainObject(item)) {
-      ingest.malformed(file, i + 1, `record ${i + 1} is not an object`);
-      return;
-    }
-    keys?.add(item);
-    alignObject(item, values, present);
-    ingest.record(file, i + 1, values, IDENTITY_COLUMNS);
-  });
-  ingest.fieldsPresent(present);
-  describeJson(understood, present, keys);
+  const reader = jsonObjectReader(name, file, ingest, understood, options);
+  recordsOf(data, name, options).forEach((item, i) => reader.add(item, i + 1, `record ${i + 1} is not an object`));
+  reader.finish();
 }
 
-async function readNdjson(stream: Readable, name: string, file: number, ingest: Ingest, understood: FileUnderstanding, countValues: boolean): Promise<void> {
-  const values = new Array<unknown>(TICKET_FIELDS.length);
-  const present = new Set<TicketField>();
-  const keys = countValues ? new KeyCounter() : undefined;
+async function readNdjson(stream: Readable, name: string, file: number, ingest: Ingest, understood: FileUnderstanding, options: ReadOptions): Promise<void> {
+  const reader = jsonObjectReader(name, file, ingest, understood, options);
   let line = 0;
   try {
     for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
@@ -602,18 +706,11 @@ async function readNdjson(stream: Readable, name: string, file: number, ingest: 
         ingest.malformed(file, line, `not valid JSON: ${(error as Error).message}`);
         continue;
       }
-      if (!isPlainObject(item)) {
-        ingest.malformed(file, line, 'is not a JSON object');
-        continue;
-      }
-      keys?.add(item);
-      alignObject(item, values, present);
-      ingest.record(file, line, values, IDENTITY_COLUMNS);
+      reader.add(item, line, 'is not a JSON object');
     }
   } catch (error) {
-    if (error instanceof InputError) throw error;
+    if (error instanceof InputError || error instanceof UsageError) throw error;
     throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
   }
-  ingest.fieldsPresent(present);
-  describeJson(understood, present, keys);
+  reader.finish();
 }

@@ -9,6 +9,7 @@ import type { Preset } from './types.js';
 export const freshdesk: Preset = {
   name: 'freshdesk',
   title: 'Freshdesk ticket CSV export',
+  format: 'csv',
   signature: ['Ticket ID', 'Created time', 'Resolved time', 'Agent interactions'],
   dialect: {
     columns: {

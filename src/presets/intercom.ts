@@ -15,6 +15,7 @@ import type { Preset } from './types.js';
 export const intercom: Preset = {
   name: 'intercom',
   title: 'Intercom conversation CSV export',
+  format: 'csv',
   signature: ['Conversation ID', 'Conversation started at (*)'],
   dialect: {
     columns: {

@@ -9,6 +9,7 @@ import type { Preset } from './types.js';
 export const servicenow: Preset = {
   name: 'servicenow',
   title: 'ServiceNow incident export or event log',
+  format: 'csv',
   signature: ['number', 'opened_at', 'sys_updated_at'],
   dialect: {
     columns: {

@@ -11,6 +11,7 @@ import type { Preset } from './types.js';
 export const zendesk: Preset = {
   name: 'zendesk',
   title: 'Zendesk Support CSV export',
+  format: 'csv',
   signature: ['Id', 'Created at', 'Requester id', 'Via'],
   dialect: {
     columns: {

@@ -27,7 +27,7 @@ function formatLine(file: FileReading): string {
 function columnsLine(file: FileReading): string {
   const mapping = file.mapping ? ', with your column mapping (--map or config columns/values)' : '';
   if (file.preset !== null) {
-    const how = file.preset.from === 'header' ? 'recognised from the header' : 'chosen with --preset';
+    const how = file.preset.from === 'header' ? 'recognised from the header' : file.preset.from === 'keys' ? 'recognised from the first record\'s keys' : 'chosen with --preset';
     return `preset ${file.preset.name}: ${file.preset.title} (${how})${mapping}`;
   }
   if (file.format !== 'csv') return 'keys matched to the canonical fields';

@@ -53,8 +53,8 @@ export interface FileUnderstanding {
   delimiterFrom: 'option' | 'detected' | null;
   /** Numbers read with a decimal comma (a `;`-delimited CSV). */
   decimalComma: boolean;
-  /** The preset the file was read with, and how it was chosen; null: canonical columns (or JSON). */
-  preset: { name: string; title: string; from: 'option' | 'header' } | null;
+  /** The preset the file was read with, and how it was chosen (a CSV header, a JSON file's first object's keys); null: canonical names. */
+  preset: { name: string; title: string; from: 'option' | 'header' | 'keys' } | null;
   /** The user's own mapping (--map, config columns/values) was laid over the columns. */
   mapping: boolean;
   /** Every column of the header in order, mapped or ignored (JSON: every key seen, in first-seen order). */
