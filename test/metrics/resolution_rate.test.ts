@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reportOf, type ReportTestOptions, type TicketInput } from '../helpers/build.js';
+import type { ReportTestOptions, TicketInput } from '../helpers/build.js';
+import { checkMetricCase, metricRows, utc, type MetricCase } from '../helpers/metric-cases.js';
 import type { Dimension } from '../../src/schema/fields.js';
 
 /**
@@ -12,50 +13,9 @@ import type { Dimension } from '../../src/schema/fields.js';
  */
 const METRIC = 'resolution_rate';
 
-/** `2026-MM-DDTHH:MM:00Z` from `MM-DD HH:MM`. */
-const utc = (monthDayTime: string): string => `2026-${monthDayTime.replace(' ', 'T')}:00Z`;
-
-interface ExpectedRow {
-  period: string;
-  value: unknown;
-  agent?: string | null;
-  team?: string | null;
-  channel?: string | null;
-}
-
-interface Case {
-  name: string;
-  records: TicketInput[] | TicketInput[][];
-  options?: ReportTestOptions;
-  /** Every row of the report, in report order: its period, its --by values, and this metric's value. */
-  rows: ExpectedRow[];
-  totals: unknown;
-  /** Words the report's note on this metric must contain; absent: there is no note on it. */
-  note?: string[];
-}
-
-function rowsOf(records: Case['records'], options: ReportTestOptions = {}) {
-  const report = reportOf(records, options);
-  const by: readonly Dimension[] = options.by ?? [];
-  const rows = report.rows.map((row) => ({
-    period: row.period,
-    ...Object.fromEntries(by.map((d) => [d, row[d]])),
-    value: row.metrics[METRIC],
-  }));
-  return { report, rows };
-}
-
-function check({ records, options, rows, totals, note }: Case): void {
-  const { report, rows: actual } = rowsOf(records, options);
-  expect(actual).toEqual(rows);
-  expect(report.totals.metrics[METRIC]).toEqual(totals);
-  const notes = report.notes.filter((n) => n.metric === METRIC);
-  if (note === undefined) expect(notes).toEqual([]);
-  else {
-    expect(notes).toHaveLength(1);
-    for (const word of note) expect(notes[0]!.message).toContain(word);
-  }
-}
+type Case = MetricCase;
+const rowsOf = (records: Case['records'], options?: ReportTestOptions) => metricRows(METRIC, records, options);
+const check = (c: Case): void => checkMetricCase(METRIC, c);
 
 const rate = (numerator: number, denominator: number, value: number | null) => ({ numerator, denominator, value });
 
