@@ -1,22 +1,24 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { parse as parseCsv, CsvError } from 'csv-parse';
 import { InputError, UsageError } from '../errors.js';
 import { canonicalFieldOf, FIELD_INDEX, REQUIRED_FIELDS, TICKET_FIELDS, type TicketField } from '../schema/fields.js';
 import { DATE_FORMAT_TEXT, dateOrderQuestion, DateFormatVote, readsInOtherFormat, type DateFormat } from '../dialect/dates.js';
-import { COMMON_SENTINELS, EMPTY_DIALECT, fieldColumns, recordMapper, TIMESTAMP_FIELDS, withMapping, type ColumnMapping, type Dialect, type FieldColumns } from '../dialect/dialect.js';
-import { PRESETS, presetsMatching, presetsMatchingKeys } from '../presets/index.js';
-import { cellText, valueAt } from '../dialect/json-fields.js';
-import type { PresetName } from '../presets/names.js';
-import { blankUnderstanding, type ColumnReading, type FileUnderstanding } from '../tickets/file-reading.js';
+import { COMMON_SENTINELS, EMPTY_DIALECT, fieldColumns, recordMapper, TIMESTAMP_FIELDS, withMapping, type Dialect, type FieldColumns } from '../dialect/dialect.js';
+import { PRESETS, presetsMatching } from '../presets/index.js';
+import { blankUnderstanding, type FileUnderstanding } from '../tickets/file-reading.js';
 import type { Ingest } from '../tickets/ingest.js';
 import { parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
 import { validateTimeZone, wallTimeReader } from '../time/zone.js';
 import { detectDelimiter, headerLineEnded } from './csv-delimiter.js';
 import { decodeInput, ENCODING_NAMES, peek, type DecodedInput } from './decode-input.js';
 import { DELIMITER_NAMES, formatFromExtension, type Delimiter, type InputEncoding, type InputFormat } from './input-formats.js';
+import { describeColumns, IDENTITY_COLUMNS, ValueCounter } from './columns.js';
+import { readJsonArray, readNdjson } from './read-json.js';
+import type { ReadOptions } from './read-options.js';
+
+export type { ReadOptions } from './read-options.js';
 import { systemReason } from './system-error.js';
 
 /**
@@ -100,27 +102,6 @@ async function peekHeader(
   return { format: chosen, delimiter: chosen === 'csv' ? (delimiter ?? detectDelimiter(text)) : delimiter, chunks: peeked.chunks };
 }
 
-export interface ReadOptions {
-  /** Read every input as this format (else by extension, else sniffed). */
-  format?: InputFormat;
-  /** Read files with this preset (else recognised per file from the CSV header or the first JSON object's keys). */
-  preset?: PresetName;
-  /** The user's own mapping, laid over the preset or the canonical names. */
-  mapping?: ColumnMapping;
-  /** Day-first or month-first, for date columns where every value could be either. */
-  dateOrder?: 'DMY' | 'MDY';
-  /** The CSV delimiter: else detected from each file's header line. */
-  delimiter?: Delimiter;
-  /** Decode every input from this: else UTF-8, or UTF-16 when a file starts with its byte order mark. */
-  encoding?: InputEncoding;
-  /** The zone timestamps without an offset are read in (only described: the Ingest's reader reads them). */
-  inputZone?: string;
-  /**
-   * Count each column's blank and sentinel values (and a JSON file's keys) into the file's
-   * understanding, for inspect and --verbose. Off by default: the report's fast path skips it.
-   */
-  countValues?: boolean;
-}
 
 /** Reads every source in order into the ingest. */
 export async function readTicketSources(paths: string[], ingest: Ingest, stdin: NodeJS.ReadableStream, options: ReadOptions = {}): Promise<void> {
@@ -364,6 +345,7 @@ async function readCsv(
       line += 1 + lineBreaksIn(record);
       if (header === undefined) {
         header = record;
+        ingest.header(file);
         let dialect = chooseDialect(record, name, options, ingest, understood);
         // Excel writes `;` where the decimal mark is a comma: numbers then need the mapper, also
         // in the canonical columns (the comma-separated canonical file keeps its fast path).
@@ -446,46 +428,6 @@ function noticeHeaderZones(name: string, zones: Partial<Record<TicketField, stri
   if (parts.length > 0) ingest.notice(`${name}: dates without an offset read in the zone their header names (not ${understood.inputZone}): ${parts.join('; ')}`);
 }
 
-/** Each header column with the field it feeds (null: ignored); `durationColumn` for a dialect's durations after created_at. */
-function describeColumns(header: readonly string[], column: Int32Array, durationColumn: Int32Array | undefined, dialect?: Dialect): ColumnReading[] {
-  const columns: ColumnReading[] = header.map((title) => ({ header: title, field: null, as: null, blank: null, sentinel: null, rejected: 0 }));
-  for (let f = 0; f < TICKET_FIELDS.length; f++) {
-    const c = column[f]!;
-    if (c >= 0) Object.assign(columns[c]!, { field: TICKET_FIELDS[f]!, as: 'value' });
-    const d = durationColumn?.[f] ?? -1;
-    const unit = dialect?.afterCreated[TICKET_FIELDS[f]!]?.unit;
-    if (d >= 0 && unit !== undefined && columns[d]!.field === null) Object.assign(columns[d]!, { field: TICKET_FIELDS[f]!, as: `${unit} after created_at` });
-  }
-  return columns;
-}
-
-/** Blank and sentinel values per CSV column, over the records that have the header's number of fields. */
-class ValueCounter {
-  private readonly blank: Float64Array;
-  private readonly sentinel: Float64Array;
-  private readonly sentinels: Set<string>;
-
-  constructor(width: number, sentinels: readonly string[]) {
-    this.blank = new Float64Array(width);
-    this.sentinel = new Float64Array(width);
-    this.sentinels = new Set(sentinels.map((v) => v.trim().toLowerCase()));
-  }
-
-  add(record: readonly string[]): void {
-    for (let c = 0; c < record.length; c++) {
-      const raw = record[c]!.trim();
-      if (raw === '') this.blank[c]!++;
-      else if (this.sentinels.size > 0 && this.sentinels.has(raw.toLowerCase())) this.sentinel[c]!++;
-    }
-  }
-
-  writeInto(columns: ColumnReading[]): void {
-    columns.forEach((column, c) => {
-      column.blank = this.blank[c] ?? 0;
-      column.sentinel = this.sentinel[c] ?? 0;
-    });
-  }
-}
 
 /**
  * Whether a canonical record holds a timestamp that is not ISO 8601 but reads in another format
@@ -508,209 +450,4 @@ function mappedColumns(header: readonly string[], name: string, dialect: Dialect
     throw new InputError(`${name}:1: no column for ${wanted} (columns found: ${header.map((h) => JSON.stringify(h)).join(', ')})`);
   }
   return columns;
-}
-
-async function readAll(stream: Readable, name: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  try {
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
-  }
-  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
-}
-
-/** Aligns a JSON object's keys to canonical field positions (keys matched like CSV headers). */
-function alignObject(object: Record<string, unknown>, values: unknown[], present: Set<TicketField>): void {
-  values.fill(undefined);
-  for (const key of Object.keys(object)) {
-    const field = canonicalFieldOf(key);
-    if (field === undefined) continue;
-    values[FIELD_INDEX[field]] = object[key];
-    present.add(field);
-  }
-}
-
-const IDENTITY_COLUMNS = Int32Array.from(TICKET_FIELDS, (_, i) => i);
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A JSON file's keys in first-seen order, with their blank values (null, "", or absent), for inspect. */
-class KeyCounter {
-  private readonly keys = new Map<string, { present: number; blank: number }>();
-  private objects = 0;
-
-  add(object: Record<string, unknown>): void {
-    this.objects++;
-    for (const [key, value] of Object.entries(object)) {
-      let seen = this.keys.get(key);
-      if (seen === undefined) this.keys.set(key, (seen = { present: 0, blank: 0 }));
-      seen.present++;
-      if (value === null || (typeof value === 'string' && value.trim() === '')) seen.blank++;
-    }
-  }
-
-  columns(): ColumnReading[] {
-    return [...this.keys].map(([key, seen]) => {
-      const field = canonicalFieldOf(key) ?? null;
-      return { header: key, field, as: field === null ? null : 'value', blank: seen.blank + this.objects - seen.present, sentinel: 0, rejected: 0 };
-    });
-  }
-}
-
-/** A JSON file's understanding once read: its keys (when counted) and its timestamp fields, read as ISO 8601. */
-function describeJson(understood: FileUnderstanding, present: Set<TicketField>, keys: KeyCounter | undefined): void {
-  if (keys !== undefined) understood.columns = keys.columns();
-  understood.dateFormats = TIMESTAMP_FIELDS.filter((f) => present.has(f)).map((field) => ({
-    field,
-    header: understood.columns.find((c) => c.field === field)?.header ?? field,
-    format: 'iso',
-    from: 'default',
-  }));
-}
-
-/**
- * Reads the objects of one JSON or NDJSON file: with a JSON preset (asked for, or recognised from
- * the first object's keys) each object becomes a row of its key paths' values and goes through the
- * preset's record mapper like a CSV row; else its keys are the canonical field names.
- */
-function jsonObjectReader(name: string, file: number, ingest: Ingest, understood: FileUnderstanding, options: ReadOptions) {
-  const countValues = options.countValues === true;
-  const values = new Array<unknown>(TICKET_FIELDS.length);
-  const present = new Set<TicketField>();
-  const keys = countValues ? new KeyCounter() : undefined;
-  let preset: { dialect: Dialect; labels: string[]; mapper: ReturnType<typeof recordMapper>; columns: FieldColumns } | undefined;
-  let counter: ValueCounter | undefined;
-  const keysSeen = new Set<string>();
-  let decided = false;
-
-  const decide = (first: Record<string, unknown>): void => {
-    decided = true;
-    let chosen = options.preset === undefined ? undefined : PRESETS[options.preset];
-    if (chosen === undefined) {
-      const matching = presetsMatchingKeys(Object.keys(first));
-      if (matching.length > 1) {
-        throw new UsageError(`${name}: the first record's keys fit the presets ${matching.map((p) => p.name).join(' and ')}; choose one with --preset`);
-      }
-      chosen = matching[0];
-      if (chosen === undefined) return;
-      ingest.notice(`${name}: read as ${/^[aeiou]/i.test(chosen.title) ? 'an' : 'a'} ${chosen.title} (preset ${chosen.name}, recognised from the keys of the first record)`);
-      understood.preset = { name: chosen.name, title: chosen.title, from: 'keys' };
-    } else {
-      understood.preset = { name: chosen.name, title: chosen.title, from: 'option' };
-    }
-    const dialect = chosen.dialect;
-    const labels = [...new Set([...Object.values(dialect.columns), ...Object.values(dialect.afterCreated).map((d) => d.header)])];
-    const columns = fieldColumns(labels, dialect);
-    if (typeof columns === 'string') throw new Error(`preset ${chosen.name}: ${columns}`);
-    ingest.fieldsPresent(columns.present);
-    understood.columns = describeColumns(labels, columns.column, columns.durationColumn, dialect);
-    understood.dateFormats = TIMESTAMP_FIELDS.filter((f) => columns.column[FIELD_INDEX[f]]! >= 0).map((field) => ({
-      field,
-      header: labels[columns.column[FIELD_INDEX[field]]!]!,
-      format: 'iso',
-      from: 'default',
-    }));
-    if (countValues) counter = new ValueCounter(labels.length, dialect.sentinels);
-    preset = { dialect, labels, columns, mapper: recordMapper(dialect, columns, {}, ingest.readLocal) };
-  };
-
-  const add = (item: unknown, line: number, notObject: string): void => {
-    if (!isPlainObject(item)) {
-      ingest.malformed(file, line, notObject);
-      return;
-    }
-    if (!decided) decide(item);
-    if (preset === undefined) {
-      keys?.add(item);
-      alignObject(item, values, present);
-      ingest.record(file, line, values, IDENTITY_COLUMNS);
-      return;
-    }
-    const { dialect, labels } = preset;
-    if (countValues) for (const key of Object.keys(item)) keysSeen.add(key);
-    const row = labels.map((label) => {
-      const derived = dialect.derived?.[label];
-      return cellText(derived === undefined ? valueAt(item, label) : derived.value(item), dialect.tagSeparator);
-    });
-    counter?.add(row);
-    const problem = preset.mapper(row, values);
-    if (problem === null) ingest.record(file, line, values, IDENTITY_COLUMNS);
-    else ingest.unmappable(file, line, problem);
-  };
-
-  const finish = (): void => {
-    if (preset === undefined) {
-      ingest.fieldsPresent(present);
-      describeJson(understood, present, keys);
-      return;
-    }
-    counter?.writeInto(understood.columns);
-    // The object's own keys that no key path reads: ignored (counted only for inspect).
-    const { dialect, labels } = preset;
-    const read = new Set(labels.flatMap((label) => dialect.derived?.[label]?.reads ?? [label]).map((path) => path.split('.')[0]!));
-    for (const key of keysSeen) {
-      if (!read.has(key)) understood.columns.push({ header: key, field: null, as: null, blank: null, sentinel: null, rejected: 0 });
-    }
-  };
-
-  return { add, finish };
-}
-
-/** A JSON document's records: an array, or an API page a JSON preset knows (the one asked for, else any). */
-function recordsOf(data: unknown, name: string, options: ReadOptions): unknown[] {
-  if (Array.isArray(data)) return data;
-  if (isPlainObject(data)) {
-    const asked = options.preset === undefined ? undefined : PRESETS[options.preset];
-    const candidates = asked !== undefined ? [asked] : Object.values(PRESETS);
-    for (const preset of candidates) {
-      const records = preset.records?.(data);
-      if (records !== undefined) return records;
-    }
-  }
-  const found = isPlainObject(data) ? 'an object that is no API page a preset knows' : data === null ? 'null' : typeof data;
-  throw new InputError(`${name}: expected a JSON array of ticket objects, found ${found}`);
-}
-
-async function readJsonArray(stream: Readable, name: string, file: number, ingest: Ingest, understood: FileUnderstanding, options: ReadOptions): Promise<void> {
-  const text = await readAll(stream, name);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${name}: not valid JSON: ${(error as Error).message}`);
-  }
-  const reader = jsonObjectReader(name, file, ingest, understood, options);
-  recordsOf(data, name, options).forEach((item, i) => reader.add(item, i + 1, `record ${i + 1} is not an object`));
-  reader.finish();
-}
-
-async function readNdjson(stream: Readable, name: string, file: number, ingest: Ingest, understood: FileUnderstanding, options: ReadOptions): Promise<void> {
-  const reader = jsonObjectReader(name, file, ingest, understood, options);
-  let line = 0;
-  try {
-    for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
-      line++;
-      const trimmed = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
-      if (trimmed === '') {
-        ingest.blank(file);
-        continue;
-      }
-      let item: unknown;
-      try {
-        item = JSON.parse(trimmed);
-      } catch (error) {
-        ingest.malformed(file, line, `not valid JSON: ${(error as Error).message}`);
-        continue;
-      }
-      reader.add(item, line, 'is not a JSON object');
-    }
-  } catch (error) {
-    if (error instanceof InputError || error instanceof UsageError) throw error;
-    throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
-  }
-  reader.finish();
 }

@@ -12,7 +12,7 @@ const EXAMPLES_SHOWN = 5;
 /** The stderr summary of rejected records: count per reason, then the first few, each with file:line. */
 export function formatRejectionSummary(summary: IngestSummary): string {
   if (summary.rejected === 0) return '';
-  const read = summary.files.reduce((n, f) => n + f.read, 0);
+  const read = summary.files.reduce((n, f) => n + f.read - f.header - f.blank, 0);
   const lines = [`${formatCount(summary.rejected)} of ${plural(read, 'record')} rejected:`];
   const byCount = [...summary.rejectionsByCode].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   for (const [code, count] of byCount) lines.push(`  ${formatCount(count).padStart(7)}  ${REJECTION_REASONS[code]} (${code})`);

@@ -89,8 +89,8 @@ export function renderFileReading(file: FileReading): string {
   field('zone', `timestamps without an offset read in ${file.inputZone}${headerZones}`);
   field(
     'records',
-    `${formatCount(counts.read)} read: ${formatCount(counts.used)} used, ${formatCount(counts.rejected)} rejected, ` +
-      `${plural(counts.duplicates, 'duplicate')}; ${plural(counts.blank, 'blank line')}`,
+    `${formatCount(counts.read)} read = ${counts.header > 0 ? `${formatCount(counts.header)} header + ` : ''}${formatCount(counts.blank)} blank + ` +
+      `${formatCount(counts.used)} used + ${plural(counts.duplicates, 'duplicate')} + ${formatCount(counts.rejected)} rejected`,
   );
   const rejected = rejectedLine(counts.rejectedByCode);
   if (rejected !== undefined) field('rejected', rejected);

@@ -35,7 +35,26 @@ export interface ReportInput {
   records: number;
   rejected: number;
   duplicates: number;
-  files: { path: string; records: number; rejected: number; duplicates: number }[];
+  files: ReportInputFile[];
+}
+
+/**
+ * What became of everything read from one file: read = header + blank + records + duplicates +
+ * rejected, checked at the end of every run. A CSV record over several lines counts once; a JSON
+ * array's elements are its records.
+ */
+export interface ReportInputFile {
+  path: string;
+  read: number;
+  /** 1 for a CSV file's header line, else 0. */
+  header: number;
+  /** Empty lines and rows of empty fields. */
+  blank: number;
+  /** Tickets used from this file. */
+  records: number;
+  /** Records that lost to a later record with the same id. */
+  duplicates: number;
+  rejected: number;
 }
 
 export interface ReportMetric {

@@ -65,8 +65,10 @@ export interface FileUnderstanding {
 }
 
 export interface FileCounts {
-  /** Records read (header and blank lines not counted). */
+  /** Everything read: read = header + blank + used + duplicates + rejected. */
   read: number;
+  /** 1 for a CSV file's header line, else 0. */
+  header: number;
   /** Blank lines (and rows of empty fields). */
   blank: number;
   used: number;

@@ -20,8 +20,10 @@ export interface Rejection {
 
 export interface FileAccount {
   path: string;
-  /** Records read (header and blank lines not counted). */
+  /** Everything read: the header, blank lines and records (a CSV record over several lines counts once). */
   read: number;
+  /** 1 for a CSV file's header line, else 0. */
+  header: number;
   blank: number;
   rejected: number;
   /** Records that lost to another record with the same id. */
@@ -40,7 +42,7 @@ export interface IngestSummary {
   rejected: number;
   duplicates: number;
   rejectionsByCode: Map<RejectionCode, number>;
-  /** The first rejections, in reading order (at most EXAMPLES_KEPT). */
+  /** The first rejections of each reason (at most EXAMPLES_PER_REASON each), in reading order. */
   examples: Rejection[];
   /** Fields that appeared as a column (or key) in at least one input file. */
   presentFields: Set<TicketField>;
@@ -50,7 +52,12 @@ export interface IngestSummary {
   readings: FileReading[];
 }
 
-const EXAMPLES_KEPT = 20;
+export const EXAMPLES_PER_REASON = 3;
+
+/** Where rejected records go as they are rejected (the --rejects file), with their raw text when the reader kept it. */
+export interface RejectSink {
+  write(rejection: Rejection, raw: string | undefined): void;
+}
 
 export class Ingest {
   private readonly store = new TicketStore();
@@ -62,9 +69,25 @@ export class Ingest {
   private readonly notices: string[] = [];
   private readonly understandings: (FileUnderstanding | undefined)[] = [];
   private readonly fileRejections: FileRejections[] = [];
+  private readonly rejects: RejectSink | undefined;
+  /**
+   * The raw text of the record being read (a CSV record as written, a JSON object, an NDJSON line),
+   * set by the readers before each record when `keepRaw` is on, for the rejects file.
+   */
+  raw: string | undefined;
 
-  /** Reads timestamps without an offset in the input zone. */
-  constructor(readonly readLocal: ReadWallTime) {}
+  /** Reads timestamps without an offset in the input zone; sends rejected records to `rejects`. */
+  constructor(
+    readonly readLocal: ReadWallTime,
+    options: { rejects?: RejectSink } = {},
+  ) {
+    this.rejects = options.rejects;
+  }
+
+  /** Whether readers should set `raw` before each record (only when rejects are written: it costs time). */
+  get keepRaw(): boolean {
+    return this.rejects !== undefined;
+  }
 
   notice(message: string): void {
     this.notices.push(message);
@@ -72,7 +95,7 @@ export class Ingest {
 
   /** A new input file; `understanding` is the object its reader fills in as it decides how to read it. */
   openFile(path: string, understanding?: FileUnderstanding): number {
-    this.files.push({ path, read: 0, blank: 0, rejected: 0, duplicates: 0 });
+    this.files.push({ path, read: 0, header: 0, blank: 0, rejected: 0, duplicates: 0 });
     this.understandings.push(understanding);
     this.fileRejections.push({ byCode: new Map(), byField: new Map() });
     return this.files.length - 1;
@@ -82,7 +105,15 @@ export class Ingest {
     for (const f of fields) this.presentFields.add(f);
   }
 
+  /** A CSV file's header line. */
+  header(file: number): void {
+    this.files[file]!.read++;
+    this.files[file]!.header++;
+  }
+
+  /** An empty line, or a CSV row of empty fields. */
   blank(file: number): void {
+    this.files[file]!.read++;
     this.files[file]!.blank++;
   }
 
@@ -117,8 +148,11 @@ export class Ingest {
     const { byCode, byField } = this.fileRejections[file]!;
     byCode.set(code, (byCode.get(code) ?? 0) + 1);
     byField.set(field, (byField.get(field) ?? 0) + 1);
-    this.rejectionsByCode.set(code, (this.rejectionsByCode.get(code) ?? 0) + 1);
-    if (this.examples.length < EXAMPLES_KEPT) this.examples.push({ file: account.path, line, field, code, message });
+    const before = this.rejectionsByCode.get(code) ?? 0;
+    this.rejectionsByCode.set(code, before + 1);
+    const rejection: Rejection = { file: account.path, line, field, code, message };
+    if (before < EXAMPLES_PER_REASON) this.examples.push(rejection);
+    this.rejects?.write(rejection, this.raw);
   }
 
   finish(): IngestSummary {
@@ -126,8 +160,10 @@ export class Ingest {
     for (let slot = 0; slot < this.store.length; slot++) used[this.store.sourceFile[slot]!]!++;
     const files = this.files.map((f, i) => ({ ...f, used: used[i]! }));
     for (const f of files) {
-      if (f.used + f.rejected + f.duplicates !== f.read) {
-        throw new Error(`internal: ${f.path}: ${f.read} records read but ${f.used} used + ${f.rejected} rejected + ${f.duplicates} duplicates`);
+      if (f.header + f.blank + f.used + f.rejected + f.duplicates !== f.read) {
+        throw new Error(
+          `internal: ${f.path}: ${f.read} read but ${f.header} header + ${f.blank} blank + ${f.used} used + ${f.rejected} rejected + ${f.duplicates} duplicates`,
+        );
       }
     }
     return {
@@ -165,6 +201,7 @@ function fileReading(understanding: FileUnderstanding, account: FileAccount & { 
     columns,
     counts: {
       read: account.read,
+      header: account.header,
       blank: account.blank,
       used: account.used,
       duplicates: account.duplicates,

@@ -7,7 +7,7 @@ import { blankUnderstanding, type FileReading } from '../../src/tickets/file-rea
  * is checked line by line against them.
  */
 
-const noCounts = { read: 0, blank: 0, used: 0, duplicates: 0, rejected: 0, rejectedByCode: {}, rejectedWithoutField: 0 };
+const noCounts = { read: 0, header: 0, blank: 0, used: 0, duplicates: 0, rejected: 0, rejectedByCode: {}, rejectedWithoutField: 0 };
 
 /** An Italian Excel export read with the zendesk preset chosen by flag and a --map on top. */
 const excelZendesk: FileReading = {
@@ -34,7 +34,8 @@ const excelZendesk: FileReading = {
     { field: 'solved_at', header: 'Solved at', format: 'MDY', from: 'option' },
   ],
   counts: {
-    read: 2000,
+    read: 2002,
+    header: 1,
     blank: 1,
     used: 1995,
     duplicates: 1,
@@ -64,7 +65,7 @@ describe('renderInspection', () => {
       '  columns:   preset zendesk: Zendesk Support CSV export (chosen with --preset), with your column mapping (--map or config columns/values)',
       '  mapped:    4 columns read, 1 ignored',
       '  zone:      timestamps without an offset read in Europe/Rome',
-      '  records:   2,000 read: 1,995 used, 4 rejected, 1 duplicate; 1 blank line',
+      '  records:   2,002 read = 1 header + 1 blank + 1,995 used + 1 duplicate + 4 rejected',
       '  rejected:  1 required field missing (missing_required), 3 earlier than created_at (before_created)',
       '    column                       field              blank  sentinel  rejected  read as',
       '    Id                           id                     0         0         1',
@@ -84,7 +85,7 @@ describe('renderInspection', () => {
         '  encoding:  UTF-16 LE (from --encoding)',
         '  columns:   keys matched to the canonical fields',
         '  zone:      timestamps without an offset read in UTC',
-        '  records:   1 read: 1 used, 0 rejected, 0 duplicates; 0 blank lines',
+        '  records:   1 read = 0 blank + 1 used + 0 duplicates + 0 rejected',
         '',
       ].join('\n'),
     );

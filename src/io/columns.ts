@@ -1,0 +1,49 @@
+import type { Dialect } from '../dialect/dialect.js';
+import { TICKET_FIELDS } from '../schema/fields.js';
+import type { ColumnReading } from '../tickets/file-reading.js';
+
+/** What the CSV and JSON readers share about columns: their description for inspect, and value counts. */
+
+/** Records already in canonical field order: `values[f]` holds field f. */
+export const IDENTITY_COLUMNS = Int32Array.from(TICKET_FIELDS, (_, i) => i);
+
+/** Each header column with the field it feeds (null: ignored); `durationColumn` for a dialect's durations after created_at. */
+export function describeColumns(header: readonly string[], column: Int32Array, durationColumn: Int32Array | undefined, dialect?: Dialect): ColumnReading[] {
+  const columns: ColumnReading[] = header.map((title) => ({ header: title, field: null, as: null, blank: null, sentinel: null, rejected: 0 }));
+  for (let f = 0; f < TICKET_FIELDS.length; f++) {
+    const c = column[f]!;
+    if (c >= 0) Object.assign(columns[c]!, { field: TICKET_FIELDS[f]!, as: 'value' });
+    const d = durationColumn?.[f] ?? -1;
+    const unit = dialect?.afterCreated[TICKET_FIELDS[f]!]?.unit;
+    if (d >= 0 && unit !== undefined && columns[d]!.field === null) Object.assign(columns[d]!, { field: TICKET_FIELDS[f]!, as: `${unit} after created_at` });
+  }
+  return columns;
+}
+
+/** Blank and sentinel values per CSV column, over the records that have the header's number of fields. */
+export class ValueCounter {
+  private readonly blank: Float64Array;
+  private readonly sentinel: Float64Array;
+  private readonly sentinels: Set<string>;
+
+  constructor(width: number, sentinels: readonly string[]) {
+    this.blank = new Float64Array(width);
+    this.sentinel = new Float64Array(width);
+    this.sentinels = new Set(sentinels.map((v) => v.trim().toLowerCase()));
+  }
+
+  add(record: readonly string[]): void {
+    for (let c = 0; c < record.length; c++) {
+      const raw = record[c]!.trim();
+      if (raw === '') this.blank[c]!++;
+      else if (this.sentinels.size > 0 && this.sentinels.has(raw.toLowerCase())) this.sentinel[c]!++;
+    }
+  }
+
+  writeInto(columns: ColumnReading[]): void {
+    columns.forEach((column, c) => {
+      column.blank = this.blank[c] ?? 0;
+      column.sentinel = this.sentinel[c] ?? 0;
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import type { ColumnMapping } from '../dialect/dialect.js';
+import type { PresetName } from '../presets/names.js';
+import type { Delimiter, InputEncoding, InputFormat } from './input-formats.js';
+
+/** How the readers are to read every input (from the command's flags and the config). */
+export interface ReadOptions {
+  /** Read every input as this format (else by extension, else sniffed). */
+  format?: InputFormat;
+  /** Read files with this preset (else recognised per file from the CSV header or the first JSON object's keys). */
+  preset?: PresetName;
+  /** The user's own mapping, laid over the preset or the canonical names. */
+  mapping?: ColumnMapping;
+  /** Day-first or month-first, for date columns where every value could be either. */
+  dateOrder?: 'DMY' | 'MDY';
+  /** The CSV delimiter: else detected from each file's header line. */
+  delimiter?: Delimiter;
+  /** Decode every input from this: else UTF-8, or UTF-16 when a file starts with its byte order mark. */
+  encoding?: InputEncoding;
+  /** The zone timestamps without an offset are read in (only described: the Ingest's reader reads them). */
+  inputZone?: string;
+  /**
+   * Count each column's blank and sentinel values (and a JSON file's keys) into the file's
+   * understanding, for inspect and --verbose. Off by default: the report's fast path skips it.
+   */
+  countValues?: boolean;
+  /**
+   * The largest record read, in bytes of UTF-8 (a CSV record, an NDJSON line, a JSON array's
+   * element): a larger one stops the read with an InputError naming where it starts. Default
+   * DEFAULT_MAX_RECORD_SIZE.
+   */
+  maxRecordSize?: number;
+}
+
+/** 4 MiB: far above any real ticket, small enough that a quote left open cannot eat the memory. */
+export const DEFAULT_MAX_RECORD_SIZE = 4 * 1024 * 1024;
