@@ -11,6 +11,8 @@ import type { InputEncoding } from './input-formats.js';
  * replacement character (Excel's "CSV" in a Western locale is Windows-1252, and reading it as UTF-8
  * would turn every "é" into "�" without a word).
  *
+ * A NUL byte is an error too: no text export holds one, and it would reach the data unseen.
+ *
  * UTF-8, by far the commonest case and the benchmarked one, is not decoded here: its chunks are
  * checked with `buffer.isUtf8` (native) and passed on untouched for csv-parse to decode. Other
  * encodings are decoded with a fatal, streaming TextDecoder and passed on re-encoded as UTF-8.
@@ -65,10 +67,15 @@ export async function decodeInput(source: AsyncIterable<Buffer>, name: string, e
       : encodingFrom === 'option'
         ? `is it really ${ENCODING_NAMES[chosen]}? check --encoding`
         : 'the file may be damaged or cut short';
-  const invalid = (offset: number): InputError =>
-    new InputError(`${name}: byte ${offset}${where}: not valid ${ENCODING_NAMES[chosen]}; ${hint}`);
+  const invalid = (offset: number, line: number): InputError =>
+    new InputError(`${name}:${line}: byte ${offset}${where}: not valid ${ENCODING_NAMES[chosen]}; ${hint}`);
+  const nul = (line: number, offset?: number): InputError =>
+    new InputError(
+      `${name}:${line}: ${offset === undefined ? '' : `byte ${offset}${where}: `}a NUL byte, which no text export holds; the file is binary or damaged` +
+        (chosen === 'utf-8' ? ' (or UTF-16 without a byte order mark: try --encoding utf-16le)' : ''),
+    );
   return {
-    chunks: chosen === 'utf-8' ? checkedUtf8(chunks, invalid) : decodedToUtf8(chunks, chosen, invalid),
+    chunks: chosen === 'utf-8' ? checkedUtf8(chunks, invalid, nul) : decodedToUtf8(chunks, chosen, invalid, nul),
     encoding: chosen,
     encodingFrom,
     compressed,
@@ -174,19 +181,41 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-async function* checkedUtf8(source: AsyncIterable<Buffer>, invalid: (offset: number) => InputError): AsyncGenerator<Buffer> {
+/** Line feeds in `text` before index `end` (UTF-8 bytes, or decoded text). */
+function lineFeeds(text: Buffer | string, end = text.length): number {
+  const next = typeof text === 'string' ? (from: number) => text.indexOf('\n', from) : (from: number) => text.indexOf(0x0a, from);
+  let count = 0;
+  for (let at = next(0); at !== -1 && at < end; at = next(at + 1)) count++;
+  return count;
+}
+
+type InvalidAt = (offset: number, line: number) => InputError;
+type NulAt = (line: number, offset?: number) => InputError;
+
+/**
+ * UTF-8 chunks passed on as they are once checked: valid UTF-8 and no NUL byte. Line feeds are
+ * counted so that an error names the line (a CR-only file counts as one line).
+ */
+async function* checkedUtf8(source: AsyncIterable<Buffer>, invalid: InvalidAt, nul: NulAt): AsyncGenerator<Buffer> {
   let carry: Buffer | undefined; // the start of a character cut by the last chunk's end
   let offset = 0; // of the first byte not yet checked
+  let line = 1; // of that byte
   for await (const chunk of source) {
     const bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
     const cut = cutCharacter(bytes);
     const whole = cut === 0 ? bytes : bytes.subarray(0, bytes.length - cut);
-    if (!isUtf8(whole)) throw invalid(offset + Math.max(0, firstInvalidUtf8(whole)));
+    if (!isUtf8(whole)) {
+      const at = Math.max(0, firstInvalidUtf8(whole));
+      throw invalid(offset + at, line + lineFeeds(whole, at));
+    }
+    const zero = whole.indexOf(0);
+    if (zero !== -1) throw nul(line + lineFeeds(whole, zero), offset + zero);
     offset += whole.length;
+    line += lineFeeds(whole);
     carry = cut === 0 ? undefined : Buffer.from(bytes.subarray(bytes.length - cut));
     yield chunk;
   }
-  if (carry !== undefined) throw invalid(offset); // the text ends inside a character
+  if (carry !== undefined) throw invalid(offset, line); // the text ends inside a character
 }
 
 /**
@@ -216,7 +245,8 @@ export function firstInvalidUtf16(bytes: Uint8Array, littleEndian: boolean): num
 async function* decodedToUtf8(
   source: AsyncIterable<Buffer>,
   encoding: Exclude<InputEncoding, 'utf-8'>,
-  invalid: (offset: number) => InputError,
+  invalid: InvalidAt,
+  nul: NulAt,
 ): AsyncGenerator<Buffer> {
   // A byte order mark that names this encoding is dropped (TextDecoder's default).
   const decoder = new TextDecoder(encoding, { fatal: true });
@@ -229,23 +259,34 @@ async function* decodedToUtf8(
     const at = firstInvalidUtf16(bytes.subarray(skip), encoding === 'utf-16le');
     return at < 0 ? start : start + skip + at;
   };
+  let line = 1; // of the first character not yet passed on
+  /** The text checked for NUL characters, its line feeds counted. */
+  const checked = (text: string): string => {
+    const zero = text.indexOf('\0');
+    if (zero !== -1) throw nul(line + lineFeeds(text, zero));
+    line += lineFeeds(text);
+    return text;
+  };
   for await (const chunk of source) {
     let text: string;
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      throw invalid(place(Buffer.concat([previous, chunk]), offset - previous.length));
+      const at = place(Buffer.concat([previous, chunk]), offset - previous.length);
+      // The line: this chunk's line feeds before the bad bytes, decoded leniently.
+      const before = new TextDecoder(encoding).decode(chunk.subarray(0, Math.max(0, at - offset)));
+      throw invalid(at, line + lineFeeds(before));
     }
     offset += chunk.length;
     previous = Buffer.from(chunk.length >= 4 ? chunk.subarray(-4) : Buffer.concat([previous, chunk]).subarray(-4));
-    if (text !== '') yield Buffer.from(text, 'utf8');
+    if (text !== '') yield Buffer.from(checked(text), 'utf8');
   }
   let rest: string;
   try {
     rest = decoder.decode();
   } catch {
     // Cut by the end of the file: an odd byte or a lone high surrogate.
-    throw invalid(place(previous, offset - previous.length));
+    throw invalid(place(previous, offset - previous.length), line);
   }
-  if (rest !== '') yield Buffer.from(rest, 'utf8');
+  if (rest !== '') yield Buffer.from(checked(rest), 'utf8');
 }

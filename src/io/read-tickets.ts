@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { parse as parseCsv, CsvError } from 'csv-parse';
+import { parse as parseCsv, CsvError, type Options as CsvOptions } from 'csv-parse';
 import { InputError, UsageError } from '../errors.js';
 import { canonicalFieldOf, FIELD_INDEX, REQUIRED_FIELDS, TICKET_FIELDS, type TicketField } from '../schema/fields.js';
 import { DATE_FORMAT_TEXT, dateOrderQuestion, DateFormatVote, readsInOtherFormat, type DateFormat } from '../dialect/dates.js';
@@ -16,7 +16,7 @@ import { decodeInput, ENCODING_NAMES, peek, type DecodedInput } from './decode-i
 import { DELIMITER_NAMES, formatFromExtension, type Delimiter, type InputEncoding, type InputFormat } from './input-formats.js';
 import { describeColumns, IDENTITY_COLUMNS, ValueCounter } from './columns.js';
 import { readJsonArray, readNdjson } from './read-json.js';
-import type { ReadOptions } from './read-options.js';
+import { DEFAULT_MAX_RECORD_SIZE, type ReadOptions } from './read-options.js';
 
 export type { ReadOptions } from './read-options.js';
 import { systemReason } from './system-error.js';
@@ -258,7 +258,7 @@ async function decideDateFormats(
     // The same bytes as the main pass: gunzipped, decoded, split on the same delimiter.
     const input = await reread();
     const source = Readable.from(input.chunks);
-    const parser = source.pipe(parseCsv({ bom: true, delimiter, columns: false, relax_column_count: true, skip_empty_lines: true, from_line: 2 }));
+    const parser = source.pipe(parseCsv({ ...csvDialect(delimiter, options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE), skip_empty_lines: true, from_line: 2 }));
     source.on('error', (error) => parser.destroy(error));
     for await (const record of parser as AsyncIterable<string[]>) {
       for (const [field, vote] of votes) {
@@ -296,6 +296,73 @@ async function decideDateFormats(
   return formats;
 }
 
+/**
+ * How every CSV pass splits a file: any mix of CRLF, LF and CR line endings (exports that were
+ * edited by hand mix them); a quote inside an unquoted field is kept as text (`5" screen`), as
+ * spreadsheets read it; a record over the size limit stops the read (a quote left open would
+ * otherwise make one record of the rest of the file, in memory). columns: false, and header
+ * names mapped to positions here: csv-parse's own column mapping costs about 50% more on large
+ * files (see README, Speed).
+ */
+function csvDialect(delimiter: Delimiter, maxRecordSize: number): CsvOptions {
+  return {
+    bom: true,
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_quotes: true,
+    columns: false,
+    relax_column_count: true,
+    max_record_size: maxRecordSize,
+  };
+}
+
+/** A raw CSV record without the line break that ended it. */
+function withoutLineBreak(raw: string): string {
+  return raw.replace(/[\r\n]+$/, '');
+}
+
+/** `1.5 MiB`, `4 MiB`, `10,000 bytes`. */
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 && bytes % (64 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes.toLocaleString('en-US')} bytes`;
+}
+
+/**
+ * A CSV syntax error as one line naming where to look: an unclosed quote or an oversized record
+ * by the line its record starts on (csv-parse names the line it gave up on, often the last).
+ */
+function csvSyntaxError(error: CsvError, name: string, recordStart: number, maxRecordSize: number): InputError {
+  const at = (error as CsvError & { lines?: number }).lines ?? recordStart;
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return new InputError(
+        `${name}:${recordStart}: a quoted field in the record that starts here is never closed (the file ends inside it, at line ${at}); add the missing closing quote`,
+      );
+    case 'CSV_MAX_RECORD_SIZE':
+      return new InputError(
+        `${name}:${recordStart}: the record that starts here is over the record size limit (${sizeText(maxRecordSize)}); ` +
+          'a quote left open makes one record of the lines after it; if the record is real, raise --max-record-size',
+      );
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return new InputError(`${name}:${at}: not valid CSV: a quoted field is followed by text before the next delimiter; write a quote inside a quoted field as ""`);
+    default:
+      return new InputError(`${name}:${at}: not valid CSV: ${error.message}`);
+  }
+}
+
+/** A header cell with no name cannot be mapped or reported on: the file is refused, naming the column. */
+function refuseUnnamedColumns(header: readonly string[], name: string, line: number): void {
+  const unnamed = header.flatMap((title, c) => (title.trim() === '' ? [c + 1] : []));
+  if (unnamed.length === 0) return;
+  const which = unnamed.length === 1 ? `column ${unnamed[0]} has` : `columns ${unnamed.join(', ')} have`;
+  throw new InputError(`${name}:${line}: ${which} no name in the header; name ${unnamed.length === 1 ? 'it' : 'them'} or delete ${unnamed.length === 1 ? 'it' : 'them'}`);
+}
+
+/** A ragged row; one that runs over many lines is most likely a quote left open on its first line. */
+function raggedMessage(fields: number, expected: number, lines: number): string {
+  const base = `has ${fields} field${fields === 1 ? '' : 's'} where the header has ${expected}`;
+  return lines > 1 ? `${base} (the record runs over ${lines} lines: is a quote on its first line left open?)` : base;
+}
+
 /** A CSV export: `reread` opens it again from the start for a first pass (undefined for standard input). */
 async function readCsv(
   stream: Readable,
@@ -307,9 +374,22 @@ async function readCsv(
   delimiter: Delimiter,
   understood: FileUnderstanding,
 ): Promise<void> {
-  // columns: false, and header names mapped to positions here: csv-parse's own column mapping
-  // costs about 50% more on large files (see README, Speed).
-  const parser = stream.pipe(parseCsv({ bom: true, delimiter, columns: false, relax_column_count: true, skip_empty_lines: false }));
+  const keepRaw = ingest.keepRaw;
+  const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
+  // The line the last record parsed ends on (csv-parse runs ahead of this loop): where a record
+  // that cannot be parsed starts is the line after it.
+  let parsedThrough = 0;
+  const parser = stream.pipe(
+    parseCsv({
+      ...csvDialect(delimiter, maxRecordSize),
+      skip_empty_lines: false,
+      raw: keepRaw,
+      on_record: (record, context) => {
+        parsedThrough = context.lines;
+        return record;
+      },
+    } satisfies CsvOptions),
+  );
   stream.on('error', (error) => parser.destroy(error));
   let header: readonly string[] | undefined;
   let column: Int32Array = new Int32Array(0);
@@ -340,10 +420,22 @@ async function readCsv(
   };
   let line = 1;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for await (const item of parser as AsyncIterable<string[] | { record: string[]; raw: string }>) {
+      let record: string[];
+      if (keepRaw) {
+        ({ record } = item as { record: string[] });
+        ingest.raw = withoutLineBreak((item as { raw: string }).raw);
+      } else {
+        record = item as string[];
+      }
       const startLine = line;
       line += 1 + lineBreaksIn(record);
+      if (header === undefined && isBlankRecord(record)) {
+        ingest.blank(file);
+        continue;
+      }
       if (header === undefined) {
+        refuseUnnamedColumns(record, name, startLine);
         header = record;
         ingest.header(file);
         let dialect = chooseDialect(record, name, options, ingest, understood);
@@ -378,7 +470,7 @@ async function readCsv(
       if (isBlankRecord(record)) {
         ingest.blank(file);
       } else if (record.length !== header.length) {
-        ingest.malformed(file, startLine, `has ${record.length} fields where the header has ${header.length}`);
+        ingest.malformed(file, startLine, raggedMessage(record.length, header.length, line - startLine));
       } else {
         counter?.add(record);
         if (mapper !== undefined) {
@@ -391,7 +483,7 @@ async function readCsv(
       }
     }
   } catch (error) {
-    if (error instanceof CsvError) throw new InputError(`${name}:${error.lines ?? line}: not valid CSV: ${error.message}`);
+    if (error instanceof CsvError) throw csvSyntaxError(error, name, parsedThrough + 1, maxRecordSize);
     if (error instanceof InputError || error instanceof UsageError) throw error;
     throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
   }

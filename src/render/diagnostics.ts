@@ -7,16 +7,20 @@ export function formatRejection(r: Rejection): string {
   return cleanText(`${r.file}:${r.line}: ${r.field === null ? '' : `${r.field}: `}${r.message}`);
 }
 
-const EXAMPLES_SHOWN = 5;
-
-/** The stderr summary of rejected records: count per reason, then the first few, each with file:line. */
+/**
+ * The stderr summary of rejected records: per reason (most frequent first) its count, then its
+ * first few records, each with file:line, so that every kind of problem shows where to look.
+ */
 export function formatRejectionSummary(summary: IngestSummary): string {
   if (summary.rejected === 0) return '';
   const read = summary.files.reduce((n, f) => n + f.read - f.header - f.blank, 0);
   const lines = [`${formatCount(summary.rejected)} of ${plural(read, 'record')} rejected:`];
   const byCount = [...summary.rejectionsByCode].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  for (const [code, count] of byCount) lines.push(`  ${formatCount(count).padStart(7)}  ${REJECTION_REASONS[code]} (${code})`);
-  lines.push(summary.rejected > EXAMPLES_SHOWN ? `first ${EXAMPLES_SHOWN}:` : 'they are:');
-  for (const r of summary.examples.slice(0, EXAMPLES_SHOWN)) lines.push(`  ${formatRejection(r)}`);
+  for (const [code, count] of byCount) {
+    lines.push(`  ${formatCount(count).padStart(7)}  ${REJECTION_REASONS[code]} (${code})`);
+    const examples = summary.examples.filter((r) => r.code === code);
+    for (const r of examples) lines.push(`           ${formatRejection(r)}`);
+    if (count > examples.length) lines.push(`           … and ${formatCount(count - examples.length)} more`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -129,8 +129,15 @@ function readTimestamp(field: TicketField, value: unknown, readLocal: ReadWallTi
   if (Number.isNaN(epoch)) {
     reject(field, 'invalid_timestamp', `${quote(value)} is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z)`);
   }
+  if (epoch < EARLIEST) {
+    // 1900-01-01 and 0001-01-01 stand for "no date" in many exports: never a ticket's real time.
+    reject(field, 'invalid_timestamp', `${quote(value)} is before 1970: a placeholder for "no date"? Leave the cell blank instead`);
+  }
   return epoch;
 }
+
+/** No helpdesk ticket is older than this (1970-01-01T00:00:00Z); an earlier timestamp is a placeholder. */
+const EARLIEST = 0;
 
 const WHOLE_NUMBER = /^\d+$/;
 

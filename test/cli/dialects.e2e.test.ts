@@ -51,7 +51,14 @@ describe('the Excel export (";", decimal comma, day-first, BOM)', () => {
       'excel-it.csv: fields separated by semicolons (detected from the header line); numbers read with a decimal comma (1,5 = 1.5)',
       'excel-it.csv: dates read as created_at day first; first_response_at day first; solved_at day first',
     ]);
-    expect(report.input).toEqual({ records: 4, rejected: 0, duplicates: 0, files: [{ path: 'excel-it.csv', records: 4, rejected: 0, duplicates: 0 }] });
+    // 5 read = the header line + T1–T4, all used
+    expect(report.input).toEqual({
+      records: 4,
+      rejected: 0,
+      duplicates: 0,
+      files: [{ path: 'excel-it.csv', read: 5, header: 1, blank: 0, records: 4, duplicates: 0, rejected: 0 }],
+    });
+    for (const f of report.input.files) expect(f.header + f.blank + f.records + f.duplicates + f.rejected).toBe(f.read);
     expect(report.range).toEqual({ from: '2026-03-02T00:00:00+00:00', to: '2026-03-16T00:00:00+00:00' });
     expect(report.rows.map((row: { period: string }) => row.period)).toEqual(['2026-W10', '2026-W11']);
     const [w10, w11] = report.rows as { metrics: Record<string, unknown> }[];
@@ -137,7 +144,7 @@ describe('encodings', () => {
   it('Windows-1252 needs --encoding, and then reads like the UTF-8 file', () => {
     // 26 bytes of header and CRLF, then "A,2026-03-02T09:00:00Z,Jos": the é (0xE9) is byte 52.
     const line = expectOneLineError(sm('tickets', 'windows-1252.csv'), 3);
-    expect(line).toBe('support-metrics: windows-1252.csv: byte 52: not valid UTF-8; if the file came from Excel, try --encoding windows-1252');
+    expect(line).toBe('support-metrics: windows-1252.csv:2: byte 52: not valid UTF-8; if the file came from Excel, try --encoding windows-1252');
     const r = sm('tickets', 'windows-1252.csv', '--encoding', 'windows-1252');
     expect(ok(r)).toBe(plainTickets());
     expect(r.stderr).toBe('');
@@ -145,13 +152,13 @@ describe('encodings', () => {
 
   it('an invalid byte: exit 3, one line with the offset and the hint, never a replacement character', () => {
     const r = sm('report', 'invalid-utf8.csv', '-f', 'json');
-    expect(expectOneLineError(r, 3)).toBe('support-metrics: invalid-utf8.csv: byte 72: not valid UTF-8; if the file came from Excel, try --encoding windows-1252');
+    expect(expectOneLineError(r, 3)).toBe('support-metrics: invalid-utf8.csv:3: byte 72: not valid UTF-8; if the file came from Excel, try --encoding windows-1252');
     expect(r.stderr).not.toContain('\uFFFD');
   });
 
   it('an unpaired surrogate in UTF-16', () => {
     expect(expectOneLineError(sm('tickets', 'lone-surrogate.csv'), 3)).toBe(
-      'support-metrics: lone-surrogate.csv: byte 90: not valid UTF-16 LE; the file may be damaged or cut short',
+      'support-metrics: lone-surrogate.csv:2: byte 90: not valid UTF-16 LE; the file may be damaged or cut short',
     );
   });
 

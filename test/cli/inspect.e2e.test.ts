@@ -15,19 +15,20 @@ import { expectOneLineError, fixtureDir, run, stderrLines, type Run } from './cl
  *   8 A2  valid                                   → used
  *   9 A4  5 fields for 6 columns                  → malformed_record (no field; not counted per column)
  *  10 A6  created_at "yesterday"                  → invalid_timestamp (created_at)
- * Read 8 = used 2 + rejected 5 + duplicates 1; 1 blank line. Blanks over the 7 well-formed rows:
+ * Read 10 = 1 header + 1 blank (line 7) + 2 used + 1 duplicate + 5 rejected. Blanks over the 7 well-formed rows:
  * id 1 (line 4); solved_at 5 (3, 4, 5, 8, 10); agent 1 (5); satisfaction 3 (3, 6, 10); Notes 3 (3, 5, 10).
  *
  * test/fixtures/inspect/tickets.json: J1 valid; J2 agent null; J3 agent "" and created_at "not a
- * date" (invalid_timestamp); "oops" is not an object (malformed_record). Keys: agent blank 2
+ * date" (invalid_timestamp); "oops" is not an object (malformed_record). Read 4 = 0 blank + 2 used
+ * + 0 duplicates + 2 rejected (a JSON array has no header line). Keys: agent blank 2
  * (null, ""); csat_comment, only in J1, blank (absent) in the other 2 objects; ignored.
  *
- * test/fixtures/presets/zendesk-support.csv (6 tickets): "Solved at" 1900-01-01 (a sentinel) on
+ * test/fixtures/presets/zendesk-support.csv (6 tickets; read 7 with the header): "Solved at" 1900-01-01 (a sentinel) on
  * 102, 104, 106; "Assigned at" (ignored) on 103, 106; Assignee blank on 106; Tags blank on 103,
  * 104, 106; "First reply time in minutes" blank on 103, 106 (it stands in for first_response_at).
  *
  * test/fixtures/presets/servicenow-incident-log.csv: 10 events of 4 incidents (6 older events are
- * duplicates); `?` in assigned_to 4 times, resolved_at 6, closed_at 9; dates day-first (14-03-2026).
+ * duplicates; read 11 with the header); `?` in assigned_to 4 times, resolved_at 6, closed_at 9; dates day-first (14-03-2026).
  */
 
 const inspectDir = fixtureDir('inspect');
@@ -39,10 +40,29 @@ const ok = (r: Run): string => {
   return r.stdout;
 };
 
+/** Every `records:` line in `text` adds up: read = header + blank + used + duplicates + rejected. */
+function expectRecordsLinesBalance(text: string): void {
+  const lines = text.split('\n').filter((l) => l.startsWith('  records:'));
+  expect(lines.length).toBeGreaterThan(0);
+  const n = (digits: string | undefined): number => (digits === undefined ? 0 : Number(digits.replace(/,/g, '')));
+  for (const line of lines) {
+    const m = /^ {2}records: {3}([\d,]+) read = (?:([\d,]+) header \+ )?([\d,]+) blank \+ ([\d,]+) used \+ ([\d,]+) duplicates? \+ ([\d,]+) rejected$/.exec(line);
+    expect(m, line).not.toBeNull();
+    const [, read, header, blank, used, duplicates, rejected] = m!;
+    expect(n(header) + n(blank) + n(used) + n(duplicates) + n(rejected), line).toBe(n(read));
+  }
+}
+
+/** inspect --format json: a file's counts add up the same way. */
+function expectCountsBalance(counts: { read: number; header: number; blank: number; used: number; duplicates: number; rejected: number }): void {
+  expect(counts.header + counts.blank + counts.used + counts.duplicates + counts.rejected).toBe(counts.read);
+}
+
 describe('inspect: a canonical CSV with every kind of rejection', () => {
   it('prints, by hand: format, encoding, delimiter, columns, zone, counts, and one line per column', () => {
     const r = sm(inspectDir, 'inspect', 'canonical.csv', '--tz', 'Europe/Rome');
     expect(r.stderr).toBe('');
+    expectRecordsLinesBalance(ok(r));
     expect(ok(r)).toBe(
       [
         'canonical.csv',
@@ -52,7 +72,7 @@ describe('inspect: a canonical CSV with every kind of rejection', () => {
         '  columns:   canonical names (no preset recognised)',
         '  mapped:    5 columns read, 1 ignored',
         '  zone:      timestamps without an offset read in Europe/Rome',
-        '  records:   8 read: 2 used, 5 rejected, 1 duplicate; 1 blank line',
+        '  records:   10 read = 1 header + 1 blank + 2 used + 1 duplicate + 5 rejected',
         '  rejected:  1 required field missing (missing_required), 1 not a timestamp (invalid_timestamp), 1 value not allowed (invalid_value), 1 earlier than created_at (before_created), 1 malformed record (malformed_record)',
         '    column        field         blank  sentinel  rejected  read as',
         '    id            id                1         0         1',
@@ -84,7 +104,8 @@ describe('inspect: a canonical CSV with every kind of rejection', () => {
       mapping: false,
       inputZone: 'America/New_York',
       counts: {
-        read: 8,
+        read: 10,
+        header: 1,
         blank: 1,
         used: 2,
         duplicates: 1,
@@ -93,6 +114,7 @@ describe('inspect: a canonical CSV with every kind of rejection', () => {
         rejectedWithoutField: 1,
       },
     });
+    expectCountsBalance(files[0].counts);
     expect(files[0].columns.find((c: { header: string }) => c.header === 'Notes')).toEqual({ header: 'Notes', field: null, as: null, blank: 3, sentinel: 0, rejected: 0 });
     expect(files[0].dateFormats).toEqual([
       { field: 'created_at', header: 'created_at', format: 'iso', from: 'default' },
@@ -108,7 +130,9 @@ describe('inspect: a canonical CSV with every kind of rejection', () => {
 
 describe('inspect: a JSON file', () => {
   it('lists its keys, their blanks (null, "", absent) and the ignored key', () => {
-    expect(ok(sm(inspectDir, 'inspect', 'tickets.json'))).toBe(
+    const text = ok(sm(inspectDir, 'inspect', 'tickets.json'));
+    expectRecordsLinesBalance(text);
+    expect(text).toBe(
       [
         'tickets.json',
         '  format:    JSON (from the extension)',
@@ -116,7 +140,7 @@ describe('inspect: a JSON file', () => {
         '  columns:   keys matched to the canonical fields',
         '  mapped:    3 keys read, 1 ignored',
         '  zone:      timestamps without an offset read in UTC',
-        '  records:   4 read: 2 used, 2 rejected, 0 duplicates; 0 blank lines',
+        '  records:   4 read = 0 blank + 2 used + 0 duplicates + 2 rejected',
         '  rejected:  1 not a timestamp (invalid_timestamp), 1 malformed record (malformed_record)',
         '    key           field       blank  sentinel  rejected  read as',
         '    id            id              0         0         0',
@@ -132,6 +156,7 @@ describe('inspect: a JSON file', () => {
 describe('inspect: vendor exports', () => {
   it('Zendesk: the preset recognised, sentinels counted, the minute duration standing in for first_response_at', () => {
     const text = ok(sm(presetDir, 'inspect', 'zendesk-support.csv'));
+    expectRecordsLinesBalance(text);
     const lines = text.split('\n');
     expect(lines.slice(0, 8)).toEqual([
       'zendesk-support.csv',
@@ -141,7 +166,7 @@ describe('inspect: vendor exports', () => {
       '  columns:   preset zendesk: Zendesk Support CSV export (recognised from the header)',
       '  mapped:    17 columns read, 5 ignored',
       '  zone:      timestamps without an offset read in UTC',
-      '  records:   6 read: 6 used, 0 rejected, 0 duplicates; 0 blank lines',
+      '  records:   7 read = 1 header + 0 blank + 6 used + 0 duplicates + 0 rejected',
     ]);
     const row = (header: string): string[] => lines.find((l) => l.startsWith(`    ${header}  `))!.trim().split(/\s{2,}/);
     expect(row('Solved at')).toEqual(['Solved at', 'solved_at', '0', '3', '0', 'ISO 8601 (decided from the values)']);
@@ -156,7 +181,8 @@ describe('inspect: vendor exports', () => {
     const r = sm(presetDir, 'inspect', 'servicenow-incident-log.csv', '--format', 'json');
     const [file] = JSON.parse(ok(r)).files;
     expect(file.preset).toEqual({ name: 'servicenow', title: expect.any(String), from: 'header' });
-    expect(file.counts).toMatchObject({ read: 10, used: 4, duplicates: 6, rejected: 0 });
+    expect(file.counts).toMatchObject({ read: 11, header: 1, blank: 0, used: 4, duplicates: 6, rejected: 0 });
+    expectCountsBalance(file.counts);
     const column = (header: string) => file.columns.find((c: { header: string }) => c.header === header);
     expect(column('assigned_to')).toMatchObject({ field: 'agent', sentinel: 4, blank: 0 });
     expect(column('resolved_at')).toMatchObject({ field: 'solved_at', sentinel: 6 });
@@ -183,7 +209,9 @@ describe('inspect: the Italian Excel export (";", decimal comma, day-first, BOM)
   });
 
   it('says all of it', () => {
-    expect(ok(sm(dialects, 'inspect', 'excel-it.csv'))).toBe(
+    const text = ok(sm(dialects, 'inspect', 'excel-it.csv'));
+    expectRecordsLinesBalance(text);
+    expect(text).toBe(
       [
         'excel-it.csv',
         '  format:    CSV (from the extension)',
@@ -192,7 +220,7 @@ describe('inspect: the Italian Excel export (";", decimal comma, day-first, BOM)
         '  columns:   canonical names (no preset recognised)',
         '  mapped:    9 columns read, 0 ignored',
         '  zone:      timestamps without an offset read in UTC',
-        '  records:   4 read: 4 used, 0 rejected, 0 duplicates; 0 blank lines',
+        '  records:   5 read = 1 header + 0 blank + 4 used + 0 duplicates + 0 rejected',
         '    column             field              blank  sentinel  rejected  read as',
         '    id                 id                     0         0         0',
         '    created_at         created_at             0         0         0  day first (decided from the values)',
@@ -245,6 +273,7 @@ describe('--verbose', () => {
     const lines = stderrLines(r);
     expect(lines[0]).toBe('excel-it.csv: fields separated by semicolons (detected from the header line); numbers read with a decimal comma (1,5 = 1.5)');
     expect(lines[2]).toBe('excel-it.csv');
-    expect(lines).toContain('  records:   4 read: 4 used, 0 rejected, 0 duplicates; 0 blank lines');
+    expect(lines).toContain('  records:   5 read = 1 header + 0 blank + 4 used + 0 duplicates + 0 rejected');
+    expectRecordsLinesBalance(r.stderr);
   });
 });

@@ -239,7 +239,7 @@ describe('encodings', () => {
     expect(INVALID_UTF8[INVALID_UTF8_OFFSET]).toBe(0xe9);
     const error = await readError([path]);
     expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toBe(`${path}: byte 72: not valid UTF-8; if the file came from Excel, try --encoding windows-1252`);
+    expect(error.message).toBe(`${path}:3: byte 72: not valid UTF-8; if the file came from Excel, try --encoding windows-1252`);
   });
 
   it('… and the same file read as Windows-1252 is fine', async () => {
@@ -250,13 +250,13 @@ describe('encodings', () => {
   it('Windows-1252 read as UTF-8: the error is at its first non-ASCII byte', async () => {
     const path = fixture('windows-1252.csv');
     const error = await readError([path]);
-    expect(error.message).toBe(`${path}: byte ${'id,created_at,agent,team\r\nA,2026-03-02T09:00:00Z,Jos'.length}: not valid UTF-8; if the file came from Excel, try --encoding windows-1252`);
+    expect(error.message).toBe(`${path}:2: byte ${'id,created_at,agent,team\r\nA,2026-03-02T09:00:00Z,Jos'.length}: not valid UTF-8; if the file came from Excel, try --encoding windows-1252`);
   });
 
   it('an unpaired UTF-16 surrogate is an error with its offset', async () => {
     const path = fixture('lone-surrogate.csv');
     const error = await readError([path]);
-    expect(error.message).toBe(`${path}: byte ${LONE_SURROGATE_OFFSET}: not valid UTF-16 LE; the file may be damaged or cut short`);
+    expect(error.message).toBe(`${path}:2: byte ${LONE_SURROGATE_OFFSET}: not valid UTF-16 LE; the file may be damaged or cut short`);
   });
 
   it('a byte order mark that contradicts --encoding is refused', async () => {
@@ -274,16 +274,18 @@ describe('encodings', () => {
 
   it('JSON and NDJSON are checked too', async () => {
     const error = await readError(['-'], {}, Readable.from([Buffer.concat([Buffer.from('[{"id":"A","created_at":"2026-03-02T09:00:00Z","agent":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}]')])]));
-    expect(error.message).toBe('<stdin>: byte 56: not valid UTF-8; if the file came from Excel, try --encoding windows-1252');
+    expect(error.message).toBe('<stdin>:1: byte 56: not valid UTF-8; if the file came from Excel, try --encoding windows-1252');
     const ndjson = Buffer.concat([Buffer.from('{"id":"A","created_at":"2026-03-02T09:00:00Z"}\n{"id":"B","agent":"'), Buffer.from([0xff]), Buffer.from('"}\n')]);
     // 47 bytes of line 1 with its line break, then 19 before the 0xFF.
-    expect((await readError(['-'], {}, Readable.from([ndjson]))).message).toMatch(/^<stdin>: byte 66: not valid UTF-8;/);
+    expect((await readError(['-'], {}, Readable.from([ndjson]))).message).toMatch(/^<stdin>:\d+: byte 66: not valid UTF-8;/);
   });
 });
 
 describe('strict decoding, whatever the chunks', () => {
   // Any text after a start that is neither a NUL byte (UTF-16 without BOM) nor gzip's signature.
-  const text = fc.string({ unit: 'binary', maxLength: 200 }).map((s) => `id${s}`);
+  // Any text but NUL, which is refused wherever it is (see csv-hardening.test.ts).
+  const text = fc.string({ unit: 'binary', maxLength: 200 }).map((s) => `id${s.replaceAll('\0', '')}`);
+  const lineOf = (before: string): number => before.split('\n').length;
   const cuts = fc.array(fc.nat(), { maxLength: 8 });
 
   it('UTF-8: the bytes come out as they went in', async () => {
@@ -302,14 +304,14 @@ describe('strict decoding, whatever the chunks', () => {
         const before = Buffer.from(chars.slice(0, k).join(''));
         const bytes = Buffer.concat([before, Buffer.from([bad]), Buffer.from(chars.slice(k).join(''))]);
         // None of these bytes can start a character, nor continue one that ended before it.
-        expect(await decodeAll(cut(bytes, at))).toBe(`error: f.csv: byte ${before.length}: not valid UTF-8; if the file came from Excel, try --encoding windows-1252`);
+        expect(await decodeAll(cut(bytes, at))).toBe(`error: f.csv:${lineOf(before.toString())}: byte ${before.length}: not valid UTF-8; if the file came from Excel, try --encoding windows-1252`);
       }),
     );
   });
 
   it('UTF-8: a character cut by the end of the file is reported at its first byte', async () => {
     expect(await decodeAll([Buffer.from('id,é'), Buffer.from([0xe2, 0x82])])).toBe(
-      'error: f.csv: byte 5: not valid UTF-8; if the file came from Excel, try --encoding windows-1252',
+      'error: f.csv:1: byte 5: not valid UTF-8; if the file came from Excel, try --encoding windows-1252',
     );
   });
 
@@ -331,21 +333,21 @@ describe('strict decoding, whatever the chunks', () => {
         const before = Buffer.from(chars.slice(0, k).join(''), 'utf16le');
         const lone = Buffer.from([unit & 0xff, unit >> 8]);
         const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), before, lone, Buffer.from(chars.slice(k).join(''), 'utf16le')]);
-        expect(await decodeAll(cut(bytes, at))).toBe(`error: f.csv: byte ${2 + before.length}: not valid UTF-16 LE; the file may be damaged or cut short`);
+        expect(await decodeAll(cut(bytes, at))).toBe(`error: f.csv:${lineOf(chars.slice(0, k).join(''))}: byte ${2 + before.length}: not valid UTF-16 LE; the file may be damaged or cut short`);
       }),
     );
   });
 
   it('UTF-16: an odd byte at the end', async () => {
-    expect(await decodeAll([Buffer.from([0xff, 0xfe, 0x69, 0x00, 0x64])])).toBe('error: f.csv: byte 4: not valid UTF-16 LE; the file may be damaged or cut short');
+    expect(await decodeAll([Buffer.from([0xff, 0xfe, 0x69, 0x00, 0x64])])).toBe('error: f.csv:1: byte 4: not valid UTF-16 LE; the file may be damaged or cut short');
   });
 
-  it('Windows-1252: every byte is a character', async () => {
-    const all = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+  it('Windows-1252: every byte but NUL is a character', async () => {
+    const all = Buffer.from(Array.from({ length: 255 }, (_, i) => i + 1));
     const decoded = await decodeAll(cut(all, [1, 100, 200]), 'windows-1252');
-    expect(decoded).toHaveLength(256);
-    expect(decoded.slice(0x80, 0x81)).toBe('€');
-    expect(decoded.slice(0xe9, 0xea)).toBe('é');
+    expect(decoded).toHaveLength(255);
+    expect(decoded.slice(0x7f, 0x80)).toBe('€');
+    expect(decoded.slice(0xe8, 0xe9)).toBe('é');
     expect(decoded).not.toContain('\uFFFD');
   });
 
@@ -408,6 +410,6 @@ describe('gzip', () => {
 
   it('an invalid byte inside gzip data: the offset is in the uncompressed text', async () => {
     const error = await readError(['-'], {}, Readable.from([gzipSync(INVALID_UTF8)]));
-    expect(error.message).toBe(`<stdin>: byte ${INVALID_UTF8_OFFSET} (uncompressed): not valid UTF-8; if the file came from Excel, try --encoding windows-1252`);
+    expect(error.message).toBe(`<stdin>:3: byte ${INVALID_UTF8_OFFSET} (uncompressed): not valid UTF-8; if the file came from Excel, try --encoding windows-1252`);
   });
 });

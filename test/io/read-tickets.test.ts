@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError, UsageError } from '../../src/errors.js';
 import type { InputFormat } from '../../src/io/input-formats.js';
 import { readTicketSources } from '../../src/io/read-tickets.js';
-import { Ingest, type IngestSummary } from '../../src/tickets/ingest.js';
+import { Ingest, type IngestSummary, type Rejection } from '../../src/tickets/ingest.js';
 import type { TicketStore } from '../../src/tickets/store.js';
 import { wallTimeReader } from '../../src/time/zone.js';
 
@@ -32,10 +32,16 @@ function fixture(name: string, content: string | Buffer): string {
 
 const noStdin = (): Readable => Readable.from([]);
 
+/** Every rejection of a read, in reading order, as the rejects file gets them (the summary keeps only examples). */
+const allRejections = new WeakMap<IngestSummary, Rejection[]>();
+
 async function read(paths: string[], options: { stdin?: Readable; format?: InputFormat; inputZone?: string } = {}): Promise<IngestSummary> {
-  const ingest = new Ingest(wallTimeReader(options.inputZone ?? 'UTC'));
+  const rejected: Rejection[] = [];
+  const ingest = new Ingest(wallTimeReader(options.inputZone ?? 'UTC'), { rejects: { write: (r) => rejected.push(r) } });
   await readTicketSources(paths, ingest, options.stdin ?? noStdin(), { format: options.format });
-  return ingest.finish();
+  const summary = ingest.finish();
+  allRejections.set(summary, rejected);
+  return summary;
 }
 
 /** The tickets kept, in store order, with the fields these tests look at. */
@@ -50,11 +56,12 @@ function tickets(store: TicketStore): { id: string; createdAt: string; agent: st
 
 /** Rejections as `line field code`, in reading order. */
 function rejections(summary: IngestSummary): { file: string; line: number; field: string | null; code: string }[] {
-  return summary.examples.map(({ file, line, field, code }) => ({ file, line, field, code }));
+  return allRejections.get(summary)!.map(({ file, line, field, code }) => ({ file, line, field, code }));
 }
 
+/** Everything read is accounted for: read = header + blank + used + duplicates + rejected, in every file. */
 function expectBalancedAccounts(summary: IngestSummary): void {
-  for (const f of summary.files) expect(f.used + f.rejected + f.duplicates, f.path).toBe(f.read);
+  for (const f of summary.files) expect(f.header + f.blank + f.used + f.duplicates + f.rejected, f.path).toBe(f.read);
 }
 
 describe('CSV', () => {
@@ -65,7 +72,9 @@ describe('CSV', () => {
       { id: 'A', createdAt: '2026-03-02T08:00:00.000Z', agent: 'alice', team: null },
       { id: 'B', createdAt: '2026-03-03T09:30:00.000Z', agent: null, team: null },
     ]);
-    expect(summary.files).toEqual([{ path, read: 2, blank: 0, rejected: 0, duplicates: 0, used: 2 }]);
+    // 3 read = 1 header + 2 records
+    expect(summary.files).toEqual([{ path, read: 3, header: 1, blank: 0, rejected: 0, duplicates: 0, used: 2 }]);
+    expectBalancedAccounts(summary);
     expect([...summary.presentFields].sort()).toEqual(['agent', 'created_at', 'id']);
   });
 
@@ -113,7 +122,9 @@ describe('CSV', () => {
       ['1', `multi${eol}line`],
       ['2', 'Doe, "JJ"'],
     ]);
-    expect(summary.files[0]).toMatchObject({ read: 5, used: 2, rejected: 3, blank: 0 });
+    // 6 read = 1 header + 5 records (those starting on lines 2, 4, 5, 8, 9); line 6 is inside a quoted field, not blank
+    expect(summary.files[0]).toMatchObject({ read: 6, header: 1, used: 2, rejected: 3, duplicates: 0, blank: 0 });
+    expectBalancedAccounts(summary);
   });
 
   it('CRLF: no carriage return is left in the values', async () => {
@@ -128,11 +139,13 @@ describe('CSV', () => {
   });
 
   it('blank lines are counted as blank, are not records, and do not shift line numbers', async () => {
-    // lines: 1 header, 2 A, 3 blank, 4 blank, 5 B (rejected), 6 spaces only, 7 C
+    // lines: 1 header, 2 A, 3 blank, 4 blank, 5 B (rejected), 6 spaces only, 7 C, 8 blank
     const csv = 'id,created_at\nA,2026-03-02T08:00:00Z\n\n\nB,soon\n   \nC,2026-03-02T09:00:00Z\n\n';
     const summary = await read([fixture('t.csv', csv)]);
     expect(rejections(summary)).toEqual([{ file: expect.any(String), line: 5, field: 'created_at', code: 'invalid_timestamp' }]);
-    expect(summary.files[0]).toMatchObject({ read: 3, blank: 4, used: 2, rejected: 1 });
+    // 8 read = 1 header + 4 blank (lines 3, 4, 6, 8) + 3 records (A, C used; B rejected)
+    expect(summary.files[0]).toMatchObject({ read: 8, header: 1, blank: 4, used: 2, rejected: 1, duplicates: 0 });
+    expectBalancedAccounts(summary);
   });
 
   it('a row with too few or too many fields is rejected as malformed, with its line', async () => {
@@ -168,7 +181,9 @@ describe('CSV', () => {
   it('a header row only: no records, no error', async () => {
     const summary = await read([fixture('t.csv', 'id,created_at\n')]);
     expect(summary.store.length).toBe(0);
-    expect(summary.files[0]).toMatchObject({ read: 0, used: 0 });
+    // the header line is all there is to read
+    expect(summary.files[0]).toMatchObject({ read: 1, header: 1, blank: 0, used: 0, rejected: 0, duplicates: 0 });
+    expectBalancedAccounts(summary);
   });
 
   it.each([
@@ -220,7 +235,8 @@ describe('CSV', () => {
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 15 }), fc.constantFrom('\n', '\r\n'), async (rows, eol) => {
         const records = rows.map((r) => [r.id, r.valid ? '2026-03-02T08:00:00Z' : '2026-02-30T08:00:00Z', r.agent.replace(/\n/g, r.eol)]);
         const header = stringify([['id', 'created_at', 'agent']], { record_delimiter: eol });
-        const lines = records.map((r) => stringify([r], { record_delimiter: eol }));
+        // Any line break in a field is quoted: the reader ends records at CRLF, LF and CR alike.
+        const lines = records.map((r) => stringify([r], { record_delimiter: eol, quoted_match: /[\r\n]/ }));
         const expectedLines: number[] = [];
         let line = 2;
         records.forEach((r, i) => {
@@ -229,7 +245,8 @@ describe('CSV', () => {
         });
         const summary = await read([fixture('p.csv', header + lines.join(''))]);
         expectBalancedAccounts(summary);
-        expect(summary.files[0]!.read).toBe(rows.length);
+        // the header line, then one record per row (a record over several lines counts once); no blank line
+        expect(summary.files[0]).toMatchObject({ read: rows.length + 1, header: 1, blank: 0 });
         expect(summary.rejected).toBe(rows.filter((r) => !r.valid).length);
         expect(rejections(summary).map((r) => [r.line, r.code])).toEqual(expectedLines.map((l) => [l, 'invalid_timestamp']));
         expect(summary.store.length).toBe(new Set(rows.filter((r) => r.valid).map((r) => r.id)).size);
@@ -252,7 +269,9 @@ describe('JSON (an array of objects)', () => {
       { id: '1', createdAt: '2026-03-02T08:00:00.000Z', agent: 'alice', team: null },
       { id: '3', createdAt: '2026-03-02T09:00:00.000Z', agent: null, team: 'core' },
     ]);
-    expect(summary.files[0]).toMatchObject({ read: 3, used: 2, rejected: 1 });
+    // a JSON array has no header and no blank lines: its elements are all there is to read
+    expect(summary.files[0]).toMatchObject({ read: 3, header: 0, blank: 0, used: 2, rejected: 1, duplicates: 0 });
+    expectBalancedAccounts(summary);
   });
 
   it('pretty-printed over many lines: the record number, not the line, locates a rejection', async () => {
@@ -279,7 +298,8 @@ describe('JSON (an array of objects)', () => {
       { file: expect.any(String), line: 5, field: null, code: 'malformed_record' },
     ]);
     expect(tickets(summary.store).map((t) => t.id)).toEqual(['A', 'C']);
-    expect(summary.files[0]).toMatchObject({ read: 6, used: 2, rejected: 4 });
+    expect(summary.files[0]).toMatchObject({ read: 6, header: 0, blank: 0, used: 2, rejected: 4, duplicates: 0 });
+    expectBalancedAccounts(summary);
   });
 
   it('fields of one object never leak into the next', async () => {
@@ -293,7 +313,8 @@ describe('JSON (an array of objects)', () => {
 
   it('an empty array: no records, no error; a BOM is fine', async () => {
     const summary = await read([fixture('t.json', '\uFEFF[]')]);
-    expect(summary.files[0]).toMatchObject({ read: 0, used: 0 });
+    expect(summary.files[0]).toMatchObject({ read: 0, header: 0, blank: 0, used: 0 });
+    expectBalancedAccounts(summary);
   });
 
   it.each([
@@ -344,12 +365,15 @@ describe('NDJSON', () => {
       ['A', 'alice'],
       ['D', null],
     ]);
-    expect(summary.files[0]).toMatchObject({ read: 5, blank: 1, used: 2, rejected: 3 });
+    // 6 read = no header + 1 blank (line 2) + 5 records (A, D used; lines 3, 4, 5 rejected)
+    expect(summary.files[0]).toMatchObject({ read: 6, header: 0, blank: 1, used: 2, rejected: 3, duplicates: 0 });
+    expectBalancedAccounts(summary);
   });
 
   it('an empty NDJSON file has no records (and is not an error)', async () => {
     const summary = await read([fixture('t.ndjson', '')]);
-    expect(summary.files[0]).toMatchObject({ read: 0, used: 0 });
+    expect(summary.files[0]).toMatchObject({ read: 0, header: 0, blank: 0, used: 0 });
+    expectBalancedAccounts(summary);
   });
 });
 
@@ -358,15 +382,17 @@ describe('choosing the format', () => {
   const json = '[{"id":"A","created_at":"2026-03-02T08:00:00Z"}]';
   const ndjson = '{"id":"A","created_at":"2026-03-02T08:00:00Z"}\n';
 
+  // header: 1 for CSV's header line; JSON and NDJSON have none (whitespace before a JSON array is not a blank line)
   it.each([
-    ['CSV', csv],
-    ['a JSON array', json],
-    ['a JSON array after whitespace', `\n  \t${json}`],
-    ['NDJSON', ndjson],
-    ['a JSON array with a BOM', `\uFEFF${json}`],
-  ])('stdin (-) holding %s is detected from its first bytes', async (_what, content) => {
+    ['CSV', csv, 1],
+    ['a JSON array', json, 0],
+    ['a JSON array after whitespace', `\n  \t${json}`, 0],
+    ['NDJSON', ndjson, 0],
+    ['a JSON array with a BOM', `\uFEFF${json}`, 0],
+  ])('stdin (-) holding %s is detected from its first bytes', async (_what, content, header) => {
     const summary = await read(['-'], { stdin: Readable.from([Buffer.from(content)]) });
-    expect(summary.files).toEqual([{ path: '<stdin>', read: 1, blank: 0, rejected: 0, duplicates: 0, used: 1 }]);
+    expect(summary.files).toEqual([{ path: '<stdin>', read: header + 1, header, blank: 0, rejected: 0, duplicates: 0, used: 1 }]);
+    expectBalancedAccounts(summary);
     expect(tickets(summary.store).map((t) => t.id)).toEqual(['A']);
   });
 
@@ -410,13 +436,19 @@ describe('choosing the format', () => {
     const summary = await read([fixture('export.txt', json), fixture('export', ndjson), fixture('export.dat', csv)]);
     expect(summary.files.map((f) => f.used)).toEqual([0, 0, 1]);
     expect(summary.duplicates).toBe(2);
+    expectBalancedAccounts(summary);
     expect(summary.rejected).toBe(0);
   });
 
   it('the extension decides, in any case (.JSON, .Csv)', async () => {
     const summary = await read([fixture('T.JSON', json), fixture('T.Csv', csv)]);
     expect(summary.rejected).toBe(0);
-    expect(summary.files.map((f) => f.read)).toEqual([1, 1]);
+    // T.JSON: 1 record; T.Csv: its header line and 1 record
+    expect(summary.files.map((f) => [f.read, f.header])).toEqual([
+      [1, 0],
+      [2, 1],
+    ]);
+    expectBalancedAccounts(summary);
   });
 
   it('an explicit format overrides the extension', async () => {
@@ -436,8 +468,8 @@ describe('several files', () => {
       ['B', 'bob'],
     ]);
     expect(summary.files).toEqual([
-      { path: first, read: 2, blank: 0, rejected: 0, duplicates: 1, used: 1 },
-      { path: second, read: 2, blank: 0, rejected: 1, duplicates: 0, used: 1 },
+      { path: first, read: 3, header: 1, blank: 0, rejected: 0, duplicates: 1, used: 1 },
+      { path: second, read: 2, header: 0, blank: 0, rejected: 1, duplicates: 0, used: 1 },
     ]);
     expect(summary.duplicates).toBe(1);
     expect(summary.rejected).toBe(1);
@@ -453,6 +485,7 @@ describe('several files', () => {
       [1, 0],
       [0, 1],
     ]);
+    expectBalancedAccounts(summary);
   });
 
   it('a file read later that has no updated_at column loses to one that has', async () => {
@@ -468,12 +501,12 @@ describe('several files', () => {
     const c = fixture('c.json', '[{"id":"C","created_at":"2026-03-02T08:00:00Z"},{"id":"A","created_at":"2026-03-02T08:00:00Z"}]');
     const summary = await read([a, b, c]);
     expectBalancedAccounts(summary);
-    expect(summary.files.map(({ read, blank, used, rejected, duplicates }) => ({ read, blank, used, rejected, duplicates }))).toEqual([
-      // A twice (first loses to second, second loses to c.json), X rejected, B loses to b.ndjson
-      { read: 4, blank: 1, used: 0, rejected: 1, duplicates: 3 },
-      // B kept, C loses to c.json, [] malformed
-      { read: 3, blank: 1, used: 1, rejected: 1, duplicates: 1 },
-      { read: 2, blank: 0, used: 2, rejected: 0, duplicates: 0 },
+    expect(summary.files.map(({ read, header, blank, used, rejected, duplicates }) => ({ read, header, blank, used, rejected, duplicates }))).toEqual([
+      // the header, A twice (first loses to second, second loses to c.json), a blank line, X rejected, B loses to b.ndjson
+      { read: 6, header: 1, blank: 1, used: 0, rejected: 1, duplicates: 3 },
+      // B kept, a blank line, C loses to c.json, [] malformed
+      { read: 4, header: 0, blank: 1, used: 1, rejected: 1, duplicates: 1 },
+      { read: 2, header: 0, blank: 0, used: 2, rejected: 0, duplicates: 0 },
     ]);
     expect(summary.store.length).toBe(3);
     expect(summary.duplicates).toBe(4);
@@ -487,6 +520,7 @@ describe('several files', () => {
       [file, 1],
       ['<stdin>', 1],
     ]);
+    expectBalancedAccounts(summary);
   });
 });
 

@@ -31,13 +31,20 @@ function inspect(path: string): any {
 
 const column = (file: any, header: string): any => file.columns.find((c: { header: string }) => c.header === header);
 
+/** Everything read is accounted for: read = header + blank + used + duplicates + rejected. */
+function expectCountsBalance(counts: { read: number; header: number; blank: number; used: number; duplicates: number; rejected: number }): void {
+  expect(counts.header + counts.blank + counts.used + counts.duplicates + counts.rejected).toBe(counts.read);
+}
+
 const zendesk = realFile('zendesk_tickets_plum_2023.csv');
 
 describe.skipIf(!zendesk.exists)(`inspect the real Zendesk export: ${zendesk.title}`, () => {
   it('the preset from the header, 16,476 tickets used, the 2,067 "never solved" dates counted as sentinels', () => {
     const file = inspect(zendesk.path);
     expect(file.preset).toMatchObject({ name: 'zendesk', from: 'header' });
-    expect(file.counts).toMatchObject({ read: 16476, used: 16476, rejected: 0, duplicates: 0 });
+    // 16,477 read = the header line + 16,476 tickets, no blank line
+    expect(file.counts).toMatchObject({ read: 16477, header: 1, blank: 0, used: 16476, rejected: 0, duplicates: 0 });
+    expectCountsBalance(file.counts);
     expect(column(file, 'Solved at')).toMatchObject({ field: 'solved_at', sentinel: 2067, rejected: 0 });
     expect(file.dateFormats.find((d: { field: string }) => d.field === 'created_at')).toMatchObject({ header: 'Created at', format: 'iso', from: 'values' });
     expect(file.columns.every((c: { blank: number | null }) => c.blank !== null)).toBe(true);
@@ -53,7 +60,9 @@ for (const { name, rows, incidents } of [
     it('the preset from the header, every date column day-first, older events as duplicates', () => {
       const reading = inspect(file.path);
       expect(reading.preset).toMatchObject({ name: 'servicenow', from: 'header' });
-      expect(reading.counts).toMatchObject({ read: rows, used: incidents, duplicates: rows - incidents, rejected: 0 });
+      // the header line, then `rows` events: one per incident used, the older ones duplicates; no blank line
+      expect(reading.counts).toMatchObject({ read: rows + 1, header: 1, blank: 0, used: incidents, duplicates: rows - incidents, rejected: 0 });
+      expectCountsBalance(reading.counts);
       expect(reading.dateFormats.length).toBeGreaterThan(0);
       expect(reading.dateFormats.every((d: { format: string; from: string }) => d.format === 'DMY' && d.from === 'values')).toBe(true);
     });

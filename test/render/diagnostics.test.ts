@@ -34,7 +34,7 @@ describe('formatRejectionSummary', () => {
     expect(formatRejectionSummary(ingest([{ id: 'A', created_at: '2026-03-02T08:00:00Z' }]))).toBe('');
   });
 
-  it('counts per reason (most frequent first, with its code), then every example when there are few', () => {
+  it('counts per reason (most frequent first, with its code), each followed by its records', () => {
     const summary = ingest([
       { id: 'A', created_at: '2026-03-02T08:00:00Z' },
       { id: 'B', created_at: '2026-03-02T08:00:00Z', nps: 11 },
@@ -43,22 +43,26 @@ describe('formatRejectionSummary', () => {
     ]);
     const lines = formatRejectionSummary(summary).split('\n');
     expect(lines.at(-1)).toBe('');
-    expect(lines[0]).toMatch(/^3 of 4 records rejected/);
-    expect(lines[1]).toMatch(/^\s+2\s.*\(invalid_value\)$/);
-    expect(lines[2]).toMatch(/^\s+1\s.*\(invalid_timestamp\)$/);
-    const examples = lines.slice(-4, -1).map((l) => l.trim());
-    expect(examples[0]).toMatch(/^file1\.json:2: nps: .*"11"/);
-    expect(examples[1]).toMatch(/^file1\.json:3: created_at: .*"nope"/);
-    expect(examples[2]).toMatch(/^file1\.json:4: satisfaction: .*"meh"/);
+    expect(lines[0]).toBe('3 of 4 records rejected:');
+    expect(lines[1]).toMatch(/^\s+2 {2}.*\(invalid_value\)$/);
+    expect(lines[2]).toMatch(/^\s+file1\.json:2: nps: .*"11"/);
+    expect(lines[3]).toMatch(/^\s+file1\.json:4: satisfaction: .*"meh"/);
+    expect(lines[4]).toMatch(/^\s+1 {2}.*\(invalid_timestamp\)$/);
+    expect(lines[5]).toMatch(/^\s+file1\.json:3: created_at: .*"nope"/);
+    expect(lines).toHaveLength(7);
   });
 
-  it('shows only the first few examples, in reading order, when there are many', () => {
-    const records = Array.from({ length: 30 }, (_, i) => ({ id: `T${i}`, created_at: 'bad' }));
-    const text = formatRejectionSummary(ingest(records));
-    expect(text.split('\n')[0]).toMatch(/^30 of 30 records rejected/);
-    const examples = text.split('\n').filter((l) => /file1\.json:\d+:/.test(l));
-    expect(examples.length).toBeGreaterThanOrEqual(3);
-    expect(examples.length).toBeLessThanOrEqual(10);
-    expect(examples.map((l) => Number(/:(\d+):/.exec(l)![1]))).toEqual(Array.from({ length: examples.length }, (_, i) => i + 1));
+  it('shows the first three records of each reason, in reading order, and how many more there are', () => {
+    const records = [
+      ...Array.from({ length: 30 }, (_, i) => ({ id: `T${i}`, created_at: 'bad' })),
+      { id: 'N', created_at: '2026-03-02T08:00:00Z', nps: 11 },
+    ];
+    const lines = formatRejectionSummary(ingest(records)).split('\n');
+    expect(lines[0]).toBe('31 of 31 records rejected:');
+    expect(lines[1]).toMatch(/^\s+30 {2}not a timestamp \(invalid_timestamp\)$/);
+    expect(lines.slice(2, 5).map((l) => Number(/:(\d+):/.exec(l)![1]))).toEqual([1, 2, 3]);
+    expect(lines[5]).toMatch(/^\s+… and 27 more$/);
+    expect(lines[6]).toMatch(/^\s+1 {2}.*\(invalid_value\)$/);
+    expect(lines[7]).toMatch(/^\s+file1\.json:31: nps:/);
   });
 });

@@ -249,6 +249,7 @@ describe('Ingest accounting', () => {
   it('counts blanks apart from records, malformed records as read and rejected, and rejections by code', () => {
     const sink = new Ingest(wallTimeReader('UTC'));
     const file = sink.openFile('t.csv');
+    sink.header(file);
     sink.record(file, 2, values({ id: 'A', created_at: CREATED }), IDENTITY);
     sink.blank(file);
     sink.malformed(file, 4, 'has 2 fields where the header has 3');
@@ -256,7 +257,9 @@ describe('Ingest accounting', () => {
     sink.record(file, 6, values({ id: 'C', created_at: CREATED, nps: 11 }), IDENTITY);
     sink.record(file, 7, values({ id: 'D', created_at: CREATED, satisfaction: 'meh' }), IDENTITY);
     const summary = sink.finish();
-    expect(summary.files).toEqual([{ path: 't.csv', read: 5, blank: 1, rejected: 4, duplicates: 0, used: 1 }]);
+    // everything read counts: 7 = 1 header + 1 blank + 1 used + 0 duplicates + 4 rejected (the malformed one among them)
+    expect(summary.files).toEqual([{ path: 't.csv', read: 7, header: 1, blank: 1, rejected: 4, duplicates: 0, used: 1 }]);
+    for (const f of summary.files) expect(f.header + f.blank + f.used + f.duplicates + f.rejected).toBe(f.read);
     expect(Object.fromEntries(summary.rejectionsByCode)).toEqual({ malformed_record: 1, invalid_timestamp: 1, invalid_value: 2 });
     expect(summary.examples.map(({ file: f, line, field, code }) => ({ f, line, field, code }))).toEqual([
       { f: 't.csv', line: 4, field: null, code: 'malformed_record' },
@@ -266,14 +269,21 @@ describe('Ingest accounting', () => {
     ]);
   });
 
-  it('keeps the first rejections in reading order, and counts all of them', () => {
-    const sink = new Ingest(wallTimeReader('UTC'));
+  it('keeps the first rejections of each reason in reading order, counts all of them, and sends every one to the rejects sink', () => {
+    const all: number[] = [];
+    const sink = new Ingest(wallTimeReader('UTC'), { rejects: { write: (r) => all.push(r.line) } });
     const file = sink.openFile('t.csv');
     for (let line = 2; line < 102; line++) sink.record(file, line, values({ id: `T${line}`, created_at: 'bad' }), IDENTITY);
+    sink.record(file, 102, values({ id: 'N', created_at: '2026-03-02T08:00:00Z', nps: 11 }), IDENTITY);
     const summary = sink.finish();
-    expect(summary.rejected).toBe(100);
+    expect(summary.rejected).toBe(101);
     expect(summary.rejectionsByCode.get('invalid_timestamp')).toBe(100);
-    expect(summary.examples.length).toBeGreaterThanOrEqual(5);
-    expect(summary.examples.map((e) => e.line)).toEqual(Array.from({ length: summary.examples.length }, (_, i) => i + 2));
+    expect(summary.examples.map((e) => [e.code, e.line])).toEqual([
+      ['invalid_timestamp', 2],
+      ['invalid_timestamp', 3],
+      ['invalid_timestamp', 4],
+      ['invalid_value', 102],
+    ]);
+    expect(all).toEqual(Array.from({ length: 101 }, (_, i) => i + 2));
   });
 });
