@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { MetricValue } from '../metrics/types.js';
 import type { Report, ReportMetric } from '../report/types.js';
+import { stringifyCsv } from './csv-cells.js';
 
 /** Flattened column names of one metric: `tickets_created`, `resolution_rate.value`, `first_response_time.p90`. */
 interface CsvColumn {
@@ -25,7 +25,10 @@ function metricColumns(metric: ReportMetric): CsvColumn[] {
   }
 }
 
-/** One line per report row (totals are in the JSON, Markdown and table outputs); blank cells are null. */
+/**
+ * One line per report row (totals are in the JSON, Markdown and table outputs); blank cells are null.
+ * Period labels and --by values come from the data: stringifyCsv cleans them and defuses formulas.
+ */
 export function renderCsv(report: Report): string {
   const columns = report.metrics.flatMap(metricColumns);
   const header = ['period', 'start', 'end', ...report.by, ...columns.map((c) => c.name)];
@@ -36,5 +39,5 @@ export function renderCsv(report: Report): string {
     ...report.by.map((d) => row[d] ?? null),
     ...columns.map((c) => c.pick(row.metrics[c.metric] ?? null)),
   ]);
-  return stringify([header, ...lines], { record_delimiter: 'unix', cast: { number: (n) => String(n) } });
+  return stringifyCsv([header, ...lines]);
 }

@@ -1,15 +1,21 @@
 import type { Report } from '../report/types.js';
 import { attributionSummary, cleanText, detailedColumns, formatCount, inputSummary, labelHeadings, rowLabels, sectionsToShow, zoneSummary } from './format.js';
 
-/** Text from the data in a GFM table cell: no cell breaks, no HTML, no line breaks. */
+/**
+ * Text from the data in a GFM table cell, shown as it is: no cell breaks, HTML, entities, line
+ * breaks, emphasis, code, strikethrough, links or math (`\\`, `|`, `` ` ``, `*`, `_`, `[`, `]`, `~`, `$`
+ * backslash-escaped; `&`, `<`, `>` as entities). A zero-width space after `@` and `#` keeps
+ * `@alice` and `#123` from mentioning someone or linking an issue on GitHub or GitLab (as Renovate does).
+ */
 export function escapeCell(text: string): string {
   return cleanText(text)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
+    .replace(/[\\|`*_[\]~$]/g, '\\$&')
+    .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/[@#]/g, '$&&#8203;');
 }
 
 function table(headings: string[], rows: string[][], rightAligned: number): string {
@@ -17,7 +23,16 @@ function table(headings: string[], rows: string[][], rightAligned: number): stri
   return [headings, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-/** A report a lead can paste into a wiki or commit: title, range, zone, input, one table per section. */
+/** What became of every line or record of each input file: read = header + blank + used + duplicates + rejected. */
+function inputTable(report: Report): string {
+  const rows = report.input.files.map((f) => [
+    escapeCell(f.path),
+    ...[f.read, f.header, f.blank, f.records, f.duplicates, f.rejected].map(formatCount),
+  ]);
+  return table(['File', 'Read', 'Header', 'Blank', 'Used', 'Duplicates', 'Rejected'], rows, 6);
+}
+
+/** A report a lead can paste into a wiki or commit: title, range, zone, one table per section, input files, notes. */
 export function renderMarkdown(report: Report): string {
   const out: string[] = [
     '# Support metrics',
@@ -29,16 +44,6 @@ export function renderMarkdown(report: Report): string {
     `- Input: ${inputSummary(report)}`,
     '',
   ];
-  if (report.input.files.length > 0) {
-    out.push(
-      table(
-        ['File', 'Tickets used', 'Rejected', 'Duplicates'],
-        report.input.files.map((f) => [escapeCell(f.path), formatCount(f.records), formatCount(f.rejected), formatCount(f.duplicates)]),
-        3,
-      ),
-      '',
-    );
-  }
   for (const { section, metrics } of sectionsToShow(report)) {
     const columns = detailedColumns(metrics);
     const labels = labelHeadings(report);
@@ -46,6 +51,7 @@ export function renderMarkdown(report: Report): string {
     rows.push(['**Total**', ...report.by.map(() => ''), ...columns.map((c) => c.cell(report.totals.metrics))]);
     out.push(`## ${section}`, '', table([...labels.map(escapeCell), ...columns.map((c) => c.heading)], rows, columns.length), '');
   }
+  if (report.input.files.length > 0) out.push('## Input', '', inputTable(report), '');
   if (report.notes.length > 0) {
     out.push('## Notes', '', ...report.notes.map((n) => `- \`${n.metric}\` is n/a: ${n.message}.`), '');
   }

@@ -1,7 +1,19 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
-import type { Report } from '../report/types.js';
-import { attributionSummary, cleanText, compactColumns, inputSummary, labelHeadings, NOT_AVAILABLE, rowLabels, sectionsToShow, zoneSummary } from './format.js';
+import type { Report, ReportInputFile } from '../report/types.js';
+import { attributionSummary, cleanText, compactColumns, formatCount, inputSummary, labelHeadings, NOT_AVAILABLE, plural, rowLabels, sectionsToShow, zoneSummary } from './format.js';
+
+/** `samples/tickets.csv: 3,001 read = 1 header + 0 blank + 2,940 used + 30 duplicates + 30 rejected`. */
+function inputFileLine(file: ReportInputFile): string {
+  const parts = [
+    plural(file.header, 'header'),
+    `${formatCount(file.blank)} blank`,
+    `${formatCount(file.records)} used`,
+    plural(file.duplicates, 'duplicate'),
+    `${formatCount(file.rejected)} rejected`,
+  ];
+  return `${cleanText(file.path)}: ${formatCount(file.read)} read = ${parts.join(' + ')}`;
+}
 
 /** Terminal tables: one per section (Volume, Speed, …), a row per period (and group), a total row. */
 export function renderTable(report: Report, options: { color: boolean }): string {
@@ -16,7 +28,7 @@ export function renderTable(report: Report, options: { color: boolean }): string
       colAligns: [...labels.map(() => 'left' as const), ...columns.map(() => 'right' as const)],
     });
     for (const row of report.rows) {
-      table.push([...rowLabels(report, row).map(cleanText), ...columns.map((c) => dimNa(c.cell(row.metrics)))]);
+      table.push([...rowLabels(report, row).map((label) => cleanText(label)), ...columns.map((c) => dimNa(c.cell(row.metrics)))]);
     }
     table.push([chalk.bold('Total'), ...report.by.map(() => ''), ...columns.map((c) => chalk.bold(dimNa(c.cell(report.totals.metrics))))]);
     return [chalk.bold(section), table.toString()];
@@ -26,6 +38,7 @@ export function renderTable(report: Report, options: { color: boolean }): string
     `Range ${report.range.from} to ${report.range.to} (end exclusive) · zone ${zoneSummary(report)}`,
     `Attribution: ${attributionSummary(report)}`,
     ...tables,
+    ...report.input.files.map(inputFileLine),
     inputSummary(report),
     ...report.notes.map((n) => `${NOT_AVAILABLE}: ${n.metric}: ${n.message}`),
   ];

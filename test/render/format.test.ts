@@ -85,15 +85,37 @@ describe('cleanText: text from the data is safe to print', () => {
     ['line break', 'evil\ngood'],
     ['tab', 'evil\tgood'],
     ['DEL', 'evil\u007f'],
+    ['Arabic letter mark', 'evil\u061c'],
+    ['line separator', 'evil\u2028good'],
+    ['paragraph separator', 'evil\u2029good'],
   ])('leaves no control or direction character: %s', (_what, text) => {
     const cleaned = cleanText(text);
     // eslint-disable-next-line no-control-regex
-    expect(cleaned).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+    expect(cleaned).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
     expect(cleaned).toContain('evil');
   });
 
   it('leaves ordinary text, including non-Latin scripts and emoji, alone', () => {
     const text = 'Zoë Müller · 山田 · عائشة · 🎫 #42 | "q"';
     expect(cleanText(text)).toBe(text);
+  });
+
+  it.each([
+    ['zero-width space', 'ad\u200bmin', 'admin'],
+    ['word joiner', 'ad\u2060min', 'admin'],
+    ['byte order mark', '\ufeffadmin', 'admin'],
+  ])('removes invisible characters of no width: %s', (_what, text, expected) => {
+    expect(cleanText(text)).toBe(expected);
+  });
+
+  it('keeps zero-width joiners and non-joiners, which emoji and scripts need', () => {
+    const text = '👩\u200d💻 می\u200cخواهم';
+    expect(cleanText(text)).toBe(text);
+  });
+
+  it('keepLineBreaks: keeps \\n, \\r and \\t, and still removes every other control and escape', () => {
+    expect(cleanText('a\r\nb\tc\nd\re', { keepLineBreaks: true })).toBe('a\r\nb\tc\nd\re');
+    expect(cleanText('\u001b[31mred\u001b[0m\n\u0007bell\u202e\u2028x', { keepLineBreaks: true })).toBe('red\n bell  x');
+    expect(cleanText('a\r\nb\tc')).toBe('a  b c');
   });
 });

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/index.js';
@@ -92,6 +93,35 @@ function reportWithAgents(agents: string[]): Report {
 // eslint-disable-next-line no-control-regex
 const ANY_ESCAPE = /\u001b/;
 
+/** How wide cli-table3 takes a text to be on a terminal (it measures with string-width, its dependency). */
+const stringWidth = createRequire(import.meta.url)('string-width') as (text: string) => number;
+
+/**
+ * A second, independent opinion: East Asian Wide and Fullwidth characters (CJK, Hangul, fullwidth
+ * forms) and emoji take two columns, combining marks and zero-width characters none, anything else
+ * one. Enough for the names of the alignment test, not a general wcwidth.
+ */
+function eastAsianWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    // combining marks; zero-width space, joiners, marks, word joiner, BOM: nothing on a terminal
+    if ((code >= 0x300 && code <= 0x36f) || (code >= 0x200b && code <= 0x200f) || (code >= 0x2060 && code <= 0x2064) || code === 0xfeff) continue;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x1f300 && code <= 0x1f64f) ||
+      (code >= 0x1f900 && code <= 0x1f9ff) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
 describe('the golden Report (checks the fixture the renderer tests rely on)', () => {
   it('has the rows and totals worked out by hand', () => {
     const r = golden();
@@ -183,7 +213,8 @@ describe('JSON', () => {
       records: 4,
       rejected: 0,
       duplicates: 0,
-      files: [{ path: 'file1.json', records: 4, rejected: 0, duplicates: 0 }],
+      // read = header + blank + records + duplicates + rejected (JSON input: no header line)
+      files: [{ path: 'file1.json', read: 4, header: 0, blank: 0, records: 4, rejected: 0, duplicates: 0 }],
     });
     for (const row of parsed.rows) expect(Object.keys(row)).toEqual(['period', 'start', 'end', 'agent', 'metrics']);
     expect(Object.keys(parsed.totals)).toEqual(['metrics']);
@@ -338,14 +369,27 @@ describe('CSV', () => {
     expect(row!['resolution_time.median']).toBe('1');
   });
 
-  it('a dimension value holding a comma, a quote or a line break is quoted and reads back unchanged', () => {
-    const agents = ['Doe, "JJ"', 'two\nlines', 'crlf\r\nline', 'plain', ' "quoted" '];
+  it('a dimension value holding a comma or a quote is quoted and reads back unchanged', () => {
+    const agents = ['Doe, "JJ"', 'plain', ' "quoted" ', 'a;b'];
     const r = reportWithAgents(agents);
     const records = parseCsv(renderCsv(r), { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(r.rows.length);
     expect(records.map((rec) => rec.agent)).toEqual(r.rows.map((row) => row.agent));
     expect(new Set(records.map((rec) => rec.agent))).toEqual(new Set(agents.map((a) => a.trim())));
     for (const rec of records) expect(rec['first_response_time.median']).toBe('60');
+  });
+
+  it('a line break or tab in a dimension value becomes a space: one line per row', () => {
+    const agents = ['two\nlines', 'crlf\r\nline', 'bare\rcr', 'tab\there'];
+    const text = renderCsv(reportWithAgents(agents));
+    expect(text.split('\n')).toHaveLength(1 + agents.length + 1);
+    const records = parseCsv(text, { columns: true }) as Record<string, string>[];
+    expect(records.map((rec) => rec.agent).sort()).toEqual(['bare cr', 'crlf  line', 'tab here', 'two lines']);
+  });
+
+  it('a dimension value that a spreadsheet would read as a formula gets a leading quote', () => {
+    const records = parseCsv(renderCsv(reportWithAgents(['=1+1', '@SUM(A1)', '-5'])), { columns: true }) as Record<string, string>[];
+    expect(records.map((rec) => rec.agent).sort()).toEqual(["'=1+1", "'@SUM(A1)", '-5']);
   });
 
   it('--by agent,team gives both columns, in --by order', () => {
@@ -424,7 +468,7 @@ function markdownSection(markdown: string, section: string): string[][] {
 }
 
 describe('Markdown', () => {
-  it('title, range, zone, input summary, then a file table and one table per section', () => {
+  it('title, range, zone, input summary, one table per section, then the input files and notes', () => {
     const md = renderMarkdown(golden());
     const lines = md.split('\n');
     expect(lines[0]).toBe('# Support metrics');
@@ -434,8 +478,24 @@ describe('Markdown', () => {
     expect(md).toMatch(/\b4 tickets\b/);
     // Notes: the golden export lacks the columns of ten metrics (see GOLDEN_UNAVAILABLE). Every
     // metric of Quality and of SLA is among them, so those two sections are left out.
-    expect(lines.filter((l) => l.startsWith('## '))).toEqual(['## Volume', '## Speed', '## Satisfaction', '## Workload', '## Notes']);
-    expect(markdownTables(md)).toHaveLength(1 + 4);
+    expect(lines.filter((l) => l.startsWith('## '))).toEqual(['## Volume', '## Speed', '## Satisfaction', '## Workload', '## Input', '## Notes']);
+    expect(markdownTables(md)).toHaveLength(4 + 1);
+    expect(lines.indexOf('## Volume')).toBeGreaterThan(lines.findIndex((l) => l.startsWith('- Input: ')));
+  });
+
+  it('the Input section: what became of every record of each file, read = header + blank + used + duplicates + rejected', () => {
+    const r = golden();
+    const files = [
+      { path: 'samples/tickets.csv', read: 3001, header: 1, blank: 0, records: 2940, duplicates: 30, rejected: 30 },
+      { path: 'more.json', read: 12, header: 0, blank: 2, records: 9, duplicates: 0, rejected: 1 },
+    ];
+    const table = markdownSection(renderMarkdown({ ...r, input: { ...r.input, files } }), 'Input');
+    expect(table).toEqual([
+      ['File', 'Read', 'Header', 'Blank', 'Used', 'Duplicates', 'Rejected'],
+      ['---', '---:', '---:', '---:', '---:', '---:', '---:'],
+      ['samples/tickets.csv', '3,001', '1', '0', '2,940', '30', '30'],
+      ['more.json', '12', '0', '2', '9', '0', '1'],
+    ]);
   });
 
   it('each section table holds its metrics, in registry order', () => {
@@ -477,7 +537,7 @@ describe('Markdown', () => {
   });
 
   it('section tables: one line per row plus a total, (none) for a blank group, n/a for no data', () => {
-    const speed = markdownTables(renderMarkdown(golden()))[2]!.map(gfmCells);
+    const speed = markdownSection(renderMarkdown(golden()), 'Speed');
     const heading = speed[0]!;
     expect(heading.slice(0, 2)).toEqual(['Period', 'agent']);
     const col = (name: string): number => {
@@ -502,28 +562,28 @@ describe('Markdown', () => {
     const agents = ['a|b', 'c\nd', 'e\\|f', 'g\\', '<b>h</b>', '|', 'x\r\n|y', 'tab\there'];
     const md = renderMarkdown(reportWithAgents(agents));
     const tables = markdownTables(md);
-    // The file table, Volume and Speed: with only created_at and first_response_at every metric of
+    // Volume, Speed and the input files: with only created_at and first_response_at every metric of
     // the other sections is n/a, and those sections are left out.
-    expect(tables).toHaveLength(1 + 2);
+    expect(tables).toHaveLength(2 + 1);
     for (const table of tables) {
       const width = gfmCells(table[0]!).length;
       for (const line of table) expect(gfmCells(line), line).toHaveLength(width);
     }
     // No line of the document starts inside a table cell: every table line is a whole row.
-    for (const table of tables.slice(1)) expect(table).toHaveLength(2 + agents.length + 1);
-    const shown = tables[1]!.slice(2, -1).map((line) => gfmText(gfmCells(line)[1]!));
+    for (const table of tables.slice(0, 2)) expect(table).toHaveLength(2 + agents.length + 1);
+    const shown = tables[0]!.slice(2, -1).map((line) => gfmText(gfmCells(line)[1]!));
     const expected = ['a|b', 'c d', 'e\\|f', 'g\\', '<b>h</b>', '|', 'x |y', 'tab here'];
     expect(new Set(shown)).toEqual(new Set(expected));
     expect(md).not.toContain('<b>');
   });
 
-  it('a file name with |, a line break or an escape sequence stays inside its cell of the file table', () => {
+  it('a file name with |, a line break or an escape sequence stays inside its cell of the input table', () => {
     const r = golden();
     const renamed: Report = { ...r, input: { ...r.input, files: [{ ...r.input.files[0]!, path: 'exports|march\n\u001b[31m.csv' }] } };
-    const fileTable = markdownTables(renderMarkdown(renamed))[0]!;
+    const fileTable = markdownSection(renderMarkdown(renamed), 'Input');
     expect(fileTable).toHaveLength(3);
-    for (const line of fileTable) expect(gfmCells(line)).toHaveLength(4);
-    expect(gfmText(gfmCells(fileTable[2]!)[0]!)).toBe('exports|march .csv');
+    for (const cells of fileTable) expect(cells).toHaveLength(7);
+    expect(gfmText(fileTable[2]![0]!)).toBe('exports|march .csv');
   });
 
   it('escape sequences and direction overrides in the data never reach the document', () => {
@@ -672,6 +732,40 @@ describe('table', () => {
     expect(text).toContain('2026-03-02T00:00:00+00:00');
     expect(text).toMatch(/\b4 tickets\b/);
     expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('one line per input file, read = header + blank + used + duplicates + rejected, then the totals', () => {
+    const r = golden();
+    const files = [
+      { path: 'samples/tickets.csv', read: 3001, header: 1, blank: 0, records: 2940, duplicates: 30, rejected: 30 },
+      { path: 'odd\u001b[31m\nname.json', read: 3, header: 0, blank: 1, records: 1, duplicates: 1, rejected: 0 },
+    ];
+    const input = { records: 2941, rejected: 30, duplicates: 31, files };
+    const lines = renderTable({ ...r, input }, { color: false }).split('\n');
+    const first = lines.indexOf('samples/tickets.csv: 3,001 read = 1 header + 0 blank + 2,940 used + 30 duplicates + 30 rejected');
+    expect(first).toBeGreaterThan(lines.findLastIndex((l) => l.startsWith('└')));
+    expect(lines.slice(first + 1, first + 3)).toEqual([
+      'odd name.json: 3 read = 0 headers + 1 blank + 1 used + 1 duplicate + 0 rejected',
+      '2,941 tickets from 2 files · 30 records rejected · 31 duplicates',
+    ]);
+  });
+
+  it('wide characters (CJK, emoji), combining marks and invisible characters keep the columns aligned', () => {
+    const agents = ['李小龙', '😀 Emoji', 'Zoë', 'Zoe\u0308 (combining)', '한국어', 'ｆｕｌｌ', 'zero\u200bwidth', 'plain'];
+    const text = renderTable(reportWithAgents(agents), { color: false });
+    const tables = text.split('\n').filter((line) => /^[┌│├└]/.test(line));
+    expect(tables.length).toBeGreaterThan(2 * agents.length);
+    const lines = text.split('\n');
+    for (let start = 0; start < lines.length; start++) {
+      if (!lines[start]!.startsWith('┌')) continue;
+      const end = lines.findIndex((l, i) => i > start && l.startsWith('└'));
+      const table = lines.slice(start, end + 1);
+      expect(new Set(table.map(stringWidth)), table.join('\n')).toHaveLength(1);
+      expect(new Set(table.map(eastAsianWidth)), table.join('\n')).toHaveLength(1);
+      start = end;
+    }
+    expect(text).toContain('李小龙');
+    expect(text).toContain('zerowidth');
   });
 
   it('the full golden table (file snapshot: review any change)', async () => {
