@@ -9,7 +9,7 @@ export const ExitCode = {
   internal: 1,
   /** Bad flag, bad option value or bad configuration. */
   usage: 2,
-  /** Unusable input: unreadable file, no valid records, or any rejection under --strict. */
+  /** Unusable input: a file that cannot be read or parsed, no valid records, or more rejections than --max-rejects / --strict allow. */
   input: 3,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -26,6 +26,9 @@ export interface InputFlags {
   delimiter?: string;
   encoding?: string;
   strict?: boolean;
+  rejects?: string;
+  maxRejects?: string;
+  maxRecordSize?: string;
   output?: string;
   config?: string;
   verbose?: boolean;
@@ -56,6 +59,12 @@ export interface InputOptions {
   /** The text encoding of every input; else UTF-8, or UTF-16 by its byte order mark. */
   encoding?: InputEncoding;
   strict: boolean;
+  /** Write every rejected record to this file (CSV, or JSON/NDJSON by its extension). */
+  rejects?: string;
+  /** Fail (exit 3) when more records than this are rejected. */
+  maxRejects?: RejectLimit;
+  /** The largest record read, in bytes (else the reader's default). */
+  maxRecordSize?: number;
   output?: string;
   /** Print what was understood of each file (the inspect summary) on stderr. */
   verbose: boolean;
@@ -112,6 +121,32 @@ const delimiterFlag = z.string().transform((text, ctx) => {
   return delimiter;
 });
 
+/** --max-rejects: a count of records (`50`) or a share of the records read (`2%`, `0.5%`). */
+export type RejectLimit = { count: number; text: string } | { percent: number; text: string };
+
+const rejectLimit = z.string().transform((text, ctx): RejectLimit => {
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) return { count: Number(trimmed), text: trimmed };
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
+  if (percent !== null && Number(percent[1]) <= 100) return { percent: Number(percent[1]), text: `${percent[1]}%` };
+  ctx.addIssue({ code: 'custom', message: `${JSON.stringify(text)} is not a number of records (e.g. 50) or a percentage from 0% to 100% (e.g. 2%)` });
+  return z.NEVER;
+});
+
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2 };
+
+/** --max-record-size: bytes, or with a K or M suffix (KiB, MiB: 1,024 and 1,048,576 bytes). */
+const byteSize = z.string().transform((text, ctx) => {
+  const match = /^(\d+)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = match === null ? undefined : SIZE_UNITS[match[2]!.toLowerCase()];
+  const bytes = match === null || unit === undefined ? NaN : Number(match[1]) * unit;
+  if (!(bytes >= 1024 && bytes <= 1024 ** 3)) {
+    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(text)} is not a size from 1K to 1024M (e.g. 8M, 512K or 100000 bytes)` });
+    return z.NEVER;
+  }
+  return bytes;
+});
+
 const inputShape = {
   preset: oneOf(PRESET_NAMES).optional(),
   map: fieldMap.optional(),
@@ -122,6 +157,9 @@ const inputShape = {
   delimiter: delimiterFlag.optional(),
   encoding: oneOf(INPUT_ENCODINGS).optional(),
   strict: z.boolean().default(false),
+  rejects: z.string().min(1).optional(),
+  maxRejects: rejectLimit.optional(),
+  maxRecordSize: byteSize.optional(),
   output: z.string().min(1).optional(),
   config: z.string().optional(),
   verbose: z.boolean().default(false),
@@ -202,6 +240,9 @@ function inputOptions(flags: z.infer<typeof inputSchema>, settings: Settings): I
     delimiter: flags.delimiter,
     encoding: flags.encoding,
     strict: flags.strict,
+    rejects: flags.rejects,
+    maxRejects: flags.maxRejects,
+    maxRecordSize: flags.maxRecordSize,
     output: flags.output,
     verbose: flags.verbose,
     churnTags: settings.churnTags,

@@ -22,7 +22,8 @@ Exit codes:
   0  success
   1  internal error (a bug: please report it)
   2  bad usage or configuration
-  3  unusable input: unreadable file, no valid records, or any rejection under --strict`;
+  3  unusable input: a file that cannot be read or parsed, no valid records,
+     or more rejected records than --max-rejects (any, under --strict)`;
 
 /** How ticket exports are read: the files and the flags of every command that reads them. */
 function withReadingOptions(command: Command): Command {
@@ -36,13 +37,16 @@ function withReadingOptions(command: Command): Command {
     .addOption(new Option('--preset <name>', "read files as this vendor's export (default: recognised from a CSV header or a JSON file's first object)").choices(PRESET_NAMES))
     .addOption(new Option('--map <pairs>', 'which CSV header holds which field, comma-separated: created_at="Opened On",agent=Owner'))
     .addOption(new Option('--date-format <order>', 'day-first or month-first, for date columns where every value could be either').choices(DATE_ORDER_CHOICES))
+    .addOption(new Option('--max-record-size <size>', 'largest record read: bytes, or with K or M (a larger one, often a quote left open, stops the run)').default('4M'))
     .addOption(new Option('-c, --config <file>', 'config file: SLA policies, churn tags, zones (default: ./support-metrics.config.json if present)'));
 }
 
 /** Flags of the commands that read ticket exports and compute from them (report, tickets). */
 function withInputOptions(command: Command): Command {
   return withReadingOptions(command)
-    .addOption(new Option('--strict', 'fail (exit 3) if any record is rejected, instead of using the valid ones'))
+    .addOption(new Option('--strict', 'fail (exit 3) if any record is rejected, instead of using the valid ones (= --max-rejects 0)'))
+    .addOption(new Option('--max-rejects <n|p%>', 'fail (exit 3) if more records than this are rejected: a count (50) or a share of the records read (2%)'))
+    .addOption(new Option('--rejects <file>', 'write every rejected record (file, line, field, reason, message, the record) to this file: CSV, or JSON/NDJSON by extension'))
     .addOption(new Option('-o, --output <file>', 'write to this file (atomically) instead of standard output'))
     .addOption(new Option('-v, --verbose', 'also print on stderr what was understood of each file (as `inspect` does)'));
 }

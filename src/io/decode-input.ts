@@ -70,10 +70,7 @@ export async function decodeInput(source: AsyncIterable<Buffer>, name: string, e
   const invalid = (offset: number, line: number): InputError =>
     new InputError(`${name}:${line}: byte ${offset}${where}: not valid ${ENCODING_NAMES[chosen]}; ${hint}`);
   const nul = (line: number, offset?: number): InputError =>
-    new InputError(
-      `${name}:${line}: ${offset === undefined ? '' : `byte ${offset}${where}: `}a NUL byte, which no text export holds; the file is binary or damaged` +
-        (chosen === 'utf-8' ? ' (or UTF-16 without a byte order mark: try --encoding utf-16le)' : ''),
-    );
+    new InputError(`${name}:${line}: ${offset === undefined ? '' : `byte ${offset}${where}: `}a NUL byte, which no text export holds; the file is binary or damaged`);
   return {
     chunks: chosen === 'utf-8' ? checkedUtf8(chunks, invalid, nul) : decodedToUtf8(chunks, chosen, invalid, nul),
     encoding: chosen,

@@ -298,8 +298,8 @@ async function decideDateFormats(
 
 /**
  * How every CSV pass splits a file: any mix of CRLF, LF and CR line endings (exports that were
- * edited by hand mix them); a quote inside an unquoted field is kept as text (`5" screen`), as
- * spreadsheets read it; a record over the size limit stops the read (a quote left open would
+ * edited by hand mix them); a quote inside an unquoted field (`5" screen`), or text after a
+ * closing quote (`"x"y`), is kept as text, as spreadsheets read it; a record over the size limit stops the read (a quote left open would
  * otherwise make one record of the rest of the file, in memory). columns: false, and header
  * names mapped to positions here: csv-parse's own column mapping costs about 50% more on large
  * files (see README, Speed).
@@ -342,8 +342,6 @@ function csvSyntaxError(error: CsvError, name: string, recordStart: number, maxR
         `${name}:${recordStart}: the record that starts here is over the record size limit (${sizeText(maxRecordSize)}); ` +
           'a quote left open makes one record of the lines after it; if the record is real, raise --max-record-size',
       );
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return new InputError(`${name}:${at}: not valid CSV: a quoted field is followed by text before the next delimiter; write a quote inside a quoted field as ""`);
     default:
       return new InputError(`${name}:${at}: not valid CSV: ${error.message}`);
   }

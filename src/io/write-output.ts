@@ -18,16 +18,16 @@ async function fileIdentity(path: string): Promise<string | undefined> {
 }
 
 /**
- * Refuses an --output that is one of the inputs, by path, symbolic link or hard link. Called
- * before any input is read, so a mistake costs nothing.
+ * Refuses a file the run writes (`flag`: --output, --rejects) that is one of the inputs, by path,
+ * symbolic link or hard link. Called before any input is read, so a mistake costs nothing.
  */
-export async function assertOutputIsNotAnInput(output: string | undefined, inputs: readonly string[]): Promise<void> {
+export async function assertNotAnInput(flag: string, output: string | undefined, inputs: readonly string[]): Promise<void> {
   if (output === undefined || output === '-') return;
   const target = await fileIdentity(output);
   if (target === undefined) return;
   for (const input of inputs) {
     if (input !== '-' && (await fileIdentity(input)) === target) {
-      throw new UsageError(`--output: ${output} is the input file ${input}; refusing to overwrite it`);
+      throw new UsageError(`${flag}: ${output} is the input file ${input}; refusing to overwrite it`);
     }
   }
 }

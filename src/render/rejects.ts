@@ -1,0 +1,48 @@
+import type { Rejection } from '../tickets/ingest.js';
+import { stringifyCsv } from './csv-cells.js';
+import { escapeJsonText } from './json.js';
+
+/**
+ * The lines of a rejects file (--rejects): one per rejected record, with where it was, why, and
+ * the record as it was read. Pure: io/write-rejects.ts writes them as they come.
+ */
+
+export type RejectsFormat = 'csv' | 'json' | 'ndjson';
+
+export const REJECT_COLUMNS = ['file', 'line', 'field', 'code', 'message', 'record'] as const;
+
+/** The format a rejects path asks for: .json, .ndjson or .jsonl by its extension, else CSV. */
+export function rejectsFormatOf(path: string): RejectsFormat {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
+  return 'csv';
+}
+
+/** One rejected record as a plain object (`record`: null when the reader kept no raw text). */
+function rejectObject(r: Rejection, raw: string | undefined) {
+  return { file: r.file, line: r.line, field: r.field, code: r.code, message: r.message, record: raw ?? null };
+}
+
+/** What a rejects file starts with. */
+export function rejectsStart(format: RejectsFormat): string {
+  if (format === 'csv') return stringifyCsv([[...REJECT_COLUMNS]]);
+  return format === 'json' ? '[' : '';
+}
+
+/** One rejected record; `first` says whether one was written before it (for the JSON array's commas). */
+export function rejectLine(format: RejectsFormat, r: Rejection, raw: string | undefined, first: boolean): string {
+  if (format === 'csv') {
+    // The raw record keeps its line breaks and tabs (a quoted field may hold them); every other
+    // cell is one line of plain text.
+    return stringifyCsv([[r.file, r.line, r.field, r.code, r.message, raw ?? null]], { keepLineBreaksInColumns: new Set([5]) });
+  }
+  const json = escapeJsonText(JSON.stringify(rejectObject(r, raw)));
+  return format === 'json' ? `${first ? '' : ','}\n  ${json}` : `${json}\n`;
+}
+
+/** What a rejects file ends with; `empty`: no record was written. */
+export function rejectsEnd(format: RejectsFormat, empty: boolean): string {
+  if (format === 'json') return empty ? ']\n' : '\n]\n';
+  return '';
+}
