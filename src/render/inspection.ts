@@ -4,6 +4,7 @@ import { DELIMITER_NAMES } from '../io/input-formats.js';
 import { REJECTION_REASONS, type RejectionCode } from '../schema/validate.js';
 import type { ColumnReading, DateColumnReading, FileReading } from '../tickets/file-reading.js';
 import { cleanText, formatCount, plural } from './format.js';
+import { escapeJsonText } from './json.js';
 
 /**
  * What was understood of each input file (`inspect`, and `report --verbose` on stderr): reads only
@@ -105,5 +106,5 @@ export function renderInspection(files: readonly FileReading[]): string {
 
 /** `inspect --format json`: the FileReadings themselves. */
 export function renderInspectionJson(files: readonly FileReading[]): string {
-  return `${JSON.stringify({ files }, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify({ files }, null, 2))}\n`;
 }

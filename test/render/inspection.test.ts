@@ -107,4 +107,12 @@ describe('renderInspectionJson', () => {
   it('is the FileReadings themselves', () => {
     expect(JSON.parse(renderInspectionJson([excelZendesk, stdinNdjson]))).toEqual({ files: [excelZendesk, stdinNdjson] });
   });
+
+  it('writes a header or path with a direction override or C1 control as an escape, never raw', () => {
+    const hostile: FileReading = { ...stdinNdjson, path: 'evil\u202Etxt.csv', columns: [{ header: 'a\u0085b', field: null, as: null, blank: 0, sentinel: 0, rejected: 0 }] };
+    const text = renderInspectionJson([hostile]);
+    expect(text).not.toMatch(/[\u0085\u202e]/);
+    expect(text).toContain('evil\\u202etxt.csv');
+    expect(JSON.parse(text)).toEqual({ files: [hostile] });
+  });
 });
