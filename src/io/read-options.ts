@@ -33,3 +33,14 @@ export interface ReadOptions {
 
 /** 4 MiB: far above any real ticket, small enough that a quote left open cannot eat the memory. */
 export const DEFAULT_MAX_RECORD_SIZE = 4 * 1024 * 1024;
+
+/** A size limit as messages give it: `4 MiB`, `10,000 bytes`. */
+export function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 && bytes % (64 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes.toLocaleString('en-US')} bytes`;
+}
+
+/**
+ * A JSON document that is not an array (an API page a preset knows) is read whole: up to this many
+ * times the record size limit (64 MiB by default), since one page holds many records.
+ */
+export const PAGE_SIZE_FACTOR = 16;

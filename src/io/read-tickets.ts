@@ -16,7 +16,7 @@ import { decodeInput, ENCODING_NAMES, peek, type DecodedInput } from './decode-i
 import { DELIMITER_NAMES, formatFromExtension, type Delimiter, type InputEncoding, type InputFormat } from './input-formats.js';
 import { describeColumns, IDENTITY_COLUMNS, ValueCounter } from './columns.js';
 import { readJsonArray, readNdjson } from './read-json.js';
-import { DEFAULT_MAX_RECORD_SIZE, type ReadOptions } from './read-options.js';
+import { DEFAULT_MAX_RECORD_SIZE, sizeText, type ReadOptions } from './read-options.js';
 
 export type { ReadOptions } from './read-options.js';
 import { systemReason } from './system-error.js';
@@ -321,10 +321,6 @@ function withoutLineBreak(raw: string): string {
   return raw.replace(/[\r\n]+$/, '');
 }
 
-/** `1.5 MiB`, `4 MiB`, `10,000 bytes`. */
-function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 && bytes % (64 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes.toLocaleString('en-US')} bytes`;
-}
 
 /**
  * A CSV syntax error as one line naming where to look: an unclosed quote or an oversized record
