@@ -325,22 +325,60 @@ function withoutLineBreak(raw: string): string {
 /**
  * A CSV syntax error as one line naming where to look: an unclosed quote or an oversized record
  * by the line its record starts on (csv-parse names the line it gave up on, often the last).
+ * `recordStart` is that line when it could be found (a file, read again), else undefined and
+ * `notBefore` a line it cannot be before (standard input, read once).
  */
-function csvSyntaxError(error: CsvError, name: string, recordStart: number, maxRecordSize: number): InputError {
-  const at = (error as CsvError & { lines?: number }).lines ?? recordStart;
+function csvSyntaxError(error: CsvError, name: string, recordStart: number | undefined, notBefore: number, maxRecordSize: number): InputError {
+  const at = (error as CsvError & { lines?: number }).lines ?? notBefore;
+  const where = recordStart !== undefined ? `${name}:${recordStart}: ` : `${name}:${at}: `;
+  const record = recordStart !== undefined ? 'the record that starts here' : `a record that starts on line ${formatLine(notBefore)} or later`;
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return new InputError(
-        `${name}:${recordStart}: a quoted field in the record that starts here is never closed (the file ends inside it, at line ${at}); add the missing closing quote`,
+        recordStart !== undefined
+          ? `${where}a quoted field in the record that starts here is never closed (the file ends inside it, at line ${formatLine(at)}); add the missing closing quote`
+          : `${where}the input ends inside a quoted field of ${record}; add the missing closing quote`,
       );
     case 'CSV_MAX_RECORD_SIZE':
       return new InputError(
-        `${name}:${recordStart}: the record that starts here is over the record size limit (${sizeText(maxRecordSize)}); ` +
+        `${where}${record} is over the record size limit (${sizeText(maxRecordSize)}); ` +
           'a quote left open makes one record of the lines after it; if the record is real, raise --max-record-size',
       );
     default:
       return new InputError(`${name}:${at}: not valid CSV: ${error.message}`);
   }
+}
+
+const formatLine = (line: number): string => line.toLocaleString('en-US');
+
+/**
+ * The line where the record that csv-parse could not finish starts, found by reading the file again
+ * up to the error (csv-parse runs ahead of the reading loop, so the loop cannot tell): only on this
+ * error path, since asking csv-parse for every record's line costs half again the parse.
+ */
+async function recordStartOf(reread: () => Promise<DecodedInput>, delimiter: Delimiter, maxRecordSize: number): Promise<number | undefined> {
+  let parsedThrough = 0;
+  try {
+    const input = await reread();
+    const source = Readable.from(input.chunks);
+    const parser = source.pipe(
+      parseCsv({
+        ...csvDialect(delimiter, maxRecordSize),
+        skip_empty_lines: false,
+        on_record: (record, context) => {
+          parsedThrough = context.lines;
+          return record;
+        },
+      } satisfies CsvOptions),
+    );
+    source.on('error', (error) => parser.destroy(error));
+    for await (const _ of parser) {
+      // Only the lines matter.
+    }
+  } catch (error) {
+    if (error instanceof CsvError) return parsedThrough + 1;
+  }
+  return undefined;
 }
 
 /** A header cell with no name cannot be mapped or reported on: the file is refused, naming the column. */
@@ -370,20 +408,7 @@ async function readCsv(
 ): Promise<void> {
   const keepRaw = ingest.keepRaw;
   const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
-  // The line the last record parsed ends on (csv-parse runs ahead of this loop): where a record
-  // that cannot be parsed starts is the line after it.
-  let parsedThrough = 0;
-  const parser = stream.pipe(
-    parseCsv({
-      ...csvDialect(delimiter, maxRecordSize),
-      skip_empty_lines: false,
-      raw: keepRaw,
-      on_record: (record, context) => {
-        parsedThrough = context.lines;
-        return record;
-      },
-    } satisfies CsvOptions),
-  );
+  const parser = stream.pipe(parseCsv({ ...csvDialect(delimiter, maxRecordSize), skip_empty_lines: false, raw: keepRaw }));
   stream.on('error', (error) => parser.destroy(error));
   let header: readonly string[] | undefined;
   let column: Int32Array = new Int32Array(0);
@@ -477,7 +502,11 @@ async function readCsv(
       }
     }
   } catch (error) {
-    if (error instanceof CsvError) throw csvSyntaxError(error, name, parsedThrough + 1, maxRecordSize);
+    if (error instanceof CsvError) {
+      const unfinished = error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE';
+      const start = unfinished && reread !== undefined ? await recordStartOf(reread, delimiter, maxRecordSize) : undefined;
+      throw csvSyntaxError(error, name, start, line, maxRecordSize);
+    }
     if (error instanceof InputError || error instanceof UsageError) throw error;
     throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
   }
