@@ -223,7 +223,7 @@ describe('CSV', () => {
         const lines = records.map((r) => stringify([r], { record_delimiter: eol, quoted_match: /[\r\n]/ }));
         const expectedLines: number[] = [];
         let line = 2;
-        records.forEach((r, i) => {
+        records.forEach((_, i) => {
           if (!rows[i]!.valid) expectedLines.push(line);
           line += lines[i]!.split('\n').length - 1;
         });

@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { ReportTestOptions, TicketInput } from '../helpers/build.js';
-import { checkMetricCase, metricRows, utc, type MetricCase } from '../helpers/metric-cases.js';
-import type { Dimension } from '../../src/schema/fields.js';
+import { describe, it } from 'vitest';
+import { checkMetricCase, utc, type MetricCase } from '../helpers/metric-cases.js';
 
 /**
  * backlog: records with created_at < end and (resolved_at blank or >= end): open at the end of the
@@ -13,7 +11,6 @@ import type { Dimension } from '../../src/schema/fields.js';
 const METRIC = 'backlog';
 
 type Case = MetricCase;
-const rowsOf = (records: Case['records'], options?: ReportTestOptions) => metricRows(METRIC, records, options);
 const check = (c: Case): void => checkMetricCase(METRIC, c);
 
 const CASES: Case[] = [

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportTestOptions, TicketInput } from '../helpers/build.js';
+import type { ReportTestOptions } from '../helpers/build.js';
 import { checkMetricCase, metricRows, utc, type MetricCase } from '../helpers/metric-cases.js';
-import type { Dimension } from '../../src/schema/fields.js';
 
 /**
  * csat: over records with a satisfaction response whose resolved_at (else created_at) is in the

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportTestOptions, TicketInput } from '../helpers/build.js';
-import { checkMetricCase, metricRows, utc, type MetricCase } from '../helpers/metric-cases.js';
-import type { Dimension } from '../../src/schema/fields.js';
+import { checkMetricCase, utc, type MetricCase } from '../helpers/metric-cases.js';
 
 /**
  * first_response_time: over records with first_response_at in the period, first_response_at −
@@ -14,7 +12,6 @@ import type { Dimension } from '../../src/schema/fields.js';
 const METRIC = 'first_response_time';
 
 type Case = MetricCase;
-const rowsOf = (records: Case['records'], options?: ReportTestOptions) => metricRows(METRIC, records, options);
 const check = (c: Case): void => checkMetricCase(METRIC, c);
 
 /** A duration value; numbers compared to 6 decimals (interpolation works in floating point). */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reportOf, type ReportTestOptions, type TicketInput } from '../helpers/build.js';
-import { checkMetricCase, metricRows, utc, type MetricCase } from '../helpers/metric-cases.js';
+import { reportOf } from '../helpers/build.js';
+import { checkMetricCase, utc, type MetricCase } from '../helpers/metric-cases.js';
 import { metricById } from '../../src/metrics/index.js';
-import type { Dimension } from '../../src/schema/fields.js';
 
 /**
  * handle_time: `handle_time` (seconds) of the tickets resolved in the period: count, mean, median,
@@ -16,7 +15,6 @@ const METRIC = 'handle_time';
 
 
 type Case = MetricCase;
-const rowsOf = (records: Case['records'], options?: ReportTestOptions) => metricRows(METRIC, records, options);
 const check = (c: Case): void => checkMetricCase(METRIC, c);
 
 /** A duration value; numbers compared to 6 decimals (interpolation works in floating point). */

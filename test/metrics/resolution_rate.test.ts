@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { ReportTestOptions, TicketInput } from '../helpers/build.js';
-import { checkMetricCase, metricRows, utc, type MetricCase } from '../helpers/metric-cases.js';
-import type { Dimension } from '../../src/schema/fields.js';
+import { describe, it } from 'vitest';
+import { checkMetricCase, utc, type MetricCase } from '../helpers/metric-cases.js';
 
 /**
  * resolution_rate: of the tickets created in the period, the share resolved at any time in the
@@ -14,7 +12,6 @@ import type { Dimension } from '../../src/schema/fields.js';
 const METRIC = 'resolution_rate';
 
 type Case = MetricCase;
-const rowsOf = (records: Case['records'], options?: ReportTestOptions) => metricRows(METRIC, records, options);
 const check = (c: Case): void => checkMetricCase(METRIC, c);
 
 const rate = (numerator: number, denominator: number, value: number | null) => ({ numerator, denominator, value });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportTestOptions, TicketInput } from '../helpers/build.js';
-import { checkMetricCase, metricRows, utc, type MetricCase } from '../helpers/metric-cases.js';
-import type { Dimension } from '../../src/schema/fields.js';
+import { checkMetricCase, utc, type MetricCase } from '../helpers/metric-cases.js';
 
 /**
  * resolution_time: over records resolved in the period, resolved_at − created_at in seconds:
@@ -14,7 +12,6 @@ import type { Dimension } from '../../src/schema/fields.js';
 const METRIC = 'resolution_time';
 
 type Case = MetricCase;
-const rowsOf = (records: Case['records'], options?: ReportTestOptions) => metricRows(METRIC, records, options);
 const check = (c: Case): void => checkMetricCase(METRIC, c);
 
 /** A duration value; numbers compared to 6 decimals (interpolation works in floating point). */

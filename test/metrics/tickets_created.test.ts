@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { ReportTestOptions, TicketInput } from '../helpers/build.js';
-import { checkMetricCase, metricRows, utc, type MetricCase } from '../helpers/metric-cases.js';
-import type { Dimension } from '../../src/schema/fields.js';
+import { describe, it } from 'vitest';
+import { checkMetricCase, utc, type MetricCase } from '../helpers/metric-cases.js';
 
 /**
  * tickets_created: records with created_at in the period (spec, "Core metrics").
@@ -12,7 +10,6 @@ import type { Dimension } from '../../src/schema/fields.js';
 const METRIC = 'tickets_created';
 
 type Case = MetricCase;
-const rowsOf = (records: Case['records'], options?: ReportTestOptions) => metricRows(METRIC, records, options);
 const check = (c: Case): void => checkMetricCase(METRIC, c);
 
 const CASES: Case[] = [

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reportOf, type ReportTestOptions, type TicketInput } from '../helpers/build.js';
-import { checkMetricCase, metricRows, utc, type MetricCase } from '../helpers/metric-cases.js';
+import { reportOf } from '../helpers/build.js';
+import { checkMetricCase, utc, type MetricCase } from '../helpers/metric-cases.js';
 import { metricById } from '../../src/metrics/index.js';
-import type { Dimension } from '../../src/schema/fields.js';
 
 /**
  * tickets_per_customer (rate-shaped): numerator = tickets created in the period with a `customer`,
@@ -16,7 +15,6 @@ const METRIC = 'tickets_per_customer';
 
 
 type Case = MetricCase;
-const rowsOf = (records: Case['records'], options?: ReportTestOptions) => metricRows(METRIC, records, options);
 const check = (c: Case): void => checkMetricCase(METRIC, c);
 
 const rate = (numerator: number, denominator: number, value: number | null) => ({ numerator, denominator, value });
