@@ -40,25 +40,7 @@ export function formatDuration(seconds: number | null): string {
   return `${Math.floor(s / 86_400)}d ${pad2(Math.floor((s % 86_400) / 3600))}h`;
 }
 
-// ANSI CSI and OSC sequences, then any other C0/C1 control, bidirectional override or line separator.
-const ESCAPE_SEQUENCES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b./g;
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
-const CONTROLS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
-// Invisible characters of no width (zero-width space, word joiner and invisible operators, BOM):
-// a terminal shows nothing, but cli-table3 counts a column for each and the table goes askew, and
-// they hide differences between names that look the same. ZWNJ and ZWJ stay: scripts and emoji need them.
-const INVISIBLE = /[\u200b\u2060-\u2064\ufeff]/g;
-
-/**
- * Text from the data, made safe to print: no escape sequences, controls, direction overrides or
- * invisible characters. `keepLineBreaks` keeps \n, \r and \t (a raw record in a rejects file).
- */
-export function cleanText(text: string, options: { keepLineBreaks?: boolean } = {}): string {
-  return text
-    .replace(ESCAPE_SEQUENCES, '')
-    .replace(options.keepLineBreaks === true ? CONTROLS_BUT_LINE_BREAKS : CONTROLS, ' ')
-    .replace(INVISIBLE, '');
-}
+export { cleanText } from './clean-text.js';
 
 export interface Column {
   heading: string;

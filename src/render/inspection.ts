@@ -1,3 +1,4 @@
+import Table from 'cli-table3';
 import { DATE_FORMAT_TEXT } from '../dialect/dates.js';
 import { ENCODING_NAMES } from '../io/decode-input.js';
 import { DELIMITER_NAMES } from '../io/input-formats.js';
@@ -44,6 +45,25 @@ function rejectedLine(byCode: Partial<Record<RejectionCode, number>>): string | 
 
 const count = (n: number | null): string => (n === null ? '' : formatCount(n));
 
+/** No borders: columns two spaces apart, as text. */
+const BORDERLESS = {
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: '  ',
+};
+
 /** What the column is read as: a date format, a minute duration, or nothing to say. */
 function readAs(column: ColumnReading, dates: readonly DateColumnReading[]): string {
   if (column.as !== 'value' && column.as !== null) return column.as;
@@ -62,11 +82,18 @@ function columnTable(file: FileReading): string[] {
     c.field === null ? '' : count(c.rejected),
     readAs(c, file.dateFormats),
   ]);
-  const widths = headings.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const numeric = [false, false, true, true, true, false];
-  const line = (cells: string[]): string =>
-    `    ${cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')}`.trimEnd();
-  return [line(headings), ...rows.map(line)];
+  // cli-table3 pads by display width (string-width), so CJK headers and emoji keep the columns in line.
+  const table = new Table({
+    head: headings,
+    chars: BORDERLESS,
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
+    colAligns: ['left', 'left', 'right', 'right', 'right', 'left'],
+  });
+  table.push(...rows);
+  return table
+    .toString()
+    .split('\n')
+    .map((line) => `    ${line}`.trimEnd());
 }
 
 /** One file's summary: how it was read, then its columns. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText, formatCount, formatDuration, formatPercent, NONE, NOT_AVAILABLE } from '../../src/render/format.js';
 
@@ -67,9 +68,26 @@ describe('cleanText: text from the data is safe to print', () => {
     ['cursor movement', 'a\u001b[2Jb\u001b[1;1H', 'ab'],
     ['OSC 8 hyperlink ended by BEL', '\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007', 'click'],
     ['OSC title ended by ST', '\u001b]0;owned\u001b\\x', 'x'],
-    ['a lone escape', 'a\u001bcb', 'ab'],
   ])('removes escape sequences: %s', (_what, text, expected) => {
     expect(cleanText(text)).toBe(expected);
+  });
+
+  it.each([
+    // ESC c (reset) and other two-character escapes are left as inert text
+    ['a two-character escape', 'a\u001bcb', 'a cb'],
+    ['an escape before a quote', 'a\u001b"', 'a "'],
+    ['an escape at the end', 'a\u001b', 'a '],
+    ['an unfinished CSI', 'a\u001b[31', 'a [31'],
+    ['an unterminated OSC', 'a\u001b]0;title', 'a ]0;title'],
+    ['an OSC broken by a control', '\u001b]0;x\ty\u0007z', ' ]0;x y z'],
+    ['an escape before a CSI', '\u001b\u001b[31mred', ' red'],
+  ])('anything else loses only the ESC, as a space, and keeps what follows: %s', (_what, text, expected) => {
+    expect(cleanText(text)).toBe(expected);
+  });
+
+  it('keepLineBreaks: a raw record ending in ESC and a quote keeps its closing quote', () => {
+    expect(cleanText('a\u001b"', { keepLineBreaks: true })).toBe('a "');
+    expect(cleanText('1,"x\u001b"\r\n2,"y\u001b]0;t\n"', { keepLineBreaks: true })).toBe('1,"x "\r\n2,"y ]0;t\n"');
   });
 
   it.each([
@@ -117,5 +135,70 @@ describe('cleanText: text from the data is safe to print', () => {
     expect(cleanText('a\r\nb\tc\nd\re', { keepLineBreaks: true })).toBe('a\r\nb\tc\nd\re');
     expect(cleanText('\u001b[31mred\u001b[0m\n\u0007bell\u202e\u2028x', { keepLineBreaks: true })).toBe('red\n bell  x');
     expect(cleanText('a\r\nb\tc')).toBe('a  b c');
+  });
+});
+
+describe('cleanText: properties', () => {
+  // eslint-disable-next-line no-control-regex
+  const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\u200b\u2060-\u2064\ufeff]/;
+  // eslint-disable-next-line no-control-regex
+  const UNSAFE_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\u200b\u2060-\u2064\ufeff]/;
+  const NASTY = ['\u001b', '\u001b[', '\u001b]', '[', ']', '\\', '\u0007', '\u009b', '\u009c', '\u009d', '\u202e', '\u2066', '\u2028', '\u200b', '\ufeff', '\r', '\n', '\t', '"', ',', ';', 'm', '0', '山', '🎫', '\u200d'];
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    fc.string({ unit: 'binary-ascii', maxLength: 20 }),
+    fc
+      .array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: 'binary-ascii', maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 12 })
+      .map((parts) => parts.join('')),
+  );
+  /** The printable ASCII characters of `s`, in order. */
+  const printable = (s: string): string => s.replace(/[^ -~]/g, '');
+  /** Whether `part` is a subsequence of `whole`. */
+  const within = (part: string, whole: string): boolean => {
+    let i = 0;
+    for (const ch of whole) if (i < part.length && ch === part[i]) i += 1;
+    return i === part.length;
+  };
+  /** Text holding no well-formed CSI or OSC: no ESC followed by [ or ], and no ESC at its end (to join parts safely). */
+  const plainText = text.filter((s) => !/\u001b[[\]]|\u001b$/.test(s));
+  const csi = fc
+    .tuple(fc.string({ unit: fc.constantFrom(...'0123456789:;<=>?'), maxLength: 6 }), fc.string({ unit: fc.constantFrom(...' !"#$%&\'()*+,-./'), maxLength: 2 }), fc.integer({ min: 0x40, max: 0x7e }))
+    .map(([params, intermediates, final]) => `\u001b[${params}${intermediates}${String.fromCharCode(final)}`);
+  const osc = fc
+    .tuple(fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')), fc.constantFrom('\u0007', '\u001b\\'))
+    .map(([body, end]) => `\u001b]${body}${end}`);
+
+  it.each([
+    ['default', {}, UNSAFE],
+    ['keepLineBreaks', { keepLineBreaks: true }, UNSAFE_BUT_LINE_BREAKS],
+  ] as const)('%s: no ESC, C0 or C1 control, direction or invisible character is left, whatever the text', (_what, options, unsafe) => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(cleanText(s, options)).not.toMatch(unsafe);
+      }),
+    );
+  });
+
+  it('text without a CSI or OSC keeps every printable ASCII character, in order; only spaces are added', () => {
+    fc.assert(
+      fc.property(text, fc.boolean(), (s, keepLineBreaks) => {
+        fc.pre(!/\u001b[[\]]/.test(s));
+        const cleaned = printable(cleanText(s, { keepLineBreaks }));
+        expect(within(printable(s), cleaned)).toBe(true);
+        expect(cleaned.replace(/ /g, '')).toBe(printable(s).replace(/ /g, ''));
+      }),
+    );
+  });
+
+  it('well-formed CSI and OSC sequences go whole; every printable ASCII character around them stays, in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(plainText, csi, osc), { maxLength: 8 }), fc.boolean(), (parts, keepLineBreaks) => {
+        const s = parts.join('');
+        const around = printable(parts.filter((p) => !/^\u001b[[\]]/.test(p)).join(''));
+        const cleaned = printable(cleanText(s, { keepLineBreaks }));
+        expect(cleaned.replace(/ /g, '')).toBe(around.replace(/ /g, ''));
+        expect(within(around, cleaned)).toBe(true);
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { renderInspection, renderInspectionJson } from '../../src/render/inspection.js';
 import { blankUnderstanding, type FileReading } from '../../src/tickets/file-reading.js';
@@ -100,6 +101,61 @@ describe('renderInspection', () => {
     const odd: FileReading = { ...stdinNdjson, format: 'csv', delimiter: ',', delimiterFrom: 'option', columns: [{ header: 'id\u001b[31m', field: null, as: null, blank: 0, sentinel: 0, rejected: 0 }] };
     expect(renderInspection([odd])).not.toContain('\u001b');
     expect(renderInspection([odd])).toContain('  delimiter: comma (from --delimiter)');
+  });
+});
+
+/** How wide a terminal shows a text: string-width, the measure cli-table3 (which lays out the table) uses. */
+const stringWidth = createRequire(import.meta.url)('string-width') as (text: string) => number;
+
+/** A Japanese export whose headers are wide (CJK) or hold emoji, one a ZWJ sequence. */
+const wideHeaders: FileReading = {
+  ...excelZendesk,
+  path: 'チケット.csv',
+  preset: null,
+  mapping: false,
+  columns: [
+    { header: '担当者', field: 'agent', as: 'value', blank: 12, sentinel: 0, rejected: 0 },
+    { header: 'チーム名前', field: 'team', as: 'value', blank: 0, sentinel: 3, rejected: 0 },
+    { header: '🎫 番号', field: 'id', as: 'value', blank: 0, sentinel: 0, rejected: 1 },
+    { header: '作成日時', field: 'created_at', as: 'value', blank: 0, sentinel: 0, rejected: 1_234 },
+    { header: '👩\u200d💻 note', field: null, as: null, blank: 5, sentinel: 0, rejected: 0 },
+    { header: 'Id', field: 'channel', as: 'value', blank: 0, sentinel: 0, rejected: 0 },
+  ],
+};
+
+describe('renderInspection: the column table lines up by display width', () => {
+  it('CJK and emoji headers: every column starts (or, for numbers, ends) at the same terminal column on every line', () => {
+    const table = renderInspection([wideHeaders]).split('\n').filter((line) => line.startsWith('    '));
+    const cells = [
+      ['column', 'field', 'blank', 'sentinel', 'rejected', 'read as'],
+      ['担当者', 'agent', '12', '0', '0', ''],
+      ['チーム名前', 'team', '0', '3', '0', ''],
+      ['🎫 番号', 'id', '0', '0', '1', ''],
+      ['作成日時', 'created_at', '0', '0', '1,234', 'day first (decided from the values)'],
+      ['👩\u200d💻 note', '(ignored)', '5', '0', '', ''],
+      ['Id', 'channel', '0', '0', '0', ''],
+    ];
+    expect(table).toHaveLength(cells.length);
+    const widths = cells[0]!.map((_, i) => Math.max(...cells.map((row) => stringWidth(row[i]!))));
+    const starts = widths.map((_, i) => 4 + widths.slice(0, i).reduce((sum, w) => sum + w + 2, 0));
+    const right = [false, false, true, true, true, false];
+    table.forEach((line, l) => {
+      let from = 0;
+      cells[l]!.forEach((cell, i) => {
+        if (cell === '') return;
+        const at = line.indexOf(cell, from);
+        expect(at, `${JSON.stringify(cell)} in ${JSON.stringify(line)}`).toBeGreaterThanOrEqual(from);
+        from = at + cell.length;
+        const start = stringWidth(line.slice(0, at));
+        if (right[i]) expect(start + stringWidth(cell), `${JSON.stringify(cell)} ends under its heading`).toBe(starts[i]! + widths[i]!);
+        else expect(start, `${JSON.stringify(cell)} starts under its heading`).toBe(starts[i]);
+      });
+      expect(line).toBe(line.trimEnd());
+    });
+    // the widest header sets the first column: チーム名前 is 10 columns wide (5 characters)
+    expect(widths[0]).toBe(10);
+    expect(table[0]).toBe('    column      field       blank  sentinel  rejected  read as');
+    expect(table[2]).toBe('    チーム名前  team            0         3         0');
   });
 });
 

@@ -84,6 +84,15 @@ describe('CSV cells: formulas are defused (OWASP), numbers stay numbers', () => 
     expect(parseCsv(text)).toEqual([['file', 'bare\rcr', 'lf\nonly', 'crlf\r\nboth', 'plain']]);
   });
 
+  it('a raw record with a lone ESC before its closing quote still parses: only the ESC goes', () => {
+    const record = '7,"Zoë\u001b",\u001b[31mred\u001b[0m,"two\r\nlines\u001b"';
+    const text = stringifyCsv([['tickets.csv', record]], { keepLineBreaksInColumns: new Set([1]) });
+    expect(text).not.toContain('\u001b');
+    const [[, cleaned]] = parseCsv(text) as [[string, string]];
+    expect(cleaned).toBe('7,"Zoë ",red,"two\r\nlines "');
+    expect(parseCsv(cleaned)).toEqual([['7', 'Zoë ', 'red', 'two\r\nlines ']]);
+  });
+
   it('only the columns named keep their line breaks', () => {
     const text = stringifyCsv([['a\nb', 'c\nd']], { keepLineBreaksInColumns: new Set([1]) });
     expect(parseCsv(text)).toEqual([['a b', 'c\nd']]);
