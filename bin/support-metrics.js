@@ -6,6 +6,10 @@ process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
+// A closed stderr (`2>&1 | head -1`) loses the diagnostics, never the exit code.
+process.stderr.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 process.exitCode = await main(process.argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, color });

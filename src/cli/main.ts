@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { exitCodeOf, ExitCode } from '../errors.js';
+import { cleanText } from '../render/clean-text.js';
 import type { CommandIO } from './io.js';
 import { buildProgram } from './program.js';
 
@@ -29,10 +30,19 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<Exit
     }
     const code = exitCodeOf(error);
     if (code === ExitCode.internal || debug) {
-      io.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      io.stderr.write(`${cleanText(error instanceof Error ? (error.stack ?? error.message) : String(error), { keepLineBreaks: true })}\n`);
     }
-    if (code !== ExitCode.internal) io.stderr.write(`support-metrics: ${(error as Error).message}\n`);
+    if (code !== ExitCode.internal) io.stderr.write(`support-metrics: ${messageLine((error as Error).message)}\n`);
     else io.stderr.write('support-metrics: internal error; please report it with the command and the stack trace above\n');
     return code;
   }
+}
+
+/** Longest error line printed: a message that quotes data (a header of a thousand columns) is cut. */
+const MESSAGE_LIMIT = 2000;
+
+/** A user error's message as one safe line: data in it (file names, headers, values) cleaned, and cut when huge. */
+function messageLine(message: string): string {
+  const clean = cleanText(message);
+  return clean.length <= MESSAGE_LIMIT ? clean : `${clean.slice(0, MESSAGE_LIMIT - 1)}…`;
 }

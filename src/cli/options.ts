@@ -121,14 +121,21 @@ const delimiterFlag = z.string().transform((text, ctx) => {
   return delimiter;
 });
 
-/** --max-rejects: a count of records (`50`) or a share of the records read (`2%`, `0.5%`). */
-export type RejectLimit = { count: number; text: string } | { percent: number; text: string };
+/**
+ * --max-rejects: a count of records (`50`) or a share of the records read (`2%`, `18.4%`), the
+ * share kept as the decimal it was written as (`18.4%` = 184 / 10 per cent), so that comparing
+ * it is exact.
+ */
+export type RejectLimit = { count: number; text: string } | { percent: { units: bigint; scale: bigint }; text: string };
 
 const rejectLimit = z.string().transform((text, ctx): RejectLimit => {
   const trimmed = text.trim();
   if (/^\d+$/.test(trimmed)) return { count: Number(trimmed), text: trimmed };
-  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
-  if (percent !== null && Number(percent[1]) <= 100) return { percent: Number(percent[1]), text: `${percent[1]}%` };
+  const percent = /^(\d+)(?:\.(\d+))?\s*%$/.exec(trimmed);
+  if (percent !== null && Number(`${percent[1]}.${percent[2] ?? ''}`) <= 100) {
+    const decimals = percent[2] ?? '';
+    return { percent: { units: BigInt(percent[1]! + decimals), scale: 10n ** BigInt(decimals.length) }, text: `${trimmed.replace(/\s+/g, '')}` };
+  }
   ctx.addIssue({ code: 'custom', message: `${JSON.stringify(text)} is not a number of records (e.g. 50) or a percentage from 0% to 100% (e.g. 2%)` });
   return z.NEVER;
 });

@@ -1,9 +1,8 @@
 import type { CommandIO } from '../cli/io.js';
 import type { InputOptions } from '../cli/options.js';
-import { resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { readTicketSources, type ReadOptions } from '../io/read-tickets.js';
-import { assertNotAnInput } from '../io/write-output.js';
+import { assertNotAnInput, sameFile } from '../io/write-output.js';
 import { openRejectsFile } from '../io/write-rejects.js';
 import { formatRejectionSummary } from '../render/diagnostics.js';
 import { cleanText, formatCount, plural } from '../render/format.js';
@@ -34,7 +33,8 @@ export function readOptionsOf(options: InputOptions, countValues: boolean): Read
 export async function readValidTickets(files: string[], options: InputOptions, io: CommandIO): Promise<IngestSummary> {
   await assertNotAnInput('--output', options.output, files);
   await assertNotAnInput('--rejects', options.rejects, files);
-  if (options.rejects !== undefined && options.output !== undefined && resolve(options.rejects) === resolve(options.output)) {
+  if (options.rejects === '-') throw new UsageError('--rejects: give a file name; standard output carries the report');
+  if (options.rejects !== undefined && options.output !== undefined && options.output !== '-' && (await sameFile(options.rejects, options.output))) {
     throw new UsageError(`--rejects and --output name the same file (${options.output})`);
   }
   const rejects = options.rejects === undefined ? undefined : await openRejectsFile(options.rejects);
@@ -68,8 +68,8 @@ export function rejectLimitExceeded(input: IngestSummary, options: Pick<InputOpt
   const limit = options.maxRejects;
   if (limit === undefined) return undefined;
   if ('count' in limit) return input.rejected > limit.count ? `--max-rejects ${limit.text}: ${rejected}` : undefined;
-  // Exact: rejected / records > percent / 100, without rounding the share first.
-  if (input.rejected * 100 <= limit.percent * records) return undefined;
+  // Exact: rejected / records > units / scale / 100, in integers.
+  if (BigInt(input.rejected) * 100n * limit.percent.scale <= limit.percent.units * BigInt(records)) return undefined;
   const share = records === 0 ? 0 : (input.rejected / records) * 100;
   return `--max-rejects ${limit.text}: ${rejected} (${share.toFixed(2)}%)`;
 }

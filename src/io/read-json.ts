@@ -239,7 +239,8 @@ function jsonObjectReader(name: string, file: number, ingest: Ingest, understood
 }
 
 /** A JSON document's records: an array, or an API page a JSON preset knows (the one asked for, else any). */
-function recordsOf(data: unknown, name: string, options: ReadOptions): unknown[] {
+/** `at`: the file and where the document starts (`tickets.json:1:1`), for the message. */
+function recordsOf(data: unknown, at: string, options: ReadOptions): unknown[] {
   if (Array.isArray(data)) return data;
   if (isPlainObject(data)) {
     const asked = options.preset === undefined ? undefined : PRESETS[options.preset];
@@ -250,7 +251,7 @@ function recordsOf(data: unknown, name: string, options: ReadOptions): unknown[]
     }
   }
   const found = isPlainObject(data) ? 'an object that is no API page a preset knows' : data === null ? 'null' : typeof data;
-  throw new InputError(`${name}: expected a JSON array of ticket objects, found ${found}`);
+  throw new InputError(`${at}: expected a JSON array of ticket objects, found ${found}`);
 }
 
 /** Where a character is, as an editor shows it: 1-based line and column (columns count UTF-16 code units, as editors do). */
@@ -666,7 +667,7 @@ export async function readJsonArray(stream: Readable, name: string, file: number
         throw syntaxError(name, text, documentStart, 'the end of the file', error);
       }
       // The page's records have no text of their own: the rejects file gets them as JSON.
-      recordsOf(data, name, options).forEach((item, i) => {
+      recordsOf(data, `${name}:${documentStart.line}:${documentStart.column}`, options).forEach((item, i) => {
         if (keepRaw) ingest.raw = JSON.stringify(item);
         reader.add(item, i + 1, `record ${i + 1} is not an object`, text);
       });

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { parse as parseCsv, CsvError, type Options as CsvOptions } from 'csv-parse';
 import { InputError, UsageError } from '../errors.js';
+import { quote } from '../schema/validate.js';
 import { canonicalFieldOf, FIELD_INDEX, REQUIRED_FIELDS, TICKET_FIELDS, type TicketField } from '../schema/fields.js';
 import { DATE_FORMAT_TEXT, dateOrderQuestion, DateFormatVote, readsInOtherFormat, type DateFormat } from '../dialect/dates.js';
 import { COMMON_SENTINELS, EMPTY_DIALECT, fieldColumns, recordMapper, TIMESTAMP_FIELDS, withMapping, type Dialect, type FieldColumns } from '../dialect/dialect.js';
@@ -62,6 +63,16 @@ async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<R
     stream.once('error', (error) => reject(new InputError(`${path}: cannot read: ${systemReason(error)}`)));
   });
   return stream;
+}
+
+/** Whether an input is a regular file, which can be read a second time (not `-`, a pipe, a FIFO or a device). */
+async function isRegularFile(path: string): Promise<boolean> {
+  if (path === '-') return false;
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Opens an input and decodes it (gzip, encoding): its text as checked UTF-8 chunks. */
@@ -128,8 +139,8 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
     if (detected !== '') ingest.notice(`${name}: ${detected}`);
     const stream = Readable.from(chunks);
     if (format === 'csv') {
-      // Standard input cannot be read twice.
-      const reread = path === '-' ? undefined : () => openText(path, stdin, options.encoding);
+      // Standard input, a pipe or a FIFO (`<(cmd)`, /dev/stdin) cannot be read twice.
+      const reread = (await isRegularFile(path)) ? () => openText(path, stdin, options.encoding) : undefined;
       await readCsv(stream, name, reread, file, ingest, options, delimiter ?? ',', understood);
     } else if (format === 'json') {
       await readJsonArray(stream, name, file, ingest, understood, options);
@@ -183,22 +194,29 @@ function isBlankRecord(record: readonly string[]): boolean {
   return true;
 }
 
+/** A header's column names for a message: quoted, each cut when long, and no more than the first 20. */
+function columnList(header: readonly string[]): string {
+  if (header.length === 0) return 'none';
+  const shown = header.slice(0, 20).map((h) => quote(h));
+  return header.length > 20 ? `${shown.join(', ')} and ${header.length - 20} more` : shown.join(', ');
+}
+
 /** Maps header names to canonical fields; refuses a file that cannot hold tickets. */
-function columnsFromHeader(header: readonly string[], name: string): { column: Int32Array; present: TicketField[] } {
+/** `at`: the file and the header's line (`tickets.csv:1`), for messages. */
+function columnsFromHeader(header: readonly string[], at: string): { column: Int32Array; present: TicketField[] } {
   const column = new Int32Array(TICKET_FIELDS.length).fill(-1);
   const present: TicketField[] = [];
   header.forEach((title, c) => {
     const field = canonicalFieldOf(title);
     if (field === undefined) return;
     const earlier = column[FIELD_INDEX[field]]!;
-    if (earlier >= 0) throw new InputError(`${name}:1: column "${field}" appears twice (columns ${earlier + 1} and ${c + 1})`);
+    if (earlier >= 0) throw new InputError(`${at}: column "${field}" appears twice (columns ${earlier + 1} and ${c + 1})`);
     column[FIELD_INDEX[field]] = c;
     present.push(field);
   });
   const missing = REQUIRED_FIELDS.filter((f) => column[FIELD_INDEX[f]]! < 0);
   if (missing.length > 0) {
-    const found = header.length > 0 ? header.map((h) => JSON.stringify(h)).join(', ') : 'none';
-    throw new InputError(`${name}:1: no ${missing.map((f) => `"${f}"`).join(' or ')} column (columns found: ${found})`);
+    throw new InputError(`${at}: no ${missing.map((f) => `"${f}"`).join(' or ')} column (columns found: ${columnList(header)})`);
   }
   return { column, present };
 }
@@ -229,7 +247,8 @@ function chooseDialect(header: readonly string[], name: string, options: ReadOpt
 
 /**
  * Decides each timestamp column's format from all its values: a first pass over the file. Standard
- * input cannot be read twice: there, --date-format (else ISO 8601) applies to every date column.
+ * input, a pipe or a FIFO cannot be read twice: there, --date-format (else ISO 8601) applies to
+ * every date column, and a notice says so.
  */
 async function decideDateFormats(
   reread: (() => Promise<DecodedInput>) | undefined,
@@ -244,6 +263,9 @@ async function decideDateFormats(
   const fields = TIMESTAMP_FIELDS.filter((f) => columns.column[FIELD_INDEX[f]]! >= 0);
   const headerOf = (field: TicketField): string => understood.columns.find((c) => c.field === field && c.as === 'value')?.header ?? field;
   if (reread === undefined) {
+    if (options.dateOrder === undefined && fields.length > 0) {
+      ingest.notice(`${name}: read once (standard input or a pipe), so its date columns are read as ISO 8601; give --date-format DMY or MDY for day-first or month-first dates`);
+    }
     understood.dateFormats = fields.map((field) => ({
       field,
       header: headerOf(field),
@@ -395,7 +417,7 @@ function raggedMessage(fields: number, expected: number, lines: number): string 
   return lines > 1 ? `${base} (the record runs over ${lines} lines: is a quote on its first line left open?)` : base;
 }
 
-/** A CSV export: `reread` opens it again from the start for a first pass (undefined for standard input). */
+/** A CSV export: `reread` opens it again from the start for a first pass (undefined when it cannot be read twice). */
 async function readCsv(
   stream: Readable,
   name: string,
@@ -411,6 +433,8 @@ async function readCsv(
   const parser = stream.pipe(parseCsv({ ...csvDialect(delimiter, maxRecordSize), skip_empty_lines: false, raw: keepRaw }));
   stream.on('error', (error) => parser.destroy(error));
   let header: readonly string[] | undefined;
+  /** `tickets.csv:1`: the file and the header's line, for messages about the header. */
+  let headerAt = `${name}:1`;
   let column: Int32Array = new Int32Array(0);
   let mapper: ReturnType<typeof recordMapper> | undefined;
   const mapped = new Array<unknown>(TICKET_FIELDS.length);
@@ -418,11 +442,11 @@ async function readCsv(
   // Per-column counts of blank and sentinel values, only when asked (inspect, --verbose).
   let counter: ValueCounter | undefined;
   const mapperFor = async (headerRow: readonly string[], dialect: Dialect): Promise<ReturnType<typeof recordMapper>> => {
-    const columns = mappedColumns(headerRow, name, dialect);
+    const columns = mappedColumns(headerRow, headerAt, dialect);
     ingest.fieldsPresent(columns.present);
     understood.columns = describeColumns(headerRow, columns.column, columns.durationColumn, dialect);
     if (options.countValues === true) counter = new ValueCounter(headerRow.length, dialect.sentinels);
-    const zones = zonesInHeader(name, headerRow, columns, dialect);
+    const zones = zonesInHeader(headerAt, headerRow, columns, dialect);
     const formats = await decideDateFormats(reread, name, columns, dialect, options, ingest, delimiter, understood);
     for (const reading of understood.dateFormats) {
       const zone = zones[reading.field];
@@ -455,6 +479,7 @@ async function readCsv(
       }
       if (header === undefined) {
         refuseUnnamedColumns(record, name, startLine);
+        headerAt = `${name}:${startLine}`;
         header = record;
         ingest.header(file);
         let dialect = chooseDialect(record, name, options, ingest, understood);
@@ -463,7 +488,7 @@ async function readCsv(
         if (delimiter === ';') dialect = { ...(dialect ?? EMPTY_DIALECT), decimalComma: true };
         if (dialect === undefined && options.dateOrder !== undefined) dialect = EMPTY_DIALECT;
         if (dialect === undefined) {
-          const canonical = columnsFromHeader(record, name);
+          const canonical = columnsFromHeader(record, headerAt);
           column = canonical.column;
           ingest.fieldsPresent(canonical.present);
           understood.columns = describeColumns(record, column, undefined);
@@ -518,7 +543,7 @@ async function readCsv(
  * The zone each timestamp column's header names, when the dialect says its `*` is one (Intercom's
  * `Conversation started at (America/New_York)`). A header naming no zone is an input error.
  */
-function zonesInHeader(name: string, header: readonly string[], columns: FieldColumns, dialect: Dialect): Partial<Record<TicketField, string>> {
+function zonesInHeader(at: string, header: readonly string[], columns: FieldColumns, dialect: Dialect): Partial<Record<TicketField, string>> {
   const zones: Partial<Record<TicketField, string>> = {};
   if (dialect.zoneInHeader !== true) return zones;
   for (const field of TIMESTAMP_FIELDS) {
@@ -526,7 +551,7 @@ function zonesInHeader(name: string, header: readonly string[], columns: FieldCo
     if (text === undefined) continue;
     const title = header[columns.column[FIELD_INDEX[field]]!]!.trim();
     try {
-      zones[field] = validateTimeZone(text, `${name}:1: column "${title}"`);
+      zones[field] = validateTimeZone(text, `${at}: column "${title}"`);
     } catch (error) {
       if (error instanceof UsageError) throw new InputError(error.message);
       throw error;
@@ -556,13 +581,13 @@ function hasOtherDateFormat(record: readonly string[], column: Int32Array, readL
 }
 
 /** A dialect's columns in this header; a file without the id or created_at column cannot be read. */
-function mappedColumns(header: readonly string[], name: string, dialect: Dialect): FieldColumns {
+function mappedColumns(header: readonly string[], at: string, dialect: Dialect): FieldColumns {
   const columns = fieldColumns(header, dialect);
-  if (typeof columns === 'string') throw new InputError(`${name}:1: ${columns}`);
+  if (typeof columns === 'string') throw new InputError(`${at}: ${columns}`);
   const missing = REQUIRED_FIELDS.filter((f) => columns.column[FIELD_INDEX[f]]! < 0);
   if (missing.length > 0) {
     const wanted = missing.map((f) => `${f} ("${dialect.columns[f] ?? f}")`).join(' or ');
-    throw new InputError(`${name}:1: no column for ${wanted} (columns found: ${header.map((h) => JSON.stringify(h)).join(', ')})`);
+    throw new InputError(`${at}: no column for ${wanted} (columns found: ${columnList(header)})`);
   }
   return columns;
 }

@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { lstat, readlink, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { UsageError } from '../errors.js';
 import { systemReason } from './system-error.js';
@@ -30,6 +31,30 @@ export async function assertNotAnInput(flag: string, output: string | undefined,
       throw new UsageError(`${flag}: ${output} is the input file ${input}; refusing to overwrite it`);
     }
   }
+}
+
+/**
+ * Where writing to a path would land: links followed (also a link to a file not written yet), the
+ * directory resolved. The file itself need not exist.
+ */
+async function destination(path: string, hops = 0): Promise<string> {
+  try {
+    if (hops < 40 && (await lstat(path)).isSymbolicLink()) return await destination(resolve(dirname(path), await readlink(path)), hops + 1);
+  } catch {
+    // Not there yet: it is where it will be written.
+  }
+  try {
+    return join(await realpath(dirname(path)), basename(path));
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** Whether two paths the run writes are the same file: one file (by link or path), or one path once links are resolved. */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  const [ia, ib] = await Promise.all([fileIdentity(a), fileIdentity(b)]);
+  if (ia !== undefined && ib !== undefined) return ia === ib;
+  return (await destination(a)) === (await destination(b));
 }
 
 export async function writeOutput(text: string, output: string | undefined, stdout: NodeJS.WritableStream): Promise<void> {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,13 +102,20 @@ describe('--rejects', () => {
     expect(readdirSync(dir)).toEqual(['bad.csv']);
   });
 
-  it('refuses to write over an input, or over the --output file', () => {
+  it('refuses to write over an input, over the --output file (also through a link), or to standard output', () => {
     const dir = setUp('over');
     expect(expectOneLineError(run(['report', 'tickets.csv', '--rejects', 'tickets.csv'], { cwd: dir }), 2)).toBe(
       'support-metrics: --rejects: tickets.csv is the input file tickets.csv; refusing to overwrite it',
     );
     expect(expectOneLineError(run(['report', 'tickets.csv', '--rejects', 'x.csv', '-o', './x.csv'], { cwd: dir }), 2)).toBe(
       'support-metrics: --rejects and --output name the same file (./x.csv)',
+    );
+    symlinkSync('x.csv', join(dir, 'link.csv'));
+    expect(expectOneLineError(run(['report', 'tickets.csv', '--rejects', 'x.csv', '-o', 'link.csv'], { cwd: dir }), 2)).toBe(
+      'support-metrics: --rejects and --output name the same file (link.csv)',
+    );
+    expect(expectOneLineError(run(['report', 'tickets.csv', '--rejects', '-'], { cwd: dir }), 2)).toBe(
+      'support-metrics: --rejects: give a file name; standard output carries the report',
     );
     expect(expectOneLineError(run(['report', 'tickets.csv', '--rejects', 'no/such/dir/r.csv'], { cwd: dir }), 2)).toBe(
       'support-metrics: --rejects: cannot write no/such/dir/r.csv: its directory does not exist',

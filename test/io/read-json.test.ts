@@ -173,9 +173,11 @@ describe('JSON that is not valid: an InputError naming line and column', () => {
     expect(error?.message).toMatch(/t\.json: is empty \(expected a JSON array of ticket objects\)$/);
   });
 
-  it('a top-level value that is no array and no API page is refused (as before)', async () => {
+  it('a top-level value that is no array and no API page is refused, with where it starts', async () => {
     const error = await failure(readChunks('json', ['{"id": "A"}']));
-    expect(error?.message).toBe('t.json: expected a JSON array of ticket objects, found an object that is no API page a preset knows');
+    expect(error?.message).toBe('t.json:1:1: expected a JSON array of ticket objects, found an object that is no API page a preset knows');
+    const late = await failure(readChunks('json', ['\n\n  {"id": "A"}']));
+    expect(late?.message).toMatch(/^t\.json:3:3: expected a JSON array/);
   });
 
   it('an error in reading the stream is an InputError saying the file cannot be read', async () => {
