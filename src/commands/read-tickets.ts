@@ -62,7 +62,7 @@ export async function readValidTickets(files: string[], options: InputOptions, i
 
 /** Why the rejections fail the run (--strict, --max-rejects), or undefined when they do not. */
 export function rejectLimitExceeded(input: IngestSummary, options: Pick<InputOptions, 'strict' | 'maxRejects'>): string | undefined {
-  const records = input.files.reduce((n, f) => n + f.read - f.header - f.blank, 0);
+  const { records } = input;
   const rejected = `${formatCount(input.rejected)} of ${plural(records, 'record')} rejected`;
   if (options.strict && input.rejected > 0) return `--strict: ${rejected}`;
   const limit = options.maxRejects;

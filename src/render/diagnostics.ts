@@ -13,8 +13,7 @@ export function formatRejection(r: Rejection): string {
  */
 export function formatRejectionSummary(summary: IngestSummary): string {
   if (summary.rejected === 0) return '';
-  const read = summary.files.reduce((n, f) => n + f.read - f.header - f.blank, 0);
-  const lines = [`${formatCount(summary.rejected)} of ${plural(read, 'record')} rejected:`];
+  const lines = [`${formatCount(summary.rejected)} of ${plural(summary.records, 'record')} rejected:`];
   const byCount = [...summary.rejectionsByCode].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   for (const [code, count] of byCount) {
     lines.push(`  ${formatCount(count).padStart(7)}  ${REJECTION_REASONS[code]} (${code})`);

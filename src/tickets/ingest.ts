@@ -39,6 +39,8 @@ interface FileRejections {
 export interface IngestSummary {
   store: TicketStore;
   files: (FileAccount & { used: number })[];
+  /** Records read in all files: header lines and blank lines not counted (the base of --max-rejects P%). */
+  records: number;
   rejected: number;
   duplicates: number;
   rejectionsByCode: Map<RejectionCode, number>;
@@ -169,6 +171,7 @@ export class Ingest {
     return {
       store: this.store,
       files,
+      records: files.reduce((n, f) => n + f.read - f.header - f.blank, 0),
       rejected: files.reduce((n, f) => n + f.rejected, 0),
       duplicates: files.reduce((n, f) => n + f.duplicates, 0),
       rejectionsByCode: this.rejectionsByCode,

@@ -46,6 +46,7 @@ function rejections(summary: IngestSummary): { file: string; line: number; field
 /** Everything read is accounted for: read = header + blank + used + duplicates + rejected, in every file. */
 function expectBalancedAccounts(summary: IngestSummary): void {
   for (const f of summary.files) expect(f.header + f.blank + f.used + f.duplicates + f.rejected, f.path).toBe(f.read);
+  expect(summary.records).toBe(summary.files.reduce((n, f) => n + f.used + f.duplicates + f.rejected, 0));
 }
 
 describe('CSV', () => {
