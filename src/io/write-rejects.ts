@@ -27,18 +27,24 @@ const BLOCK = 64 * 1024;
 export async function openRejectsFile(path: string): Promise<RejectsFile> {
   const format = rejectsFormatOf(path);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const stream = createWriteStream(temporary, { flags: 'wx' });
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (error) => reject(new UsageError(`--rejects: cannot write ${path}: ${writeReason(error)}`)));
-  });
+  // Registered before the file exists: a signal that comes as soon as it does still removes it.
   const removeOnExit = onExit(() => {
     try {
       unlinkSync(temporary);
     } catch {
-      // Already renamed or removed.
+      // Not created, or already renamed or removed.
     }
   });
+  const stream = createWriteStream(temporary, { flags: 'wx' });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      stream.once('open', () => resolve());
+      stream.once('error', (error) => reject(new UsageError(`--rejects: cannot write ${path}: ${writeReason(error)}`)));
+    });
+  } catch (error) {
+    removeOnExit();
+    throw error;
+  }
   return new StreamedRejects(path, temporary, format, stream, removeOnExit);
 }
 
