@@ -4,6 +4,7 @@ import { DATE_ORDER_CHOICES } from '../dialect/date-orders.js';
 import { ATTRIBUTIONS } from '../engine/attribution.js';
 import { PRESET_NAMES } from '../presets/names.js';
 import { INPUT_ENCODINGS, INPUT_FORMATS } from '../io/input-formats.js';
+import { DEFAULT_MAX_RECORD_SIZE, sizeText } from '../io/read-options.js';
 import { CATALOGUE_FORMATS, INSPECTION_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/formats.js';
 import { DIMENSIONS } from '../schema/fields.js';
 import { PERIODS } from '../time/period-names.js';
@@ -37,7 +38,12 @@ function withReadingOptions(command: Command): Command {
     .addOption(new Option('--preset <name>', "read files as this vendor's export (default: recognised from a CSV header or a JSON file's first object)").choices(PRESET_NAMES))
     .addOption(new Option('--map <pairs>', 'which CSV header holds which field, comma-separated: created_at="Opened On",agent=Owner'))
     .addOption(new Option('--date-format <order>', 'day-first or month-first, for date columns where every value could be either').choices(DATE_ORDER_CHOICES))
-    .addOption(new Option('--max-record-size <size>', 'largest record read: bytes, or with K or M (a larger one, often a quote left open, stops the run)').default('4M'))
+    .addOption(
+      new Option(
+        '--max-record-size <size>',
+        `largest record read: bytes, or with K or M (a larger one, often a quote left open, stops the run; default: ${sizeText(DEFAULT_MAX_RECORD_SIZE)})`,
+      ),
+    )
     .addOption(new Option('-c, --config <file>', 'config file: SLA policies, churn tags, zones (default: ./support-metrics.config.json if present)'));
 }
 

@@ -1,27 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { readTicketSources, type ReadOptions } from '../../src/io/read-tickets.js';
 import { Ingest, type IngestSummary, type Rejection } from '../../src/tickets/ingest.js';
 import { wallTimeReader } from '../../src/time/zone.js';
+import { tempFiles } from '../helpers/temp-files.js';
 
 /** Malformed CSV reported where it happens (issue 5): line endings, quotes, sizes, NUL, headers. */
 
-let dir: string;
-let counter = 0;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'support-metrics-csv-hardening-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(content: string | Buffer, name = 't.csv'): string {
-  const path = join(dir, `${counter++}-${name}`);
-  writeFileSync(path, content);
-  return path;
-}
+const temp = tempFiles('csv-hardening');
+const file = (content: string | Buffer, name = 't.csv'): string => temp.file(name, content);
 
 async function read(path: string, options: ReadOptions = {}, rejects?: { rejection: Rejection; raw: string | undefined }[]): Promise<IngestSummary> {
   const sink = rejects === undefined ? undefined : { write: (rejection: Rejection, raw: string | undefined) => rejects.push({ rejection, raw }) };
