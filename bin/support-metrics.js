@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli/main.js';
 
-// `| head` closes stdout early: end quietly instead of with an EPIPE stack trace.
+// `| head` closes stdout early: end quietly instead of with an EPIPE stack trace. Any other
+// failure (`> /dev/full`) reaches the write that caused it, which says so in one line (exit 5).
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
 });
 // A closed stderr (`2>&1 | head -1`) loses the diagnostics, never the exit code.
 process.stderr.on('error', (error) => {
@@ -12,4 +12,4 @@ process.stderr.on('error', (error) => {
 });
 
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-process.exitCode = await main(process.argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, color });
+process.exitCode = await main(process.argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, color, stdinFd: 0 });

@@ -11,6 +11,8 @@ export const ExitCode = {
   usage: 2,
   /** Unusable input: a file that cannot be read or parsed, no valid records, or more rejections than --max-rejects / --strict allow. */
   input: 3,
+  /** The output could not be written to the end: no space left, an I/O error. Nothing half-written is left in place. */
+  output: 5,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -26,7 +28,13 @@ export class InputError extends Error {
   readonly exitCode = ExitCode.input;
 }
 
+/** A write that failed on the way (a full disk, an I/O error): the output is not there, the old file stays. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  readonly exitCode = ExitCode.output;
+}
+
 export function exitCodeOf(error: unknown): ExitCode {
-  if (error instanceof UsageError || error instanceof InputError) return error.exitCode;
+  if (error instanceof UsageError || error instanceof InputError || error instanceof OutputError) return error.exitCode;
   return ExitCode.internal;
 }

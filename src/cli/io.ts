@@ -5,4 +5,9 @@ export interface CommandIO {
   stderr: NodeJS.WritableStream;
   /** Colour is allowed: stdout is a terminal and NO_COLOR is not set. */
   color: boolean;
+  /**
+   * The descriptor standard input reads from (0 for the process), so that an output is never the
+   * file it comes from (`report - --output in.csv < in.csv`). Tests that pass a stream leave it out.
+   */
+  stdinFd?: number;
 }

@@ -17,7 +17,8 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<Exit
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
       // commander's own messages ("error: unknown option …") read like ours.
-      outputError: (text, write) => write(text.replace(/^error: /, 'support-metrics: ')),
+      // Cleaned like every message: an unknown option may carry escape sequences.
+      outputError: (text, write) => write(`${cleanText(text.replace(/^error: /, 'support-metrics: '), { keepLineBreaks: true })}`),
     });
   }
   try {

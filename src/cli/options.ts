@@ -5,12 +5,13 @@ import { UsageError } from '../errors.js';
 import { delimiterFromFlag, INPUT_ENCODINGS, INPUT_FORMATS, type Delimiter, type InputEncoding, type InputFormat } from '../io/input-formats.js';
 import { METRICS } from '../metrics/index.js';
 import type { Metric } from '../metrics/types.js';
-import { formatFromOutputPath, OUTPUT_FORMATS, type OutputFormat } from '../render/formats.js';
+import { formatOfPath, OUTPUT_FORMATS, REJECTS_EXTENSIONS, REPORT_EXTENSIONS, type OutputFormat, type RejectsFormat } from '../render/formats.js';
 import { DIMENSIONS, TICKET_FIELDS, type Dimension, type TicketField } from '../schema/fields.js';
 import { isPlainDate, PERIODS, startOfDate, type Period } from '../time/periods.js';
 import { parseTimestamp } from '../time/timestamp.js';
 import { validateTimeZone, wallTimeReader } from '../time/zone.js';
 import { didYouMean } from './suggest.js';
+import { MAX_RECORD_SIZE_LIMIT } from '../io/read-options.js';
 import { DATE_ORDER_CHOICES } from '../dialect/date-orders.js';
 import type { ColumnMapping } from '../dialect/dialect.js';
 import { PRESET_NAMES, type PresetName } from '../presets/names.js';
@@ -59,8 +60,8 @@ export interface InputOptions {
   /** The text encoding of every input; else UTF-8, or UTF-16 by its byte order mark. */
   encoding?: InputEncoding;
   strict: boolean;
-  /** Write every rejected record to this file (CSV, or JSON/NDJSON by its extension). */
-  rejects?: string;
+  /** Write every rejected record to this file, in the format its extension names. */
+  rejects?: { path: string; format: RejectsFormat };
   /** Fail (exit 3) when more records than this are rejected. */
   maxRejects?: RejectLimit;
   /** The largest record read, in bytes (else the reader's default). */
@@ -70,6 +71,8 @@ export interface InputOptions {
   verbose: boolean;
   churnTags: string[];
   sla: Settings['sla'];
+  /** The config file the settings came from, if one was read: an input, never an output. */
+  configFile?: string;
 }
 
 export interface ReportOptions extends InputOptions {
@@ -105,6 +108,10 @@ const fieldMap = z
       }
       if (header === '') {
         ctx.addIssue({ code: 'custom', message: `${field}: no header after "=" (write ${field}=Header)` });
+        return z.NEVER;
+      }
+      if (map[field as TicketField] !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `${field} is given twice ("${map[field as TicketField]}" and "${header}"); a field reads one column` });
         return z.NEVER;
       }
       map[field as TicketField] = header;
@@ -147,8 +154,10 @@ const byteSize = z.string().transform((text, ctx) => {
   const match = /^(\d+)\s*([a-z]*)$/i.exec(text.trim());
   const unit = match === null ? undefined : SIZE_UNITS[match[2]!.toLowerCase()];
   const bytes = match === null || unit === undefined ? NaN : Number(match[1]) * unit;
-  if (!(bytes >= 1024 && bytes <= 1024 ** 3)) {
-    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(text)} is not a size from 1K to 1024M (e.g. 8M, 512K or 100000 bytes)` });
+  if (!(bytes >= 1024 && bytes <= MAX_RECORD_SIZE_LIMIT)) {
+    const limit = `${MAX_RECORD_SIZE_LIMIT / 1024 ** 2}M`;
+    const why = bytes > MAX_RECORD_SIZE_LIMIT ? ` (a record is held as one string, and larger ones cannot be)` : '';
+    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(text)} is not a size from 1K to ${limit}${why} (e.g. 8M, 512K or 100000 bytes)` });
     return z.NEVER;
   }
   return bytes;
@@ -164,7 +173,12 @@ const inputShape = {
   delimiter: delimiterFlag.optional(),
   encoding: oneOf(INPUT_ENCODINGS).optional(),
   strict: z.boolean().default(false),
-  rejects: z.string().min(1).optional(),
+  rejects: z
+    .string()
+    .min(1)
+    .refine((path) => path !== '-', 'give a file name; standard output carries the report')
+    .transform((path) => ({ path, format: formatOfPath('--rejects', path, REJECTS_EXTENSIONS) }))
+    .optional(),
   maxRejects: rejectLimit.optional(),
   maxRecordSize: byteSize.optional(),
   output: z.string().min(1).optional(),
@@ -254,6 +268,7 @@ function inputOptions(flags: z.infer<typeof inputSchema>, settings: Settings): I
     verbose: flags.verbose,
     churnTags: settings.churnTags,
     sla: settings.sla,
+    configFile: settings.file,
   };
 }
 
@@ -270,7 +285,7 @@ export function parseReportOptions(raw: ReportFlags, settings: Settings): Report
   if (from !== undefined && to !== undefined && !(from < to)) {
     throw new UsageError(`--from (${flags.from}) must be before --to (${flags.to})`);
   }
-  const format = flags.format ?? (flags.output === undefined ? undefined : formatFromOutputPath(flags.output)) ?? 'table';
+  const format = flags.format ?? (flags.output === undefined || flags.output === '-' ? 'table' : formatOfPath('--output', flags.output, REPORT_EXTENSIONS, '--format'));
   const metrics = flags.metrics === undefined ? [...METRICS] : METRICS.filter((m) => flags.metrics!.includes(m.meta.id));
   return { ...common, period: flags.period, by: flags.by, from, to, format, metrics, attribution: flags.attribution };
 }

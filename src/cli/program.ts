@@ -24,7 +24,8 @@ Exit codes:
   1  internal error (a bug: please report it)
   2  bad usage or configuration
   3  unusable input: a file that cannot be read or parsed, no valid records,
-     or more rejected records than --max-rejects (any, under --strict)`;
+     or more rejected records than --max-rejects (any, under --strict)
+  5  the output could not be written to the end (no space left): nothing is replaced`;
 
 /** How ticket exports are read: the files and the flags of every command that reads them. */
 function withReadingOptions(command: Command): Command {
@@ -41,7 +42,7 @@ function withReadingOptions(command: Command): Command {
     .addOption(
       new Option(
         '--max-record-size <size>',
-        `largest record read: bytes, or with K or M (a larger one, often a quote left open, stops the run; default: ${sizeText(DEFAULT_MAX_RECORD_SIZE)})`,
+        `largest record read: bytes, or with K or M, at most 256M (a larger one, often a quote left open, stops the run; default: ${sizeText(DEFAULT_MAX_RECORD_SIZE)})`,
       ),
     )
     .addOption(new Option('-c, --config <file>', 'config file: SLA policies, churn tags, zones (default: ./support-metrics.config.json if present)'));
@@ -52,8 +53,8 @@ function withInputOptions(command: Command): Command {
   return withReadingOptions(command)
     .addOption(new Option('--strict', 'fail (exit 3) if any record is rejected, instead of using the valid ones (= --max-rejects 0)'))
     .addOption(new Option('--max-rejects <n|p%>', 'fail (exit 3) if more records than this are rejected: a count (50) or a share of the records read (2%)'))
-    .addOption(new Option('--rejects <file>', 'write every rejected record (file, line, field, reason, message, the record) to this file: CSV, or JSON/NDJSON by extension'))
-    .addOption(new Option('-o, --output <file>', 'write to this file (atomically) instead of standard output'))
+    .addOption(new Option('--rejects <file>', 'write every rejected record (file, line, field, reason, message, the record) to this file: .csv, .json or .ndjson'))
+    .addOption(new Option('-o, --output <file>', 'write to this file instead of standard output (atomically; a FIFO or device is written into; never an input or the config)'))
     .addOption(new Option('-v, --verbose', 'also print on stderr what was understood of each file (as `inspect` does)'));
 }
 

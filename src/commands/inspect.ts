@@ -2,7 +2,7 @@ import type { CommandIO } from '../cli/io.js';
 import { parseInputOptions, type InputFlags } from '../cli/options.js';
 import { readConfig } from '../io/read-config.js';
 import { readTicketSources } from '../io/read-tickets.js';
-import { writeOutput } from '../io/write-output.js';
+import { standardOutput } from '../io/output-file.js';
 import type { InspectionFormat } from '../render/formats.js';
 import { renderInspection, renderInspectionJson } from '../render/inspection.js';
 import { Ingest } from '../tickets/ingest.js';
@@ -23,5 +23,5 @@ export async function runInspect(files: string[], flags: InspectFlags, io: Comma
   const ingest = new Ingest(wallTimeReader(options.inputZone));
   await readTicketSources(files, ingest, io.stdin, readOptionsOf(options, true));
   const { readings } = ingest.finish();
-  await writeOutput(format === 'json' ? renderInspectionJson(readings) : renderInspection(readings), undefined, io.stdout);
+  await standardOutput(io.stdout).write(format === 'json' ? renderInspectionJson(readings) : renderInspection(readings));
 }

@@ -1,9 +1,9 @@
 import type { CommandIO } from '../cli/io.js';
 import type { InputOptions } from '../cli/options.js';
 import { InputError, UsageError } from '../errors.js';
+import { openOutput, outputTarget, readSources, sameDestination, standardOutput, type Output } from '../io/output-file.js';
 import { readTicketSources, type ReadOptions } from '../io/read-tickets.js';
-import { assertNotAnInput, sameFile } from '../io/write-output.js';
-import { openRejectsFile } from '../io/write-rejects.js';
+import { rejectsFile, type RejectsFile } from '../io/write-rejects.js';
 import { formatRejectionSummary } from '../render/diagnostics.js';
 import { cleanText, formatCount, plural } from '../render/format.js';
 import { renderInspection } from '../render/inspection.js';
@@ -25,19 +25,61 @@ export function readOptionsOf(options: InputOptions, countValues: boolean): Read
   };
 }
 
+/** Where a command's result and its rejected records go, opened before any input is read. */
+export interface RunOutputs {
+  /** Standard output, or the --output file. */
+  result: Output;
+  rejects: RejectsFile | undefined;
+}
+
 /**
- * The first steps of every command that reads tickets: refuse an output over an input, read and
- * validate every record (rejected ones to the --rejects file), print the rejection summary, and
- * stop when too many records were rejected or nothing usable is left.
+ * Checks and opens every output before any input is read: neither may be something the run reads
+ * (an input, the config file, the file behind standard input), nor each other; an unusable
+ * directory is found now rather than after reading a large export.
  */
-export async function readValidTickets(files: string[], options: InputOptions, io: CommandIO): Promise<IngestSummary> {
-  await assertNotAnInput('--output', options.output, files);
-  await assertNotAnInput('--rejects', options.rejects, files);
-  if (options.rejects === '-') throw new UsageError('--rejects: give a file name; standard output carries the report');
-  if (options.rejects !== undefined && options.output !== undefined && options.output !== '-' && (await sameFile(options.rejects, options.output))) {
-    throw new UsageError(`--rejects and --output name the same file (${options.output})`);
+export async function openRunOutputs(files: readonly string[], options: Pick<InputOptions, 'output' | 'rejects' | 'configFile'>, io: CommandIO): Promise<RunOutputs> {
+  const sources = await readSources(files, options.configFile, io.stdinFd);
+  const output = options.output === undefined || options.output === '-' ? undefined : await outputTarget('--output', options.output, sources);
+  const rejects = options.rejects === undefined ? undefined : await outputTarget('--rejects', options.rejects.path, sources);
+  if (output !== undefined && rejects !== undefined && sameDestination(output, rejects)) {
+    throw new UsageError(`--rejects and --output name the same file (${output.path})`);
   }
-  const rejects = options.rejects === undefined ? undefined : await openRejectsFile(options.rejects);
+  const result = output === undefined ? standardOutput(io.stdout) : await openOutput(output);
+  try {
+    return { result, rejects: rejects === undefined ? undefined : rejectsFile(await openOutput(rejects), options.rejects!.format) };
+  } catch (error) {
+    await result.abandon();
+    throw error;
+  }
+}
+
+/**
+ * Runs a command's work with its outputs open: the result is committed when the work is done, and
+ * every output is abandoned (no temporary file, the old file untouched) when it fails.
+ */
+export async function withRunOutputs(
+  files: readonly string[],
+  options: Pick<InputOptions, 'output' | 'rejects' | 'configFile'>,
+  io: CommandIO,
+  work: (outputs: RunOutputs) => Promise<void>,
+): Promise<void> {
+  const outputs = await openRunOutputs(files, options, io);
+  try {
+    await work(outputs);
+    await outputs.result.commit();
+  } catch (error) {
+    await outputs.rejects?.abandon();
+    await outputs.result.abandon();
+    throw error;
+  }
+}
+
+/**
+ * The first steps of every command that reads tickets: read and validate every record (rejected
+ * ones to the --rejects file), print the rejection summary, and stop when too many records were
+ * rejected or nothing usable is left.
+ */
+export async function readValidTickets(files: string[], options: InputOptions, io: CommandIO, rejects: RejectsFile | undefined): Promise<IngestSummary> {
   const ingest = new Ingest(wallTimeReader(options.inputZone), { rejects });
   let input: IngestSummary;
   try {
@@ -53,7 +95,7 @@ export async function readValidTickets(files: string[], options: InputOptions, i
   // --verbose: what inspect would print, before the rejection summary.
   if (options.verbose) io.stderr.write(`${renderInspection(input.readings)}\n`);
   io.stderr.write(formatRejectionSummary(input));
-  if (options.rejects !== undefined) io.stderr.write(`${cleanText(`${plural(input.rejected, 'rejected record')} written to ${options.rejects}`)}\n`);
+  if (options.rejects !== undefined) io.stderr.write(`${cleanText(`${plural(input.rejected, 'rejected record')} written to ${options.rejects.path}`)}\n`);
   const overLimit = rejectLimitExceeded(input, options);
   if (overLimit !== undefined) throw new InputError(`${overLimit}; no output written`);
   if (input.store.length === 0) throw new InputError('no valid records in the input; nothing to report');

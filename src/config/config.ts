@@ -8,6 +8,8 @@ import { configSchema, MATCH_FIELDS, type ConfigFile } from './schema.js';
 export interface Settings {
   /** Where the settings came from (the config file's path), for messages. */
   source: string;
+  /** The config file read, if any. */
+  file?: string;
   timezone?: string;
   inputTimezone?: string;
   churnTags: string[];

@@ -4,6 +4,12 @@
  */
 export const DURATION_PATTERN = /^(?=\D*0*[1-9])(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
+/**
+ * The longest target a config may set: a year. Longer is a typo (`100000000d`), and a deadline
+ * that far out cannot even be written as a date.
+ */
+export const MAX_TARGET_MS = 365 * 86_400_000;
+
 /** Milliseconds, or NaN when the text is not a duration (or is zero). */
 export function parseDuration(text: string): number {
   const m = DURATION_PATTERN.exec(text.trim());

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TICKET_FIELDS } from '../schema/fields.js';
-import { DURATION_PATTERN } from './duration.js';
+import { DURATION_PATTERN, MAX_TARGET_MS, parseDuration } from './duration.js';
 
 /**
  * support-metrics.config.json. Validated strictly (unknown keys are errors); the JSON Schema that
@@ -16,7 +16,10 @@ const duration = z
   .regex(DURATION_PATTERN, {
     error: (issue) => `${JSON.stringify(issue.input)} is not a duration longer than 0s (write it like 90s, 2m, 1h30m, 3d)`,
   })
-  .describe('A duration: days, hours, minutes, seconds, e.g. "90s", "2m", "1h30m", "3d".');
+  .refine((text) => parseDuration(text) <= MAX_TARGET_MS, {
+    error: (issue) => `${JSON.stringify(issue.input)} is longer than a year (365d), which no target is`,
+  })
+  .describe('A duration: days, hours, minutes, seconds, e.g. "90s", "2m", "1h30m", "3d"; at most 365d.');
 
 const matchValue = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
@@ -29,8 +32,8 @@ export const slaPolicy = z
       .strictObject(Object.fromEntries(MATCH_FIELDS.map((f) => [f, matchValue.optional()])) as Record<MatchField, z.ZodOptional<typeof matchValue>>)
       .optional()
       .describe('Conditions, all of which must hold; no match means every ticket.'),
-    firstResponse: duration.optional().describe('First response target.'),
-    resolution: duration.optional().describe('Resolution target.'),
+    firstResponse: duration.optional().describe('First response target, e.g. "2h" (at most 365d).'),
+    resolution: duration.optional().describe('Resolution target, e.g. "3d" (at most 365d).'),
   })
   .refine((p) => p.firstResponse !== undefined || p.resolution !== undefined, {
     error: 'needs a firstResponse or a resolution target',

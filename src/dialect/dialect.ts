@@ -1,5 +1,5 @@
 import { FIELD_INDEX, TICKET_FIELDS, type TicketField } from '../schema/fields.js';
-import type { FieldProblem } from '../schema/validate.js';
+import { MAX_DURATION_SECONDS, type FieldProblem } from '../schema/validate.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import { parseDate, type DateFormat } from './dates.js';
 import type { DerivedKey } from './json-fields.js';
@@ -56,7 +56,20 @@ export interface AfterCreated {
 }
 
 export type DurationUnit = 'minutes' | 'seconds';
-const MS_PER_UNIT: Record<DurationUnit, number> = { minutes: 60_000, seconds: 1000 };
+const SECONDS_PER_UNIT: Record<DurationUnit, number> = { minutes: 60, seconds: 1 };
+
+/**
+ * A duration written in some unit, in seconds; or the problem with it: not a number ≥ 0, or more
+ * than 100 years (`99999999999999` minutes, `Infinity`, `1e300`: one bad value, rejected with its
+ * record, never a date that cannot be written).
+ */
+function durationSeconds(field: TicketField, raw: string, text: string, secondsPerUnit: number, expected: string): number | FieldProblem {
+  const amount = Number(text);
+  if (!(amount >= 0) || !Number.isFinite(amount)) return { field, code: 'invalid_value', message: `"${raw}" is not ${expected}` };
+  const seconds = amount * secondsPerUnit;
+  if (seconds > MAX_DURATION_SECONDS) return { field, code: 'invalid_value', message: `"${raw}" is more than 100 years` };
+  return seconds;
+}
 
 /** A user's own mapping (--map, the config's columns and values), laid over a preset or the canonical names. */
 export interface ColumnMapping {
@@ -73,8 +86,23 @@ export function withMapping(base: Dialect, mapping: ColumnMapping): Dialect {
 
 export const EMPTY_DIALECT: Dialect = { columns: {}, values: {}, sentinels: [], tagSeparator: ',', afterCreated: {} };
 
+/** The dates exports write for "no date" (1900-01-01) and for "never" (9999-12-31), as each date format writes them. */
+const PLACEHOLDER_DATES = [
+  ...['1900-01-01'].flatMap((date) => [date, `${date} 00:00`, `${date} 00:00:00`]),
+  ...['9999-12-31', '31/12/9999', '12/31/9999', '31.12.9999', '31-12-9999'].flatMap((date) => [
+    date,
+    `${date} 00:00`,
+    `${date} 00:00:00`,
+    `${date} 23:59`,
+    `${date} 23:59:59`,
+  ]),
+  '9999-12-31T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '9999-12-31T23:59:59.999Z',
+];
+
 /** The sentinels every dialect knows (the canonical export does not use any). */
-export const COMMON_SENTINELS = ['-', '?', 'N/A', '1900-01-01', '1900-01-01 00:00', '1900-01-01 00:00:00'];
+export const COMMON_SENTINELS = ['-', '?', 'N/A', ...PLACEHOLDER_DATES];
 
 export const TIMESTAMP_FIELDS: readonly TicketField[] = ['created_at', 'first_response_at', 'solved_at', 'closed_at', 'updated_at'];
 
@@ -217,9 +245,9 @@ export function recordMapper(
       } else if (field === 'tags' && dialect.tagSeparator !== ',') {
         out[f] = raw.split(dialect.tagSeparator);
       } else if (dialect.secondsPerUnit?.[field] !== undefined) {
-        const amount = Number(number(raw));
-        if (!(amount >= 0)) return { field, code: 'invalid_value', message: `"${raw}" is not a number ≥ 0` };
-        out[f] = amount * dialect.secondsPerUnit[field];
+        const seconds = durationSeconds(field, raw, number(raw), dialect.secondsPerUnit[field], 'a number ≥ 0');
+        if (typeof seconds !== 'number') return seconds;
+        out[f] = seconds;
       } else if (DECIMAL_FIELDS.includes(field)) {
         out[f] = number(raw);
       } else {
@@ -232,11 +260,11 @@ export function recordMapper(
       if (d < 0 || out[f] !== undefined) continue;
       const raw = record[d]?.trim() ?? '';
       if (raw === '' || sentinels.has(raw.toLowerCase()) || out[FIELD_INDEX.created_at] === undefined) continue;
-      const amount = Number(number(raw));
       const field = TICKET_FIELDS[f]!;
       const unit = dialect.afterCreated[field]!.unit;
-      if (!(amount >= 0)) return { field, code: 'invalid_value', message: `"${raw}" is not a number of ${unit} ≥ 0` };
-      out[f] = new Date(Date.parse(out[FIELD_INDEX.created_at] as string) + Math.round(amount * MS_PER_UNIT[unit])).toISOString();
+      const seconds = durationSeconds(field, raw, number(raw), SECONDS_PER_UNIT[unit], `a number of ${unit} ≥ 0`);
+      if (typeof seconds !== 'number') return seconds;
+      out[f] = new Date(Date.parse(out[FIELD_INDEX.created_at] as string) + Math.round(seconds * 1000)).toISOString();
     }
     return null;
   };

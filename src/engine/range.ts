@@ -1,36 +1,80 @@
+import { InputError } from '../errors.js';
 import type { TicketStore } from '../tickets/store.js';
-import { endOfPeriodHolding, startOfPeriodHolding, type Period } from '../time/periods.js';
+import { endOfPeriodHolding, periodCount, startOfPeriodHolding, type Period } from '../time/periods.js';
+import { formatInstant } from '../time/zone.js';
 
-/** The earliest and latest event (created, first response, resolved) among the tickets, epoch ms. */
-export function eventSpan(tickets: TicketStore): { earliest: number; latest: number } | null {
-  let earliest = Infinity;
-  let latest = -Infinity;
-  const consider = (at: number): void => {
-    if (at < earliest) earliest = at;
-    if (at > latest) latest = at;
+/** An event that bounds the data: which ticket (store slot) and which of its timestamps. */
+export interface SpanEvent {
+  slot: number;
+  event: 'created' | 'first response' | 'resolved';
+}
+
+export interface EventSpan {
+  /** The earliest and latest event (created, first response, resolved) among the tickets, epoch ms. */
+  earliest: number;
+  latest: number;
+  earliestEvent?: SpanEvent;
+  latestEvent?: SpanEvent;
+}
+
+/** The earliest and latest event among the tickets, and where each is; null when there are none. */
+export function eventSpan(tickets: TicketStore): Required<EventSpan> | null {
+  const span = { earliest: Infinity, latest: -Infinity, earliestEvent: { slot: -1, event: 'created' }, latestEvent: { slot: -1, event: 'created' } } as Required<EventSpan>;
+  const consider = (at: number, slot: number, event: SpanEvent['event']): void => {
+    if (at < span.earliest) {
+      span.earliest = at;
+      span.earliestEvent = { slot, event };
+    }
+    if (at > span.latest) {
+      span.latest = at;
+      span.latestEvent = { slot, event };
+    }
   };
   for (let slot = 0; slot < tickets.length; slot++) {
-    consider(tickets.createdAt[slot]!);
+    consider(tickets.createdAt[slot]!, slot, 'created');
     const firstResponse = tickets.firstResponseAt[slot]!;
-    if (!Number.isNaN(firstResponse)) consider(firstResponse);
+    if (!Number.isNaN(firstResponse)) consider(firstResponse, slot, 'first response');
     const resolved = tickets.resolvedAt[slot]!;
-    if (!Number.isNaN(resolved)) consider(resolved);
+    if (!Number.isNaN(resolved)) consider(resolved, slot, 'resolved');
   }
-  return earliest === Infinity ? null : { earliest, latest };
+  return span.earliest === Infinity ? null : span;
 }
+
+/**
+ * The most periods a range found from the data may hold: 5,000 is over 13 years of days, 96 years
+ * of weeks. One far-off date (a typo, a "never" placeholder) must not make a report of thousands of
+ * empty periods that takes minutes and gigabytes; a real archive that long is reported with
+ * --from and --to, which this does not limit.
+ */
+export const MAX_DATA_RANGE_PERIODS = 5000;
 
 /**
  * The report's range [from, to). Given bounds are kept as they are; a missing one runs to the edge
  * of the period holding the earliest (latest) event, or of the period holding the given other bound
- * when the data lies entirely beyond it.
+ * when the data lies entirely beyond it. A range so found that holds more than
+ * MAX_DATA_RANGE_PERIODS periods is an input error naming the events at its ends
+ * (`nameTicket(slot)`: `ticket 17 in tickets.csv`).
  */
 export function resolveRange(
-  span: { earliest: number; latest: number },
+  span: EventSpan,
   period: Period,
   zone: string,
   given: { from?: number; to?: number },
+  nameTicket: (slot: number) => string = (slot) => `ticket ${slot + 1}`,
 ): { from: number; to: number } {
   const from = given.from ?? startOfPeriodHolding(Math.min(span.earliest, (given.to ?? Infinity) - 1), period, zone);
   const to = given.to ?? endOfPeriodHolding(Math.max(span.latest, from), period, zone);
+  if (given.from === undefined || given.to === undefined) {
+    const periods = periodCount(from, to, period, zone);
+    if (periods > MAX_DATA_RANGE_PERIODS) {
+      const at = (time: number, event: SpanEvent | undefined): string =>
+        `${formatInstant(time, zone).slice(0, 10)}${event === undefined ? '' : ` (${nameTicket(event.slot)}, ${event.event})`}`;
+      throw new InputError(
+        `the data runs from ${at(span.earliest, span.earliestEvent)} to ${at(span.latest, span.latestEvent)}: ` +
+          `${periods.toLocaleString('en-US')} ${period}s, more than the ${MAX_DATA_RANGE_PERIODS.toLocaleString('en-US')} a range found from the data may hold; ` +
+          'a date that far off is often a typo or a placeholder for "never": correct that record, or give --from and --to',
+      );
+    }
+  }
   return { from, to };
 }

@@ -24,5 +24,5 @@ export async function readConfig(path: string | undefined): Promise<Settings> {
   } catch (error) {
     throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`);
   }
-  return settingsFrom(data, file);
+  return { ...settingsFrom(data, file), file };
 }

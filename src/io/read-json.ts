@@ -8,7 +8,7 @@ import { PRESETS, presetsMatchingKeys } from '../presets/index.js';
 import type { ColumnReading, FileUnderstanding } from '../tickets/file-reading.js';
 import type { Ingest } from '../tickets/ingest.js';
 import { describeColumns, IDENTITY_COLUMNS, ValueCounter } from './columns.js';
-import { DEFAULT_MAX_RECORD_SIZE, PAGE_SIZE_FACTOR, sizeText, type ReadOptions } from './read-options.js';
+import { DEFAULT_MAX_RECORD_SIZE, pageSizeLimit, sizeText, type ReadOptions } from './read-options.js';
 import { systemReason } from './system-error.js';
 
 /**
@@ -21,7 +21,7 @@ import { systemReason } from './system-error.js';
  * 520 MiB; a streaming parser written in JavaScript (@streamparser/json) took 3.4 s for the parse
  * alone. The scanner also gives each record's raw text (for the rejects file) and where it starts
  * (for errors) for free. A top-level object, an API page a preset knows ({"tickets": [...]}), is
- * read whole, up to PAGE_SIZE_FACTOR times the record size limit: pages are small, and the
+ * read whole, up to pageSizeLimit() (16 times the record size limit): pages are small, and the
  * preset's `records` needs all of it (Zendesk joins its metric sets to their tickets).
  */
 
@@ -63,10 +63,13 @@ const KEYS_REMEMBERED = 1000;
 /**
  * Aligns a JSON object's keys to canonical field positions (keys matched like CSV headers), and
  * marks the fields present. `fieldOfKey` remembers each key's field index (-1: none): the same keys
- * come in every object, and matching them anew each time took a tenth of the read.
+ * come in every object, and matching them anew each time took a tenth of the read. Returns the two
+ * keys when two of them name the same field (`"Id"` and `"id"`, `" id"`): which one holds the
+ * ticket's id is not for the reader to guess, as a CSV header naming a field twice is refused.
  */
-function alignObject(object: Record<string, unknown>, values: unknown[], fieldOfKey: Map<string, number>, present: Uint8Array): void {
+function alignObject(object: Record<string, unknown>, values: unknown[], fieldOfKey: Map<string, number>, present: Uint8Array, keyOfField: (string | undefined)[]): [string, string] | undefined {
   values.fill(undefined);
+  keyOfField.fill(undefined);
   for (const key of Object.keys(object)) {
     let f = fieldOfKey.get(key);
     if (f === undefined) {
@@ -75,9 +78,40 @@ function alignObject(object: Record<string, unknown>, values: unknown[], fieldOf
       if (fieldOfKey.size < KEYS_REMEMBERED) fieldOfKey.set(key, f);
     }
     if (f < 0) continue;
+    const earlier = keyOfField[f];
+    if (earlier !== undefined) return [earlier, key];
+    keyOfField[f] = key;
     values[f] = object[key];
     present[f] = 1;
   }
+  return undefined;
+}
+
+/**
+ * How deep a record may nest (objects and arrays inside each other). A ticket is a few levels
+ * deep; a record nested thousands deep is an attack or a broken export, and would overflow the
+ * stack of anything that walks it (writing it out, quoting it in a message): it is rejected.
+ */
+export const MAX_NESTING = 64;
+
+/** Whether a parsed JSON value nests deeper than `limit` levels; walks it without recursion, and stops as soon as it knows. */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const current = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth > limit) return true;
+    for (const key in current) {
+      const child = (current as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) {
+        values.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -126,6 +160,7 @@ function describeJson(understood: FileUnderstanding, present: Set<TicketField>, 
 function jsonObjectReader(name: string, file: number, ingest: Ingest, understood: FileUnderstanding, options: ReadOptions) {
   const countValues = options.countValues === true;
   const values = new Array<unknown>(TICKET_FIELDS.length);
+  const keyOfField = new Array<string | undefined>(TICKET_FIELDS.length);
   const present = new Uint8Array(TICKET_FIELDS.length);
   const fieldOfKey = new Map<string, number>();
   const keys = countValues ? new KeyCounter() : undefined;
@@ -187,10 +222,19 @@ function jsonObjectReader(name: string, file: number, ingest: Ingest, understood
       ingest.malformed(file, line, notObject);
       return;
     }
+    if (nestedDeeperThan(item, MAX_NESTING)) {
+      ingest.malformed(file, line, `nests objects and lists more than ${MAX_NESTING} levels deep; no ticket does`);
+      return;
+    }
     if (!decided) decide(item);
     if (preset === undefined) {
       keys?.add(item);
-      alignObject(item, values, fieldOfKey, present);
+      const twice = alignObject(item, values, fieldOfKey, present, keyOfField);
+      if (twice !== undefined) {
+        const field = canonicalFieldOf(twice[1])!;
+        ingest.unmappable(file, line, { field, code: 'invalid_value', message: `the keys ${JSON.stringify(twice[0])} and ${JSON.stringify(twice[1])} both name ${field}; keep one` });
+        return;
+      }
       for (let i = 0; i < IDENTIFIER_INDEXES.length; i++) {
         const value = values[IDENTIFIER_INDEXES[i]!];
         if (isInexactInteger(value)) {
@@ -648,10 +692,11 @@ export async function readJsonArray(stream: Readable, name: string, file: number
         chunk = chunk.subarray(at);
       }
       documentSize += chunk.length;
-      if (documentSize > maxRecordSize * PAGE_SIZE_FACTOR) {
+      if (documentSize > pageSizeLimit(maxRecordSize)) {
         throw new InputError(
-          `${name}:${documentStart.line}:${documentStart.column}: the JSON document is not an array, so it is read whole, and it is over ${sizeText(maxRecordSize * PAGE_SIZE_FACTOR)} ` +
-            `(${PAGE_SIZE_FACTOR} times the record size limit); raise --max-record-size if it is real, or give the tickets as a JSON array or NDJSON`,
+          `${name}:${documentStart.line}:${documentStart.column}: the JSON document is not an array, so it is read whole, and it is over ${sizeText(pageSizeLimit(maxRecordSize))} ` +
+            `(${pageSizeLimit(maxRecordSize) < maxRecordSize * 16 ? `the most a string can safely hold` : '16 times the record size limit'}); ` +
+            `${pageSizeLimit(maxRecordSize) < maxRecordSize * 16 ? '' : 'raise --max-record-size if it is real, or '}give the tickets as a JSON array or NDJSON`,
         );
       }
       document.push(Buffer.from(chunk));
@@ -668,7 +713,8 @@ export async function readJsonArray(stream: Readable, name: string, file: number
       }
       // The page's records have no text of their own: the rejects file gets them as JSON.
       recordsOf(data, `${name}:${documentStart.line}:${documentStart.column}`, options).forEach((item, i) => {
-        if (keepRaw) ingest.raw = JSON.stringify(item);
+        // A record nested too deep cannot be written out: it is rejected, without its text.
+        if (keepRaw) ingest.raw = nestedDeeperThan(item, MAX_NESTING) ? undefined : JSON.stringify(item);
         reader.add(item, i + 1, `record ${i + 1} is not an object`, text);
       });
     }

@@ -1,23 +1,23 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { parse as parseCsv, CsvError, type Options as CsvOptions } from 'csv-parse';
 import { InputError, UsageError } from '../errors.js';
 import { quote } from '../schema/validate.js';
 import { canonicalFieldOf, FIELD_INDEX, REQUIRED_FIELDS, TICKET_FIELDS, type TicketField } from '../schema/fields.js';
 import { DATE_FORMAT_TEXT, dateOrderQuestion, DateFormatVote, readsInOtherFormat, type DateFormat } from '../dialect/dates.js';
 import { COMMON_SENTINELS, EMPTY_DIALECT, fieldColumns, recordMapper, TIMESTAMP_FIELDS, withMapping, type Dialect, type FieldColumns } from '../dialect/dialect.js';
 import { PRESETS, presetsMatching } from '../presets/index.js';
-import { blankUnderstanding, type FileUnderstanding } from '../tickets/file-reading.js';
+import { blankUnderstanding, type DateColumnReading, type FileUnderstanding } from '../tickets/file-reading.js';
 import type { Ingest } from '../tickets/ingest.js';
 import { parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
 import { validateTimeZone, wallTimeReader } from '../time/zone.js';
 import { detectDelimiter, headerLineEnded } from './csv-delimiter.js';
 import { decodeInput, ENCODING_NAMES, peek, type DecodedInput } from './decode-input.js';
-import { DELIMITER_NAMES, formatFromExtension, type Delimiter, type InputEncoding, type InputFormat } from './input-formats.js';
+import { csvRecords, linesSpanned } from './csv-records.js';
+import { DELIMITER_NAMES, delimiterFromFlag, formatFromExtension, type Delimiter, type InputEncoding, type InputFormat } from './input-formats.js';
 import { describeColumns, IDENTITY_COLUMNS, ValueCounter } from './columns.js';
 import { readJsonArray, readNdjson } from './read-json.js';
-import { DEFAULT_MAX_RECORD_SIZE, sizeText, type ReadOptions } from './read-options.js';
+import { DEFAULT_MAX_RECORD_SIZE, type ReadOptions } from './read-options.js';
 
 export type { ReadOptions } from './read-options.js';
 import { systemReason } from './system-error.js';
@@ -75,11 +75,26 @@ async function isRegularFile(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * The chunks of an input, a failure to read them (an I/O error, a file removed) becoming an
+ * InputError that names the file. Errors of the code that reads the chunks do not pass here: a bug
+ * stays a bug (exit 1 with its stack), never "cannot read".
+ */
+async function* readFailuresNamed(chunks: AsyncIterable<Buffer>, name: string): AsyncGenerator<Buffer> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) throw error;
+    throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
+  }
+}
+
 /** Opens an input and decodes it (gzip, encoding): its text as checked UTF-8 chunks. */
 async function openText(path: string, stdin: NodeJS.ReadableStream, encoding: InputEncoding | undefined): Promise<DecodedInput> {
   const stream = await openSource(path, stdin);
   try {
-    return await decodeInput(stream, displayName(path), encoding);
+    const decoded = await decodeInput(readFailuresNamed(stream, displayName(path)), displayName(path), encoding);
+    return { ...decoded, chunks: readFailuresNamed(decoded.chunks, displayName(path)) };
   } catch (error) {
     stream.destroy();
     if (error instanceof InputError) throw error;
@@ -90,29 +105,65 @@ async function openText(path: string, stdin: NodeJS.ReadableStream, encoding: In
 /** No more than this is read ahead to find the header line's end (a one-line JSON file has none). */
 const PEEK_LIMIT = 1 << 20;
 
+/** Excel's first line naming the delimiter (`sep=;`), written before the header by "CSV (Macintosh)" and by many scripts for Excel. */
+const SEP_LINE = /^(\uFEFF?)sep=(.)(\r\n|\n|\r)/i;
+
+interface PeekedText {
+  format: InputFormat;
+  delimiter: Delimiter | undefined;
+  /** How the delimiter was decided, for a CSV file. */
+  delimiterFrom: 'option' | 'sep line' | 'detected' | null;
+  /** An Excel `sep=` line starts the text: it is left out of the chunks (and is counted as a header line). */
+  sepLine: boolean;
+  chunks: AsyncIterable<Buffer>;
+}
+
 /**
  * Reads ahead as far as deciding needs: to the first character that is not white space when the
- * format is unknown, and to the end of the header line when a CSV's delimiter is. Gives back the
- * text read and the chunks, still from the first.
+ * format is unknown, and to the end of a CSV's first line (its header, or Excel's `sep=` line, which
+ * names the delimiter). Gives back the chunks, still from the first (from the header after a `sep=` line).
  */
-async function peekHeader(
-  chunks: AsyncIterable<Buffer>,
-  format: InputFormat | undefined,
-  delimiter: Delimiter | undefined,
-): Promise<{ format: InputFormat; delimiter: Delimiter | undefined; chunks: AsyncIterable<Buffer> }> {
-  if (format !== undefined && (format !== 'csv' || delimiter !== undefined)) return { format, delimiter, chunks };
+async function peekHeader(name: string, chunks: AsyncIterable<Buffer>, format: InputFormat | undefined, delimiter: Delimiter | undefined): Promise<PeekedText> {
+  if (format !== undefined && format !== 'csv') return { format, delimiter, delimiterFrom: null, sepLine: false, chunks };
   const enough = (head: Buffer): boolean => {
     if (head.length >= PEEK_LIMIT) return true;
     const text = head.toString('utf8');
     const sniffed = format ?? sniffFormat(text);
-    return sniffed !== undefined && (sniffed !== 'csv' || delimiter !== undefined || headerLineEnded(text));
+    if (sniffed === undefined) return false;
+    if (sniffed !== 'csv') return true;
+    const sep = SEP_LINE.exec(text);
+    return headerLineEnded(sep === null ? text : text.slice(sep[0].length));
   };
   const peeked = await peek(chunks, enough);
-  const text = peeked.head.toString('utf8');
+  let text = peeked.head.toString('utf8');
   const chosen = format ?? sniffFormat(text) ?? 'csv';
-  return { format: chosen, delimiter: chosen === 'csv' ? (delimiter ?? detectDelimiter(text)) : delimiter, chunks: peeked.chunks };
+  if (chosen !== 'csv') return { format: chosen, delimiter, delimiterFrom: null, sepLine: false, chunks: peeked.chunks };
+  const sep = SEP_LINE.exec(text);
+  let rest = peeked.chunks;
+  let declared: Delimiter | undefined;
+  if (sep !== null) {
+    declared = delimiterFromFlag(sep[2]!);
+    if (declared === undefined) throw new InputError(`${name}:1: the sep= line names the delimiter ${JSON.stringify(sep[2])}, which is not one of , ; | or a tab`);
+    rest = dropBytes(peeked.chunks, Buffer.byteLength(sep[0]));
+    text = text.slice(sep[0].length);
+  }
+  if (delimiter !== undefined) return { format: chosen, delimiter, delimiterFrom: 'option', sepLine: sep !== null, chunks: rest };
+  if (declared !== undefined) return { format: chosen, delimiter: declared, delimiterFrom: 'sep line', sepLine: true, chunks: rest };
+  return { format: chosen, delimiter: detectDelimiter(text), delimiterFrom: 'detected', sepLine: false, chunks: rest };
 }
 
+/** The chunks without their first `count` bytes. */
+async function* dropBytes(chunks: AsyncIterable<Buffer>, count: number): AsyncGenerator<Buffer> {
+  let left = count;
+  for await (const chunk of chunks) {
+    if (left >= chunk.length) {
+      left -= chunk.length;
+      continue;
+    }
+    yield left === 0 ? chunk : chunk.subarray(left);
+    left = 0;
+  }
+}
 
 /** Reads every source in order into the ingest. */
 export async function readTicketSources(paths: string[], ingest: Ingest, stdin: NodeJS.ReadableStream, options: ReadOptions = {}): Promise<void> {
@@ -121,7 +172,8 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
     const name = displayName(path);
     const input = await openText(path, stdin, options.encoding);
     const given = options.format ?? (path === '-' ? undefined : formatFromExtension(path));
-    const { format, delimiter, chunks } = await peekHeader(input.chunks, given, options.delimiter);
+    const peeked = await peekHeader(name, input.chunks, given, options.delimiter);
+    const { format, delimiter } = peeked;
     const understood: FileUnderstanding = {
       ...blankUnderstanding(name, options.inputZone ?? 'UTC'),
       format,
@@ -130,22 +182,25 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
       encoding: input.encoding,
       encodingFrom: input.encodingFrom,
       delimiter: format === 'csv' ? (delimiter ?? ',') : null,
-      delimiterFrom: format !== 'csv' ? null : options.delimiter !== undefined ? 'option' : 'detected',
+      delimiterFrom: peeked.delimiterFrom,
       decimalComma: format === 'csv' && delimiter === ';',
     };
     const file = ingest.openFile(name, understood);
     refuseMismatch(name, format, options);
-    const detected = whatWasDetected(input, format === 'csv' ? delimiter : undefined, options);
+    const detected = whatWasDetected(input, format === 'csv' ? delimiter : undefined, peeked.delimiterFrom);
     if (detected !== '') ingest.notice(`${name}: ${detected}`);
-    const stream = Readable.from(chunks);
     if (format === 'csv') {
+      if (peeked.sepLine) ingest.header(file);
+      const firstLine = peeked.sepLine ? 2 : 1;
+      const skip = async (decoded: DecodedInput): Promise<CsvText> =>
+        peeked.sepLine ? { chunks: (await peekHeader(name, decoded.chunks, 'csv', delimiter)).chunks, firstLine } : { chunks: decoded.chunks, firstLine };
       // Standard input, a pipe or a FIFO (`<(cmd)`, /dev/stdin) cannot be read twice.
-      const reread = (await isRegularFile(path)) ? () => openText(path, stdin, options.encoding) : undefined;
-      await readCsv(stream, name, reread, file, ingest, options, delimiter ?? ',', understood);
+      const reread = (await isRegularFile(path)) ? async () => skip(await openText(path, stdin, options.encoding)) : undefined;
+      await readCsv({ chunks: peeked.chunks, firstLine }, name, reread, file, ingest, options, delimiter ?? ',', understood);
     } else if (format === 'json') {
-      await readJsonArray(stream, name, file, ingest, understood, options);
+      await readJsonArray(Readable.from(peeked.chunks), name, file, ingest, understood, options);
     } else {
-      await readNdjson(stream, name, file, ingest, understood, options);
+      await readNdjson(Readable.from(peeked.chunks), name, file, ingest, understood, options);
     }
   }
 }
@@ -168,24 +223,15 @@ function refuseMismatch(name: string, format: InputFormat, options: ReadOptions)
 }
 
 /** What was decided about a file's bytes without being asked, for a notice ('' when nothing: UTF-8 with commas). */
-function whatWasDetected(input: DecodedInput, delimiter: Delimiter | undefined, options: ReadOptions): string {
+function whatWasDetected(input: DecodedInput, delimiter: Delimiter | undefined, from: PeekedText['delimiterFrom']): string {
   const parts: string[] = [];
   if (input.encodingFrom === 'byte order mark' && input.encoding !== 'utf-8') parts.push(`read as ${ENCODING_NAMES[input.encoding]} (from its byte order mark)`);
-  if (delimiter !== undefined && delimiter !== ',' && options.delimiter === undefined) {
+  if (delimiter !== undefined && delimiter !== ',' && from === 'detected') {
     parts.push(`fields separated by ${DELIMITER_NAMES[delimiter]}s (detected from the header line)`);
   }
+  if (delimiter !== undefined && from === 'sep line') parts.push(`fields separated by ${DELIMITER_NAMES[delimiter]}s (from its first line, ${JSON.stringify(`sep=${delimiter}`)})`);
   if (delimiter === ';') parts.push('numbers read with a decimal comma (1,5 = 1.5)');
   return parts.join('; ');
-}
-
-/** Line breaks inside a record's fields (quoted newlines), so that line numbers stay exact. */
-function lineBreaksIn(record: readonly string[]): number {
-  let breaks = 0;
-  for (const field of record) {
-    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
-    breaks += field.match(/\r\n|\r|\n/g)?.length ?? 0;
-  }
-  return breaks;
 }
 
 /** An empty line, or a row of empty fields (`,,,`: what spreadsheets leave below the data). */
@@ -251,7 +297,7 @@ function chooseDialect(header: readonly string[], name: string, options: ReadOpt
  * every date column, and a notice says so.
  */
 async function decideDateFormats(
-  reread: (() => Promise<DecodedInput>) | undefined,
+  reread: (() => Promise<CsvText>) | undefined,
   name: string,
   columns: FieldColumns,
   dialect: Dialect,
@@ -277,19 +323,25 @@ async function decideDateFormats(
   const votes = new Map(fields.map((f) => [f, new DateFormatVote()]));
   const sentinels = new Set(dialect.sentinels.map((v) => v.trim().toLowerCase()));
   try {
-    // The same bytes as the main pass: gunzipped, decoded, split on the same delimiter.
-    const input = await reread();
-    const source = Readable.from(input.chunks);
-    const parser = source.pipe(parseCsv({ ...csvDialect(delimiter, options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE), skip_empty_lines: true, from_line: 2 }));
-    source.on('error', (error) => parser.destroy(error));
-    for await (const record of parser as AsyncIterable<string[]>) {
-      for (const [field, vote] of votes) {
-        const raw = record[columns.column[FIELD_INDEX[field]]!]?.trim();
-        if (raw !== undefined && raw !== '' && !sentinels.has(raw.toLowerCase())) vote.add(raw);
+    // The same text as the main pass: gunzipped, decoded, split on the same delimiter.
+    const text = await reread();
+    let header = true;
+    const split = csvRecords(text.chunks, name, { delimiter, maxRecordSize: options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE, keepRaw: false, firstLine: text.firstLine });
+    for await (const { records } of split) {
+      for (const record of records) {
+        if (header) {
+          header = isBlankRecord(record);
+          continue;
+        }
+        for (const [field, vote] of votes) {
+          const raw = record[columns.column[FIELD_INDEX[field]]!]?.trim();
+          if (raw !== undefined && raw !== '' && !sentinels.has(raw.toLowerCase())) vote.add(raw);
+        }
       }
     }
-  } catch {
-    // The main pass reports CSV errors where they happen.
+  } catch (error) {
+    // The main pass reports CSV errors where they happen; anything else is a bug.
+    if (!(error instanceof InputError)) throw error;
   }
   const formats: Partial<Record<TicketField, DateFormat>> = {};
   const described: string[] = [];
@@ -318,89 +370,9 @@ async function decideDateFormats(
   return formats;
 }
 
-/**
- * How every CSV pass splits a file: any mix of CRLF, LF and CR line endings (exports that were
- * edited by hand mix them); a quote inside an unquoted field (`5" screen`), or text after a
- * closing quote (`"x"y`), is kept as text, as spreadsheets read it; a record over the size limit stops the read (a quote left open would
- * otherwise make one record of the rest of the file, in memory). columns: false, and header
- * names mapped to positions here: csv-parse's own column mapping costs about 50% more on large
- * files (see README, Speed).
- */
-function csvDialect(delimiter: Delimiter, maxRecordSize: number): CsvOptions {
-  return {
-    bom: true,
-    delimiter,
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_quotes: true,
-    columns: false,
-    relax_column_count: true,
-    max_record_size: maxRecordSize,
-  };
-}
-
-/** A raw CSV record without the line break that ended it. */
-function withoutLineBreak(raw: string): string {
-  return raw.replace(/[\r\n]+$/, '');
-}
-
-
-/**
- * A CSV syntax error as one line naming where to look: an unclosed quote or an oversized record
- * by the line its record starts on (csv-parse names the line it gave up on, often the last).
- * `recordStart` is that line when it could be found (a file, read again), else undefined and
- * `notBefore` a line it cannot be before (standard input, read once).
- */
-function csvSyntaxError(error: CsvError, name: string, recordStart: number | undefined, notBefore: number, maxRecordSize: number): InputError {
-  const at = (error as CsvError & { lines?: number }).lines ?? notBefore;
-  const where = recordStart !== undefined ? `${name}:${recordStart}: ` : `${name}:${at}: `;
-  const record = recordStart !== undefined ? 'the record that starts here' : `a record that starts on line ${formatLine(notBefore)} or later`;
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return new InputError(
-        recordStart !== undefined
-          ? `${where}a quoted field in the record that starts here is never closed (the file ends inside it, at line ${formatLine(at)}); add the missing closing quote`
-          : `${where}the input ends inside a quoted field of ${record}; add the missing closing quote`,
-      );
-    case 'CSV_MAX_RECORD_SIZE':
-      return new InputError(
-        `${where}${record} is over the record size limit (${sizeText(maxRecordSize)}); ` +
-          'a quote left open makes one record of the lines after it; if the record is real, raise --max-record-size',
-      );
-    default:
-      return new InputError(`${name}:${at}: not valid CSV: ${error.message}`);
-  }
-}
-
-const formatLine = (line: number): string => line.toLocaleString('en-US');
-
-/**
- * The line where the record that csv-parse could not finish starts, found by reading the file again
- * up to the error (csv-parse runs ahead of the reading loop, so the loop cannot tell): only on this
- * error path, since asking csv-parse for every record's line costs half again the parse.
- */
-async function recordStartOf(reread: () => Promise<DecodedInput>, delimiter: Delimiter, maxRecordSize: number): Promise<number | undefined> {
-  let parsedThrough = 0;
-  try {
-    const input = await reread();
-    const source = Readable.from(input.chunks);
-    const parser = source.pipe(
-      parseCsv({
-        ...csvDialect(delimiter, maxRecordSize),
-        skip_empty_lines: false,
-        on_record: (record, context) => {
-          parsedThrough = context.lines;
-          return record;
-        },
-      } satisfies CsvOptions),
-    );
-    source.on('error', (error) => parser.destroy(error));
-    for await (const _ of parser) {
-      // Only the lines matter.
-    }
-  } catch (error) {
-    if (error instanceof CsvError) return parsedThrough + 1;
-  }
-  return undefined;
+/** The timestamp fields of a file whose dates are ISO 8601 by default (canonical columns), as inspect describes them. */
+export function isoDateFormats(fields: readonly TicketField[], headerOf: (field: TicketField) => string): DateColumnReading[] {
+  return fields.map((field) => ({ field, header: headerOf(field), format: 'iso', from: 'default' }));
 }
 
 /** A header cell with no name cannot be mapped or reported on: the file is refused, naming the column. */
@@ -417,11 +389,17 @@ function raggedMessage(fields: number, expected: number, lines: number): string 
   return lines > 1 ? `${base} (the record runs over ${lines} lines: is a quote on its first line left open?)` : base;
 }
 
-/** A CSV export: `reread` opens it again from the start for a first pass (undefined when it cannot be read twice). */
+/** A CSV export's text: the decoded chunks (without an Excel `sep=` line), and the line they start on. */
+export interface CsvText {
+  chunks: AsyncIterable<Buffer>;
+  firstLine: number;
+}
+
+/** A CSV export: `reread` opens its text again from the start for a first pass (undefined when it cannot be read twice). */
 async function readCsv(
-  stream: Readable,
+  text: CsvText,
   name: string,
-  reread: (() => Promise<DecodedInput>) | undefined,
+  reread: (() => Promise<CsvText>) | undefined,
   file: number,
   ingest: Ingest,
   options: ReadOptions,
@@ -430,8 +408,6 @@ async function readCsv(
 ): Promise<void> {
   const keepRaw = ingest.keepRaw;
   const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
-  const parser = stream.pipe(parseCsv({ ...csvDialect(delimiter, maxRecordSize), skip_empty_lines: false, raw: keepRaw }));
-  stream.on('error', (error) => parser.destroy(error));
   let header: readonly string[] | undefined;
   /** `tickets.csv:1`: the file and the header's line, for messages about the header. */
   let headerAt = `${name}:1`;
@@ -461,80 +437,64 @@ async function readCsv(
     }
     return recordMapper(dialect, columns, formats, ingest.readLocal, readers);
   };
-  let line = 1;
-  try {
-    for await (const item of parser as AsyncIterable<string[] | { record: string[]; raw: string }>) {
-      let record: string[];
-      if (keepRaw) {
-        ({ record } = item as { record: string[] });
-        ingest.raw = withoutLineBreak((item as { raw: string }).raw);
-      } else {
-        record = item as string[];
-      }
-      const startLine = line;
-      line += 1 + lineBreaksIn(record);
-      if (header === undefined && isBlankRecord(record)) {
+  const readHeader = async (record: string[], line: number): Promise<void> => {
+    refuseUnnamedColumns(record, name, line);
+    headerAt = `${name}:${line}`;
+    header = record;
+    ingest.header(file);
+    let dialect = chooseDialect(record, name, options, ingest, understood);
+    // Excel writes `;` where the decimal mark is a comma: numbers then need the mapper, also
+    // in the canonical columns (the comma-separated canonical file keeps its fast path).
+    if (delimiter === ';') dialect = { ...(dialect ?? EMPTY_DIALECT), decimalComma: true };
+    if (dialect === undefined && options.dateOrder !== undefined) dialect = EMPTY_DIALECT;
+    if (dialect !== undefined) {
+      mapper = await mapperFor(record, dialect);
+      return;
+    }
+    const canonical = columnsFromHeader(record, headerAt);
+    column = canonical.column;
+    ingest.fieldsPresent(canonical.present);
+    understood.columns = describeColumns(record, column, undefined);
+    understood.dateFormats = isoDateFormats(TIMESTAMP_FIELDS.filter((f) => column[FIELD_INDEX[f]]! >= 0), (field) => record[column[FIELD_INDEX[field]]!]!);
+    if (options.countValues === true) counter = new ValueCounter(record.length, []);
+    checkDates = true;
+  };
+  for await (const block of csvRecords(text.chunks, name, { delimiter, maxRecordSize, keepRaw, firstLine: text.firstLine })) {
+    ingest.blank(file, block.blankLines);
+    const { records, lines, raws } = block;
+    for (let r = 0; r < records.length; r++) {
+      const record = records[r]!;
+      const line = lines[r]!;
+      if (raws !== undefined) ingest.raw = raws[r];
+      if (isBlankRecord(record)) {
         ingest.blank(file);
         continue;
       }
       if (header === undefined) {
-        refuseUnnamedColumns(record, name, startLine);
-        headerAt = `${name}:${startLine}`;
-        header = record;
-        ingest.header(file);
-        let dialect = chooseDialect(record, name, options, ingest, understood);
-        // Excel writes `;` where the decimal mark is a comma: numbers then need the mapper, also
-        // in the canonical columns (the comma-separated canonical file keeps its fast path).
-        if (delimiter === ';') dialect = { ...(dialect ?? EMPTY_DIALECT), decimalComma: true };
-        if (dialect === undefined && options.dateOrder !== undefined) dialect = EMPTY_DIALECT;
-        if (dialect === undefined) {
-          const canonical = columnsFromHeader(record, headerAt);
-          column = canonical.column;
-          ingest.fieldsPresent(canonical.present);
-          understood.columns = describeColumns(record, column, undefined);
-          understood.dateFormats = TIMESTAMP_FIELDS.filter((f) => column[FIELD_INDEX[f]]! >= 0).map((field) => ({
-            field,
-            header: record[column[FIELD_INDEX[field]]!]!,
-            format: 'iso',
-            from: 'default',
-          }));
-          if (options.countValues === true) counter = new ValueCounter(record.length, []);
-          checkDates = true;
-        } else {
-          mapper = await mapperFor(record, dialect);
-        }
+        await readHeader(record, line);
         continue;
       }
       // A canonical file whose first row has a date that is not ISO 8601 (29/02/2016 01:16): its
       // date columns' formats are decided from all their values, as with a preset.
-      if (checkDates && !isBlankRecord(record)) {
+      if (checkDates) {
         checkDates = false;
         if (hasOtherDateFormat(record, column, ingest.readLocal)) mapper = await mapperFor(header, EMPTY_DIALECT);
       }
-      if (isBlankRecord(record)) {
-        ingest.blank(file);
-      } else if (record.length !== header.length) {
-        ingest.malformed(file, startLine, raggedMessage(record.length, header.length, line - startLine));
+      if (record.length !== header.length) {
+        ingest.malformed(file, line, raggedMessage(record.length, header.length, linesSpanned(record)));
       } else {
         counter?.add(record);
         if (mapper !== undefined) {
           const problem = mapper(record, mapped);
-          if (problem === null) ingest.record(file, startLine, mapped, IDENTITY_COLUMNS);
-          else ingest.unmappable(file, startLine, problem);
+          if (problem === null) ingest.record(file, line, mapped, IDENTITY_COLUMNS);
+          else ingest.unmappable(file, line, problem);
         } else {
-          ingest.record(file, startLine, record, column);
+          ingest.record(file, line, record, column);
         }
       }
     }
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const unfinished = error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE';
-      const start = unfinished && reread !== undefined ? await recordStartOf(reread, delimiter, maxRecordSize) : undefined;
-      throw csvSyntaxError(error, name, start, line, maxRecordSize);
-    }
-    if (error instanceof InputError || error instanceof UsageError) throw error;
-    throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
   }
+  ingest.raw = undefined;
   if (header === undefined) throw new InputError(`${name}: is empty (expected a header row with at least id and created_at)`);
   counter?.writeInto(understood.columns);
 }

@@ -12,9 +12,17 @@ export function systemReason(error: unknown): string {
     case 'ENOTDIR':
       return 'a part of the path is not a directory';
     case 'ENOSPC':
-      return 'no space left on the device';
+      return 'no space left on device';
     case 'EROFS':
       return 'read-only file system';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EFBIG':
+      return 'file too large';
+    case 'EIO':
+      return 'input/output error';
+    case 'ENXIO':
+      return 'no process is reading it';
     default:
       return error instanceof Error ? error.message : String(error);
   }

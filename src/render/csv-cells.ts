@@ -8,10 +8,12 @@ import { cleanText } from './format.js';
 
 export type CsvValue = string | number | null;
 
-// OWASP "CSV injection": a cell starting with one of these may be read as a formula.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// OWASP "CSV injection": a cell starting with one of these may be read as a formula. The
+// full-width forms (＝＋－＠) too: Excel with a Japanese or Chinese input method turns them into
+// the ASCII signs as it reads the cell.
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 // Some spreadsheets trim a cell before reading it, so ` =cmd` counts as well.
-const FORMULA_AFTER_SPACES = /^ +[=+\-@]/;
+const FORMULA_AFTER_SPACES = /^[ \u3000]+[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 // A plain number (`-12`, `+3.5`, `-1e3`) is a number in any spreadsheet, never a formula.
 const PLAIN_NUMBER = /^ *[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 

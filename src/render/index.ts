@@ -21,5 +21,3 @@ const RENDERERS: Record<OutputFormat, (report: Report, options: RenderOptions) =
 export function render(report: Report, format: OutputFormat, options: RenderOptions): string {
   return RENDERERS[format](report, options);
 }
-
-/** The format an --output file's extension asks for, if it names one. */

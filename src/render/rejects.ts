@@ -1,23 +1,14 @@
 import type { Rejection } from '../tickets/ingest.js';
 import { stringifyCsv } from './csv-cells.js';
 import { escapeJsonText } from './json.js';
+import type { RejectsFormat } from './formats.js';
 
 /**
  * The lines of a rejects file (--rejects): one per rejected record, with where it was, why, and
  * the record as it was read. Pure: io/write-rejects.ts writes them as they come.
  */
 
-export type RejectsFormat = 'csv' | 'json' | 'ndjson';
-
 export const REJECT_COLUMNS = ['file', 'line', 'field', 'code', 'message', 'record'] as const;
-
-/** The format a rejects path asks for: .json, .ndjson or .jsonl by its extension, else CSV. */
-export function rejectsFormatOf(path: string): RejectsFormat {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.json')) return 'json';
-  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
-  return 'csv';
-}
 
 /** One rejected record as a plain object (`record`: null when the reader kept no raw text). */
 function rejectObject(r: Rejection, raw: string | undefined) {

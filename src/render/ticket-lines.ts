@@ -4,14 +4,32 @@ import { escapeJsonText } from './json.js';
 
 import type { TicketLineFormat } from './formats.js';
 
+/** Lines are rendered and handed on in blocks of about this many characters. */
+const BLOCK = 256 * 1024;
+
 /**
- * CSV: one row per ticket, tags joined with commas, blank for null, every cell through stringifyCsv
- * (cleaned, formulas defused). JSON: an array of objects, lossless, with no raw control or direction
- * character in its text.
+ * The ticket lines as text, a block at a time (a million tickets never make one string). CSV: one
+ * row per ticket, tags joined with commas, blank for null, every cell through stringifyCsv
+ * (cleaned, formulas defused). JSON: an array of objects indented by two spaces, lossless, with no
+ * raw control or direction character in its text — the same bytes as JSON.stringify(lines, null, 2).
  */
-export function renderTicketLines(lines: readonly TicketLine[], format: TicketLineFormat): string {
-  if (format === 'json') return `${escapeJsonText(JSON.stringify(lines, null, 2))}\n`;
-  const columns = Object.keys(lines[0] ?? {}) as (keyof TicketLine)[];
-  const rows = lines.map((line) => columns.map((c) => (Array.isArray(line[c]) ? (line[c] as string[]).join(',') : line[c])));
-  return stringifyCsv([columns, ...rows]);
+export function* renderTicketLines(lines: Iterable<TicketLine>, format: TicketLineFormat): Generator<string> {
+  let block = '';
+  let count = 0;
+  for (const line of lines) {
+    if (format === 'json') {
+      block += `${count === 0 ? '[\n' : ',\n'}  ${escapeJsonText(JSON.stringify(line, null, 2)).replaceAll('\n', '\n  ')}`;
+    } else {
+      const columns = Object.keys(line) as (keyof TicketLine)[];
+      const row = columns.map((c) => (Array.isArray(line[c]) ? (line[c] as string[]).join(',') : line[c]));
+      block += stringifyCsv(count === 0 ? [columns, row] : [row]);
+    }
+    count++;
+    if (block.length >= BLOCK) {
+      yield block;
+      block = '';
+    }
+  }
+  if (format === 'json') block += count === 0 ? '[]\n' : '\n]\n';
+  if (block !== '') yield block;
 }

@@ -133,11 +133,17 @@ function readTimestamp(field: TicketField, value: unknown, readLocal: ReadWallTi
     // 1900-01-01 and 0001-01-01 stand for "no date" in many exports: never a ticket's real time.
     reject(field, 'invalid_timestamp', `${quote(value)} is before 1970: a placeholder for "no date"? Leave the cell blank instead`);
   }
+  if (epoch >= LATEST) {
+    // 9999-12-31, 2999-12-31, 4712-12-31 stand for "never" (SAP, Oracle, data warehouses).
+    reject(field, 'invalid_timestamp', `${quote(value)} is after 2200: a placeholder for "never"? Leave the cell blank instead`);
+  }
   return epoch;
 }
 
 /** No helpdesk ticket is older than this (1970-01-01T00:00:00Z); an earlier timestamp is a placeholder. */
 const EARLIEST = 0;
+/** Nor dated this late (2200-01-01T00:00:00Z): a later timestamp is a "never" placeholder. */
+const LATEST = Date.UTC(2200, 0, 1);
 
 const WHOLE_NUMBER = /^\d+$/;
 
@@ -155,6 +161,12 @@ function readWholeNumber(field: TicketField, value: unknown, max: number, expect
 
 const DECIMAL = /^\d+(?:\.\d+)?$/;
 
+/**
+ * The longest duration read (100 years, in seconds): a longer one is no ticket's handle or
+ * resolution time but a unit mix-up or a corrupt value, and would swamp every mean it entered.
+ */
+export const MAX_DURATION_SECONDS = 100 * 365.25 * 86_400;
+
 function readSeconds(field: TicketField, value: unknown): number {
   if (isBlank(value)) return Number.NaN;
   const n =
@@ -164,6 +176,7 @@ function readSeconds(field: TicketField, value: unknown): number {
         ? Number(value.trim())
         : Number.NaN;
   if (!(n >= 0) || !Number.isFinite(n)) reject(field, 'invalid_value', `${quote(value)} is not a number of seconds ≥ 0`);
+  if (n > MAX_DURATION_SECONDS) reject(field, 'invalid_value', `${quote(value)} seconds is more than 100 years`);
   return n;
 }
 
@@ -229,6 +242,9 @@ function mustNotPrecedeCreated(field: TicketField, at: number, raw: unknown, cre
   }
 }
 
+/** `1.23457E+19`: what Excel shows, and saves, for a long numeric id it read as a number. */
+const SPREADSHEET_ROUNDED = /^\d(?:[.,]\d+)?E\+\d+$/i;
+
 /** The raw value of a field: `values[column[field]]`, undefined when the file has no such column. */
 function valueOf(values: readonly unknown[], column: Int32Array, field: number): unknown {
   const c = column[field]!;
@@ -248,6 +264,9 @@ export function validateRecord(
   try {
     const id = readText('id', valueOf(values, column, F.id));
     if (id === null) reject('id', 'missing_required', 'missing (every ticket needs an id)');
+    if (SPREADSHEET_ROUNDED.test(id)) {
+      reject('id', 'invalid_value', `${quote(id)} is a number a spreadsheet rounded (scientific notation): ids like it would merge; export the ids as text`);
+    }
     out.id = id;
     const createdRaw = valueOf(values, column, F.created_at);
     out.createdAt = readTimestamp('created_at', createdRaw, readLocal);

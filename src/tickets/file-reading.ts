@@ -50,7 +50,8 @@ export interface FileUnderstanding {
   encodingFrom: 'option' | 'byte order mark' | 'default';
   /** CSV only. */
   delimiter: Delimiter | null;
-  delimiterFrom: 'option' | 'detected' | null;
+  /** --delimiter, Excel's `sep=` first line, or detected from the header line. */
+  delimiterFrom: 'option' | 'sep line' | 'detected' | null;
   /** Numbers read with a decimal comma (a `;`-delimited CSV). */
   decimalComma: boolean;
   /** The preset the file was read with, and how it was chosen (a CSV header, a JSON file's first object's keys); null: canonical names. */

@@ -113,10 +113,10 @@ export class Ingest {
     this.files[file]!.header++;
   }
 
-  /** An empty line, or a CSV row of empty fields. */
-  blank(file: number): void {
-    this.files[file]!.read++;
-    this.files[file]!.blank++;
+  /** An empty line, or a CSV row of empty fields (`count` of them). */
+  blank(file: number, count = 1): void {
+    this.files[file]!.read += count;
+    this.files[file]!.blank += count;
   }
 
   /** One record: `values[column[f]]` holds field f (see validateRecord). */

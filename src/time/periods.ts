@@ -160,3 +160,27 @@ export function isPlainDate(text: string): boolean {
 export function startOfDate(text: string, zone: string): number {
   return startOfDay(Temporal.PlainDate.from(text, { overflow: 'reject' }), zone);
 }
+
+/**
+ * How many periods buildPeriodGrid would make for [from, to), computed from the calendar (no loop
+ * over the periods): for a range of thousands of years this is one subtraction, not a grid.
+ */
+export function periodCount(from: number, to: number, period: Period, zone: string): number {
+  if (!(from < to)) return 0;
+  if (period === 'all') return 1;
+  const first = periodStartDate(localDate(from, zone), period);
+  const last = periodStartDate(localDate(to - 1, zone), period);
+  switch (period) {
+    case 'day':
+      return first.until(last, { largestUnit: 'days' }).days + 1;
+    case 'week':
+      return first.until(last, { largestUnit: 'days' }).days / 7 + 1;
+    case 'month':
+    case 'quarter': {
+      const { years, months } = first.until(last, { largestUnit: 'years' });
+      return (years * 12 + months) / (period === 'month' ? 1 : 3) + 1;
+    }
+    case 'year':
+      return last.year - first.year + 1;
+  }
+}

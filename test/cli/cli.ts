@@ -28,6 +28,7 @@ export function run(args: string[], options: { cwd: string; input?: string }): R
     cwd: options.cwd,
     env: { ...process.env, NO_COLOR: '1' },
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -121,7 +121,7 @@ describe('recordMapper: values', () => {
     expect(row).toMatchObject({ id: 'A', channel: 'email' });
   });
 
-  it.each(['?', '-', 'N/A', 'n/a', '1900-01-01 00:00:00', '1900-01-01', ' ? ', ''])('the sentinel %j reads as blank, in text and date columns', (sentinel) => {
+  it.each(['?', '-', 'N/A', 'n/a', '1900-01-01 00:00:00', '1900-01-01', ' ? ', '', '9999-12-31', '9999-12-31 23:59:59', '31/12/9999 00:00', '12/31/9999'])('the sentinel %j reads as blank, in text and date columns', (sentinel) => {
     const d = dialect({ columns: { id: 'Ref', created_at: 'Opened On', solved_at: 'Closed On', agent: 'Owner', team: 'Queue' } });
     const [row] = mapRecords(d, ['Ref', 'Opened On', 'Closed On', 'Owner', 'Queue'], [['A', '2026-03-02 09:00:00', sentinel, sentinel, sentinel]]);
     expect(row).toEqual({ id: 'A', created_at: '2026-03-02T09:00:00.000Z' });

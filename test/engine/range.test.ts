@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ingest, type TicketInput } from '../helpers/build.js';
 import { eventSpan, resolveRange } from '../../src/engine/range.js';
 import type { TicketField } from '../../src/schema/fields.js';
-import type { Period } from '../../src/time/periods.js';
+import { buildPeriodGrid, endOfPeriodHolding, periodCount, startOfPeriodHolding, type Period } from '../../src/time/periods.js';
+import { InputError } from '../../src/errors.js';
 
 /**
  * The report's range (spec, "Periods, time zone and range"): without --from/--to, from the start of
@@ -193,5 +194,54 @@ describe('resolveRange', () => {
       { from: given?.from === undefined ? undefined : ms(given.from), to: given?.to === undefined ? undefined : ms(given.to) },
     );
     expect({ from: iso(range.from), to: iso(range.to) }).toEqual(expected);
+  });
+});
+
+describe('a range found from the data holds at most MAX_DATA_RANGE_PERIODS periods', () => {
+  const span = (earliest: string, latest: string) => ({
+    earliest: ms(earliest),
+    latest: ms(latest),
+    earliestEvent: { slot: 0, event: 'created' as const },
+    latestEvent: { slot: 1, event: 'resolved' as const },
+  });
+  const names = (slot: number): string => ['ticket A in a.csv', 'ticket B in b.csv'][slot]!;
+
+  it.each([
+    { period: 'day' as Period, latest: '2039-09-11T00:00:00Z', fits: true }, // 13.7 years: 4,992 days
+    { period: 'day' as Period, latest: '2040-01-01T00:00:00Z', fits: false },
+    { period: 'week' as Period, latest: '2121-12-20T00:00:00Z', fits: true }, // 5,000 weeks exactly
+    { period: 'week' as Period, latest: '2126-03-03T00:00:00Z', fits: false },
+    { period: 'month' as Period, latest: '2199-12-31T00:00:00Z', fits: true },
+    { period: 'all' as Period, latest: '2199-12-31T00:00:00Z', fits: true },
+  ])('$period to $latest: within the limit is $fits', ({ period, latest, fits }) => {
+    const resolve = () => resolveRange(span('2026-03-02T09:00:00Z', latest), period, 'UTC', {}, names);
+    if (fits) expect(resolve).not.toThrow();
+    else expect(resolve).toThrow(InputError);
+  });
+
+  it('the message names both ends of the data, their tickets and events, and the way out', () => {
+    expect(() => resolveRange(span('2026-03-02T09:00:00Z', '2126-03-03T10:00:00Z'), 'week', 'UTC', {}, names)).toThrow(
+      'the data runs from 2026-03-02 (ticket A in a.csv, created) to 2126-03-03 (ticket B in b.csv, resolved): 5,218 weeks, more than the 5,000 a range found from the data may hold; ' +
+        'a date that far off is often a typo or a placeholder for "never": correct that record, or give --from and --to',
+    );
+  });
+
+  it('a range the user gives is theirs: --from and --to are not limited', () => {
+    const range = resolveRange(span('2026-03-02T09:00:00Z', '2126-03-03T10:00:00Z'), 'day', 'UTC', { from: ms('2000-01-01T00:00:00Z'), to: ms('2100-01-01T00:00:00Z') });
+    expect(iso(range.from)).toBe('2000-01-01T00:00:00.000Z');
+  });
+
+  it('periodCount agrees with the grid it stands for, in a zone with DST', () => {
+    for (const period of ['day', 'week', 'month', 'quarter', 'year', 'all'] as Period[]) {
+      for (const [from, to] of [
+        ['2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z'],
+        ['2025-12-30T23:30:00Z', '2027-04-01T00:00:00Z'],
+        ['2026-03-29T00:30:00Z', '2026-11-02T12:00:00Z'],
+      ] as const) {
+        const start = startOfPeriodHolding(ms(from), period, 'Europe/Berlin');
+        const end = endOfPeriodHolding(ms(to), period, 'Europe/Berlin');
+        expect(periodCount(start, end, period, 'Europe/Berlin'), `${period} ${from} ${to}`).toBe(buildPeriodGrid(start, end, period, 'Europe/Berlin').slots.length);
+      }
+    }
   });
 });

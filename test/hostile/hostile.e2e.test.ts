@@ -312,6 +312,49 @@ const CASES: HostileCase[] = [
     },
   },
 
+  {
+    name: 'solved_at 9999-12-31 (a "never" placeholder) is rejected (invalid_timestamp); the range stays in 2026',
+    file: 'dates-9999.csv',
+    args: MONTH_JSON,
+    code: 0,
+    check: (r) => {
+      const report = JSON.parse(r.stdout);
+      expect(report.input).toMatchObject({ records: 2, rejected: 1 });
+      expect(report.range).toEqual({ from: '2026-03-01T00:00:00+00:00', to: '2026-04-01T00:00:00+00:00' });
+      expect(r.stderr).toMatch(/dates-9999\.csv:3: solved_at: "9999-12-31T00:00:00Z" is after 2200: a placeholder for "never"\?/);
+    },
+  },
+  {
+    name: 'one date a century off (2126): the weekly range found from the data would hold 5,218 weeks; exit 3 naming both ends',
+    file: 'far-off-date.csv',
+    args: ['-f', 'json'],
+    code: 3,
+    check: errorLine(
+      'the data runs from 2026-03-02 (ticket T1 in far-off-date.csv, created) to 2126-03-03 (ticket T2 in far-off-date.csv, resolved): 5,218 weeks',
+      /more than the 5,000 a range found from the data may hold/,
+      /give --from and --to$/,
+    ),
+  },
+  {
+    name: 'the same file with --from and --to: reported (the range is the user\'s)',
+    file: 'far-off-date.csv',
+    args: ['--from', '2026-03-01', '--to', '2026-04-01', '-f', 'json'],
+    code: 0,
+    check: (r) => expect(JSON.parse(r.stdout).input).toMatchObject({ records: 3, rejected: 0 }),
+  },
+  {
+    name: 'Zendesk minutes 99999999999999 and Infinity: those two records rejected with their lines; 9999-12-31 in Solved at read as never',
+    file: 'zendesk-absurd-minutes.csv',
+    args: MONTH_JSON,
+    code: 0,
+    check: (r) => {
+      const report = JSON.parse(r.stdout);
+      expect(report.input).toMatchObject({ records: 2, rejected: 2 });
+      expect(report.totals.metrics.tickets_resolved).toBe(1);
+      expect(r.stderr).toContain('zendesk-absurd-minutes.csv:3: first_response_at: "99999999999999" is more than 100 years');
+      expect(r.stderr).toContain('zendesk-absurd-minutes.csv:4: first_response_at: "Infinity" is not a number of minutes ≥ 0');
+    },
+  },
   // Nothing to use.
   { name: 'an empty (0-byte) file: one line saying it is empty', file: 'empty.csv', args: MONTH_JSON, code: 3, check: errorLine('empty.csv', /empty/) },
   { name: 'a header and no records: "no valid records"', file: 'header-only.csv', args: MONTH_JSON, code: 3, check: errorLine(/no valid records/) },
@@ -372,6 +415,75 @@ const CASES: HostileCase[] = [
       expect(r.stderr).toContain('(malformed_record)');
       expect(r.stderr).toMatch(/not-object\.ndjson:2: /);
       expect(r.stderr).toMatch(/not-object\.ndjson:4: /);
+    },
+  },
+  ...(['deep.json', 'deep.ndjson'] as const).map(
+    (file): HostileCase => ({
+      name: 'a record nested 50,000 deep is rejected (malformed_record) with its position; the others used',
+      file,
+      args: [...MONTH_JSON, '--rejects', '/dev/null'],
+      code: 0,
+      check: (r) => {
+        expect(JSON.parse(r.stdout).input).toMatchObject({ records: 2, rejected: 1 });
+        expect(r.stderr).toContain(`${file}:2: nests objects and lists more than 64 levels deep`);
+      },
+    }),
+  ),
+  {
+    name: 'two keys naming one field ("id" and "Id") reject that record rather than pick one',
+    file: 'duplicate-keys.ndjson',
+    args: MONTH_JSON,
+    code: 0,
+    check: (r) => {
+      expect(JSON.parse(r.stdout).input).toMatchObject({ records: 2, rejected: 1 });
+      expect(r.stderr).toContain('duplicate-keys.ndjson:2: id: the keys "id" and "Id" both name id; keep one');
+    },
+  },
+
+  // Blank lines, Excel's habits.
+  {
+    name: '10,000 blank lines (and blank lines before the header and at the end) are counted, and later lines keep their numbers',
+    file: 'blank-lines.csv',
+    args: MONTH_JSON,
+    code: 0,
+    check: (r) => {
+      expect(JSON.parse(r.stdout).input.files[0]).toMatchObject({ read: 10_008, header: 1, blank: 10_004, records: 2, rejected: 1 });
+      expect(r.stderr).toContain('blank-lines.csv:10007: created_at: "bad"');
+    },
+  },
+  {
+    name: "Excel's sep=; first line names the delimiter and counts as a header line",
+    file: 'sep-line.csv',
+    args: MONTH_JSON,
+    code: 0,
+    check: (r) => {
+      const report = JSON.parse(r.stdout);
+      expect(report.input.files[0]).toMatchObject({ read: 4, header: 2, records: 1, rejected: 1 });
+      expect(report.totals.metrics.handle_time).toBe(null);
+      expect(r.stderr).toContain('fields separated by semicolons (from its first line, "sep=;")');
+      expect(r.stderr).toContain('sep-line.csv:4: created_at: "never"');
+    },
+  },
+  {
+    name: 'ids a spreadsheet rounded (1.23457E+19) are rejected rather than merged as duplicates',
+    file: 'excel-ids.csv',
+    args: MONTH_JSON,
+    code: 0,
+    check: (r) => {
+      expect(JSON.parse(r.stdout).input).toMatchObject({ records: 1, rejected: 2, duplicates: 0 });
+      expect(r.stderr).toMatch(/excel-ids\.csv:3: id: "1\.23457E\+19" is a number a spreadsheet rounded/);
+    },
+  },
+  {
+    name: 'full-width formula signs (＝＋＠－) lead a cell: written with a leading quote in CSV output',
+    file: 'fullwidth-formula.csv',
+    args: ['-f', 'csv'],
+    command: 'tickets',
+    code: 0,
+    check: (r) => {
+      const rows = parseCsv(r.stdout) as string[][];
+      const agent = rows[0]!.indexOf('agent');
+      expect(rows.slice(1).map((row) => row[agent])).toEqual(['\'＝HYPERLINK("http://evil")', "'＋cmd", "'＠SUM(A1)", "'－1"]);
     },
   },
 ];

@@ -373,3 +373,27 @@ describe('identifiers too large for a JSON number', () => {
     expect(page.rejected.map((r) => [r.rejection.line, r.rejection.message])).toEqual([[2, '98765432109876543210 (assignee_id) is too large for a JSON number to hold exactly; export ids as strings']]);
   });
 });
+
+describe('hostile values in one record cost that record, never the run', () => {
+  const deep = (levels: number): string => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+
+  it('a record of an API page nested 50,000 deep is rejected without its text (it cannot be written out); the others are read', async () => {
+    const page = `{"tickets": [{"id": 1, "created_at": "${T}", "via": {"channel": "web"}, "metric_set": {}}, {"id": 2, "created_at": ${deep(50_000)}, "via": {}, "metric_set": {}}]}`;
+    const { summary, rejected } = await readChunks('json', [page], { preset: 'zendesk-api' });
+    expect(summary.store.length).toBe(1);
+    expect(rejected).toEqual([{ rejection: expect.objectContaining({ line: 2, code: 'malformed_record', message: 'nests objects and lists more than 64 levels deep; no ticket does' }), raw: undefined }]);
+  });
+
+  it('64 levels are read as usual (the value is then refused by the validator, as any list would be)', async () => {
+    const { rejected } = await readChunks('ndjson', [`{"id": "A", "created_at": "${T}", "tags": ${deep(62)}}\n`]);
+    expect(rejected.map((r) => r.rejection.code)).toEqual(['invalid_value']);
+  });
+
+  it('Zendesk API minutes of 1e300 reject that record (not a RangeError)', async () => {
+    const ticket = (id: number, minutes: string) =>
+      `{"id": ${id}, "created_at": "${T}", "via": {"channel": "web"}, "metric_set": {"reply_time_in_minutes": {"calendar": ${minutes}, "business": ${minutes}}}}`;
+    const { summary, rejected } = await readChunks('json', [`[${ticket(1, '10')}, ${ticket(2, '1e300')}]`], { preset: 'zendesk-api' });
+    expect(summary.store.length).toBe(1);
+    expect(rejected.map((r) => [r.rejection.line, r.rejection.message])).toEqual([[2, '"1e+300" is more than 100 years']]);
+  });
+});

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { renderInspection, renderInspectionJson } from '../../src/render/inspection.js';
 import { blankUnderstanding, type FileReading } from '../../src/tickets/file-reading.js';
@@ -104,8 +104,7 @@ describe('renderInspection', () => {
   });
 });
 
-/** How wide a terminal shows a text: string-width, the measure cli-table3 (which lays out the table) uses. */
-const stringWidth = createRequire(import.meta.url)('string-width') as (text: string) => number;
+/** How wide a terminal shows a text: string-width, the measure the column table is laid out with. */
 
 /** A Japanese export whose headers are wide (CJK) or hold emoji, one a ZWJ sequence. */
 const wideHeaders: FileReading = {

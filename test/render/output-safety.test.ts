@@ -246,7 +246,7 @@ describe('tickets command output', () => {
     const lines = [
       line({ id: '-7', agent: '=1+1', team: '\u001b[31mred\u001b[0m', customer: '@SUM(A1)', tags: ['+x', 'y'], first_response_time: -0, nps: 9, status: 'two\r\nlines' }),
     ];
-    const text = renderTicketLines(lines, 'csv');
+    const text = [...renderTicketLines(lines, 'csv')].join('');
     expect(text).not.toMatch(UNSAFE);
     const [record] = parseCsv(text, { columns: true }) as Record<string, string>[];
     expect(record).toMatchObject({ id: '-7', agent: "'=1+1", team: 'red', customer: "'@SUM(A1)", tags: "'+x,y", nps: '9', status: 'two  lines', resolved_at: '' });
@@ -254,7 +254,7 @@ describe('tickets command output', () => {
 
   it('JSON: lossless, with no raw direction character', () => {
     const lines = [line({ agent: '\u202Eevil\u2028', team: '\u001b[31m' })];
-    const text = renderTicketLines(lines, 'json');
+    const text = [...renderTicketLines(lines, 'json')].join('');
     expect(text).not.toMatch(UNSAFE);
     expect(text).toContain('\\u202e');
     expect(JSON.parse(text)).toEqual(lines);

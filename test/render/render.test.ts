@@ -94,7 +94,8 @@ function reportWithAgents(agents: string[]): Report {
 const ANY_ESCAPE = /\u001b/;
 
 /** How wide cli-table3 takes a text to be on a terminal (it measures with string-width, its dependency). */
-const stringWidth = createRequire(import.meta.url)('string-width') as (text: string) => number;
+const requireFromTable = createRequire(createRequire(import.meta.url).resolve('cli-table3'));
+const stringWidth = requireFromTable('string-width') as (text: string) => number;
 
 /**
  * A second, independent opinion: East Asian Wide and Fullwidth characters (CJK, Hangul, fullwidth

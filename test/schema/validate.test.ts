@@ -85,6 +85,10 @@ describe('validateRecord: rejections', () => {
     ['tags an object (JSON)', withBase({ tags: { billing: true } }), 'tags', 'invalid_value'],
     ['agent an object (JSON)', withBase({ agent: { name: 'alice' } }), 'agent', 'invalid_value'],
     ['team a list (JSON)', withBase({ team: ['core'] }), 'team', 'invalid_value'],
+    ['solved_at 9999-12-31, a placeholder for "never"', withBase({ solved_at: '9999-12-31T00:00:00Z' }), 'solved_at', 'invalid_timestamp'],
+    ['closed_at in 2200, after any real ticket', withBase({ closed_at: '2200-01-01T00:00:00Z' }), 'closed_at', 'invalid_timestamp'],
+    ['handle_time over 100 years (typed 1e300)', withBase({ handle_time: 1e300 }), 'handle_time', 'invalid_value'],
+    ['id rounded by a spreadsheet', { id: '1.23457E+19', created_at: '2026-03-02T08:00:00Z' }, 'id', 'invalid_value'],
   ];
 
   it.each(cases)('%s', (_what, record, field, code) => {

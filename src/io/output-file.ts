@@ -1,0 +1,305 @@
+import { fstatSync, unlinkSync } from 'node:fs';
+import { access, constants, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { onExit } from 'signal-exit';
+import { OutputError, UsageError } from '../errors.js';
+import { systemReason } from './system-error.js';
+
+/**
+ * Where the run's outputs go (--output, --rejects, standard output) and how they are written.
+ *
+ * - A regular file (or a name not taken yet) is written to a temporary file beside it, every
+ *   byte checked, synced, and renamed into place: a run that fails or is killed leaves the old
+ *   file as it was and no temporary file. The temporary file is created before any input is
+ *   read, so an unusable directory costs nothing.
+ * - Anything else — a FIFO, a device such as /dev/null, a descriptor the shell opened
+ *   (/dev/stdout, /dev/fd/3, `>(gzip > x)`) — is written into directly, appending: replacing it
+ *   would leave its reader waiting, or, as root, replace the system's /dev/null.
+ * - Inputs are never outputs: a regular output file that is an input, the config file or the file
+ *   standard input comes from (by device and inode, so links and other spellings count too) is
+ *   refused before anything is read.
+ *
+ * Every failure to write is one line naming the file: a usage error (exit 2) when the output
+ * cannot be written at all, an OutputError (exit 5) when a write fails on the way (no space left).
+ */
+
+export interface OutputTarget {
+  /** How messages name it: `--output`, `--rejects`. */
+  flag: string;
+  /** As given. */
+  path: string;
+  /** Replaced atomically (a regular file, or a new one); else written into (a FIFO, a device, a descriptor). */
+  replace: boolean;
+  /** Where the bytes land: links followed (replace), or the path itself (written into). */
+  destination: string;
+  /** `dev:ino` of the file that is there now, when it is a regular file. */
+  identity: string | undefined;
+}
+
+/** Something the run reads, by what it is on disk: an input file, the config, the file behind standard input. */
+export interface ReadSource {
+  /** How messages name it: `the input file tickets.csv`, `the config file x.json`, `standard input`. */
+  label: string;
+  identity: string;
+}
+
+const identityOf = (info: { dev: number; ino: number }): string => `${info.dev}:${info.ino}`;
+
+/** A regular file's identity (links followed), or undefined when there is none (missing, a pipe, a device). */
+export async function regularFileIdentity(path: string): Promise<string | undefined> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? identityOf(info) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the run reads: its input files, the config file, and the regular file standard input comes from. */
+export async function readSources(inputs: readonly string[], config: string | undefined, stdinFd: number | undefined): Promise<ReadSource[]> {
+  const sources: ReadSource[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      if (stdinFd === undefined) continue;
+      try {
+        const info = fstatSync(stdinFd);
+        if (info.isFile()) sources.push({ label: 'the file standard input reads', identity: identityOf(info) });
+      } catch {
+        // A closed standard input is no file to protect.
+      }
+      continue;
+    }
+    const identity = await regularFileIdentity(input);
+    if (identity !== undefined) sources.push({ label: `the input file ${input}`, identity });
+  }
+  if (config !== undefined) {
+    const identity = await regularFileIdentity(config);
+    if (identity !== undefined) sources.push({ label: `the config file ${config}`, identity });
+  }
+  return sources;
+}
+
+/** /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N: a descriptor some process already has open. */
+const DESCRIPTOR = /^\/(?:dev\/fd|proc\/(?:self|thread-self|\d+)\/fd)\/\d+$/;
+const LINK_HOPS = 40;
+
+/**
+ * Follows `path`'s symbolic links (also to a file not written yet): where writing would land, and
+ * whether the way there passes through a descriptor (/dev/stdout is a link to /proc/self/fd/1).
+ */
+async function followLinks(path: string): Promise<{ path: string; descriptor: boolean }> {
+  let current = resolve(path);
+  for (let hop = 0; hop < LINK_HOPS; hop++) {
+    if (DESCRIPTOR.test(current)) return { path: current, descriptor: true };
+    let target: string;
+    try {
+      if (!(await lstat(current)).isSymbolicLink()) break;
+      target = await readlink(current);
+    } catch {
+      break; // not there yet: it is where it will be written
+    }
+    current = isAbsolute(target) ? target : resolve(dirname(current), target);
+  }
+  try {
+    return { path: join(await realpath(dirname(current)), basename(current)), descriptor: false };
+  } catch {
+    return { path: current, descriptor: false };
+  }
+}
+
+const usage = (flag: string, path: string, reason: string): UsageError => new UsageError(`${flag}: cannot write ${path}: ${reason}`);
+
+/**
+ * Checks a path the run will write, before anything is read: it must name a file (`x.csv/` and
+ * `x.csv/.` do not), that file must not be something the run reads, and a directory is no file.
+ */
+export async function outputTarget(flag: string, path: string, sources: readonly ReadSource[]): Promise<OutputTarget> {
+  if (path === '' || /\/\.{0,2}$/.test(path) || /^\.{1,2}$/.test(path)) {
+    const end = /\/?\.{0,2}$/.exec(path)![0];
+    throw new UsageError(`${flag}: ${path === '' ? 'an empty name' : `"${path}" names a directory (it ends in "${end}")`}; give a file name`);
+  }
+  const followed = await followLinks(path);
+  let info;
+  try {
+    info = await stat(followed.descriptor ? followed.path : path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw usage(flag, path, systemReason(error));
+    if (code !== 'ENOENT') throw usage(flag, path, systemReason(error));
+  }
+  if (info?.isDirectory()) throw usage(flag, path, 'it is a directory');
+  const regular = info === undefined || info.isFile();
+  const identity = info?.isFile() ? identityOf(info) : undefined;
+  if (identity !== undefined) {
+    const source = sources.find((s) => s.identity === identity);
+    if (source !== undefined) throw new UsageError(`${flag}: ${path} is ${source.label}; refusing to overwrite it`);
+  }
+  if (followed.descriptor || !regular) return { flag, path, replace: false, destination: followed.descriptor ? followed.path : path, identity };
+  return { flag, path, replace: true, destination: followed.path, identity };
+}
+
+/** Whether two targets land on the same file. */
+export function sameDestination(a: OutputTarget, b: OutputTarget): boolean {
+  return (a.identity !== undefined && a.identity === b.identity) || a.destination === b.destination;
+}
+
+/** The file operations an output uses: Node's, or a test's (to make a disk fill up). */
+export interface OutputFileSystem {
+  open(path: string, flags: string): Promise<WritableHandle>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+}
+
+export interface WritableHandle {
+  write(buffer: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const NODE_FILE_SYSTEM: OutputFileSystem = { open: (path, flags) => open(path, flags), rename, unlink };
+
+/** One output of a run: written in pieces, then committed (in place) or abandoned (nothing changed). */
+export interface Output {
+  write(text: string): Promise<void>;
+  /** Everything is written: the file takes its place (or the descriptor is closed). */
+  commit(): Promise<void>;
+  /** The run failed: a temporary file goes, the old file stays. Safe to call more than once. */
+  abandon(): Promise<void>;
+}
+
+/** Writes all of `bytes`: a short write is continued, and a write that makes no progress is a full disk. */
+async function writeAll(handle: WritableHandle, bytes: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+    if (!(bytesWritten > 0)) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    offset += bytesWritten;
+  }
+}
+
+/** A failure while writing: exit 5, one line naming the file. */
+const writeFailure = (target: OutputTarget, error: unknown): OutputError => new OutputError(`${target.flag}: cannot write ${target.path}: ${systemReason(error)}`);
+
+/** Errors of the disk rather than of the path: they are write failures (exit 5) even when they come at once. */
+const DISK_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EFBIG']);
+
+/** Opens an output: a regular file's temporary file now (so an unusable directory fails before any input is read). */
+export async function openOutput(target: OutputTarget, fileSystem: OutputFileSystem = NODE_FILE_SYSTEM): Promise<Output> {
+  return target.replace ? openReplacement(target, fileSystem) : openDirect(target, fileSystem);
+}
+
+async function openReplacement(target: OutputTarget, fileSystem: OutputFileSystem): Promise<Output> {
+  const temporary = join(dirname(target.destination), `.${basename(target.destination)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Registered before the file exists: a signal that comes as soon as it does still removes it.
+  const removeOnExit = onExit(() => {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Not created, or already renamed or removed.
+    }
+  });
+  let handle: WritableHandle | undefined;
+  try {
+    handle = await fileSystem.open(temporary, 'wx');
+  } catch (error) {
+    removeOnExit();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== undefined && DISK_ERRORS.has(code)) throw writeFailure(target, error);
+    throw usage(target.flag, target.path, code === 'ENOENT' ? 'its directory does not exist' : systemReason(error));
+  }
+  let state: 'open' | 'done' = 'open';
+  const abandon = async (): Promise<void> => {
+    if (state === 'done') return;
+    state = 'done';
+    await handle!.close().catch(() => undefined);
+    await fileSystem.unlink(temporary).catch(() => undefined);
+    removeOnExit();
+  };
+  return {
+    async write(text) {
+      try {
+        await writeAll(handle!, Buffer.from(text, 'utf8'));
+      } catch (error) {
+        await abandon();
+        throw writeFailure(target, error);
+      }
+    },
+    async commit() {
+      try {
+        // Synced before the rename, so that a crash cannot leave the new name on missing data.
+        await handle!.sync();
+        await handle!.close();
+        state = 'done';
+        await fileSystem.rename(temporary, target.destination);
+      } catch (error) {
+        state = 'open';
+        await abandon();
+        throw writeFailure(target, error);
+      }
+      removeOnExit();
+    },
+    abandon,
+  };
+}
+
+async function openDirect(target: OutputTarget, fileSystem: OutputFileSystem): Promise<Output> {
+  try {
+    await access(target.destination, constants.W_OK);
+  } catch (error) {
+    throw usage(target.flag, target.path, systemReason(error));
+  }
+  // Opened at the first write: opening a FIFO waits for its reader.
+  let handle: WritableHandle | undefined;
+  const opened = async (): Promise<WritableHandle> => (handle ??= await fileSystem.open(target.destination, 'a'));
+  const abandon = async (): Promise<void> => {
+    const open = handle;
+    handle = undefined;
+    await open?.close().catch(() => undefined);
+  };
+  return {
+    async write(text) {
+      try {
+        await writeAll(await opened(), Buffer.from(text, 'utf8'));
+      } catch (error) {
+        await abandon();
+        throw writeFailure(target, error);
+      }
+    },
+    async commit() {
+      try {
+        await (await opened()).close();
+      } catch (error) {
+        throw writeFailure(target, error);
+      } finally {
+        handle = undefined;
+      }
+    },
+    abandon,
+  };
+}
+
+/**
+ * Standard output as an Output. A reader that goes away (`| head`) ends the output quietly; any
+ * other failure (`> /dev/full`) is one line and exit 5.
+ */
+export function standardOutput(stdout: NodeJS.WritableStream): Output {
+  let closed = false;
+  return {
+    async write(text) {
+      if (closed || text === '') return;
+      await new Promise<void>((done, fail) =>
+        stdout.write(text, (error) => {
+          if (error === null || error === undefined) return done();
+          if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+            closed = true;
+            return done();
+          }
+          fail(new OutputError(`cannot write to standard output: ${systemReason(error)}`));
+        }),
+      );
+    },
+    async commit() {},
+    async abandon() {},
+  };
+}
