@@ -21,7 +21,7 @@
 // Usage: node bench/run.mjs [--rows N] [--runs K] [--startup-runs M] [--rss time|node]
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -259,7 +259,29 @@ async function main() {
     say(`run ${i}/${RUNS}: bare parse ${show(b)} | full report ${show(f)}`);
   }
 
-  // (c) start-up: node -e 0 vs --help (and --version), interleaved, after one warm-up each.
+  // (c) blank lines against rows of empty fields: a blank line must cost no more than a row
+  // (csv-parse made an error object, stack and all, for each blank line it turned into a record).
+  const FILLER = 400_000;
+  const fillerFile = (name, line) => {
+    const path = join(DATA_DIR, `${name}-${FILLER}.csv`);
+    if (!existsSync(path)) writeFileSync(path, `id,created_at,agent\nA1,2026-03-02T09:00:00Z,alice\n${line.repeat(FILLER)}A2,2026-03-03T09:00:00Z,bob\n`);
+    return path;
+  };
+  const fillers = [
+    [`report, ${fmtInt(FILLER)} blank lines`, fillerFile('blank-lines', '\n')],
+    [`report, ${fmtInt(FILLER)} rows of empty fields`, fillerFile('empty-rows', ',,\n')],
+  ];
+  const fillerRuns = new Map(fillers.map(([name]) => [name, []]));
+  for (let i = 0; i < RUNS; i += 1) {
+    for (const [name, path] of fillers) {
+      const r = await measure([CLI, 'report', path, '--format', 'json', '--output', join(DATA_DIR, 'filler.json')], { rss: false, quiet: true });
+      if (r.code === 0) fillerRuns.get(name).push(r.seconds);
+      else failures.push(`${name}: ${describeFailure(r)}`);
+    }
+  }
+  say(`filler:  ${RUNS} run(s) each done`);
+
+  // (d) start-up: node -e 0 vs --help (and --version), interleaved, after one warm-up each.
   const startupCases = [
     ['node -e 0', ['-e', '0']],
     ['support-metrics --help', [CLI, '--help']],
@@ -310,6 +332,10 @@ async function main() {
       ['ratio --help / node -e 0', helpRatio === null ? 'n/a' : fmtX(helpRatio)],
       ['support-metrics --version', med(versionMs, fmtMs), range(versionMs, fmtMs)],
       ['ratio --version / node -e 0', versionRatio === null ? 'n/a' : fmtX(versionRatio)],
+      ...fillers.map(([name]) => {
+        const t = stat(fillerRuns.get(name), (x) => x);
+        return [name, med(t, fmtS), range(t, fmtS)];
+      }),
     ],
   );
   say(table);
