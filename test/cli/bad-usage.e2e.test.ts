@@ -1,7 +1,8 @@
 import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOneLineError, fixtureDir, run, stderrLines, workDirectory, type Run } from './cli.js';
+import { expectOneLineError, fixtureDir, cli, stderrLines, type Run } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /**
  * Bad usage and unusable input on every command that reads tickets: exactly one stderr line
@@ -34,7 +35,7 @@ afterAll(() => {
   work.remove();
 });
 
-const sm = (args: string[]): Run => run(args, { cwd: dir });
+const sm = async (args: string[]): Promise<Run> => await cli(args, { cwd: dir });
 
 const COMMANDS = ['report', 'tickets', 'inspect'] as const;
 
@@ -82,20 +83,20 @@ const asRoot = process.getuid?.() === 0;
 
 // report's are covered elsewhere (see the top of this file).
 describe.each(['tickets', 'inspect'] as const)('%s: one line, the documented exit code, no stack trace', (command) => {
-  it.each(ERRORS)('$what: exit $code', ({ args, code, line }) => {
-    expectLine(expectOneLineError(sm([command, ...args]), code), line);
+  it.each(ERRORS)('$what: exit $code', async ({ args, code, line }) => {
+    expectLine(expectOneLineError(await sm([command, ...args]), code), line);
   });
 });
 
 describe.each(COMMANDS)('%s: what no other test file covers', (command) => {
-  it.skipIf(asRoot)('an unreadable file (chmod 000): exit 3, permission denied (skipped as root: root reads it anyway)', () => {
-    expect(expectOneLineError(sm([command, 'unreadable.csv']), 3)).toBe('support-metrics: unreadable.csv: cannot read: permission denied');
+  it.skipIf(asRoot)('an unreadable file (chmod 000): exit 3, permission denied (skipped as root: root reads it anyway)', async () => {
+    expect(expectOneLineError(await sm([command, 'unreadable.csv']), 3)).toBe('support-metrics: unreadable.csv: cannot read: permission denied');
   });
 
-  it('a misspelt flag: the error line, then commander\'s one-line suggestion', () => {
+  it('a misspelt flag: the error line, then commander\'s one-line suggestion', async () => {
     // --strict is a report and tickets flag; inspect has --format.
     const [typo, right] = command === 'inspect' ? ['--formt', '--format'] : ['--strcit', '--strict'];
-    const r = sm([command, 'tickets.csv', typo]);
+    const r = await sm([command, 'tickets.csv', typo]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toMatch(/^\s{4}at /m);
@@ -105,10 +106,10 @@ describe.each(COMMANDS)('%s: what no other test file covers', (command) => {
 
 describe('--debug: the stack trace of the same error, then the same line', () => {
   /** stderr with --debug: `UsageError: …` or `InputError: …`, its stack, then the one line printed without --debug. */
-  function expectStackThenLine(args: string[], code: 2 | 3, errorName: 'UsageError' | 'InputError'): void {
-    const plain = sm(args);
+  async function expectStackThenLine(args: string[], code: 2 | 3, errorName: 'UsageError' | 'InputError'): Promise<void> {
+    const plain = await sm(args);
     const line = expectOneLineError(plain, code);
-    const debug = sm([...args, '--debug']);
+    const debug = await sm([...args, '--debug']);
     expect(debug.code, debug.stderr).toBe(code);
     expect(debug.stdout).toBe('');
     const lines = stderrLines(debug);
@@ -118,36 +119,36 @@ describe('--debug: the stack trace of the same error, then the same line', () =>
     expect(lines.at(-1)).toBe(line);
   }
 
-  it.each(COMMANDS)('%s: a bad --tz (UsageError, exit 2)', (command) => {
-    expectStackThenLine([command, 'tickets.csv', '--tz', 'Mars/Olympus_Mons'], 2, 'UsageError');
+  it.each(COMMANDS)('%s: a bad --tz (UsageError, exit 2)', async (command) => {
+    await expectStackThenLine([command, 'tickets.csv', '--tz', 'Mars/Olympus_Mons'], 2, 'UsageError');
   });
 
-  it.each(COMMANDS)('%s: a missing file (InputError, exit 3)', (command) => {
-    expectStackThenLine([command, 'no-such-file.csv'], 3, 'InputError');
+  it.each(COMMANDS)('%s: a missing file (InputError, exit 3)', async (command) => {
+    await expectStackThenLine([command, 'no-such-file.csv'], 3, 'InputError');
   });
 
-  it.each(COMMANDS)('%s: a directory (InputError, exit 3)', (command) => {
-    expectStackThenLine([command, 'a-directory.csv'], 3, 'InputError');
+  it.each(COMMANDS)('%s: a directory (InputError, exit 3)', async (command) => {
+    await expectStackThenLine([command, 'a-directory.csv'], 3, 'InputError');
   });
 
-  it.each(COMMANDS)('%s: a config file with an unknown key (UsageError, exit 2)', (command) => {
-    expectStackThenLine([command, 'tickets.csv', '--config', 'unknown-key.config.json'], 2, 'UsageError');
+  it.each(COMMANDS)('%s: a config file with an unknown key (UsageError, exit 2)', async (command) => {
+    await expectStackThenLine([command, 'tickets.csv', '--config', 'unknown-key.config.json'], 2, 'UsageError');
   });
 
-  it.skipIf(asRoot)('report: an unreadable file (InputError, exit 3) (skipped as root: root reads it anyway)', () => {
-    expectStackThenLine(['report', 'unreadable.csv'], 3, 'InputError');
+  it.skipIf(asRoot)('report: an unreadable file (InputError, exit 3) (skipped as root: root reads it anyway)', async () => {
+    await expectStackThenLine(['report', 'unreadable.csv'], 3, 'InputError');
   });
 
-  it('report: no valid records (InputError, exit 3)', () => {
+  it('report: no valid records (InputError, exit 3)', async () => {
     writeFileSync(join(dir, 'header-only.csv'), 'id,created_at\n');
-    expectStackThenLine(['report', 'header-only.csv'], 3, 'InputError');
+    await expectStackThenLine(['report', 'header-only.csv'], 3, 'InputError');
   });
 
-  it("an error of commander's own (an unknown flag) has no stack worth showing: --debug prints the same one line", () => {
+  it("an error of commander's own (an unknown flag) has no stack worth showing: --debug prints the same one line", async () => {
     // commander reports parse errors itself, before any code of ours runs; main() maps them to exit
     // 2 without a trace, with or without --debug.
-    const plain = sm(['report', 'tickets.csv', '--bogus']);
-    const debug = sm(['report', 'tickets.csv', '--bogus', '--debug']);
+    const plain = await sm(['report', 'tickets.csv', '--bogus']);
+    const debug = await sm(['report', 'tickets.csv', '--bogus', '--debug']);
     expect(debug.code).toBe(2);
     expect(debug.stderr).toBe(plain.stderr);
     expect(stderrLines(debug)).toEqual(["support-metrics: unknown option '--bogus'"]);

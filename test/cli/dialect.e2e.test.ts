@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectOneLineError, fixtureDir, run, stderrLines, workDirectory, type Run } from './cli.js';
+import { expectOneLineError, fixtureDir, cli, stderrLines, type Run } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /**
  * Issue 4, "Your own mapping": `--map created_at="Opened On",agent=Owner` or a `columns` section in
@@ -40,13 +41,13 @@ const ok = (r: Run): any => {
   return JSON.parse(r.stdout);
 };
 
-const tickets = (dir: string, args: string[]): any[] =>
-  (ok(run(['tickets', 'helpdesk.csv', '--format', 'json', ...args], { cwd: dir })) as any[]).sort((a, b) => a.id.localeCompare(b.id));
+const tickets = async (dir: string, args: string[]): Promise<any[]> =>
+  (ok(await cli(['tickets', 'helpdesk.csv', '--format', 'json', ...args], { cwd: dir })) as any[]).sort((a, b) => a.id.localeCompare(b.id));
 
 describe('--map', () => {
-  it('--map id=Ref,created_at="Opened On",agent=Owner reads a custom export', () => {
+  it('--map id=Ref,created_at="Opened On",agent=Owner reads a custom export', async () => {
     const dir = directory('map', { 'helpdesk.csv': HELPDESK });
-    const lines = tickets(dir, ['--map', 'id=Ref,created_at="Opened On",agent=Owner']);
+    const lines = await tickets(dir, ['--map', 'id=Ref,created_at="Opened On",agent=Owner']);
     expect(lines.map((t) => [t.id, t.created_at, t.agent, t.first_response_at, t.resolved_at])).toEqual([
       ['H-1', '2026-03-02T09:00:00+00:00', 'Ana', null, null],
       ['H-2', '2026-03-03T10:00:00+00:00', 'Ben', null, null],
@@ -54,9 +55,9 @@ describe('--map', () => {
     ]);
   });
 
-  it('the header may be written without quotes, and matched ignoring case', () => {
+  it('the header may be written without quotes, and matched ignoring case', async () => {
     const dir = directory('map-unquoted', { 'helpdesk.csv': HELPDESK });
-    const lines = tickets(dir, ['--map', 'id=ref, created_at=opened on ,agent=OWNER']);
+    const lines = await tickets(dir, ['--map', 'id=ref, created_at=opened on ,agent=OWNER']);
     expect(lines.map((t) => [t.id, t.agent])).toEqual([
       ['H-1', 'Ana'],
       ['H-2', 'Ben'],
@@ -64,15 +65,15 @@ describe('--map', () => {
     ]);
   });
 
-  it('mapped timestamps feed the metrics; "N/A" and "-" read as blank', () => {
+  it('mapped timestamps feed the metrics; "N/A" and "-" read as blank', async () => {
     const dir = directory('map-times', { 'helpdesk.csv': HELPDESK });
-    const lines = tickets(dir, ['--map', 'id=Ref,created_at="Opened On",first_response_at=Answered,solved_at="Closed On"']);
+    const lines = await tickets(dir, ['--map', 'id=Ref,created_at="Opened On",first_response_at=Answered,solved_at="Closed On"']);
     expect(lines.map((t) => [t.id, t.first_response_time, t.resolution_time])).toEqual([
       ['H-1', 1200, 7200],
       ['H-2', null, 86400],
       ['H-3', 300, null],
     ]);
-    const report = ok(run(['report', 'helpdesk.csv', '--format', 'json', '--map', 'id=Ref,created_at="Opened On",first_response_at=Answered,solved_at="Closed On"'], { cwd: dir }));
+    const report = ok(await cli(['report', 'helpdesk.csv', '--format', 'json', '--map', 'id=Ref,created_at="Opened On",first_response_at=Answered,solved_at="Closed On"'], { cwd: dir }));
     // W10: H-1 and H-2 created and resolved; W11: H-3 created, still open.
     expect(report.rows.map((row: any) => [row.period, row.metrics.tickets_created, row.metrics.tickets_resolved, row.metrics.backlog])).toEqual([
       ['2026-W10', 2, 2, 0],
@@ -80,36 +81,36 @@ describe('--map', () => {
     ]);
   });
 
-  it('a mapped header missing from the file: exit 3, naming the field and the header looked for', () => {
+  it('a mapped header missing from the file: exit 3, naming the field and the header looked for', async () => {
     const dir = directory('map-missing', { 'helpdesk.csv': HELPDESK });
-    const r = run(['report', 'helpdesk.csv', '--map', 'id=Ref,created_at=Created'], { cwd: dir });
+    const r = await cli(['report', 'helpdesk.csv', '--map', 'id=Ref,created_at=Created'], { cwd: dir });
     const line = expectOneLineError(r, 3);
     expect(line).toContain('created_at');
     expect(line).toContain('"Created"');
   });
 
-  it('--map nonsense=X: exit 2, one line naming the word and how to write a mapping', () => {
+  it('--map nonsense=X: exit 2, one line naming the word and how to write a mapping', async () => {
     const dir = directory('map-nonsense', { 'helpdesk.csv': HELPDESK });
-    const line = expectOneLineError(run(['report', 'helpdesk.csv', '--map', 'nonsense=X'], { cwd: dir }), 2);
+    const line = expectOneLineError(await cli(['report', 'helpdesk.csv', '--map', 'nonsense=X'], { cwd: dir }), 2);
     expect(line).toContain('--map');
     expect(line).toContain('"nonsense" is not a ticket field');
     expect(line).toContain('field=Header');
   });
 
-  it('--map with a near miss: exit 2 with a did-you-mean', () => {
+  it('--map with a near miss: exit 2 with a did-you-mean', async () => {
     const dir = directory('map-typo', { 'helpdesk.csv': HELPDESK });
-    expect(expectOneLineError(run(['report', 'helpdesk.csv', '--map', 'agnet=Owner'], { cwd: dir }), 2)).toContain('did you mean "agent"');
-    expect(expectOneLineError(run(['report', 'helpdesk.csv', '--map', 'id=Ref,creatd_at="Opened On"'], { cwd: dir }), 2)).toContain('did you mean "created_at"');
+    expect(expectOneLineError(await cli(['report', 'helpdesk.csv', '--map', 'agnet=Owner'], { cwd: dir }), 2)).toContain('did you mean "agent"');
+    expect(expectOneLineError(await cli(['report', 'helpdesk.csv', '--map', 'id=Ref,creatd_at="Opened On"'], { cwd: dir }), 2)).toContain('did you mean "created_at"');
   });
 
-  it('--map field= with no header: exit 2', () => {
+  it('--map field= with no header: exit 2', async () => {
     const dir = directory('map-empty', { 'helpdesk.csv': HELPDESK });
-    expect(expectOneLineError(run(['report', 'helpdesk.csv', '--map', 'id=Ref,created_at='], { cwd: dir }), 2)).toContain('created_at');
+    expect(expectOneLineError(await cli(['report', 'helpdesk.csv', '--map', 'id=Ref,created_at='], { cwd: dir }), 2)).toContain('created_at');
   });
 
-  it('--preset with --map on top: --map wins for its field, the preset reads the rest', () => {
+  it('--preset with --map on top: --map wins for its field, the preset reads the rest', async () => {
     const zendesk = join(fixtureDir('presets'), 'zendesk-support.csv');
-    const r = run(['tickets', zendesk, '--preset', 'zendesk', '--map', 'agent=Group', '--format', 'json'], { cwd: work.fresh('preset-map') });
+    const r = await cli(['tickets', zendesk, '--preset', 'zendesk', '--map', 'agent=Group', '--format', 'json'], { cwd: work.fresh('preset-map') });
     const lines = (ok(r) as any[]).sort((a, b) => a.id.localeCompare(b.id));
     expect(lines.map((t) => [t.id, t.agent, t.channel])).toEqual([
       ['101', 'Support', 'email'],
@@ -128,22 +129,22 @@ describe('config columns and values', () => {
     values: { satisfaction: { 'Very happy': 5, Unhappy: 1 }, channel: { Mail: 'email' } },
   };
 
-  it('columns map the headers; values map "Very happy" to 5 and "Mail" (any case) to email', () => {
+  it('columns map the headers; values map "Very happy" to 5 and "Mail" (any case) to email', async () => {
     const dir = directory('config', { 'helpdesk.csv': HELPDESK }, CONFIG);
-    const lines = tickets(dir, []);
+    const lines = await tickets(dir, []);
     expect(lines.map((t) => [t.id, t.agent, t.satisfied, t.channel])).toEqual([
       ['H-1', 'Ana', 'yes', 'email'],
       ['H-2', 'Ben', 'no', 'Phone'],
       ['H-3', 'Ana', null, 'email'],
     ]);
     // No resolution mapped: each rating is placed by its creation: W10 H-1 (5) and H-2 (1).
-    const report = ok(run(['report', 'helpdesk.csv', '--format', 'json'], { cwd: dir }));
+    const report = ok(await cli(['report', 'helpdesk.csv', '--format', 'json'], { cwd: dir }));
     expect(report.totals.metrics.csat).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
   });
 
-  it('--map wins over the config for the same field; the config maps the rest', () => {
+  it('--map wins over the config for the same field; the config maps the rest', async () => {
     const dir = directory('config-map', { 'helpdesk.csv': HELPDESK }, CONFIG);
-    const lines = tickets(dir, ['--map', 'agent=Handler']);
+    const lines = await tickets(dir, ['--map', 'agent=Handler']);
     expect(lines.map((t) => [t.id, t.agent, t.satisfied])).toEqual([
       ['H-1', 'Dan', 'yes'],
       ['H-2', 'Eve', 'no'],
@@ -151,20 +152,20 @@ describe('config columns and values', () => {
     ]);
   });
 
-  it('a value mapped to "" reads as blank', () => {
+  it('a value mapped to "" reads as blank', async () => {
     const dir = directory('config-blank', { 'helpdesk.csv': HELPDESK }, { ...CONFIG, values: { satisfaction: { 'Very happy': 5, Unhappy: '' } } });
-    expect(tickets(dir, []).map((t) => [t.id, t.satisfied])).toEqual([
+    expect((await tickets(dir, [])).map((t) => [t.id, t.satisfied])).toEqual([
       ['H-1', 'yes'],
       ['H-2', null],
       ['H-3', null],
     ]);
   });
 
-  it('an unmapped value the field cannot read rejects the record, naming the value', () => {
+  it('an unmapped value the field cannot read rejects the record, naming the value', async () => {
     // "Rather happy" is in no value map and is not a rating.
     const csv = `${HELPDESK}\nH-4,2026-03-10 09:00,Ana,Dan,,,Rather happy,Mail`;
     const dir = directory('config-unmapped', { 'helpdesk.csv': csv }, CONFIG);
-    const r = run(['report', 'helpdesk.csv', '--format', 'json'], { cwd: dir });
+    const r = await cli(['report', 'helpdesk.csv', '--format', 'json'], { cwd: dir });
     expect(ok(r).input).toMatchObject({ records: 3, rejected: 1 });
     expect(r.stderr).toContain('helpdesk.csv:5: satisfaction: "Rather happy"');
   });
@@ -174,9 +175,9 @@ describe('config columns and values', () => {
     ['an empty header in columns', { columns: { agent: '' } }, 'columns.agent'],
     ['an unknown field in values', { values: { mood: { happy: 5 } } }, 'mood'],
     ['a value that is a list', { values: { satisfaction: { 'Very happy': [5] } } }, 'values.satisfaction'],
-  ])('the config is validated: %s is exit 2 naming the key', (_what, config, mentions) => {
+  ])('the config is validated: %s is exit 2 naming the key', async (_what, config, mentions) => {
     const dir = directory('config-invalid', { 'helpdesk.csv': HELPDESK }, config);
-    expect(expectOneLineError(run(['report', 'helpdesk.csv'], { cwd: dir }), 2)).toContain(mentions);
+    expect(expectOneLineError(await cli(['report', 'helpdesk.csv'], { cwd: dir }), 2)).toContain(mentions);
   });
 });
 
@@ -186,9 +187,9 @@ describe('--date-format', () => {
   const AMBIGUOUS = ['Ref,Opened On', 'A-1,03/04/2026 09:00', 'A-2,03/05/2026 10:00'].join('\n');
   const MAP = ['--map', 'id=Ref,created_at="Opened On"'];
 
-  it('every date ambiguous: exit 2, one line naming the column, an example and --date-format', () => {
+  it('every date ambiguous: exit 2, one line naming the column, an example and --date-format', async () => {
     const dir = directory('ambiguous', { 'ambiguous.csv': AMBIGUOUS });
-    const line = expectOneLineError(run(['report', 'ambiguous.csv', ...MAP], { cwd: dir }), 2);
+    const line = expectOneLineError(await cli(['report', 'ambiguous.csv', ...MAP], { cwd: dir }), 2);
     expect(line).toContain('ambiguous.csv');
     expect(line).toMatch(/Opened On|created_at/);
     expect(line).toContain('"03/04/2026 09:00"');
@@ -196,47 +197,47 @@ describe('--date-format', () => {
     expect(line).toContain('--date-format MDY');
   });
 
-  it('--date-format DMY and MDY are accepted and put the tickets in different months', () => {
+  it('--date-format DMY and MDY are accepted and put the tickets in different months', async () => {
     const dir = directory('ambiguous-ok', { 'ambiguous.csv': AMBIGUOUS });
-    const created = (order: string): { rows: [string, number][]; stderr: string } => {
-      const r = run(['report', 'ambiguous.csv', ...MAP, '--date-format', order, '--period', 'month', '--format', 'json'], { cwd: dir });
+    const created = async (order: string): Promise<{ rows: [string, number][]; stderr: string }> => {
+      const r = await cli(['report', 'ambiguous.csv', ...MAP, '--date-format', order, '--period', 'month', '--format', 'json'], { cwd: dir });
       const report = ok(r);
       return { rows: report.rows.map((row: any) => [row.period, row.metrics.tickets_created]), stderr: r.stderr };
     };
-    const dmy = created('DMY');
+    const dmy = await created('DMY');
     expect(dmy.rows).toEqual([
       ['2026-04', 1],
       ['2026-05', 1],
     ]);
     expect(dmy.stderr).toMatch(/day first \(from --date-format\)/);
-    const mdy = created('MDY');
+    const mdy = await created('MDY');
     expect(mdy.rows).toEqual([['2026-03', 2]]);
     expect(mdy.stderr).toMatch(/month first \(from --date-format\)/);
   });
 
-  it('--date-format does not override a column that decides itself', () => {
+  it('--date-format does not override a column that decides itself', async () => {
     // 29/02/2016 can only be day-first: --date-format MDY does not turn the column month-first.
     const dir = directory('decided', { 'decided.csv': ['Ref,Opened On', 'D-1,29/02/2016 01:16', 'D-2,01/03/2016 09:00'].join('\n') });
-    const r = run(['tickets', 'decided.csv', ...MAP, '--date-format', 'MDY', '--format', 'json'], { cwd: dir });
+    const r = await cli(['tickets', 'decided.csv', ...MAP, '--date-format', 'MDY', '--format', 'json'], { cwd: dir });
     expect((ok(r) as any[]).map((t) => [t.id, t.created_at])).toEqual([
       ['D-1', '2016-02-29T01:16:00+00:00'],
       ['D-2', '2016-03-01T09:00:00+00:00'],
     ]);
   });
 
-  it('an invalid --date-format is a usage error (exit 2)', () => {
+  it('an invalid --date-format is a usage error (exit 2)', async () => {
     const dir = directory('bad-order', { 'ambiguous.csv': AMBIGUOUS });
-    const r = run(['report', 'ambiguous.csv', ...MAP, '--date-format', 'YMD'], { cwd: dir });
+    const r = await cli(['report', 'ambiguous.csv', ...MAP, '--date-format', 'YMD'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(stderrLines(r).join('\n')).toContain('DMY');
   });
 
-  it('day-first dates are read in a CSV with the canonical header too', () => {
+  it('day-first dates are read in a CSV with the canonical header too', async () => {
     // Issue 4 lists DD/MM/YYYY HH:MM among the date formats to read, "decided per column from all
     // its values"; a lead's own export named id,created_at is such a CSV.
     const dir = directory('canonical-dmy', { 't.csv': ['id,created_at', 'C-1,29/02/2016 01:16', 'C-2,01/03/2016 09:00'].join('\n') });
-    const r = run(['tickets', 't.csv', '--format', 'json'], { cwd: dir });
+    const r = await cli(['tickets', 't.csv', '--format', 'json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as any[]).map((t) => [t.id, t.created_at])).toEqual([
       ['C-1', '2016-02-29T01:16:00+00:00'],
@@ -252,9 +253,9 @@ describe('presets and mappings read CSV only', () => {
     ['--preset zendesk', ['--preset', 'zendesk']],
     ['--preset servicenow', ['--preset', 'servicenow']],
     ['--map', ['--map', 'agent=Owner']],
-  ])('%s with a JSON file: exit 2, one line naming the file', (_what, flags) => {
+  ])('%s with a JSON file: exit 2, one line naming the file', async (_what, flags) => {
     const dir = directory('json', { 'tickets.json': JSON_TICKETS });
-    const line = expectOneLineError(run(['report', 'tickets.json', ...flags], { cwd: dir }), 2);
+    const line = expectOneLineError(await cli(['report', 'tickets.json', ...flags], { cwd: dir }), 2);
     expect(line).toContain('tickets.json');
     expect(line).toContain('CSV');
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDialectFixtures } from '../helpers/dialect-fixtures.js';
-import { expectOneLineError, run, stderrLines, type Run } from './cli.js';
+import { expectOneLineError, cli, stderrLines, type Run } from '../helpers/cli.js';
 
 /**
  * Issue 4, "Dialects and formats seen in the wild", end to end: the built CLI on the byte-exact
@@ -33,7 +33,7 @@ beforeAll(() => {
   cwd = writeDialectFixtures();
 });
 
-const sm = (...args: string[]): Run => run(args, { cwd });
+const sm = async (...args: string[]): Promise<Run> => await cli(args, { cwd });
 
 const ok = (r: Run): string => {
   expect(r.code, r.stderr).toBe(0);
@@ -44,8 +44,8 @@ const duration = (count: number, mean: number, median: number, p90: number) => (
 const rate = (numerator: number, denominator: number) => ({ numerator, denominator, value: denominator === 0 ? null : numerator / denominator });
 
 describe('the Excel export (";", decimal comma, day-first, BOM)', () => {
-  it('report -f json: the numbers worked out by hand', () => {
-    const r = sm('report', 'excel-it.csv', '-f', 'json');
+  it('report -f json: the numbers worked out by hand', async () => {
+    const r = await sm('report', 'excel-it.csv', '-f', 'json');
     const report = JSON.parse(ok(r));
     expect(stderrLines(r)).toEqual([
       'excel-it.csv: fields separated by semicolons (detected from the header line); numbers read with a decimal comma (1,5 = 1.5)',
@@ -98,8 +98,8 @@ describe('the Excel export (";", decimal comma, day-first, BOM)', () => {
     expect(totals.handle_time.mean).toBe(662.5);
   });
 
-  it('tickets: names with accents, tags split on the comma inside a ";" field', () => {
-    const lines = ok(sm('tickets', 'excel-it.csv')).trim().split('\n');
+  it('tickets: names with accents, tags split on the comma inside a ";" field', async () => {
+    const lines = ok(await sm('tickets', 'excel-it.csv')).trim().split('\n');
     const header = lines[0]!.split(',');
     const column = (line: string, name: string): string => line.split(',')[header.indexOf(name)]!;
     expect(lines.slice(1).map((l) => [column(l, 'id'), column(l, 'agent'), column(l, 'handle_time')])).toEqual([
@@ -111,79 +111,79 @@ describe('the Excel export (";", decimal comma, day-first, BOM)', () => {
     expect(lines[1]).toContain('"billing,refund"');
   });
 
-  it('gzip-compressed, it gives the same report', () => {
-    const plain = JSON.parse(ok(sm('report', 'excel-it.csv', '-f', 'json')));
-    const compressed = JSON.parse(ok(sm('report', 'excel-it.csv.gz', '-f', 'json')));
+  it('gzip-compressed, it gives the same report', async () => {
+    const plain = JSON.parse(ok(await sm('report', 'excel-it.csv', '-f', 'json')));
+    const compressed = JSON.parse(ok(await sm('report', 'excel-it.csv.gz', '-f', 'json')));
     expect(compressed.rows).toEqual(plain.rows);
     expect(compressed.totals).toEqual(plain.totals);
     expect(compressed.input.files[0].path).toBe('excel-it.csv.gz');
   });
 
-  it('--delimiter ";" gives the same report without saying it detected anything', () => {
-    const detected = sm('report', 'excel-it.csv', '-f', 'json');
-    const given = sm('report', 'excel-it.csv', '-f', 'json', '--delimiter', ';');
+  it('--delimiter ";" gives the same report without saying it detected anything', async () => {
+    const detected = await sm('report', 'excel-it.csv', '-f', 'json');
+    const given = await sm('report', 'excel-it.csv', '-f', 'json', '--delimiter', ';');
     expect(ok(given)).toBe(ok(detected));
     expect(stderrLines(given)[0]).toBe('excel-it.csv: numbers read with a decimal comma (1,5 = 1.5)');
   });
 });
 
 describe('encodings', () => {
-  const plainTickets = (): string => ok(sm('tickets', 'tickets.csv'));
+  const plainTickets = async (): Promise<string> => ok(await sm('tickets', 'tickets.csv'));
 
-  it("Excel's Unicode text (UTF-16 LE with BOM, tabs, .txt) reads like the UTF-8 file", () => {
-    const r = sm('tickets', 'excel-unicode.txt');
-    expect(ok(r)).toBe(plainTickets());
+  it("Excel's Unicode text (UTF-16 LE with BOM, tabs, .txt) reads like the UTF-8 file", async () => {
+    const r = await sm('tickets', 'excel-unicode.txt');
+    expect(ok(r)).toBe(await plainTickets());
     expect(r.stdout).toContain('José,Équipe €');
     expect(stderrLines(r)).toEqual(['excel-unicode.txt: read as UTF-16 LE (from its byte order mark); fields separated by tabs (detected from the header line)']);
   });
 
-  it('UTF-16 BE with BOM', () => {
-    expect(ok(sm('tickets', 'utf16be.csv'))).toBe(plainTickets());
+  it('UTF-16 BE with BOM', async () => {
+    expect(ok(await sm('tickets', 'utf16be.csv'))).toBe(await plainTickets());
   });
 
-  it('Windows-1252 needs --encoding, and then reads like the UTF-8 file', () => {
+  it('Windows-1252 needs --encoding, and then reads like the UTF-8 file', async () => {
     // 26 bytes of header and CRLF, then "A,2026-03-02T09:00:00Z,Jos": the é (0xE9) is byte 52.
-    const line = expectOneLineError(sm('tickets', 'windows-1252.csv'), 3);
+    const line = expectOneLineError(await sm('tickets', 'windows-1252.csv'), 3);
     expect(line).toBe('support-metrics: windows-1252.csv:2: byte 52: not valid UTF-8; if the file came from Excel, try --encoding windows-1252');
-    const r = sm('tickets', 'windows-1252.csv', '--encoding', 'windows-1252');
-    expect(ok(r)).toBe(plainTickets());
+    const r = await sm('tickets', 'windows-1252.csv', '--encoding', 'windows-1252');
+    expect(ok(r)).toBe(await plainTickets());
     expect(r.stderr).toBe('');
   });
 
-  it('an invalid byte: exit 3, one line with the offset and the hint, never a replacement character', () => {
-    const r = sm('report', 'invalid-utf8.csv', '-f', 'json');
+  it('an invalid byte: exit 3, one line with the offset and the hint, never a replacement character', async () => {
+    const r = await sm('report', 'invalid-utf8.csv', '-f', 'json');
     expect(expectOneLineError(r, 3)).toBe('support-metrics: invalid-utf8.csv:3: byte 72: not valid UTF-8; if the file came from Excel, try --encoding windows-1252');
     expect(r.stderr).not.toContain('\uFFFD');
   });
 
-  it('an unpaired surrogate in UTF-16', () => {
-    expect(expectOneLineError(sm('tickets', 'lone-surrogate.csv'), 3)).toBe(
+  it('an unpaired surrogate in UTF-16', async () => {
+    expect(expectOneLineError(await sm('tickets', 'lone-surrogate.csv'), 3)).toBe(
       'support-metrics: lone-surrogate.csv:2: byte 90: not valid UTF-16 LE; the file may be damaged or cut short',
     );
   });
 
-  it('a byte order mark that contradicts --encoding', () => {
-    expect(expectOneLineError(sm('tickets', 'excel-unicode.txt', '--encoding', 'utf-8'), 3)).toBe(
+  it('a byte order mark that contradicts --encoding', async () => {
+    expect(expectOneLineError(await sm('tickets', 'excel-unicode.txt', '--encoding', 'utf-8'), 3)).toBe(
       'support-metrics: excel-unicode.txt: starts with the byte order mark of UTF-16 LE, not UTF-8; leave out --encoding utf-8',
     );
   });
 });
 
 describe('gzip', () => {
-  it('tickets.csv.gz and tickets.ndjson.gz read directly, the format from the extension before .gz', () => {
-    const plain = ok(sm('tickets', 'tickets.csv'));
-    expect(ok(sm('tickets', 'tickets.csv.gz'))).toBe(plain);
-    expect(ok(sm('tickets', 'tickets.ndjson.gz'))).toBe(plain);
+  it('tickets.csv.gz and tickets.ndjson.gz read directly, the format from the extension before .gz', async () => {
+    const plain = ok(await sm('tickets', 'tickets.csv'));
+    expect(ok(await sm('tickets', 'tickets.csv.gz'))).toBe(plain);
+    expect(ok(await sm('tickets', 'tickets.ndjson.gz'))).toBe(plain);
   });
 
-  it('damaged gzip data', () => {
-    expect(expectOneLineError(sm('tickets', 'truncated.csv.gz'), 3)).toBe('support-metrics: truncated.csv.gz: not valid gzip data: unexpected end of file');
+  it('damaged gzip data', async () => {
+    expect(expectOneLineError(await sm('tickets', 'truncated.csv.gz'), 3)).toBe('support-metrics: truncated.csv.gz: not valid gzip data: unexpected end of file');
   });
 });
 
 describe('flags', () => {
-  it.each(['report', 'tickets'])('%s --help lists --delimiter and --encoding', (command) => {
-    const help = ok(sm(command, '--help'));
+  it.each(['report', 'tickets'])('%s --help lists --delimiter and --encoding', async (command) => {
+    const help = ok(await sm(command, '--help'));
     expect(help).toContain('--delimiter <char>');
     expect(help).toContain('--encoding <name>');
     expect(help).toContain('"windows-1252"');
@@ -193,23 +193,23 @@ describe('flags', () => {
     [['--delimiter', '|'], 0],
     [['--delimiter', ','], 3],
     [['--delimiter', 'tab'], 3],
-  ] as const)('pipe.csv %j: exit %d', (flags, code) => {
-    const r = sm('tickets', 'pipe.csv', ...flags);
+  ] as const)('pipe.csv %j: exit %d', async (flags, code) => {
+    const r = await sm('tickets', 'pipe.csv', ...flags);
     expect(r.code, r.stderr).toBe(code);
     if (code === 3) expect(r.stderr).toBe('support-metrics: pipe.csv:1: no "id" or "created_at" column (columns found: "id|created_at|agent|team")\n');
   });
 
-  it('--delimiter tab, and \\t', () => {
-    expect(ok(sm('tickets', 'excel-unicode.txt', '--delimiter', 'tab'))).toBe(ok(sm('tickets', 'tickets.csv')));
-    expect(sm('tickets', 'excel-unicode.txt', '--delimiter', '\\t').code).toBe(0);
+  it('--delimiter tab, and \\t', async () => {
+    expect(ok(await sm('tickets', 'excel-unicode.txt', '--delimiter', 'tab'))).toBe(ok(await sm('tickets', 'tickets.csv')));
+    expect((await sm('tickets', 'excel-unicode.txt', '--delimiter', '\\t')).code).toBe(0);
   });
 
-  it('a --delimiter that is not one of them is a usage error', () => {
-    expect(expectOneLineError(sm('report', 'pipe.csv', '--delimiter', ':'), 2)).toBe('support-metrics: --delimiter: ":" is not one of , ; | tab');
+  it('a --delimiter that is not one of them is a usage error', async () => {
+    expect(expectOneLineError(await sm('report', 'pipe.csv', '--delimiter', ':'), 2)).toBe('support-metrics: --delimiter: ":" is not one of , ; | tab');
   });
 
-  it('an --encoding that is not one of them is a usage error', () => {
-    const r = sm('report', 'tickets.csv', '--encoding', 'latin9');
+  it('an --encoding that is not one of them is a usage error', async () => {
+    const r = await sm('report', 'tickets.csv', '--encoding', 'latin9');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--encoding.*'latin9' is invalid.*windows-1252/);
   });

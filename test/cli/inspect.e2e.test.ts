@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDialectFixtures } from '../helpers/dialect-fixtures.js';
-import { expectOneLineError, fixtureDir, run, stderrLines, type Run } from './cli.js';
+import { expectOneLineError, fixtureDir, cli, stderrLines, type Run } from '../helpers/cli.js';
 
 /**
  * Issue 4, "Say what was understood": `inspect FILE…` and `report --verbose`, end to end on small
@@ -34,7 +34,7 @@ import { expectOneLineError, fixtureDir, run, stderrLines, type Run } from './cl
 const inspectDir = fixtureDir('inspect');
 const presetDir = fixtureDir('presets');
 
-const sm = (cwd: string, ...args: string[]): Run => run(args, { cwd });
+const sm = async (cwd: string, ...args: string[]): Promise<Run> => await cli(args, { cwd });
 const ok = (r: Run): string => {
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
@@ -59,8 +59,8 @@ function expectCountsBalance(counts: { read: number; header: number; blank: numb
 }
 
 describe('inspect: a canonical CSV with every kind of rejection', () => {
-  it('prints, by hand: format, encoding, delimiter, columns, zone, counts, and one line per column', () => {
-    const r = sm(inspectDir, 'inspect', 'canonical.csv', '--tz', 'Europe/Rome');
+  it('prints, by hand: format, encoding, delimiter, columns, zone, counts, and one line per column', async () => {
+    const r = await sm(inspectDir, 'inspect', 'canonical.csv', '--tz', 'Europe/Rome');
     expect(r.stderr).toBe('');
     expectRecordsLinesBalance(ok(r));
     expect(ok(r)).toBe(
@@ -86,8 +86,8 @@ describe('inspect: a canonical CSV with every kind of rejection', () => {
     );
   });
 
-  it('--input-tz is the zone it names; --format json gives the structure', () => {
-    const r = sm(inspectDir, 'inspect', 'canonical.csv', '--input-tz', 'America/New_York', '--format', 'json');
+  it('--input-tz is the zone it names; --format json gives the structure', async () => {
+    const r = await sm(inspectDir, 'inspect', 'canonical.csv', '--input-tz', 'America/New_York', '--format', 'json');
     const { files } = JSON.parse(ok(r));
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({
@@ -122,15 +122,15 @@ describe('inspect: a canonical CSV with every kind of rejection', () => {
     ]);
   });
 
-  it('computes no metric: a file where every record is rejected still exits 0', () => {
-    const r = sm(fixtureDir('e2e'), 'inspect', 'all-rejected.csv');
+  it('computes no metric: a file where every record is rejected still exits 0', async () => {
+    const r = await sm(fixtureDir('e2e'), 'inspect', 'all-rejected.csv');
     expect(ok(r)).toContain('0 used');
   });
 });
 
 describe('inspect: a JSON file', () => {
-  it('lists its keys, their blanks (null, "", absent) and the ignored key', () => {
-    const text = ok(sm(inspectDir, 'inspect', 'tickets.json'));
+  it('lists its keys, their blanks (null, "", absent) and the ignored key', async () => {
+    const text = ok(await sm(inspectDir, 'inspect', 'tickets.json'));
     expectRecordsLinesBalance(text);
     expect(text).toBe(
       [
@@ -154,8 +154,8 @@ describe('inspect: a JSON file', () => {
 });
 
 describe('inspect: vendor exports', () => {
-  it('Zendesk: the preset recognised, sentinels counted, the minute duration standing in for first_response_at', () => {
-    const text = ok(sm(presetDir, 'inspect', 'zendesk-support.csv'));
+  it('Zendesk: the preset recognised, sentinels counted, the minute duration standing in for first_response_at', async () => {
+    const text = ok(await sm(presetDir, 'inspect', 'zendesk-support.csv'));
     expectRecordsLinesBalance(text);
     const lines = text.split('\n');
     expect(lines.slice(0, 8)).toEqual([
@@ -177,8 +177,8 @@ describe('inspect: vendor exports', () => {
     expect(row('Subject')).toEqual(['Subject', '(ignored)', '0', '0']);
   });
 
-  it('ServiceNow: day-first dates decided from the values, `?` counted as sentinels, older events as duplicates', () => {
-    const r = sm(presetDir, 'inspect', 'servicenow-incident-log.csv', '--format', 'json');
+  it('ServiceNow: day-first dates decided from the values, `?` counted as sentinels, older events as duplicates', async () => {
+    const r = await sm(presetDir, 'inspect', 'servicenow-incident-log.csv', '--format', 'json');
     const [file] = JSON.parse(ok(r)).files;
     expect(file.preset).toEqual({ name: 'servicenow', title: expect.any(String), from: 'header' });
     expect(file.counts).toMatchObject({ read: 11, header: 1, blank: 0, used: 4, duplicates: 6, rejected: 0 });
@@ -195,8 +195,8 @@ describe('inspect: vendor exports', () => {
     ]);
   });
 
-  it('--preset chosen by flag says so', () => {
-    expect(ok(sm(presetDir, 'inspect', 'zendesk-support.csv', '--preset', 'zendesk'))).toContain(
+  it('--preset chosen by flag says so', async () => {
+    expect(ok(await sm(presetDir, 'inspect', 'zendesk-support.csv', '--preset', 'zendesk'))).toContain(
       '  columns:   preset zendesk: Zendesk Support CSV export (chosen with --preset)\n',
     );
   });
@@ -208,8 +208,8 @@ describe('inspect: the Italian Excel export (";", decimal comma, day-first, BOM)
     dialects = writeDialectFixtures();
   });
 
-  it('says all of it', () => {
-    const text = ok(sm(dialects, 'inspect', 'excel-it.csv'));
+  it('says all of it', async () => {
+    const text = ok(await sm(dialects, 'inspect', 'excel-it.csv'));
     expectRecordsLinesBalance(text);
     expect(text).toBe(
       [
@@ -236,8 +236,8 @@ describe('inspect: the Italian Excel export (";", decimal comma, day-first, BOM)
     );
   });
 
-  it('several files at once, gzip and NDJSON among them, in the order given', () => {
-    const text = ok(sm(dialects, 'inspect', 'excel-it.csv.gz', 'tickets.ndjson.gz', '--delimiter', ';'));
+  it('several files at once, gzip and NDJSON among them, in the order given', async () => {
+    const text = ok(await sm(dialects, 'inspect', 'excel-it.csv.gz', 'tickets.ndjson.gz', '--delimiter', ';'));
     const blocks = text.split('\n\n');
     expect(blocks.map((b) => b.split('\n')[0])).toEqual(['excel-it.csv.gz', 'tickets.ndjson.gz']);
     expect(blocks[0]).toContain('  format:    CSV (from the extension), gzip-compressed\n');
@@ -247,28 +247,28 @@ describe('inspect: the Italian Excel export (";", decimal comma, day-first, BOM)
 });
 
 describe('inspect: errors', () => {
-  it('a file that cannot be read at all: exit 3, one line', () => {
-    expect(expectOneLineError(sm(inspectDir, 'inspect', 'canonical.csv', 'missing.csv'), 3)).toBe('support-metrics: missing.csv: cannot read: no such file');
+  it('a file that cannot be read at all: exit 3, one line', async () => {
+    expect(expectOneLineError(await sm(inspectDir, 'inspect', 'canonical.csv', 'missing.csv'), 3)).toBe('support-metrics: missing.csv: cannot read: no such file');
   });
 
-  it('a bad flag value: exit 2', () => {
-    expect(expectOneLineError(sm(inspectDir, 'inspect', 'canonical.csv', '--tz', 'Mars/Base'), 2)).toContain('--tz');
+  it('a bad flag value: exit 2', async () => {
+    expect(expectOneLineError(await sm(inspectDir, 'inspect', 'canonical.csv', '--tz', 'Mars/Base'), 2)).toContain('--tz');
   });
 });
 
 describe('--verbose', () => {
-  it('report --verbose: the inspect text on stderr, before the rejection summary; stdout unchanged', () => {
-    const plain = sm(inspectDir, 'report', 'canonical.csv', '-p', 'all', '-f', 'json');
-    const verbose = sm(inspectDir, 'report', 'canonical.csv', '-p', 'all', '-f', 'json', '--verbose');
+  it('report --verbose: the inspect text on stderr, before the rejection summary; stdout unchanged', async () => {
+    const plain = await sm(inspectDir, 'report', 'canonical.csv', '-p', 'all', '-f', 'json');
+    const verbose = await sm(inspectDir, 'report', 'canonical.csv', '-p', 'all', '-f', 'json', '--verbose');
     expect(ok(verbose)).toBe(ok(plain));
-    const inspected = ok(sm(inspectDir, 'inspect', 'canonical.csv'));
+    const inspected = ok(await sm(inspectDir, 'inspect', 'canonical.csv'));
     expect(verbose.stderr).toBe(`${inspected}\n${plain.stderr}`);
     expect(stderrLines(plain)[0]).toBe('5 of 8 records rejected:');
   });
 
-  it('keeps the notices, and tickets -v does the same', () => {
+  it('keeps the notices, and tickets -v does the same', async () => {
     const dialects = writeDialectFixtures();
-    const r = sm(dialects, 'tickets', 'excel-it.csv', '-v');
+    const r = await sm(dialects, 'tickets', 'excel-it.csv', '-v');
     ok(r);
     const lines = stderrLines(r);
     expect(lines[0]).toBe('excel-it.csv: fields separated by semicolons (detected from the header line); numbers read with a decimal comma (1,5 = 1.5)');

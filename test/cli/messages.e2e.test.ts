@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { binPath, expectOneLineError, run, workDirectory } from './cli.js';
+import { binPath, expectOneLineError, cli } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /** Error messages quote the data (file names, headers): they are one safe line, whatever it holds. */
 
@@ -10,28 +11,28 @@ const work = workDirectory('messages');
 afterAll(() => work.remove());
 
 describe('error messages', () => {
-  it('a file name with escape sequences and a direction override reaches the terminal clean', () => {
+  it('a file name with escape sequences and a direction override reaches the terminal clean', async () => {
     const dir = work.fresh('escapes');
     const name = '\u001b]0;pwned\u0007\u001b[31mred\u202e.csv';
-    const line = expectOneLineError(run(['report', name], { cwd: dir }), 3);
+    const line = expectOneLineError(await cli(['report', name], { cwd: dir }), 3);
     expect(line).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(line).toMatch(/^support-metrics: red ?\.csv: cannot read: no such file$/);
   });
 
-  it('a header without id, of a thousand columns, is named in one line of bounded length', () => {
+  it('a header without id, of a thousand columns, is named in one line of bounded length', async () => {
     const dir = work.fresh('wide');
     const header = Array.from({ length: 1000 }, (_, i) => `column number ${i} ${'x'.repeat(100)}`);
     writeFileSync(join(dir, 'wide.csv'), `${header.join(',')}\n`);
-    const line = expectOneLineError(run(['report', 'wide.csv'], { cwd: dir }), 3);
+    const line = expectOneLineError(await cli(['report', 'wide.csv'], { cwd: dir }), 3);
     expect(line.length).toBeLessThanOrEqual(2000 + 'support-metrics: '.length);
     expect(line).toMatch(/^support-metrics: wide\.csv:1: no "id" or "created_at" column \(columns found: "column number 0 x+\.\.\.", /);
     expect(line).toMatch(/ and 980 more\)$/);
   });
 
-  it('a header after blank lines is named by its own line', () => {
+  it('a header after blank lines is named by its own line', async () => {
     const dir = work.fresh('late-header');
     writeFileSync(join(dir, 'late.csv'), '\n\nticket,opened\n1,2026-03-02\n');
-    expect(expectOneLineError(run(['report', 'late.csv'], { cwd: dir }), 3)).toBe(
+    expect(expectOneLineError(await cli(['report', 'late.csv'], { cwd: dir }), 3)).toBe(
       'support-metrics: late.csv:3: no "id" or "created_at" column (columns found: "ticket", "opened")',
     );
   });

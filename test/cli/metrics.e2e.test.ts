@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/metrics/index.js';
-import { expectOneLineError, fixtureDir, run, type Run } from './cli.js';
+import { expectOneLineError, fixtureDir, cli, type Run } from '../helpers/cli.js';
 
 /**
  * `support-metrics metrics [ID]` (issue 3, "The catalogue, visible"): every metric with its id,
@@ -9,7 +9,7 @@ import { expectOneLineError, fixtureDir, run, type Run } from './cli.js';
  */
 
 const cwd = fixtureDir('e2e');
-const metrics = (...args: string[]): Run => run(['metrics', ...args], { cwd });
+const metrics = async (...args: string[]): Promise<Run> => await cli(['metrics', ...args], { cwd });
 
 /** The catalogue, pinned: id, unit, what places it in a period, the columns it needs (registry order). */
 const CATALOGUE: [id: string, unit: string, placedBy: string, columns: string][] = [
@@ -39,8 +39,8 @@ const IDS = CATALOGUE.map(([id]) => id);
 const metaOf = (id: string) => METRICS.find((m) => m.meta.id === id)!.meta;
 
 describe('support-metrics metrics', () => {
-  it('lists every metric, in registry order, each with title, unit, placement, columns and definition', () => {
-    const r = metrics();
+  it('lists every metric, in registry order, each with title, unit, placement, columns and definition', async () => {
+    const r = await metrics();
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const blocks = r.stdout.trimEnd().split('\n\n');
@@ -63,8 +63,8 @@ describe('support-metrics metrics', () => {
     expect(IDS).toHaveLength(20);
   });
 
-  it('metrics first_response_time explains it with its worked example', () => {
-    const r = metrics('first_response_time');
+  it('metrics first_response_time explains it with its worked example', async () => {
+    const r = await metrics('first_response_time');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     const meta = metaOf('first_response_time');
@@ -87,35 +87,35 @@ describe('support-metrics metrics', () => {
     expect(r.stdout).not.toContain('`');
   });
 
-  it.each(IDS)('metrics %s explains it with a worked example', (id) => {
-    const r = metrics(id);
+  it.each(IDS)('metrics %s explains it with a worked example', async (id) => {
+    const r = await metrics(id);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe(`${id} — ${metaOf(id).title}`);
     expect(r.stdout).toContain('Worked example');
     expect(r.stdout).toContain(`Result: ${JSON.stringify(metaOf(id).example.result)}`);
   });
 
-  it('an SLA metric shows the config its example needs', () => {
-    const r = metrics('first_response_sla');
+  it('an SLA metric shows the config its example needs', async () => {
+    const r = await metrics('first_response_sla');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('With this config:');
     expect(r.stdout).toContain('"firstResponse": "2m"');
   });
 
-  it('a misspelt id: exit 2, one line, and the right id suggested', () => {
-    const line = expectOneLineError(metrics('frist_response_time'), 2);
+  it('a misspelt id: exit 2, one line, and the right id suggested', async () => {
+    const line = expectOneLineError(await metrics('frist_response_time'), 2);
     expect(line).toContain('"frist_response_time" is not a metric');
     expect(line).toContain('did you mean "first_response_time"');
   });
 
-  it('an id far from any metric: exit 2, one line, no suggestion', () => {
-    const line = expectOneLineError(metrics('zzzzzzzzzzzz'), 2);
+  it('an id far from any metric: exit 2, one line, no suggestion', async () => {
+    const line = expectOneLineError(await metrics('zzzzzzzzzzzz'), 2);
     expect(line).toContain('"zzzzzzzzzzzz" is not a metric');
     expect(line).not.toContain('did you mean');
   });
 
-  it('--format json: the catalogue as an array of 20 metadata objects, in registry order', () => {
-    const r = metrics('--format', 'json');
+  it('--format json: the catalogue as an array of 20 metadata objects, in registry order', async () => {
+    const r = await metrics('--format', 'json');
     expect(r.code, r.stderr).toBe(0);
     const catalogue = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(catalogue).toHaveLength(20);
@@ -130,35 +130,35 @@ describe('support-metrics metrics', () => {
     });
   });
 
-  it('--format json with an id: that one metric', () => {
-    const r = metrics('nps', '--format', 'json');
+  it('--format json with an id: that one metric', async () => {
+    const r = await metrics('nps', '--format', 'json');
     expect(r.code, r.stderr).toBe(0);
     const catalogue = JSON.parse(r.stdout) as { id: string }[];
     expect(catalogue.map((m) => m.id)).toEqual(['nps']);
   });
 
-  it('a bad --format: exit 2, one line', () => {
-    const line = expectOneLineError(metrics('--format', 'yaml'), 2);
+  it('a bad --format: exit 2, one line', async () => {
+    const line = expectOneLineError(await metrics('--format', 'yaml'), 2);
     expect(line).toContain('yaml');
   });
 });
 
 describe('help lists the commands and flags of issue 3', () => {
-  it('--help lists the report, tickets and metrics commands', () => {
-    const r = run(['--help'], { cwd });
+  it('--help lists the report, tickets and metrics commands', async () => {
+    const r = await cli(['--help'], { cwd });
     expect(r.code).toBe(0);
     for (const command of ['report', 'tickets', 'metrics']) expect(r.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
   });
 
-  it('report --help lists --metrics, --attribution (with its choices) and --config', () => {
-    const r = run(['report', '--help'], { cwd });
+  it('report --help lists --metrics, --attribution (with its choices) and --config', async () => {
+    const r = await cli(['report', '--help'], { cwd });
     expect(r.code).toBe(0);
     for (const flag of ['--metrics', '--attribution', '--config']) expect(r.stdout).toContain(flag);
     expect(r.stdout).toMatch(/"event", "created"/);
   });
 
-  it('tickets --help lists --format, --config and --output', () => {
-    const r = run(['tickets', '--help'], { cwd });
+  it('tickets --help lists --format, --config and --output', async () => {
+    const r = await cli(['tickets', '--help'], { cwd });
     expect(r.code).toBe(0);
     for (const flag of ['--format', '--config', '--output', '--tz', '--strict']) expect(r.stdout).toContain(flag);
   });

@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
 
 /**
  * Several files of different presets in one run are merged and de-duplicated by id (issue 4).
@@ -12,17 +12,13 @@ import { describe, expect, it } from 'vitest';
  * Zendesk: 6 tickets, 2 lost → 4 used; Freshdesk: 3 tickets, 1 lost → 2 used; ServiceNow: 10 event
  * rows of 4 incidents → 4 used, 6 duplicates. In all 10 tickets, 9 duplicates.
  */
-const bin = fileURLToPath(new URL('../../bin/support-metrics.js', import.meta.url));
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/presets/${name}`, import.meta.url));
 
 describe('files of different presets in one run', () => {
-  it('are each recognised, merged, and de-duplicated by id across files', () => {
+  it('are each recognised, merged, and de-duplicated by id across files', async () => {
     const files = ['zendesk-support.csv', 'servicenow-incident-log.csv', 'freshdesk-tickets.csv'].map(fixture);
-    const r = spawnSync(process.execPath, [bin, 'report', ...files, '--period', 'all', '--format', 'json'], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    expect(r.status, r.stderr).toBe(0);
+    const r = await cli(['report', ...files, '--period', 'all', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('(preset zendesk, recognised from the header)');
     expect(r.stderr).toContain('(preset servicenow, recognised from the header)');
     expect(r.stderr).toContain('(preset freshdesk, recognised from the header)');

@@ -2,7 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, lstatSync, openSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { binPath, expectOneLineError, run, workDirectory } from './cli.js';
+import { binPath, expectOneLineError, cli } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /**
  * Issue 9, end to end with real processes (standard input's descriptor, FIFOs, devices, a full
@@ -32,10 +33,10 @@ const isRoot = process.getuid?.() === 0;
 const canMountTmpfs = spawnSync('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs -o size=16k tmpfs /mnt'], { encoding: 'utf8' }).status === 0;
 
 describe('an output path is checked before anything is read, and never lands on an input', () => {
-  it.each(['in.csv/', './in.csv/.', 'link/'])('--output %s is a usage error and leaves the input as it was', (path) => {
+  it.each(['in.csv/', './in.csv/.', 'link/'])('--output %s is a usage error and leaves the input as it was', async (path) => {
     const dir = setUp('slash');
     if (!existsSync(join(dir, 'link'))) symlinkSync('in.csv', join(dir, 'link'));
-    const line = expectOneLineError(run(['report', 'in.csv', '--output', path], { cwd: dir }), 2);
+    const line = expectOneLineError(await cli(['report', 'in.csv', '--output', path], { cwd: dir }), 2);
     expect(line).toMatch(/names a directory \(it ends in "\/\.?"\); give a file name$/);
     expect(readFileSync(join(dir, 'in.csv'), 'utf8')).toBe(EXPORT);
   });
@@ -53,15 +54,15 @@ describe('an output path is checked before anything is read, and never lands on 
     expect(readFileSync(join(dir, 'in.csv'), 'utf8')).toBe(EXPORT);
   });
 
-  it('the config file in use (found in the directory, or given with --config) is an input for --output and --rejects', () => {
+  it('the config file in use (found in the directory, or given with --config) is an input for --output and --rejects', async () => {
     const dir = setUp('config');
     const config = '{"timezone": "UTC"}\n';
     writeFileSync(join(dir, 'support-metrics.config.json'), config);
     writeFileSync(join(dir, 'team.json'), config);
-    expect(expectOneLineError(run(['report', 'in.csv', '-o', 'support-metrics.config.json', '-f', 'json'], { cwd: dir }), 2)).toBe(
+    expect(expectOneLineError(await cli(['report', 'in.csv', '-o', 'support-metrics.config.json', '-f', 'json'], { cwd: dir }), 2)).toBe(
       'support-metrics: --output: support-metrics.config.json is the config file support-metrics.config.json; refusing to overwrite it',
     );
-    expect(expectOneLineError(run(['report', 'in.csv', '--config', 'team.json', '--rejects', './team.json'], { cwd: dir }), 2)).toBe(
+    expect(expectOneLineError(await cli(['report', 'in.csv', '--config', 'team.json', '--rejects', './team.json'], { cwd: dir }), 2)).toBe(
       'support-metrics: --rejects: ./team.json is the config file team.json; refusing to overwrite it',
     );
     expect(readFileSync(join(dir, 'support-metrics.config.json'), 'utf8')).toBe(config);
@@ -90,17 +91,17 @@ describe('an output path is checked before anything is read, and never lands on 
     expect(stderr).toBe('support-metrics: --output: cannot write no/such/dir/r.json: its directory does not exist\n');
   });
 
-  it('an --output extension that names no format is refused, unless --format says which', () => {
+  it('an --output extension that names no format is refused, unless --format says which', async () => {
     const dir = setUp('extension');
-    expect(expectOneLineError(run(['report', 'in.csv', '-o', 'kpis.xlsx'], { cwd: dir }), 2)).toBe(
+    expect(expectOneLineError(await cli(['report', 'in.csv', '-o', 'kpis.xlsx'], { cwd: dir }), 2)).toBe(
       'support-metrics: --output: kpis.xlsx: .xlsx names no format this writes (.txt, .md, .markdown, .json, .csv); or give --format',
     );
-    expect(expectOneLineError(run(['report', 'in.csv', '-o', 'kpis.csv.gz'], { cwd: dir }), 2)).toBe(
+    expect(expectOneLineError(await cli(['report', 'in.csv', '-o', 'kpis.csv.gz'], { cwd: dir }), 2)).toBe(
       'support-metrics: --output: kpis.csv.gz: compressed files are not written (pipe standard output through gzip instead); or give --format',
     );
-    expect(expectOneLineError(run(['tickets', 'in.csv', '-o', 'lines.xlsx'], { cwd: dir }), 2)).toMatch(/lines\.xlsx: \.xlsx names no format this writes \(\.csv, \.json\)/);
-    expect(expectOneLineError(run(['report', 'in.csv', '--rejects', 'r.xlsx'], { cwd: dir }), 2)).toMatch(/--rejects: r\.xlsx: \.xlsx names no format/);
-    expect(run(['report', 'in.csv', '-o', 'kpis.xlsx', '-f', 'csv'], { cwd: dir }).code).toBe(0);
+    expect(expectOneLineError(await cli(['tickets', 'in.csv', '-o', 'lines.xlsx'], { cwd: dir }), 2)).toMatch(/lines\.xlsx: \.xlsx names no format this writes \(\.csv, \.json\)/);
+    expect(expectOneLineError(await cli(['report', 'in.csv', '--rejects', 'r.xlsx'], { cwd: dir }), 2)).toMatch(/--rejects: r\.xlsx: \.xlsx names no format/);
+    expect((await cli(['report', 'in.csv', '-o', 'kpis.xlsx', '-f', 'csv'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, 'kpis.xlsx'), 'utf8')).toMatch(/^period,start,end,/);
   });
 });
@@ -142,11 +143,13 @@ describe('a full disk: exit 5, one line naming the file; the old file stays and 
     expect(r.stderr).not.toMatch(/^\s{4}at /m);
   });
 
-  it('--output /dev/full (a device, written into)', () => {
+  // A private copy of /dev/full: a regression must never get to replace the system's device.
+  it.runIf(isRoot)('--output onto a full device (written into)', () => {
     const dir = setUp('output-dev-full');
-    const r = shell(dir, 'sm report in.csv -o /dev/full -f json');
+    const r = shell(dir, 'mknod full c 1 7 && sm report in.csv -o full -f json');
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^support-metrics: --output: cannot write \/dev\/full: no space left on device$/m);
+    expect(r.stderr).toMatch(/^support-metrics: --output: cannot write full: no space left on device$/m);
+    expect(statSync(join(dir, 'full')).isCharacterDevice()).toBe(true);
   });
 
   it.runIf(canMountTmpfs)('--output and --rejects on a small tmpfs', () => {
@@ -177,58 +180,58 @@ describe('a full disk: exit 5, one line naming the file; the old file stays and 
 });
 
 describe('messages', () => {
-  it('an unknown option holding escape sequences is echoed cleaned', () => {
+  it('an unknown option holding escape sequences is echoed cleaned', async () => {
     const dir = setUp('unknown-option');
-    const r = run(['report', 'in.csv', '--\x1b]0;pwned\x07x\x1b[31m'], { cwd: dir });
+    const r = await cli(['report', 'in.csv', '--\x1b]0;pwned\x07x\x1b[31m'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^support-metrics: unknown option '--.*x.*'/);
     expect(r.stderr).not.toMatch(/[\x1b\x07]/);
   });
 
-  it('--map naming one field twice is a usage error', () => {
+  it('--map naming one field twice is a usage error', async () => {
     const dir = setUp('map-twice');
-    expect(expectOneLineError(run(['report', 'in.csv', '--map', 'id=id,id=created_at'], { cwd: dir }), 2)).toBe(
+    expect(expectOneLineError(await cli(['report', 'in.csv', '--map', 'id=id,id=created_at'], { cwd: dir }), 2)).toBe(
       'support-metrics: --map: id is given twice ("id" and "created_at"); a field reads one column',
     );
   });
 
-  it('--max-record-size above 256M is refused: a record is one string, and larger ones cannot be', () => {
+  it('--max-record-size above 256M is refused: a record is one string, and larger ones cannot be', async () => {
     const dir = setUp('max-size');
-    expect(expectOneLineError(run(['report', 'in.csv', '--max-record-size', '300M'], { cwd: dir }), 2)).toMatch(
+    expect(expectOneLineError(await cli(['report', 'in.csv', '--max-record-size', '300M'], { cwd: dir }), 2)).toMatch(
       /^support-metrics: --max-record-size: "300M" is not a size from 1K to 256M \(a record is held as one string/,
     );
-    expect(run(['report', 'in.csv', '--max-record-size', '256M'], { cwd: dir }).code).toBe(0);
+    expect((await cli(['report', 'in.csv', '--max-record-size', '256M'], { cwd: dir })).code).toBe(0);
   });
 
-  it('an SLA target of 100000000d is a config error naming the key (not a crash of tickets)', () => {
+  it('an SLA target of 100000000d is a config error naming the key (not a crash of tickets)', async () => {
     const dir = setUp('sla-huge');
     writeFileSync(join(dir, 'support-metrics.config.json'), JSON.stringify({ sla: [{ name: 'All', firstResponse: '100000000d' }] }));
-    expect(expectOneLineError(run(['tickets', 'in.csv'], { cwd: dir }), 2)).toBe(
+    expect(expectOneLineError(await cli(['tickets', 'in.csv'], { cwd: dir }), 2)).toBe(
       'support-metrics: support-metrics.config.json: sla[0].firstResponse: "100000000d" is longer than a year (365d), which no target is',
     );
   });
 });
 
 describe('a header of 150,000 columns', () => {
-  it('inspect and report --verbose describe it (no stack overflow)', () => {
+  it('inspect and report --verbose describe it (no stack overflow)', async () => {
     const dir = work.fresh('wide');
     const extra = Array.from({ length: 150_000 }, (_, i) => `c${i}`);
     writeFileSync(join(dir, 'wide.csv'), `id,created_at,${extra.join(',')}\nW1,2026-03-02T09:00:00Z,${','.repeat(149_999)}\n`);
-    const inspect = run(['inspect', 'wide.csv'], { cwd: dir });
+    const inspect = await cli(['inspect', 'wide.csv'], { cwd: dir });
     expect(inspect.code, inspect.stderr.slice(0, 500)).toBe(0);
     expect(inspect.stdout).toMatch(/150,002 columns?|2 columns read, 150,000 ignored/);
     expect(inspect.stdout.trimEnd().split('\n').at(-1)).toMatch(/^ {4}c149999 +\(ignored\) +1 +0$/);
-    const verbose = run(['report', 'wide.csv', '--verbose', '-f', 'json'], { cwd: dir });
+    const verbose = await cli(['report', 'wide.csv', '--verbose', '-f', 'json'], { cwd: dir });
     expect(verbose.code, verbose.stderr.slice(0, 500)).toBe(0);
   });
 });
 
 describe('no temporary files are left behind', () => {
-  it('after a run that fails on its input, the --output directory holds what it held', () => {
+  it('after a run that fails on its input, the --output directory holds what it held', async () => {
     const dir = setUp('failed-run');
     writeFileSync(join(dir, 'broken.csv'), 'id,created_at\nA,"open\n');
     writeFileSync(join(dir, 'r.json'), 'old');
-    expectOneLineError(run(['report', 'broken.csv', '-o', 'r.json', '--rejects', 'rej.csv'], { cwd: dir }), 3);
+    expectOneLineError(await cli(['report', 'broken.csv', '-o', 'r.json', '--rejects', 'rej.csv'], { cwd: dir }), 3);
     expect(readdirSync(dir).sort()).toEqual(['broken.csv', 'in.csv', 'r.json']);
     expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe('old');
   });

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { binPath, fixtureDir, workDirectory } from './cli.js';
+import { binPath, fixtureDir } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /**
  * Inputs that can be read only once — a FIFO, process substitution (`<(cmd)`), /dev/stdin — are

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { binPath, expectOneLineError, run, stderrLines, workDirectory } from './cli.js';
+import { binPath, expectOneLineError, cli, stderrLines } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /** --rejects, --max-rejects and --max-record-size, end to end (issue 5). */
 
@@ -34,9 +35,9 @@ function setUp(name: string): string {
 }
 
 describe('--rejects', () => {
-  it('CSV: every rejected record with file, line, field, code, message and the record as read; formulas neutralised', () => {
+  it('CSV: every rejected record with file, line, field, code, message and the record as read; formulas neutralised', async () => {
     const dir = setUp('csv');
-    const r = run(['report', 'tickets.csv', '--rejects', 'rejects.csv', '-f', 'json'], { cwd: dir });
+    const r = await cli(['report', 'tickets.csv', '--rejects', 'rejects.csv', '-f', 'json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(stderrLines(r)).toContain('2 rejected records written to rejects.csv');
     const rows = parse(readFileSync(join(dir, 'rejects.csv')), { columns: true }) as Record<string, string>[];
@@ -63,61 +64,61 @@ describe('--rejects', () => {
     expect(report.input.files).toEqual([{ path: 'tickets.csv', read: 13, header: 1, blank: 2, records: 7, duplicates: 1, rejected: 2 }]);
   });
 
-  it('JSON and NDJSON by the extension', () => {
+  it('JSON and NDJSON by the extension', async () => {
     const dir = setUp('json');
-    expect(run(['report', 'tickets.csv', '--rejects', 'rejects.json'], { cwd: dir }).code).toBe(0);
+    expect((await cli(['report', 'tickets.csv', '--rejects', 'rejects.json'], { cwd: dir })).code).toBe(0);
     const json = JSON.parse(readFileSync(join(dir, 'rejects.json'), 'utf8')) as { line: number; code: string; field: string | null; record: string }[];
     expect(json.map((x) => [x.line, x.field, x.code, x.record])).toEqual([
       [4, 'created_at', 'invalid_timestamp', 'T3,"not a ""date""",Bob'],
       [9, null, 'malformed_record', 'T7,2026-03-04T10:00:00Z,"Fay\nSmith",extra'],
     ]);
-    expect(run(['report', 'tickets.csv', '--rejects', 'rejects.ndjson'], { cwd: dir }).code).toBe(0);
+    expect((await cli(['report', 'tickets.csv', '--rejects', 'rejects.ndjson'], { cwd: dir })).code).toBe(0);
     const lines = readFileSync(join(dir, 'rejects.ndjson'), 'utf8').split('\n');
     expect(lines).toHaveLength(3);
     expect(lines.slice(0, 2).map((l) => (JSON.parse(l) as { line: number }).line)).toEqual([4, 9]);
   });
 
-  it('no rejection: the file holds the header only (a CI job always finds it)', () => {
+  it('no rejection: the file holds the header only (a CI job always finds it)', async () => {
     const dir = work.fresh('none');
     writeFileSync(join(dir, 'ok.csv'), 'id,created_at\nA,2026-03-02T09:00:00Z\n');
-    expect(run(['report', 'ok.csv', '--rejects', 'r.csv'], { cwd: dir }).code).toBe(0);
+    expect((await cli(['report', 'ok.csv', '--rejects', 'r.csv'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, 'r.csv'), 'utf8')).toBe('file,line,field,code,message,record\n');
-    expect(run(['report', 'ok.csv', '--rejects', 'r.json'], { cwd: dir }).code).toBe(0);
+    expect((await cli(['report', 'ok.csv', '--rejects', 'r.json'], { cwd: dir })).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'))).toEqual([]);
   });
 
-  it('is written also when the run then fails on its rejections, and the summary says where', () => {
+  it('is written also when the run then fails on its rejections, and the summary says where', async () => {
     const dir = setUp('strict');
-    const r = run(['report', 'tickets.csv', '--strict', '--rejects', 'r.csv'], { cwd: dir });
+    const r = await cli(['report', 'tickets.csv', '--strict', '--rejects', 'r.csv'], { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(readFileSync(join(dir, 'r.csv'), 'utf8').split('\n')[1]).toMatch(/^tickets\.csv,4,created_at,/);
   });
 
-  it('a read that fails leaves no rejects file and no temporary file', () => {
+  it('a read that fails leaves no rejects file and no temporary file', async () => {
     const dir = work.fresh('fails');
     writeFileSync(join(dir, 'bad.csv'), 'id,created_at\nA,bad\nB,"open\n');
-    const r = run(['report', 'bad.csv', '--rejects', 'r.csv'], { cwd: dir });
+    const r = await cli(['report', 'bad.csv', '--rejects', 'r.csv'], { cwd: dir });
     expect(expectOneLineError(r, 3)).toMatch(/^support-metrics: bad\.csv:3: a quoted field/);
     expect(readdirSync(dir)).toEqual(['bad.csv']);
   });
 
-  it('refuses to write over an input, over the --output file (also through a link), or to standard output', () => {
+  it('refuses to write over an input, over the --output file (also through a link), or to standard output', async () => {
     const dir = setUp('over');
-    expect(expectOneLineError(run(['report', 'tickets.csv', '--rejects', 'tickets.csv'], { cwd: dir }), 2)).toBe(
+    expect(expectOneLineError(await cli(['report', 'tickets.csv', '--rejects', 'tickets.csv'], { cwd: dir }), 2)).toBe(
       'support-metrics: --rejects: tickets.csv is the input file tickets.csv; refusing to overwrite it',
     );
-    expect(expectOneLineError(run(['report', 'tickets.csv', '--rejects', 'x.csv', '-o', './x.csv'], { cwd: dir }), 2)).toBe(
+    expect(expectOneLineError(await cli(['report', 'tickets.csv', '--rejects', 'x.csv', '-o', './x.csv'], { cwd: dir }), 2)).toBe(
       'support-metrics: --rejects and --output name the same file (./x.csv)',
     );
     symlinkSync('x.csv', join(dir, 'link.csv'));
-    expect(expectOneLineError(run(['report', 'tickets.csv', '--rejects', 'x.csv', '-o', 'link.csv'], { cwd: dir }), 2)).toBe(
+    expect(expectOneLineError(await cli(['report', 'tickets.csv', '--rejects', 'x.csv', '-o', 'link.csv'], { cwd: dir }), 2)).toBe(
       'support-metrics: --rejects and --output name the same file (link.csv)',
     );
-    expect(expectOneLineError(run(['report', 'tickets.csv', '--rejects', '-'], { cwd: dir }), 2)).toBe(
+    expect(expectOneLineError(await cli(['report', 'tickets.csv', '--rejects', '-'], { cwd: dir }), 2)).toBe(
       'support-metrics: --rejects: give a file name; standard output carries the report',
     );
-    expect(expectOneLineError(run(['report', 'tickets.csv', '--rejects', 'no/such/dir/r.csv'], { cwd: dir }), 2)).toBe(
+    expect(expectOneLineError(await cli(['report', 'tickets.csv', '--rejects', 'no/such/dir/r.csv'], { cwd: dir }), 2)).toBe(
       'support-metrics: --rejects: cannot write no/such/dir/r.csv: its directory does not exist',
     );
   });
@@ -147,9 +148,9 @@ describe('--max-rejects', () => {
     ['20%', 0],
     ['16.6%', 3],
     ['0', 3],
-  ])('--max-rejects %s with 2 of 10 records rejected: exit %i', (limit, code) => {
+  ])('--max-rejects %s with 2 of 10 records rejected: exit %i', async (limit, code) => {
     const dir = setUp(`max-${limit}`);
-    const r = run(['report', 'tickets.csv', '--max-rejects', limit, '-f', 'csv'], { cwd: dir });
+    const r = await cli(['report', 'tickets.csv', '--max-rejects', limit, '-f', 'csv'], { cwd: dir });
     expect(r.code, r.stderr).toBe(code);
     if (code === 3) {
       expect(r.stdout).toBe('');
@@ -158,18 +159,18 @@ describe('--max-rejects', () => {
     }
   });
 
-  it.each(['-1', 'lots', '101%', '5%%'])('a bad value (%s) is a usage error', (limit) => {
+  it.each(['-1', 'lots', '101%', '5%%'])('a bad value (%s) is a usage error', async (limit) => {
     const dir = setUp(`bad-${limit}`);
-    expect(expectOneLineError(run(['report', 'tickets.csv', '--max-rejects', limit], { cwd: dir }), 2)).toMatch(/^support-metrics: --max-rejects: .* is not a number of records/);
+    expect(expectOneLineError(await cli(['report', 'tickets.csv', '--max-rejects', limit], { cwd: dir }), 2)).toMatch(/^support-metrics: --max-rejects: .* is not a number of records/);
   });
 });
 
 describe('--max-record-size', () => {
-  it('takes bytes or K/M, and a bad value is a usage error', () => {
+  it('takes bytes or K/M, and a bad value is a usage error', async () => {
     const dir = work.fresh('size');
     writeFileSync(join(dir, 't.csv'), `id,created_at,agent\nA,2026-03-02T09:00:00Z,${'x'.repeat(3000)}\n`);
-    expect(run(['report', 't.csv', '--max-record-size', '4K'], { cwd: dir }).code).toBe(0);
-    expect(expectOneLineError(run(['report', 't.csv', '--max-record-size', '2K'], { cwd: dir }), 3)).toMatch(/^support-metrics: t\.csv:2: the record that starts here is over the record size limit \(2,048 bytes\)/);
-    expect(expectOneLineError(run(['inspect', 't.csv', '--max-record-size', 'big'], { cwd: dir }), 2)).toMatch(/^support-metrics: --max-record-size: "big" is not a size/);
+    expect((await cli(['report', 't.csv', '--max-record-size', '4K'], { cwd: dir })).code).toBe(0);
+    expect(expectOneLineError(await cli(['report', 't.csv', '--max-record-size', '2K'], { cwd: dir }), 3)).toMatch(/^support-metrics: t\.csv:2: the record that starts here is over the record size limit \(2,048 bytes\)/);
+    expect(expectOneLineError(await cli(['inspect', 't.csv', '--max-record-size', 'big'], { cwd: dir }), 2)).toMatch(/^support-metrics: --max-record-size: "big" is not a size/);
   });
 });

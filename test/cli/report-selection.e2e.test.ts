@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { expectOneLineError, fixtureDir, run, type Run } from './cli.js';
+import { expectOneLineError, fixtureDir, cli, type Run } from '../helpers/cli.js';
 
 /**
  * The report flags of issue 3: `--metrics a,b,c` ("limits a report to chosen metrics, validated
@@ -10,15 +10,15 @@ import { expectOneLineError, fixtureDir, run, type Run } from './cli.js';
 const e2e = fixtureDir('e2e');
 const attribution = fixtureDir('attribution');
 
-const report = (args: string[], cwd = e2e): Run => run(['report', ...args], { cwd });
+const report = async (args: string[], cwd = e2e): Promise<Run> => await cli(['report', ...args], { cwd });
 const json = (r: Run) => {
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 };
 
 describe('--metrics', () => {
-  it('csat,nps: only those keys in every row, in the totals and in the metrics list; notes only about them', () => {
-    const parsed = json(report(['tickets.csv', '--metrics', 'csat,nps', '--format', 'json']));
+  it('csat,nps: only those keys in every row, in the totals and in the metrics list; notes only about them', async () => {
+    const parsed = json(await report(['tickets.csv', '--metrics', 'csat,nps', '--format', 'json']));
     expect(parsed.metrics.map((m: { id: string }) => m.id)).toEqual(['csat', 'nps']);
     expect(parsed.rows).toHaveLength(2);
     for (const row of parsed.rows) expect(Object.keys(row.metrics)).toEqual(['csat', 'nps']);
@@ -28,19 +28,19 @@ describe('--metrics', () => {
     expect(parsed.notes).toEqual([{ metric: 'nps', message: 'no input file has the nps column' }]);
   });
 
-  it('the chosen metrics are shown in catalogue order, whatever order they are given in', () => {
-    const parsed = json(report(['tickets.csv', '--metrics', 'nps,csat,tickets_created', '--format', 'json']));
+  it('the chosen metrics are shown in catalogue order, whatever order they are given in', async () => {
+    const parsed = json(await report(['tickets.csv', '--metrics', 'nps,csat,tickets_created', '--format', 'json']));
     expect(parsed.metrics.map((m: { id: string }) => m.id)).toEqual(['tickets_created', 'csat', 'nps']);
     expect(Object.keys(parsed.totals.metrics)).toEqual(['tickets_created', 'csat', 'nps']);
   });
 
-  it('-m is --metrics', () => {
-    const parsed = json(report(['tickets.csv', '-m', 'backlog', '--format', 'json']));
+  it('-m is --metrics', async () => {
+    const parsed = json(await report(['tickets.csv', '-m', 'backlog', '--format', 'json']));
     expect(Object.keys(parsed.totals.metrics)).toEqual(['backlog']);
   });
 
-  it('CSV: only the columns of the chosen metrics', () => {
-    const r = report(['tickets.csv', '--metrics', 'csat,resolution_sla', '--format', 'csv']);
+  it('CSV: only the columns of the chosen metrics', async () => {
+    const r = await report(['tickets.csv', '--metrics', 'csat,resolution_sla', '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     expect((parseCsv(r.stdout) as string[][])[0]).toEqual([
       'period',
@@ -55,8 +55,8 @@ describe('--metrics', () => {
     ]);
   });
 
-  it('table: only the sections of the chosen metrics', () => {
-    const r = report(['tickets.csv', '--metrics', 'csat,nps']);
+  it('table: only the sections of the chosen metrics', async () => {
+    const r = await report(['tickets.csv', '--metrics', 'csat,nps']);
     expect(r.code, r.stderr).toBe(0);
     const titles = r.stdout.split('\n').filter((l) => ['Volume', 'Speed', 'Quality', 'Satisfaction', 'SLA', 'Workload'].includes(l));
     expect(titles).toEqual(['Satisfaction']);
@@ -65,33 +65,33 @@ describe('--metrics', () => {
     expect(r.stdout).toContain('n/a: nps: no input file has the nps column');
   });
 
-  it('a misspelt id (csta): exit 2, one line naming the flag, with a did-you-mean', () => {
-    const line = expectOneLineError(report(['tickets.csv', '--metrics', 'csta']), 2);
+  it('a misspelt id (csta): exit 2, one line naming the flag, with a did-you-mean', async () => {
+    const line = expectOneLineError(await report(['tickets.csv', '--metrics', 'csta']), 2);
     expect(line).toMatch(/^support-metrics: --metrics: "csta" is not a metric/);
     expect(line).toContain('did you mean "csat"');
   });
 
-  it('a misspelt id among valid ones names the misspelt one', () => {
-    const line = expectOneLineError(report(['tickets.csv', '--metrics', 'csat,frist_response_time']), 2);
+  it('a misspelt id among valid ones names the misspelt one', async () => {
+    const line = expectOneLineError(await report(['tickets.csv', '--metrics', 'csat,frist_response_time']), 2);
     expect(line).toContain('"frist_response_time" is not a metric');
     expect(line).toContain('did you mean "first_response_time"');
   });
 
-  it('a metric named twice (csat,csat): exit 2, one line naming the flag', () => {
-    const line = expectOneLineError(report(['tickets.csv', '--metrics', 'csat,csat']), 2);
+  it('a metric named twice (csat,csat): exit 2, one line naming the flag', async () => {
+    const line = expectOneLineError(await report(['tickets.csv', '--metrics', 'csat,csat']), 2);
     expect(line).toMatch(/^support-metrics: --metrics: .*twice/);
   });
 
   it.each([
     ['empty', ''],
     ['only commas', ',,'],
-  ])('a list naming no metric (%s): exit 2, one line', (_what, value) => {
-    const line = expectOneLineError(report(['tickets.csv', '--metrics', value]), 2);
+  ])('a list naming no metric (%s): exit 2, one line', async (_what, value) => {
+    const line = expectOneLineError(await report(['tickets.csv', '--metrics', value]), 2);
     expect(line).toMatch(/^support-metrics: --metrics: /);
   });
 
-  it('a bad --metrics is reported before any input is read', () => {
-    const line = expectOneLineError(report(['no-such-file.csv', '--metrics', 'csta']), 2);
+  it('a bad --metrics is reported before any input is read', async () => {
+    const line = expectOneLineError(await report(['no-such-file.csv', '--metrics', 'csta']), 2);
     expect(line).toContain('--metrics');
     expect(line).not.toContain('no-such-file');
   });
@@ -109,8 +109,8 @@ describe('--attribution', () => {
   const once = (seconds: number) => ({ count: 1, mean: seconds, median: seconds, p90: seconds });
   const none = { count: 0, mean: null, median: null, p90: null };
 
-  it('event (the default): the first response counts in W11, the week it happened', () => {
-    const parsed = json(report(['friday.csv', '--format', 'json'], attribution));
+  it('event (the default): the first response counts in W11, the week it happened', async () => {
+    const parsed = json(await report(['friday.csv', '--format', 'json'], attribution));
     expect(parsed.attribution).toBe('event');
     expect(byPeriod(parsed, 'first_response_time')).toEqual([
       ['2026-W10', none],
@@ -126,13 +126,13 @@ describe('--attribution', () => {
     ]);
   });
 
-  it('--attribution event is the default', () => {
-    const explicit = report(['friday.csv', '--format', 'json', '--attribution', 'event'], attribution);
-    expect(explicit.stdout).toBe(report(['friday.csv', '--format', 'json'], attribution).stdout);
+  it('--attribution event is the default', async () => {
+    const explicit = await report(['friday.csv', '--format', 'json', '--attribution', 'event'], attribution);
+    expect(explicit.stdout).toBe((await report(['friday.csv', '--format', 'json'], attribution)).stdout);
   });
 
-  it('created: the first response and the resolution count in W10, the week F1 was created', () => {
-    const parsed = json(report(['friday.csv', '--format', 'json', '--attribution', 'created'], attribution));
+  it('created: the first response and the resolution count in W10, the week F1 was created', async () => {
+    const parsed = json(await report(['friday.csv', '--format', 'json', '--attribution', 'created'], attribution));
     expect(parsed.attribution).toBe('created');
     expect(byPeriod(parsed, 'first_response_time')).toEqual([
       ['2026-W10', once(234_000)],
@@ -153,10 +153,10 @@ describe('--attribution', () => {
     ]);
   });
 
-  it('created: a ticket that was never resolved is not counted as resolved (only F1 was resolved)', () => {
+  it('created: a ticket that was never resolved is not counted as resolved (only F1 was resolved)', async () => {
     // Spec: "every metric of a ticket counts in the period the ticket was created" — O1 has no
     // resolution, so tickets_resolved has nothing of O1's to count, in any period.
-    const parsed = json(report(['friday.csv', '--format', 'json', '--attribution', 'created'], attribution));
+    const parsed = json(await report(['friday.csv', '--format', 'json', '--attribution', 'created'], attribution));
     expect(byPeriod(parsed, 'tickets_resolved')).toEqual([
       ['2026-W10', 1],
       ['2026-W11', 0],
@@ -164,16 +164,16 @@ describe('--attribution', () => {
     expect(parsed.totals.metrics.tickets_resolved).toBe(1);
   });
 
-  it('the table says which attribution placed the metrics', () => {
-    const created = report(['friday.csv', '--attribution', 'created'], attribution);
+  it('the table says which attribution placed the metrics', async () => {
+    const created = await report(['friday.csv', '--attribution', 'created'], attribution);
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout.split('\n')[2]).toBe('Attribution: created (every metric in the period its ticket was created)');
-    const event = report(['friday.csv'], attribution);
+    const event = await report(['friday.csv'], attribution);
     expect(event.stdout.split('\n')[2]).toBe('Attribution: event (each metric in the period its event happened)');
   });
 
-  it('a bad --attribution: exit 2, one line naming the value', () => {
-    const line = expectOneLineError(report(['friday.csv', '--attribution', 'resolved'], attribution), 2);
+  it('a bad --attribution: exit 2, one line naming the value', async () => {
+    const line = expectOneLineError(await report(['friday.csv', '--attribution', 'resolved'], attribution), 2);
     expect(line).toContain('resolved');
     expect(line).toMatch(/--attribution/);
   });

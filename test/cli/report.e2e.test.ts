@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, cliProcess, type Run } from '../helpers/cli.js';
 
 /**
  * End-to-end: the built CLI (`npm run build` first; `npm test` does it in pretest), run with the
@@ -26,31 +26,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * W11 T4 alice (1 / 1); in total 3 tickets / 2 agents.
  */
 
-const binPath = fileURLToPath(new URL('../../bin/support-metrics.js', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/e2e/', import.meta.url));
 const packageVersion = (JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+/** Runs the CLI in this process, in test/fixtures/e2e/ unless told otherwise. */
+const run = (args: string[], options: { input?: string; cwd?: string } = {}): Promise<Run> => cli(args, { cwd: options.cwd ?? fixtures, input: options.input });
 
-function run(args: string[], options: { input?: string; cwd?: string } = {}): Run {
-  const result = spawnSync(process.execPath, [binPath, ...args], {
-    input: options.input ?? '',
-    cwd: options.cwd ?? fixtures,
-    env: { ...process.env, NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function runBytes(args: string[]): Buffer {
-  const result = spawnSync(process.execPath, [binPath, ...args], { input: '', cwd: fixtures, env: { ...process.env, NO_COLOR: '1' } });
-  expect(result.status).toBe(0);
-  return result.stdout;
+async function runBytes(args: string[]): Promise<Buffer> {
+  const result = await cli(args, { cwd: fixtures });
+  expect(result.code).toBe(0);
+  return result.stdoutBytes;
 }
 
 const stderrLines = (r: Run): string[] => r.stderr.split('\n').filter((l) => l !== '');
@@ -99,10 +84,10 @@ const duration = (count: number, mean: number | null, median: number | null, p90
 const rate = (numerator: number, denominator: number) => ({ numerator, denominator, value: denominator === 0 ? null : numerator / denominator });
 
 describe('report: the JSON report of a small export', () => {
-  const result = (): Run => run(['report', 'tickets.csv', '--format', 'json']);
+  const result = async (): Promise<Run> => await run(['report', 'tickets.csv', '--format', 'json']);
 
-  it('exits 0, prints the report on stdout and only the rejection summary on stderr', () => {
-    const r = result();
+  it('exits 0, prints the report on stdout and only the rejection summary on stderr', async () => {
+    const r = await result();
     expect(r.code).toBe(0);
     const lines = stderrLines(r);
     expect(lines[0]).toBe('1 of 5 records rejected:');
@@ -111,8 +96,8 @@ describe('report: the JSON report of a small export', () => {
     expect(lines).toHaveLength(3);
   });
 
-  it('the report holds the values worked out by hand', () => {
-    const report = JSON.parse(result().stdout);
+  it('the report holds the values worked out by hand', async () => {
+    const report = JSON.parse((await result()).stdout);
     expect(report).toMatchObject({
       schema: 'support-metrics/report@1',
       timezone: 'UTC',
@@ -200,8 +185,8 @@ describe('report: the JSON report of a small export', () => {
     });
   });
 
-  it('--by agent,team gives rows with both keys, sorted by period then values, blank as null', () => {
-    const r = run(['report', 'tickets.csv', '--format', 'json', '--by', 'agent,team']);
+  it('--by agent,team gives rows with both keys, sorted by period then values, blank as null', async () => {
+    const r = await run(['report', 'tickets.csv', '--format', 'json', '--by', 'agent,team']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.by).toEqual(['agent', 'team']);
@@ -218,8 +203,8 @@ describe('report: the JSON report of a small export', () => {
     expect(report.totals.metrics.tickets_created).toBe(4);
   });
 
-  it('several files: a duplicate id is one ticket, the later file wins, and each file is accounted for', () => {
-    const r = run(['report', 'tickets.csv', 'more.ndjson', '--format', 'json', '--period', 'all']);
+  it('several files: a duplicate id is one ticket, the later file wins, and each file is accounted for', async () => {
+    const r = await run(['report', 'tickets.csv', 'more.ndjson', '--format', 'json', '--period', 'all']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.input).toEqual({
@@ -241,8 +226,8 @@ describe('report: the JSON report of a small export', () => {
 });
 
 describe('report: input that cannot be used (exit 3)', () => {
-  it('--strict with a rejection: exit 3, no report, the rejection still explained', () => {
-    const r = run(['report', 'tickets.csv', '--strict', '--format', 'json']);
+  it('--strict with a rejection: exit 3, no report, the rejection still explained', async () => {
+    const r = await run(['report', 'tickets.csv', '--strict', '--format', 'json']);
     expectUserError(r, 3);
     expect(r.stderr).toContain('tickets.csv:6: solved_at: ');
     const errors = stderrLines(r).filter((l) => l.startsWith('support-metrics:'));
@@ -250,14 +235,14 @@ describe('report: input that cannot be used (exit 3)', () => {
     expect(stderrLines(r).at(-1)).toBe(errors[0]);
   });
 
-  it('--strict without a rejection is an ordinary run', () => {
-    const r = run(['report', 'naive-times.csv', '--strict', '--format', 'json']);
+  it('--strict without a rejection is an ordinary run', async () => {
+    const r = await run(['report', 'naive-times.csv', '--strict', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
   });
 
-  it('all records rejected: exit 3, the summary, then one line saying there are no valid records', () => {
-    const r = run(['report', 'all-rejected.csv', '--format', 'json']);
+  it('all records rejected: exit 3, the summary, then one line saying there are no valid records', async () => {
+    const r = await run(['report', 'all-rejected.csv', '--format', 'json']);
     expectUserError(r, 3);
     const lines = stderrLines(r);
     expect(lines[0]).toMatch(/^3 of 3 records rejected/);
@@ -268,29 +253,29 @@ describe('report: input that cannot be used (exit 3)', () => {
     expect(r.stderr).toMatch(/all-rejected\.csv:4: nps: /);
   });
 
-  it('no records at all: exit 3 with exactly one line', () => {
-    const r = run(['report', 'header-only.csv']);
+  it('no records at all: exit 3 with exactly one line', async () => {
+    const r = await run(['report', 'header-only.csv']);
     expectUserError(r, 3);
     expect(stderrLines(r)).toHaveLength(1);
     expect(r.stderr).toMatch(/^support-metrics: no valid records/);
   });
 
-  it('a missing file: exit 3 with one line naming it', () => {
-    const r = run(['report', 'tickets.csv', 'no-such-file.csv']);
+  it('a missing file: exit 3 with one line naming it', async () => {
+    const r = await run(['report', 'tickets.csv', 'no-such-file.csv']);
     expectUserError(r, 3);
     expect(stderrLines(r).filter((l) => l.startsWith('support-metrics:'))).toEqual(['support-metrics: no-such-file.csv: cannot read: no such file']);
   });
 
-  it('a directory: exit 3 with one line naming it', () => {
-    const r = run(['report', '.']);
+  it('a directory: exit 3 with one line naming it', async () => {
+    const r = await run(['report', '.']);
     expectUserError(r, 3);
     expect(stderrLines(r)).toEqual(['support-metrics: .: is a directory, not a file']);
   });
 
-  it('an empty file: exit 3 with one line', () => {
+  it('an empty file: exit 3 with one line', async () => {
     const dir = workDirWithTickets('empty');
     writeFileSync(join(dir, 'empty.csv'), '');
-    const r = run(['report', 'empty.csv'], { cwd: dir });
+    const r = await run(['report', 'empty.csv'], { cwd: dir });
     expectUserError(r, 3);
     expect(stderrLines(r)).toHaveLength(1);
     expect(r.stderr).toMatch(/^support-metrics: empty\.csv/);
@@ -312,34 +297,34 @@ describe('report: bad usage (exit 2, one line, no stack trace)', () => {
     ['a bad --to', ['--to', '31/03/2026'], /--to.*31\/03\/2026/],
     ['a bad --format', ['--format', 'xml'], /xml/],
     ['a bad --input-format', ['--input-format', 'xlsx'], /xlsx/],
-  ])('%s', (_what, flags, mentions) => {
-    const r = run(['report', 'tickets.csv', ...flags]);
+  ])('%s', async (_what, flags, mentions) => {
+    const r = await run(['report', 'tickets.csv', ...flags]);
     expectUserError(r, 2);
     expect(stderrLines(r)).toHaveLength(1);
     expect(r.stderr).toMatch(mentions);
   });
 
-  it('no input file', () => {
-    const r = run(['report']);
+  it('no input file', async () => {
+    const r = await run(['report']);
     expectUserError(r, 2);
     expect(stderrLines(r)).toHaveLength(1);
   });
 
-  it('a misspelt flag: exit 2, no stack trace, and the right flag suggested', () => {
-    const r = run(['report', 'tickets.csv', '--perod', 'day']);
+  it('a misspelt flag: exit 2, no stack trace, and the right flag suggested', async () => {
+    const r = await run(['report', 'tickets.csv', '--perod', 'day']);
     expectUserError(r, 2);
     expect(r.stderr).toMatch(/--perod/);
     expect(r.stderr).toMatch(/--period/);
   });
 
-  it('an unknown command', () => {
-    const r = run(['summarise', 'tickets.csv']);
+  it('an unknown command', async () => {
+    const r = await run(['summarise', 'tickets.csv']);
     expectUserError(r, 2);
     expect(r.stderr).toMatch(/summarise/);
   });
 
-  it('a bad flag is reported before any input is read', () => {
-    const r = run(['report', 'no-such-file.csv', '--tz', 'Nowhere/Else']);
+  it('a bad flag is reported before any input is read', async () => {
+    const r = await run(['report', 'no-such-file.csv', '--tz', 'Nowhere/Else']);
     expectUserError(r, 2);
     expect(r.stderr).toMatch(/--tz/);
     expect(r.stderr).not.toMatch(/no-such-file/);
@@ -347,17 +332,17 @@ describe('report: bad usage (exit 2, one line, no stack trace)', () => {
 });
 
 describe('help and version', () => {
-  it('--version prints the package version and exits 0', () => {
+  it('--version prints the package version and exits 0', async () => {
     for (const flag of ['--version', '-V']) {
-      const r = run([flag]);
+      const r = await run([flag]);
       expect(r.code).toBe(0);
       expect(r.stdout).toBe(`${packageVersion}\n`);
       expect(r.stderr).toBe('');
     }
   });
 
-  it('--help lists the report command and the exit codes, and exits 0', () => {
-    const r = run(['--help']);
+  it('--help lists the report command and the exit codes, and exits 0', async () => {
+    const r = await run(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: support-metrics/);
     expect(r.stdout).toMatch(/\breport\b/);
@@ -365,8 +350,8 @@ describe('help and version', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('report --help lists every flag and exits 0', () => {
-    const r = run(['report', '--help']);
+  it('report --help lists every flag and exits 0', async () => {
+    const r = await run(['report', '--help']);
     expect(r.code).toBe(0);
     for (const flag of ['--period', '--by', '--tz', '--input-tz', '--from', '--to', '--format', '--output', '--strict']) {
       expect(r.stdout).toContain(flag);
@@ -381,23 +366,23 @@ describe('--output', () => {
     ['report.md', (text: string) => expect(text.split('\n')[0]).toBe('# Support metrics')],
     ['report.csv', (text: string) => expect((parseCsv(text) as string[][])[0]!.slice(0, 3)).toEqual(['period', 'start', 'end'])],
     ['REPORT.JSON', (text: string) => expect(JSON.parse(text).schema).toBe('support-metrics/report@1')],
-  ])('the format follows the extension of %s; nothing on stdout', (name, check) => {
+  ])('the format follows the extension of %s; nothing on stdout', async (name, check) => {
     const target = join(work, name);
-    const r = run(['report', 'tickets.csv', '--output', target]);
+    const r = await run(['report', 'tickets.csv', '--output', target]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     check(readFileSync(target, 'utf8'));
   });
 
-  it('the file holds exactly what stdout would have held', () => {
+  it('the file holds exactly what stdout would have held', async () => {
     const target = join(work, 'same.md');
-    expect(run(['report', 'tickets.csv', '-o', target]).code).toBe(0);
-    expect(readFileSync(target, 'utf8')).toBe(run(['report', 'tickets.csv', '--format', 'markdown']).stdout);
+    expect((await run(['report', 'tickets.csv', '-o', target])).code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe((await run(['report', 'tickets.csv', '--format', 'markdown'])).stdout);
   });
 
-  it('an explicit --format wins over the extension', () => {
+  it('an explicit --format wins over the extension', async () => {
     const target = join(work, 'forced.txt');
-    expect(run(['report', 'tickets.csv', '--output', target, '--format', 'json']).code).toBe(0);
+    expect((await run(['report', 'tickets.csv', '--output', target, '--format', 'json'])).code).toBe(0);
     expect(JSON.parse(readFileSync(target, 'utf8')).period).toBe('week');
   });
 
@@ -405,50 +390,50 @@ describe('--output', () => {
     ['the same name', 'tickets.csv', 'tickets.csv'],
     ['another spelling of the same path', 'tickets.csv', './tickets.csv'],
     ['an absolute path', './tickets.csv', 'ABSOLUTE'],
-  ])('over one of the inputs is refused (exit 2) and leaves it untouched: %s', (what, input, output) => {
+  ])('over one of the inputs is refused (exit 2) and leaves it untouched: %s', async (what, input, output) => {
     const dir = workDirWithTickets(`over-${what.replace(/\W/g, '-')}`);
     copyFileSync(join(fixtures, 'tickets.csv'), join(dir, 'tickets.csv'));
     const before = readFileSync(join(dir, 'tickets.csv'));
-    const r = run(['report', input, '--output', output === 'ABSOLUTE' ? join(dir, 'tickets.csv') : output], { cwd: dir });
+    const r = await run(['report', input, '--output', output === 'ABSOLUTE' ? join(dir, 'tickets.csv') : output], { cwd: dir });
     expectUserError(r, 2);
     expect(stderrLines(r).at(-1)).toMatch(/^support-metrics: --output: .*input/);
     expect(readFileSync(join(dir, 'tickets.csv'))).toEqual(before);
   });
 
-  it('over an input reached through a symbolic link is refused and leaves the input untouched', () => {
+  it('over an input reached through a symbolic link is refused and leaves the input untouched', async () => {
     const dir = workDirWithTickets('symlink-in');
     copyFileSync(join(fixtures, 'tickets.csv'), join(dir, 'tickets.csv'));
     symlinkSync('tickets.csv', join(dir, 'link.csv'));
     const before = readFileSync(join(dir, 'tickets.csv'));
-    const r = run(['report', 'link.csv', '--output', 'tickets.csv'], { cwd: dir });
+    const r = await run(['report', 'link.csv', '--output', 'tickets.csv'], { cwd: dir });
     expect(readFileSync(join(dir, 'tickets.csv'))).toEqual(before);
     expectUserError(r, 2);
   });
 
-  it('to a symbolic link that points at an input is refused and leaves the input untouched', () => {
+  it('to a symbolic link that points at an input is refused and leaves the input untouched', async () => {
     const dir = workDirWithTickets('symlink-out');
     copyFileSync(join(fixtures, 'tickets.csv'), join(dir, 'tickets.csv'));
     symlinkSync('tickets.csv', join(dir, 'out.csv'));
     const before = readFileSync(join(dir, 'tickets.csv'));
-    const r = run(['report', 'tickets.csv', '--output', 'out.csv'], { cwd: dir });
+    const r = await run(['report', 'tickets.csv', '--output', 'out.csv'], { cwd: dir });
     expect(readFileSync(join(dir, 'tickets.csv'))).toEqual(before);
     expectUserError(r, 2);
   });
 
-  it('a hard link to an input is still readable after the report is written next to it', () => {
+  it('a hard link to an input is still readable after the report is written next to it', async () => {
     // Not a refusal case: an atomic rename leaves the other name's data in place.
     const dir = workDirWithTickets('hardlink');
     copyFileSync(join(fixtures, 'tickets.csv'), join(dir, 'tickets.csv'));
     linkSync(join(dir, 'tickets.csv'), join(dir, 'copy.csv'));
     const before = readFileSync(join(dir, 'copy.csv'));
-    run(['report', 'copy.csv', '--output', 'tickets.csv'], { cwd: dir });
+    await run(['report', 'copy.csv', '--output', 'tickets.csv'], { cwd: dir });
     expect(readFileSync(join(dir, 'copy.csv'))).toEqual(before);
   });
 });
 
 describe('standard input', () => {
-  it('- reads CSV from stdin; the file is called <stdin>', () => {
-    const r = run(['report', '-', '--format', 'json'], { input: readFileSync(join(fixtures, 'tickets.csv'), 'utf8') });
+  it('- reads CSV from stdin; the file is called <stdin>', async () => {
+    const r = await run(['report', '-', '--format', 'json'], { input: readFileSync(join(fixtures, 'tickets.csv'), 'utf8') });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.input.files).toEqual([{ path: '<stdin>', read: 6, header: 1, blank: 0, records: 4, duplicates: 0, rejected: 1 }]);
@@ -457,34 +442,34 @@ describe('standard input', () => {
     expect(r.stderr).toContain('<stdin>:6: solved_at: ');
   });
 
-  it('- reads NDJSON and JSON arrays from stdin too', () => {
+  it('- reads NDJSON and JSON arrays from stdin too', async () => {
     const ndjson = readFileSync(join(fixtures, 'more.ndjson'), 'utf8');
-    const viaNdjson = run(['report', '-', '--format', 'json'], { input: ndjson });
+    const viaNdjson = await run(['report', '-', '--format', 'json'], { input: ndjson });
     expect(viaNdjson.code).toBe(0);
     expect(JSON.parse(viaNdjson.stdout).input.records).toBe(2);
     const array = `[${ndjson.trim().split('\n').join(',')}]`;
-    const viaArray = run(['report', '-', '--format', 'json'], { input: array });
+    const viaArray = await run(['report', '-', '--format', 'json'], { input: array });
     expect(viaArray.code).toBe(0);
     expect(JSON.parse(viaArray.stdout).input.records).toBe(2);
   });
 
-  it('- given twice is bad usage', () => {
-    const r = run(['report', '-', '-'], { input: 'id,created_at\n' });
+  it('- given twice is bad usage', async () => {
+    const r = await run(['report', '-', '-'], { input: 'id,created_at\n' });
     expectUserError(r, 2);
   });
 });
 
 describe('determinism', () => {
-  it.each(['table', 'markdown', 'json', 'csv'])('%s: two runs give byte-identical stdout', (format) => {
+  it.each(['table', 'markdown', 'json', 'csv'])('%s: two runs give byte-identical stdout', async (format) => {
     const args = ['report', 'tickets.csv', 'more.ndjson', '--by', 'agent', '--format', format];
-    const first = runBytes(args);
-    const second = runBytes(args);
+    const first = await runBytes(args);
+    const second = await runBytes(args);
     expect(first.length).toBeGreaterThan(0);
     expect(first.equals(second)).toBe(true);
   });
 
-  it('the table is the default format and has no colour when stdout is not a terminal', () => {
-    const r = run(['report', 'tickets.csv']);
+  it('the table is the default format and has no colour when stdout is not a terminal (the bin, in a process)', () => {
+    const r = cliProcess(['report', 'tickets.csv'], { cwd: fixtures, env: { NO_COLOR: '' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2026-W10/);
     expect(r.stdout).not.toMatch(/\u001b/); // eslint-disable-line no-control-regex
@@ -492,8 +477,8 @@ describe('determinism', () => {
 });
 
 describe('--input-tz', () => {
-  it('a timestamp without an offset is read in --input-tz: 00:30 in Berlin is still 1 March in UTC', () => {
-    const r = run(['report', 'naive-times.csv', '--input-tz', 'Europe/Berlin', '--tz', 'UTC', '--period', 'day', '--format', 'json']);
+  it('a timestamp without an offset is read in --input-tz: 00:30 in Berlin is still 1 March in UTC', async () => {
+    const r = await run(['report', 'naive-times.csv', '--input-tz', 'Europe/Berlin', '--tz', 'UTC', '--period', 'day', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ timezone: 'UTC', inputTimezone: 'Europe/Berlin' });
@@ -503,18 +488,18 @@ describe('--input-tz', () => {
     expect(report.range).toEqual({ from: '2026-03-01T00:00:00+00:00', to: '2026-03-02T00:00:00+00:00' });
   });
 
-  it('without --input-tz, such a timestamp is read in the report zone', () => {
-    const utc = JSON.parse(run(['report', 'naive-times.csv', '--period', 'day', '--format', 'json']).stdout);
+  it('without --input-tz, such a timestamp is read in the report zone', async () => {
+    const utc = JSON.parse((await run(['report', 'naive-times.csv', '--period', 'day', '--format', 'json'])).stdout);
     expect(utc.rows.map((row: { period: string }) => row.period)).toEqual(['2026-03-02']);
     expect(utc.inputTimezone).toBe('UTC');
-    const berlin = JSON.parse(run(['report', 'naive-times.csv', '--tz', 'Europe/Berlin', '--period', 'day', '--format', 'json']).stdout);
+    const berlin = JSON.parse((await run(['report', 'naive-times.csv', '--tz', 'Europe/Berlin', '--period', 'day', '--format', 'json'])).stdout);
     expect(berlin).toMatchObject({ timezone: 'Europe/Berlin', inputTimezone: 'Europe/Berlin' });
     expect(berlin.rows.map((row: { period: string; start: string }) => [row.period, row.start])).toEqual([['2026-03-02', '2026-03-02T00:00:00+01:00']]);
   });
 
-  it('the table and Markdown reports state which zone was used for timestamps without an offset', () => {
+  it('the table and Markdown reports state which zone was used for timestamps without an offset', async () => {
     for (const format of ['table', 'markdown']) {
-      const r = run(['report', 'naive-times.csv', '--input-tz', 'Europe/Berlin', '--format', format]);
+      const r = await run(['report', 'naive-times.csv', '--input-tz', 'Europe/Berlin', '--format', format]);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Europe/Berlin');
     }

@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectOneLineError, fixtureDir, run, stderrLines, workDirectory, type Run } from './cli.js';
+import { expectOneLineError, fixtureDir, cli, stderrLines, type Run } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /**
  * `support-metrics tickets FILES…` (issue 3): one line per valid ticket with what the metrics saw,
@@ -30,7 +31,7 @@ const dir = fixtureDir('tickets');
 const work = workDirectory('tickets');
 afterAll(() => work.remove());
 
-const tickets = (args: string[], cwd = dir): Run => run(['tickets', ...args], { cwd });
+const tickets = async (args: string[], cwd = dir): Promise<Run> => await cli(['tickets', ...args], { cwd });
 const withSla = ['drill.csv', '-c', 'sla.config.json'];
 
 const COLUMNS = [
@@ -71,8 +72,8 @@ const csvLines = (r: Run): Line[] => {
 const pick = (lines: Line[], ...keys: string[]): string[][] => lines.map((l) => keys.map((k) => l[k]!));
 
 describe('tickets: CSV (the default)', () => {
-  it('a header, then one line per valid ticket, sorted by created_at then id', () => {
-    const r = tickets(withSla);
+  it('a header, then one line per valid ticket, sorted by created_at then id', async () => {
+    const r = await tickets(withSla);
     const records = parseCsv(r.stdout) as string[][];
     expect(records[0]).toEqual(COLUMNS);
     expect(records.slice(1).map((rec) => rec[0])).toEqual(['C1', 'C2', 'U1', 'A', 'B', 'P1']);
@@ -80,8 +81,8 @@ describe('tickets: CSV (the default)', () => {
     expect(r.stdout).not.toContain('\r');
   });
 
-  it('instants in the report zone, durations in seconds, resolved_at from solved_at or closed_at', () => {
-    const lines = csvLines(tickets(withSla));
+  it('instants in the report zone, durations in seconds, resolved_at from solved_at or closed_at', async () => {
+    const lines = csvLines(await tickets(withSla));
     expect(pick(lines, 'id', 'created_at', 'first_response_at', 'resolved_at', 'first_response_time', 'resolution_time')).toEqual([
       ['C1', '2026-03-02T10:00:00+00:00', '2026-03-02T10:01:30+00:00', '2026-03-02T10:30:00+00:00', '90', '1800'],
       ['C2', '2026-03-02T11:00:00+00:00', '2026-03-02T11:05:00+00:00', '2026-03-02T11:30:00+00:00', '300', '1800'],
@@ -92,8 +93,8 @@ describe('tickets: CSV (the default)', () => {
     ]);
   });
 
-  it('the SLA policy that applied, each outcome (met / breached / pending / blank) and its deadline', () => {
-    const lines = csvLines(tickets(withSla));
+  it('the SLA policy that applied, each outcome (met / breached / pending / blank) and its deadline', async () => {
+    const lines = csvLines(await tickets(withSla));
     expect(pick(lines, 'id', 'sla_policy', 'first_response_sla', 'first_response_due', 'resolution_sla', 'resolution_due')).toEqual([
       ['C1', 'Chat', 'met', '2026-03-02T10:02:00+00:00', '', ''],
       ['C2', 'Chat', 'breached', '2026-03-02T11:02:00+00:00', '', ''],
@@ -106,8 +107,8 @@ describe('tickets: CSV (the default)', () => {
     ]);
   });
 
-  it('satisfied is yes, no or blank', () => {
-    expect(pick(csvLines(tickets(withSla)), 'id', 'satisfied')).toEqual([
+  it('satisfied is yes, no or blank', async () => {
+    expect(pick(csvLines(await tickets(withSla)), 'id', 'satisfied')).toEqual([
       ['C1', ''],
       ['C2', 'no'],
       ['U1', 'yes'],
@@ -117,8 +118,8 @@ describe('tickets: CSV (the default)', () => {
     ]);
   });
 
-  it('tags are joined with commas in one field; churn says whether one is a churn tag', () => {
-    expect(pick(csvLines(tickets(withSla)), 'id', 'tags', 'churn')).toEqual([
+  it('tags are joined with commas in one field; churn says whether one is a churn tag', async () => {
+    expect(pick(csvLines(await tickets(withSla)), 'id', 'tags', 'churn')).toEqual([
       ['C1', 'vip', 'no'],
       ['C2', 'billing,refund', 'yes'],
       ['U1', '', 'no'],
@@ -128,24 +129,24 @@ describe('tickets: CSV (the default)', () => {
     ]);
   });
 
-  it('a value with a comma or a quote is quoted and reads back unchanged through csv-parse', () => {
-    const r = tickets(withSla);
+  it('a value with a comma or a quote is quoted and reads back unchanged through csv-parse', async () => {
+    const r = await tickets(withSla);
     expect(r.stdout).toContain('"Doe, ""JJ"""');
     const c2 = csvLines(r).find((l) => l.id === 'C2')!;
     expect(c2.agent).toBe('Doe, "JJ"');
     expect(c2.customer).toBe('O"Brien, Ltd');
   });
 
-  it('without a config: no policy, no outcome and no deadline for any ticket', () => {
-    const lines = csvLines(tickets(['drill.csv']));
+  it('without a config: no policy, no outcome and no deadline for any ticket', async () => {
+    const lines = csvLines(await tickets(['drill.csv']));
     expect(lines).toHaveLength(6);
     for (const line of lines) {
       expect([line.sla_policy, line.first_response_sla, line.first_response_due, line.resolution_sla, line.resolution_due], line.id).toEqual(['', '', '', '', '']);
     }
   });
 
-  it('rejected records are not lines; they are summarised on stderr, with their position', () => {
-    const r = tickets(withSla);
+  it('rejected records are not lines; they are summarised on stderr, with their position', async () => {
+    const r = await tickets(withSla);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('X9');
     const lines = stderrLines(r);
@@ -154,8 +155,8 @@ describe('tickets: CSV (the default)', () => {
     expect(lines.some((l) => l.startsWith('support-metrics:'))).toBe(false);
   });
 
-  it('--tz: instants in that zone', () => {
-    const lines = csvLines(tickets([...withSla, '--tz', 'Europe/Berlin']));
+  it('--tz: instants in that zone', async () => {
+    const lines = csvLines(await tickets([...withSla, '--tz', 'Europe/Berlin']));
     expect(pick(lines, 'id', 'created_at', 'first_response_due').slice(0, 1)).toEqual([['C1', '2026-03-02T11:00:00+01:00', '2026-03-02T11:02:00+01:00']]);
   });
 });
@@ -173,8 +174,8 @@ describe('tickets: JSON', () => {
     agent: string | null;
   }
 
-  it('--format json: an array of objects with the same keys, null for blank, numbers as numbers, tags as a list', () => {
-    const r = tickets([...withSla, '--format', 'json']);
+  it('--format json: an array of objects with the same keys, null for blank, numbers as numbers, tags as a list', async () => {
+    const r = await tickets([...withSla, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const lines = JSON.parse(r.stdout) as JsonLine[];
     expect(lines.map((l) => l.id)).toEqual(['C1', 'C2', 'U1', 'A', 'B', 'P1']);
@@ -200,63 +201,63 @@ describe('tickets: JSON', () => {
     expect(lines[1]!.agent).toBe('Doe, "JJ"');
   });
 
-  it('-o x.json writes JSON to the file and nothing to stdout', () => {
+  it('-o x.json writes JSON to the file and nothing to stdout', async () => {
     const out = join(work.fresh('json-out'), 'x.json');
-    const r = tickets([...withSla, '-o', out]);
+    const r = await tickets([...withSla, '-o', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     const lines = JSON.parse(readFileSync(out, 'utf8')) as JsonLine[];
     expect(lines.map((l) => l.id)).toEqual(['C1', 'C2', 'U1', 'A', 'B', 'P1']);
-    expect(readFileSync(out, 'utf8')).toBe(tickets([...withSla, '--format', 'json']).stdout);
+    expect(readFileSync(out, 'utf8')).toBe((await tickets([...withSla, '--format', 'json'])).stdout);
   });
 
-  it('-o x.csv writes CSV; an explicit --format wins over the extension', () => {
+  it('-o x.csv writes CSV; an explicit --format wins over the extension', async () => {
     const target = work.fresh('csv-out');
-    expect(tickets([...withSla, '-o', join(target, 'x.csv')]).code).toBe(0);
-    expect(readFileSync(join(target, 'x.csv'), 'utf8')).toBe(tickets(withSla).stdout);
-    expect(tickets([...withSla, '-o', join(target, 'forced.csv'), '--format', 'json']).code).toBe(0);
+    expect((await tickets([...withSla, '-o', join(target, 'x.csv')])).code).toBe(0);
+    expect(readFileSync(join(target, 'x.csv'), 'utf8')).toBe((await tickets(withSla)).stdout);
+    expect((await tickets([...withSla, '-o', join(target, 'forced.csv'), '--format', 'json'])).code).toBe(0);
     expect(JSON.parse(readFileSync(join(target, 'forced.csv'), 'utf8'))).toHaveLength(6);
   });
 });
 
 describe('tickets: errors (one line, documented exit code, no stack trace)', () => {
-  it('a bad --format: exit 2', () => {
-    const line = expectOneLineError(tickets(['drill.csv', '--format', 'markdown']), 2);
+  it('a bad --format: exit 2', async () => {
+    const line = expectOneLineError(await tickets(['drill.csv', '--format', 'markdown']), 2);
     expect(line).toContain('markdown');
   });
 
-  it('a missing file: exit 3 naming it', () => {
-    const line = expectOneLineError(tickets(['no-such-file.csv']), 3);
+  it('a missing file: exit 3 naming it', async () => {
+    const line = expectOneLineError(await tickets(['no-such-file.csv']), 3);
     expect(line).toContain('no-such-file.csv');
   });
 
-  it('--strict with a rejection: exit 3, nothing on stdout, one support-metrics line', () => {
-    const r = tickets([...withSla, '--strict']);
+  it('--strict with a rejection: exit 3, nothing on stdout, one support-metrics line', async () => {
+    const r = await tickets([...withSla, '--strict']);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(stderrLines(r).filter((l) => l.startsWith('support-metrics:'))).toHaveLength(1);
     expect(r.stderr).not.toMatch(/^\s{4}at /m);
   });
 
-  it('the output over an input is refused (exit 2) and leaves it untouched', () => {
+  it('the output over an input is refused (exit 2) and leaves it untouched', async () => {
     const target = work.fresh('over-input');
     copyFileSync(join(dir, 'drill.csv'), join(target, 'drill.csv'));
     const before = readFileSync(join(target, 'drill.csv'));
-    const line = expectOneLineError(run(['tickets', 'drill.csv', '-o', 'drill.csv'], { cwd: target }), 2);
+    const line = expectOneLineError(await cli(['tickets', 'drill.csv', '-o', 'drill.csv'], { cwd: target }), 2);
     expect(line).toMatch(/--output/);
     expect(readFileSync(join(target, 'drill.csv'))).toEqual(before);
   });
 
-  it('a missing --config: exit 2, and no output file is written', () => {
+  it('a missing --config: exit 2, and no output file is written', async () => {
     const target = work.fresh('missing-config');
-    const line = expectOneLineError(run(['tickets', join(dir, 'drill.csv'), '-c', 'nope.json', '-o', 'out.csv'], { cwd: target }), 2);
+    const line = expectOneLineError(await cli(['tickets', join(dir, 'drill.csv'), '-c', 'nope.json', '-o', 'out.csv'], { cwd: target }), 2);
     expect(line).toContain('nope.json');
     expect(existsSync(join(target, 'out.csv'))).toBe(false);
   });
 
-  it('report-only flags are unknown here: --period (exit 2, named on the first line, no stack trace)', () => {
+  it('report-only flags are unknown here: --period (exit 2, named on the first line, no stack trace)', async () => {
     // commander may add a second line with a suggestion, as for a misspelt report flag.
-    const r = tickets(['drill.csv', '--period', 'day']);
+    const r = await tickets(['drill.csv', '--period', 'day']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(stderrLines(r)[0]).toBe("support-metrics: unknown option '--period'");

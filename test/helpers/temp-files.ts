@@ -33,3 +33,21 @@ export function tempFiles(prefix: string): {
   };
   return { file: (name, content) => files([content], () => name)[0]!, files };
 }
+
+/** A temporary directory for one test file; `fresh(name)` gives an empty subdirectory of it. */
+export function workDirectory(prefix: string): { root(): string; fresh(name: string): string; remove(): void } {
+  let root: string | undefined;
+  const rootDir = (): string => (root ??= mkdtempSync(join(tmpdir(), `support-metrics-${prefix}-`)));
+  return {
+    root: rootDir,
+    fresh(name) {
+      const dir = join(rootDir(), name);
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir);
+      return dir;
+    },
+    remove() {
+      if (root !== undefined) rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

@@ -13,7 +13,7 @@ import {
   type WritableHandle,
 } from '../../src/io/output-file.js';
 import { rejectsFile } from '../../src/io/write-rejects.js';
-import { workDirectory } from '../cli/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /**
  * Outputs never destroy data: a path that names a directory, an input, the config or the file

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PRESETS, presetsMatching } from '../../src/presets/index.js';
 import { PRESET_NAMES } from '../../src/presets/names.js';
-import { expectOneLineError, fixtureDir, run, workDirectory } from '../cli/cli.js';
+import { expectOneLineError, fixtureDir, cli } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /**
  * Issue 4: a preset "is chosen with --preset NAME, or detected from the header row (print which one
@@ -54,8 +55,8 @@ describe('presetsMatching', () => {
 });
 
 describe('the CLI: detection from the header', () => {
-  it('a header that fits two presets: exit 2, one line listing both and pointing to --preset', () => {
-    const line = expectOneLineError(run(['report', join(fixtures, 'two-presets.csv'), '--format', 'json'], { cwd: work.fresh('two') }), 2);
+  it('a header that fits two presets: exit 2, one line listing both and pointing to --preset', async () => {
+    const line = expectOneLineError(await cli(['report', join(fixtures, 'two-presets.csv'), '--format', 'json'], { cwd: work.fresh('two') }), 2);
     expect(line).toContain('two-presets.csv');
     expect(line).toContain('zendesk');
     expect(line).toContain('servicenow');
@@ -65,23 +66,23 @@ describe('the CLI: detection from the header', () => {
   it.each([
     ['zendesk', '2026-03-02T09:00:00+00:00'],
     ['servicenow', '2026-03-13T09:00:00+00:00'],
-  ])('the same file with --preset %s is read as that preset', (preset, created) => {
-    const r = run(['tickets', join(fixtures, 'two-presets.csv'), '--preset', preset, '--format', 'json'], { cwd: work.fresh(`two-${preset}`) });
+  ])('the same file with --preset %s is read as that preset', async (preset, created) => {
+    const r = await cli(['tickets', join(fixtures, 'two-presets.csv'), '--preset', preset, '--format', 'json'], { cwd: work.fresh(`two-${preset}`) });
     expect(r.code, r.stderr).toBe(0);
     const lines = JSON.parse(r.stdout) as { id: string; created_at: string }[];
     expect(lines.map((t) => [t.id, t.created_at])).toEqual([[preset === 'zendesk' ? '1' : 'INC1', created]]);
   });
 
-  it('a canonical export is read as such: no preset notice', () => {
+  it('a canonical export is read as such: no preset notice', async () => {
     const dir = work.fresh('canonical');
     writeFileSync(join(dir, 't.csv'), 'id,created_at,Via,Requester id,Created at\nA,2026-03-02T09:00:00Z,Mail,1,2026-03-02 09:00:00\n');
-    const r = run(['report', 't.csv', '--format', 'json'], { cwd: dir });
+    const r = await cli(['report', 't.csv', '--format', 'json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('preset');
   });
 
-  it('an unknown --preset is a usage error (exit 2) naming the choices', () => {
-    const r = run(['report', join(fixtures, 'zendesk-support.csv'), '--preset', 'freshdask'], { cwd: work.fresh('unknown') });
+  it('an unknown --preset is a usage error (exit 2) naming the choices', async () => {
+    const r = await cli(['report', join(fixtures, 'zendesk-support.csv'), '--preset', 'freshdask'], { cwd: work.fresh('unknown') });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('zendesk');

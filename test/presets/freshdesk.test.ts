@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cli, type Run } from '../helpers/cli.js';
 import { PRESETS, presetsMatching } from '../../src/presets/index.js';
 
 /**
@@ -18,15 +18,10 @@ import { PRESETS, presetsMatching } from '../../src/presets/index.js';
  * resolution 10800, 172800 s: mean 91800, median 91800, p90 10800 + 0.9·162000 = 156600;
  * CSAT 1/2; FCR 1/2 (101 yes, 102 no); cancellation 1/2 (102 refund).
  */
-const bin = fileURLToPath(new URL('../../bin/support-metrics.js', import.meta.url));
 const fixture = fileURLToPath(new URL('../fixtures/presets/freshdesk-tickets.csv', import.meta.url));
 
-function report(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, 'report', fixture, '--input-tz', 'UTC', '--format', 'json', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function report(args: string[]): Promise<Run> {
+  return cli(['report', fixture, '--input-tz', 'UTC', '--format', 'json', ...args]);
 }
 
 describe('freshdesk preset', () => {
@@ -36,8 +31,8 @@ describe('freshdesk preset', () => {
     expect(PRESETS.freshdesk.dialect.columns.first_response_at).toBe('Initial response time');
   });
 
-  it('reads the export as the worked example says', () => {
-    const r = report([]);
+  it('reads the export as the worked example says', async () => {
+    const r = await report([]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('read as a Freshdesk ticket CSV export (preset freshdesk, recognised from the header)');
     const json = JSON.parse(r.stdout);
@@ -54,10 +49,10 @@ describe('freshdesk preset', () => {
     expect(m.cancellation_rate).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
   });
 
-  it('--input-tz decides when an offset-less timestamp happened', () => {
+  it('--input-tz decides when an offset-less timestamp happened', async () => {
     // Kiritimati is UTC+14: 2026-03-02 09:00 there is 2026-03-01T19:00Z, so the first day moves back.
-    const utc = JSON.parse(report(['--period', 'day']).stdout);
-    const kiritimati = JSON.parse(report(['--input-tz', 'Pacific/Kiritimati', '--period', 'day']).stdout);
+    const utc = JSON.parse((await report(['--period', 'day'])).stdout);
+    const kiritimati = JSON.parse((await report(['--input-tz', 'Pacific/Kiritimati', '--period', 'day'])).stdout);
     expect(utc.rows[0].period).toBe('2026-03-02');
     expect(kiritimati.rows[0].period).toBe('2026-03-01');
     expect(kiritimati.inputTimezone).toBe('Pacific/Kiritimati');
@@ -65,8 +60,8 @@ describe('freshdesk preset', () => {
     expect(kiritimati.totals.metrics.first_response_time).toEqual(utc.totals.metrics.first_response_time);
   });
 
-  it('--by channel maps Source: Email → email, Portal → web, Chat → chat', () => {
-    const json = JSON.parse(report(['--by', 'channel', '--period', 'all']).stdout);
+  it('--by channel maps Source: Email → email, Portal → web, Chat → chat', async () => {
+    const json = JSON.parse((await report(['--by', 'channel', '--period', 'all'])).stdout);
     expect(json.rows.map((row: { channel: string | null }) => row.channel)).toEqual(['chat', 'email', 'web']);
   });
 });

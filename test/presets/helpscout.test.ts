@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { presetsMatchingKeys } from '../../src/presets/index.js';
-import { cli, ticketsById } from './json-presets.helpers.js';
+import { cliJson, ticketsById } from './json-presets.helpers.js';
 
 /**
  * The helpscout preset on a Mailbox API 2.0 page of four conversations
@@ -24,8 +24,8 @@ describe('helpscout preset', () => {
     expect(presetsMatchingKeys(['id', 'createdAt'])).toEqual([]);
   });
 
-  it('reads the API page as the worked example says', () => {
-    const r = cli('report', fixture);
+  it('reads the API page as the worked example says', async () => {
+    const r = await cliJson('report', fixture);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('(preset helpscout, recognised from the keys of the first record)');
     const json = JSON.parse(r.stdout);
@@ -37,16 +37,16 @@ describe('helpscout preset', () => {
     expect(m.first_response_time).toBeNull();
   });
 
-  it('maps assignee, customer, mailbox, tags and type', () => {
-    const byId = ticketsById(fixture);
+  it('maps assignee, customer, mailbox, tags and type', async () => {
+    const byId = await ticketsById(fixture);
     expect(byId['2001']).toMatchObject({ agent: 'ana@example.com', team: '85', customer: '501', channel: 'email', status: 'closed', satisfied: 'yes', tags: ['billing'] });
     expect(byId['2002']).toMatchObject({ agent: 'Ben Okafor', customer: '502', channel: 'chat', satisfied: 'no', resolution_time: 1800 });
     expect(byId['2003']).toMatchObject({ agent: null, customer: '503', channel: 'phone', satisfied: 'no', tags: ['urgent'], resolved_at: null });
     expect(byId['2004']).toMatchObject({ team: '86', satisfied: null, tags: ['refund'] });
   });
 
-  it('inspect lists the derived keys with what they read', () => {
-    const [file] = JSON.parse(cli('inspect', fixture).stdout).files;
+  it('inspect lists the derived keys with what they read', async () => {
+    const [file] = JSON.parse((await cliJson('inspect', fixture)).stdout).files;
     const column = (key: string) => file.columns.find((c: { header: string }) => c.header === key);
     expect(column('assignee (email, else first last)')).toMatchObject({ field: 'agent', blank: 1 });
     expect(column('userUpdatedAt, else updatedAt')).toMatchObject({ field: 'updated_at', blank: 0 });

@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fieldColumns, headerMatch } from '../../src/dialect/dialect.js';
 import { PRESETS, presetsMatching } from '../../src/presets/index.js';
-import { expectOneLineError, run, workDirectory } from '../cli/cli.js';
+import { expectOneLineError, cli } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /**
  * The intercom preset on a four-conversation export written from Intercom's conversation CSV format
@@ -29,19 +29,11 @@ import { expectOneLineError, run, workDirectory } from '../cli/cli.js';
  * handle time 420, 600, 1800 s: mean 940, median 600, p90 600 + 0.8·1200 = 1560;
  * CSAT 2/3; FCR 2/3. Created in 2026-W10 (all four), 1002 resolved in 2026-W11.
  */
-const bin = fileURLToPath(new URL('../../bin/support-metrics.js', import.meta.url));
 const fixture = fileURLToPath(new URL('../fixtures/presets/intercom-conversations.csv', import.meta.url));
 const work = workDirectory('presets-intercom');
 afterAll(() => work.remove());
 
-function cli(command: string, file: string, args: string[]) {
-  const r = spawnSync(process.execPath, [bin, command, file, '--format', 'json', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-const report = (args: string[], file = fixture) => cli('report', file, args);
+const report = (args: string[], file = fixture) => cli(['report', file, '--format', 'json', ...args]);
 
 /** The fixture with its header and rows changed by `edit` (one cell array per line), written to a fresh directory. */
 function variant(name: string, edit: (rows: string[][]) => string[][]): string {
@@ -73,8 +65,8 @@ describe('intercom preset', () => {
     expect(problem).toEqual(expect.stringContaining('"Conversation started at (UTC)" and "Conversation started at (Europe/Rome)"'));
   });
 
-  it('reads the export as the worked example says', () => {
-    const r = report([]);
+  it('reads the export as the worked example says', async () => {
+    const r = await report([]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('read as an Intercom conversation CSV export (preset intercom, recognised from the header)');
     expect(r.stderr).toContain('created_at, first_response_at, solved_at in America/New_York');
@@ -93,8 +85,8 @@ describe('intercom preset', () => {
     expect(m.first_contact_resolution).toEqual({ numerator: 2, denominator: 3, value: 2 / 3 });
   });
 
-  it('reads each timestamp in the zone its header names, across the DST change, to the last close', () => {
-    const r = cli('tickets', fixture, []);
+  it('reads each timestamp in the zone its header names, across the DST change, to the last close', async () => {
+    const r = await cli(['tickets', fixture, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const byId = Object.fromEntries(JSON.parse(r.stdout).map((t: { id: string }) => [t.id, t]));
     expect(byId['1001']).toMatchObject({ created_at: '2026-03-02T14:00:00+00:00', first_response_at: '2026-03-02T14:10:00+00:00', resolved_at: '2026-03-02T15:00:00+00:00' });
@@ -103,17 +95,17 @@ describe('intercom preset', () => {
     expect(byId['1004']).toMatchObject({ created_at: '2026-03-06T04:30:00+00:00', first_response_time: 2700, resolution_time: 7200 });
   });
 
-  it('--input-tz does not apply to columns whose header names a zone', () => {
-    const utc = JSON.parse(report(['--period', 'day']).stdout);
-    const kiritimati = JSON.parse(report(['--input-tz', 'Pacific/Kiritimati', '--period', 'day']).stdout);
+  it('--input-tz does not apply to columns whose header names a zone', async () => {
+    const utc = JSON.parse((await report(['--period', 'day'])).stdout);
+    const kiritimati = JSON.parse((await report(['--input-tz', 'Pacific/Kiritimati', '--period', 'day'])).stdout);
     expect(kiritimati.rows).toEqual(utc.rows);
     expect(kiritimati.totals).toEqual(utc.totals);
     // 1004 started Thu 23:30 in New York: Friday in UTC.
     expect(utc.rows.map((row: { period: string }) => row.period)).toContain('2026-03-06');
   });
 
-  it('inspect shows the zone of each column and the seconds standing in for a missing first reply', () => {
-    const r = cli('inspect', fixture, []);
+  it('inspect shows the zone of each column and the seconds standing in for a missing first reply', async () => {
+    const r = await cli(['inspect', fixture, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const [file] = JSON.parse(r.stdout).files;
     expect(file.dateFormats).toEqual([
@@ -124,20 +116,20 @@ describe('intercom preset', () => {
     const column = (header: string) => file.columns.find((c: { header: string }) => c.header === header);
     expect(column('First response time (seconds)')).toMatchObject({ field: 'first_response_at', as: 'seconds after created_at' });
     expect(column('Conversation first closed at (America/New_York)')).toMatchObject({ field: null });
-    const text = spawnSync(process.execPath, [bin, 'inspect', fixture], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }).stdout;
+    const text = (await cli(['inspect', fixture])).stdout;
     expect(text).toContain('in America/New_York (from the header)');
   });
 
-  it('without the "first replied at" column, started at + "First response time (seconds)" is the first response', () => {
+  it('without the "first replied at" column, started at + "First response time (seconds)" is the first response', async () => {
     const path = variant('no-first-replied', (rows) => rows.map((r) => r.filter((_, c) => c !== 2)));
-    const r = report([], path);
+    const r = await report([], path);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).totals.metrics.first_response_time).toEqual({ count: 4, mean: 1755, median: 1650, p90: 3330 });
   });
 
-  it('a header naming no time zone is an input error (exit 3) naming the header', () => {
+  it('a header naming no time zone is an input error (exit 3) naming the header', async () => {
     const path = variant('bad-zone', (rows) => [rows[0]!.map((h) => h.replace('(America/New_York)', '(America/Atlantis)')), ...rows.slice(1)]);
-    const line = expectOneLineError(run(['report', path], { cwd: work.fresh('bad-zone-run') }), 3);
+    const line = expectOneLineError(await cli(['report', path], { cwd: work.fresh('bad-zone-run') }), 3);
     expect(line).toContain('Conversation started at (America/Atlantis)');
     expect(line).toContain('"America/Atlantis" is not a time zone');
   });

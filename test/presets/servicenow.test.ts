@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { servicenow } from '../../src/presets/servicenow.js';
-import { expectOneLineError, fixtureDir, run, workDirectory, type Run } from '../cli/cli.js';
+import { expectOneLineError, fixtureDir, cli, type Run } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /**
  * The servicenow preset (issue 4) on test/fixtures/presets/servicenow-incident-log.csv, written from
@@ -34,14 +35,14 @@ const fixture = join(fixtures, 'servicenow-incident-log.csv');
 const work = workDirectory('servicenow');
 afterAll(() => work.remove());
 
-const report = (args: string[] = [], file = fixture): { run: Run; json: any } => {
-  const r = run(['report', file, '--format', 'json', ...args], { cwd: work.fresh('report') });
+const report = async (args: string[] = [], file = fixture): Promise<{ run: Run; json: any }> => {
+  const r = await cli(['report', file, '--format', 'json', ...args], { cwd: work.fresh('report') });
   expect(r.code, r.stderr).toBe(0);
   return { run: r, json: JSON.parse(r.stdout) };
 };
 
-const ticketLines = (args: string[] = []): any[] => {
-  const r = run(['tickets', fixture, '--format', 'json', ...args], { cwd: work.fresh('tickets') });
+const ticketLines = async (args: string[] = []): Promise<any[]> => {
+  const r = await cli(['tickets', fixture, '--format', 'json', ...args], { cwd: work.fresh('tickets') });
   expect(r.code, r.stderr).toBe(0);
   return (JSON.parse(r.stdout) as any[]).sort((a, b) => a.id.localeCompare(b.id));
 };
@@ -52,8 +53,8 @@ const byPeriod = (json: any, metric: string): [string, unknown][] => [
 ];
 
 describe('servicenow preset: recognised and read', () => {
-  it('is recognised from the header, and says so on stderr, with the dates read day-first', () => {
-    const { run: r, json } = report();
+  it('is recognised from the header, and says so on stderr, with the dates read day-first', async () => {
+    const { run: r, json } = await report();
     expect(r.stderr).toContain('servicenow-incident-log.csv: read as a ServiceNow incident export or event log (preset servicenow, recognised from the header)');
     expect(r.stderr).toMatch(/servicenow-incident-log\.csv: dates read as .*opened_at \(created_at\) day first/);
     expect(r.stderr).toMatch(/sys_updated_at \(updated_at\) day first/);
@@ -61,15 +62,15 @@ describe('servicenow preset: recognised and read', () => {
     expect(json.range).toEqual({ from: '2026-03-02T00:00:00+00:00', to: '2026-03-16T00:00:00+00:00' });
   });
 
-  it('--preset servicenow gives the same report', () => {
-    const detected = report().json;
-    const { run: r, json } = report(['--preset', 'servicenow']);
+  it('--preset servicenow gives the same report', async () => {
+    const detected = (await report()).json;
+    const { run: r, json } = await report(['--preset', 'servicenow']);
     expect(json).toEqual(detected);
     expect(r.stderr).not.toContain('recognised from the header');
   });
 
-  it('each incident in its latest state (latest sys_updated_at, not last row); "?" is blank; priority as written', () => {
-    const seen = ticketLines().map((t) => ({
+  it('each incident in its latest state (latest sys_updated_at, not last row); "?" is blank; priority as written', async () => {
+    const seen = (await ticketLines()).map((t) => ({
       id: t.id,
       created_at: t.created_at,
       resolved_at: t.resolved_at,
@@ -103,15 +104,15 @@ describe('servicenow preset: recognised and read', () => {
 });
 
 describe('servicenow preset: the report, worked out by hand', () => {
-  it('volume: the reopened incident (latest row) is in the backlog', () => {
-    const { json } = report();
+  it('volume: the reopened incident (latest row) is in the backlog', async () => {
+    const { json } = await report();
     expect(byPeriod(json, 'tickets_created')).toEqual([['2026-W10', 2], ['2026-W11', 2], ['total', 4]]);
     expect(byPeriod(json, 'tickets_resolved')).toEqual([['2026-W10', 1], ['2026-W11', 1], ['total', 2]]);
     expect(byPeriod(json, 'backlog')).toEqual([['2026-W10', 1], ['2026-W11', 2], ['total', 2]]);
   });
 
-  it('resolution time from opened_at to resolved_at (not closed_at)', () => {
-    const { json } = report();
+  it('resolution time from opened_at to resolved_at (not closed_at)', async () => {
+    const { json } = await report();
     expect(byPeriod(json, 'resolution_time')).toEqual([
       ['2026-W10', { count: 1, mean: 108000, median: 108000, p90: 108000 }],
       ['2026-W11', { count: 1, mean: 360000, median: 360000, p90: 360000 }],
@@ -120,8 +121,8 @@ describe('servicenow preset: the report, worked out by hand', () => {
     expect(json.totals.metrics.resolved_per_agent).toEqual({ numerator: 2, denominator: 1, value: 2 });
   });
 
-  it('no first-response or satisfaction column: those metrics are null with a note, not zero', () => {
-    const { json } = report();
+  it('no first-response or satisfaction column: those metrics are null with a note, not zero', async () => {
+    const { json } = await report();
     expect(json.totals.metrics.first_response_time).toBeNull();
     expect(json.totals.metrics.csat).toBeNull();
     expect(json.notes.map((n: { metric: string }) => n.metric)).toEqual(expect.arrayContaining(['first_response_time', 'csat']));
@@ -129,8 +130,8 @@ describe('servicenow preset: the report, worked out by hand', () => {
 });
 
 describe('servicenow preset: --input-tz for the offset-less day-first dates', () => {
-  it('--input-tz Europe/Berlin (UTC+1 in March): every date is an hour earlier in UTC; durations stay', () => {
-    const lines = ticketLines(['--input-tz', 'Europe/Berlin']);
+  it('--input-tz Europe/Berlin (UTC+1 in March): every date is an hour earlier in UTC; durations stay', async () => {
+    const lines = await ticketLines(['--input-tz', 'Europe/Berlin']);
     expect(lines.map((t) => [t.id, t.created_at, t.resolved_at, t.resolution_time])).toEqual([
       ['INC0010001', '2026-03-02T08:00:00+00:00', '2026-03-03T14:00:00+00:00', 108000],
       ['INC0010002', '2026-03-04T12:30:00+00:00', null, null],
@@ -149,7 +150,7 @@ describe('servicenow preset: a date column whose every value is ambiguous', () =
     return file;
   }
 
-  it('closed_at: stops and asks for --date-format, naming the column and an example; with it, the file reads', () => {
+  it('closed_at: stops and asks for --date-format, naming the column and an example; with it, the file reads', async () => {
     // closed_at holds only 05-03-2026 12:00 (5 March or 3 May); the other columns hold a day > 12.
     const file = eventLog('ambiguous-closed', [
       'INC1,New,01-03-2026 09:00,01-03-2026 09:05,?,?',
@@ -157,22 +158,22 @@ describe('servicenow preset: a date column whose every value is ambiguous', () =
       'INC2,New,13-03-2026 17:45,13-03-2026 17:45,?,?',
       'INC2,Resolved,13-03-2026 17:45,14-03-2026 09:00,14-03-2026 09:00,?',
     ]);
-    const line = expectOneLineError(run(['report', file, '--format', 'json'], { cwd: work.fresh('ambiguous-closed-run') }), 2);
+    const line = expectOneLineError(await cli(['report', file, '--format', 'json'], { cwd: work.fresh('ambiguous-closed-run') }), 2);
     expect(line).toContain('closed_at');
     expect(line).toContain('"05-03-2026 12:00"');
     expect(line).toContain('--date-format');
-    const { json } = report(['--date-format', 'DMY'], file);
+    const { json } = await report(['--date-format', 'DMY'], file);
     expect(json.input).toMatchObject({ records: 2, rejected: 0, duplicates: 2 });
     expect(json.totals.metrics.tickets_resolved).toBe(2);
   });
 
-  it('resolved_at: the message names the column as the export writes it ("resolved_at")', () => {
+  it('resolved_at: the message names the column as the export writes it ("resolved_at")', async () => {
     // Only resolved_at is ambiguous (02-03-2026 10:00). The user's file has no "solved_at" column.
     const file = eventLog('ambiguous-resolved', [
       'INC1,Closed,01-03-2026 09:00,15-03-2026 12:00,02-03-2026 10:00,15-03-2026 12:00',
       'INC2,New,13-03-2026 17:45,13-03-2026 17:45,?,?',
     ]);
-    const line = expectOneLineError(run(['report', file, '--format', 'json'], { cwd: work.fresh('ambiguous-resolved-run') }), 2);
+    const line = expectOneLineError(await cli(['report', file, '--format', 'json'], { cwd: work.fresh('ambiguous-resolved-run') }), 2);
     expect(line).toContain('"02-03-2026 10:00"');
     expect(line).toContain('resolved_at');
   });

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { presetsMatchingKeys } from '../../src/presets/index.js';
-import { expectOneLineError, run, workDirectory } from '../cli/cli.js';
-import { cli, ticketsById } from './json-presets.helpers.js';
+import { expectOneLineError, cli } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
+import { cliJson, ticketsById } from './json-presets.helpers.js';
 
 /**
  * The zendesk-api preset on an Incremental Tickets API page with include=metric_sets
@@ -37,8 +38,8 @@ describe('zendesk-api preset', () => {
     expect(presetsMatchingKeys(['id', 'created_at', 'status'])).toEqual([]);
   });
 
-  it('reads the API page as the worked example says', () => {
-    const r = cli('report', fixture);
+  it('reads the API page as the worked example says', async () => {
+    const r = await cliJson('report', fixture);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('read as a Zendesk Support API ticket export (preset zendesk-api, recognised from the keys of the first record)');
     const json = JSON.parse(r.stdout);
@@ -53,26 +54,26 @@ describe('zendesk-api preset', () => {
     expect(m.first_contact_resolution).toEqual({ numerator: 1, denominator: 2, value: 1 / 2 });
   });
 
-  it('maps each ticket: ids kept, channels, no response for offered/unoffered, no reply → no first response', () => {
-    const byId = ticketsById(fixture);
+  it('maps each ticket: ids kept, channels, no response for offered/unoffered, no reply → no first response', async () => {
+    const byId = await ticketsById(fixture);
     expect(byId['101']).toMatchObject({ first_response_at: '2026-03-02T09:30:00+00:00', resolved_at: '2026-03-02T13:00:00+00:00', agent: '9001', team: '501', customer: '7001', channel: 'email', satisfied: 'yes', tags: ['billing', 'vip'] });
     expect(byId['102']).toMatchObject({ reopens: 1, agent_replies: 3, satisfied: 'no', channel: 'web' });
     expect(byId['103']).toMatchObject({ first_response_time: 300, resolved_at: null, satisfied: null, channel: 'chat' });
     expect(byId['104']).toMatchObject({ first_response_at: null, agent: null, satisfied: null, channel: 'phone', priority: null });
   });
 
-  it('an array of tickets each carrying its metric_set reads the same', () => {
+  it('an array of tickets each carrying its metric_set reads the same', async () => {
     const inline = page.tickets.map((t) => ({ ...t, metric_set: page.metric_sets.find((s) => s.ticket_id === t.id) }));
     const path = join(work.fresh('inline'), 'tickets.json');
     writeFileSync(path, JSON.stringify(inline));
-    expect(JSON.parse(cli('report', path).stdout).totals).toEqual(JSON.parse(cli('report', fixture).stdout).totals);
+    expect(JSON.parse((await cliJson('report', path)).stdout).totals).toEqual(JSON.parse((await cliJson('report', fixture)).stdout).totals);
     const ndjson = join(work.fresh('ndjson'), 'tickets.ndjson');
     writeFileSync(ndjson, inline.map((t) => JSON.stringify(t)).join('\n'));
-    expect(JSON.parse(cli('report', ndjson).stdout).totals).toEqual(JSON.parse(cli('report', fixture).stdout).totals);
+    expect(JSON.parse((await cliJson('report', ndjson)).stdout).totals).toEqual(JSON.parse((await cliJson('report', fixture)).stdout).totals);
   });
 
-  it('inspect names the key paths read and the keys ignored', () => {
-    const r = cli('inspect', fixture);
+  it('inspect names the key paths read and the keys ignored', async () => {
+    const r = await cliJson('inspect', fixture);
     expect(r.code, r.stderr).toBe(0);
     const [file] = JSON.parse(r.stdout).files;
     expect(file.preset).toEqual({ name: 'zendesk-api', title: 'Zendesk Support API ticket export', from: 'keys' });
@@ -83,12 +84,12 @@ describe('zendesk-api preset', () => {
     expect(column('subject')).toMatchObject({ field: null });
   });
 
-  it('a CSV preset on a JSON file, or this preset on a CSV file, is a usage error (exit 2) naming the presets that fit', () => {
+  it('a CSV preset on a JSON file, or this preset on a CSV file, is a usage error (exit 2) naming the presets that fit', async () => {
     const csv = fileURLToPath(new URL('../fixtures/presets/zendesk-support.csv', import.meta.url));
-    const onJson = expectOneLineError(run(['report', fixture, '--preset', 'zendesk'], { cwd: work.fresh('csv-on-json') }), 2);
+    const onJson = expectOneLineError(await cli(['report', fixture, '--preset', 'zendesk'], { cwd: work.fresh('csv-on-json') }), 2);
     expect(onJson).toContain('preset zendesk reads CSV exports; this file is read as json');
     expect(onJson).toContain('zendesk-api');
-    const onCsv = expectOneLineError(run(['report', csv, '--preset', 'zendesk-api'], { cwd: work.fresh('json-on-csv') }), 2);
+    const onCsv = expectOneLineError(await cli(['report', csv, '--preset', 'zendesk-api'], { cwd: work.fresh('json-on-csv') }), 2);
     expect(onCsv).toContain('preset zendesk-api reads JSON and NDJSON API objects; this file is read as csv');
   });
 });

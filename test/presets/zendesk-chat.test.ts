@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { presetsMatchingKeys } from '../../src/presets/index.js';
-import { cli, ticketsById } from './json-presets.helpers.js';
+import { cliJson, ticketsById } from './json-presets.helpers.js';
 
 /**
  * The zendesk-chat preset on four Chat API chat objects, one per line
@@ -26,8 +26,8 @@ describe('zendesk-chat preset', () => {
     expect(presetsMatchingKeys(['id', 'timestamp'])).toEqual([]);
   });
 
-  it('reads the chats as the worked example says', () => {
-    const r = cli('report', fixture);
+  it('reads the chats as the worked example says', async () => {
+    const r = await cliJson('report', fixture);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('read as a Zendesk Chat API chat export (preset zendesk-chat, recognised from the keys of the first record)');
     const m = JSON.parse(r.stdout).totals.metrics;
@@ -38,14 +38,14 @@ describe('zendesk-chat preset', () => {
     expect(m.abandonment_rate).toEqual({ numerator: 1, denominator: 4, value: 1 / 4 });
   });
 
-  it('a missed chat has no first response; the first agent is the agent; the channel is always chat', () => {
-    const byId = ticketsById(fixture);
+  it('a missed chat has no first response; the first agent is the agent; the channel is always chat', async () => {
+    const byId = await ticketsById(fixture);
     expect(byId['2603.2001.A1']).toMatchObject({ first_response_at: '2026-03-02T10:00:20+00:00', agent: 'Ana Ruiz', team: 'Support', channel: 'chat', satisfied: 'yes' });
     expect(byId['2603.2003.C3']).toMatchObject({ first_response_at: null, agent: null, team: null, channel: 'chat', satisfied: null, resolution_time: 300 });
   });
 
-  it('is chosen with --preset too', () => {
-    const r = cli('report', fixture, ['--preset', 'zendesk-chat']);
+  it('is chosen with --preset too', async () => {
+    const r = await cliJson('report', fixture, ['--preset', 'zendesk-chat']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('recognised');
   });

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { zendesk } from '../../src/presets/zendesk.js';
-import { fixtureDir, run, workDirectory, type Run } from '../cli/cli.js';
+import { fixtureDir, cli, type Run } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /**
  * The zendesk preset (issue 4) on test/fixtures/presets/zendesk-support.csv, written from Zendesk
@@ -45,14 +46,14 @@ const fixture = join(fixtures, 'zendesk-support.csv');
 const work = workDirectory('zendesk');
 afterAll(() => work.remove());
 
-const report = (args: string[] = []): { run: Run; json: any } => {
-  const r = run(['report', fixture, '--format', 'json', ...args], { cwd: work.fresh('report') });
+const report = async (args: string[] = []): Promise<{ run: Run; json: any }> => {
+  const r = await cli(['report', fixture, '--format', 'json', ...args], { cwd: work.fresh('report') });
   expect(r.code, r.stderr).toBe(0);
   return { run: r, json: JSON.parse(r.stdout) };
 };
 
-const ticketLines = (args: string[] = []): any[] => {
-  const r = run(['tickets', fixture, '--format', 'json', ...args], { cwd: work.fresh('tickets') });
+const ticketLines = async (args: string[] = []): Promise<any[]> => {
+  const r = await cli(['tickets', fixture, '--format', 'json', ...args], { cwd: work.fresh('tickets') });
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 };
@@ -63,22 +64,22 @@ const byPeriod = (json: any, metric: string): [string, unknown][] => [
 ];
 
 describe('zendesk preset: recognised and read', () => {
-  it('is recognised from the header, and says so on stderr', () => {
-    const { run: r, json } = report();
+  it('is recognised from the header, and says so on stderr', async () => {
+    const { run: r, json } = await report();
     expect(r.stderr).toContain('zendesk-support.csv: read as a Zendesk Support CSV export (preset zendesk, recognised from the header)');
     expect(json.input).toMatchObject({ records: 6, rejected: 0, duplicates: 0 });
     expect(json.range).toEqual({ from: '2026-03-02T00:00:00+00:00', to: '2026-03-16T00:00:00+00:00' });
   });
 
-  it('--preset zendesk gives the same report, without claiming to have recognised anything', () => {
-    const detected = report().json;
-    const { run: r, json } = report(['--preset', 'zendesk']);
+  it('--preset zendesk gives the same report, without claiming to have recognised anything', async () => {
+    const detected = (await report()).json;
+    const { run: r, json } = await report(['--preset', 'zendesk']);
     expect(json).toEqual(detected);
     expect(r.stderr).not.toContain('recognised from the header');
   });
 
-  it('each ticket as the metrics see it (in id order)', () => {
-    const lines = ticketLines().sort((a, b) => a.id.localeCompare(b.id));
+  it('each ticket as the metrics see it (in id order)', async () => {
+    const lines = (await ticketLines()).sort((a, b) => a.id.localeCompare(b.id));
     const seen = lines.map((t) => ({
       id: t.id,
       created_at: t.created_at,
@@ -133,8 +134,8 @@ describe('zendesk preset: recognised and read', () => {
 });
 
 describe('zendesk preset: the report, worked out by hand', () => {
-  it('volume: a never-solved ticket (Solved at 1900-01-01) stays in the backlog', () => {
-    const { json } = report();
+  it('volume: a never-solved ticket (Solved at 1900-01-01) stays in the backlog', async () => {
+    const { json } = await report();
     expect(byPeriod(json, 'tickets_created')).toEqual([['2026-W10', 4], ['2026-W11', 2], ['total', 6]]);
     expect(byPeriod(json, 'tickets_resolved')).toEqual([['2026-W10', 2], ['2026-W11', 1], ['total', 3]]);
     expect(byPeriod(json, 'backlog')).toEqual([['2026-W10', 2], ['2026-W11', 3], ['total', 3]]);
@@ -145,8 +146,8 @@ describe('zendesk preset: the report, worked out by hand', () => {
     ]);
   });
 
-  it('first response time comes from "First reply time in minutes"; the business-hours column is not used', () => {
-    const { json } = report();
+  it('first response time comes from "First reply time in minutes"; the business-hours column is not used', async () => {
+    const { json } = await report();
     expect(byPeriod(json, 'first_response_time')).toEqual([
       ['2026-W10', { count: 2, mean: 1200, median: 1200, p90: 1680 }],
       ['2026-W11', { count: 2, mean: 2730, median: 2730, p90: 4866 }],
@@ -154,8 +155,8 @@ describe('zendesk preset: the report, worked out by hand', () => {
     ]);
   });
 
-  it('resolution time from Solved at (not "Resolution time", which is in hours)', () => {
-    const { json } = report();
+  it('resolution time from Solved at (not "Resolution time", which is in hours)', async () => {
+    const { json } = await report();
     expect(byPeriod(json, 'resolution_time')).toEqual([
       ['2026-W10', { count: 2, mean: 87300, median: 87300, p90: 88020 }],
       ['2026-W11', { count: 1, mean: 86400, median: 86400, p90: 86400 }],
@@ -163,8 +164,8 @@ describe('zendesk preset: the report, worked out by hand', () => {
     ]);
   });
 
-  it('CSAT: "Offered" and "Unoffered" are no response; Good and 4–5 are satisfied, 1–3 not', () => {
-    const { json } = report();
+  it('CSAT: "Offered" and "Unoffered" are no response; Good and 4–5 are satisfied, 1–3 not', async () => {
+    const { json } = await report();
     expect(byPeriod(json, 'csat')).toEqual([
       ['2026-W10', { numerator: 1, denominator: 2, value: 0.5 }],
       ['2026-W11', { numerator: 1, denominator: 1, value: 1 }],
@@ -172,8 +173,8 @@ describe('zendesk preset: the report, worked out by hand', () => {
     ]);
   });
 
-  it('Reopens and Replies feed the reopen rate and first-contact resolution', () => {
-    const { json } = report();
+  it('Reopens and Replies feed the reopen rate and first-contact resolution', async () => {
+    const { json } = await report();
     expect(byPeriod(json, 'reopen_rate')).toEqual([
       ['2026-W10', { numerator: 1, denominator: 2, value: 0.5 }],
       ['2026-W11', { numerator: 0, denominator: 1, value: 0 }],
@@ -186,8 +187,8 @@ describe('zendesk preset: the report, worked out by hand', () => {
     ]);
   });
 
-  it('space-separated Tags: "billing refund" holds the churn tag "refund"', () => {
-    const { json } = report();
+  it('space-separated Tags: "billing refund" holds the churn tag "refund"', async () => {
+    const { json } = await report();
     expect(byPeriod(json, 'cancellation_rate')).toEqual([
       ['2026-W10', { numerator: 1, denominator: 2, value: 0.5 }],
       ['2026-W11', { numerator: 1, denominator: 1, value: 1 }],
@@ -195,8 +196,8 @@ describe('zendesk preset: the report, worked out by hand', () => {
     ]);
   });
 
-  it('Requester id is the customer, Assignee the agent, Via "Chat" a chat', () => {
-    const { json } = report();
+  it('Requester id is the customer, Assignee the agent, Via "Chat" a chat', async () => {
+    const { json } = await report();
     expect(byPeriod(json, 'tickets_per_customer')).toEqual([
       ['2026-W10', { numerator: 4, denominator: 3, value: 4 / 3 }],
       ['2026-W11', { numerator: 2, denominator: 2, value: 1 }],
@@ -211,8 +212,8 @@ describe('zendesk preset: the report, worked out by hand', () => {
     ]);
   });
 
-  it('--by channel: Via Mail, Web form and Chat become email, web and chat', () => {
-    const { json } = report(['--by', 'channel']);
+  it('--by channel: Via Mail, Web form and Chat become email, web and chat', async () => {
+    const { json } = await report(['--by', 'channel']);
     const created = json.rows.map((row: any) => [row.period, row.channel, row.metrics.tickets_created]);
     // W10: 101 106 Mail, 103 Web form, 102 Chat; W11: 104 Mail, 105 Chat.
     expect(created).toEqual(
@@ -228,9 +229,9 @@ describe('zendesk preset: the report, worked out by hand', () => {
 });
 
 describe('zendesk preset: --input-tz for the offset-less timestamps', () => {
-  it('--input-tz Asia/Tokyo: 104, created 2026-03-09 08:00 in Tokyo (UTC+9), is 03-08 23:00 UTC, in W10', () => {
+  it('--input-tz Asia/Tokyo: 104, created 2026-03-09 08:00 in Tokyo (UTC+9), is 03-08 23:00 UTC, in W10', async () => {
     // Every timestamp moves 9 hours earlier; durations stay. 101's 09:00 is exactly 00:00 UTC on 03-02.
-    const { json } = report(['--input-tz', 'Asia/Tokyo']);
+    const { json } = await report(['--input-tz', 'Asia/Tokyo']);
     expect(json.inputTimezone).toBe('Asia/Tokyo');
     expect(json.range.from).toBe('2026-03-02T00:00:00+00:00');
     expect(byPeriod(json, 'tickets_created')).toEqual([['2026-W10', 5], ['2026-W11', 1], ['total', 6]]);
@@ -240,7 +241,7 @@ describe('zendesk preset: --input-tz for the offset-less timestamps', () => {
       ['2026-W11', { count: 2, mean: 2730, median: 2730, p90: 4866 }],
       ['total', { count: 4, mean: 1965, median: 1200, p90: 4320 }],
     ]);
-    const t104 = ticketLines(['--input-tz', 'Asia/Tokyo']).find((t) => t.id === '104');
+    const t104 = (await ticketLines(['--input-tz', 'Asia/Tokyo'])).find((t) => t.id === '104');
     expect(t104).toMatchObject({ created_at: '2026-03-08T23:00:00+00:00', first_response_at: '2026-03-09T00:30:00+00:00', first_response_time: 5400 });
   });
 });
@@ -285,8 +286,8 @@ describe('zendesk preset: a business-hours-only duration (issue 4)', () => {
   // business-hours metric and is never passed off as calendar time". Ticket 103 carries only
   // "First reply time in minutes within business hours" (45). The second half holds (see above);
   // this checks the first: some metric of the report is about business hours.
-  it('the report has a business-hours metric', () => {
-    const { json } = report();
+  it('the report has a business-hours metric', async () => {
+    const { json } = await report();
     const businessMetrics = json.metrics.filter((m: { id: string; title: string }) => /business/i.test(`${m.id} ${m.title}`));
     expect(businessMetrics.length, 'no metric in the report is about business hours').toBeGreaterThan(0);
   });

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run, workDirectory } from '../cli/cli.js';
+import { cli } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /**
  * Issue 4, "`inspect` explains every file it is given", on the real exports of
@@ -23,8 +24,8 @@ function realFile(name: string): { path: string; exists: boolean; title: string 
 const work = workDirectory('inspect-real');
 afterAll(() => work.remove());
 
-function inspect(path: string): any {
-  const r = run(['inspect', path, '--format', 'json'], { cwd: work.fresh('inspect') });
+async function inspect(path: string): Promise<any> {
+  const r = await cli(['inspect', path, '--format', 'json'], { cwd: work.fresh('inspect') });
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout).files[0];
 }
@@ -39,8 +40,8 @@ function expectCountsBalance(counts: { read: number; header: number; blank: numb
 const zendesk = realFile('zendesk_tickets_plum_2023.csv');
 
 describe.skipIf(!zendesk.exists)(`inspect the real Zendesk export: ${zendesk.title}`, () => {
-  it('the preset from the header, 16,476 tickets used, the 2,067 "never solved" dates counted as sentinels', () => {
-    const file = inspect(zendesk.path);
+  it('the preset from the header, 16,476 tickets used, the 2,067 "never solved" dates counted as sentinels', async () => {
+    const file = await inspect(zendesk.path);
     expect(file.preset).toMatchObject({ name: 'zendesk', from: 'header' });
     // 16,477 read = the header line + 16,476 tickets, no blank line
     expect(file.counts).toMatchObject({ read: 16477, header: 1, blank: 0, used: 16476, rejected: 0, duplicates: 0 });
@@ -57,8 +58,8 @@ for (const { name, rows, incidents } of [
 ]) {
   const file = realFile(name);
   describe.skipIf(!file.exists)(`inspect a real ServiceNow event log: ${file.title}`, () => {
-    it('the preset from the header, every date column day-first, older events as duplicates', () => {
-      const reading = inspect(file.path);
+    it('the preset from the header, every date column day-first, older events as duplicates', async () => {
+      const reading = await inspect(file.path);
       expect(reading.preset).toMatchObject({ name: 'servicenow', from: 'header' });
       // the header line, then `rows` events: one per incident used, the older ones duplicates; no blank line
       expect(reading.counts).toMatchObject({ read: rows + 1, header: 1, blank: 0, used: incidents, duplicates: rows - incidents, rejected: 0 });

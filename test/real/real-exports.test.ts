@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binPath, workDirectory, type Run } from '../cli/cli.js';
+import { cli, type Run } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
 
 /**
  * Issue 4, "Real files to prove it": `report` must run on each real export in ../shared/data/real/
@@ -27,18 +27,8 @@ function realFile(name: string): { path: string; exists: boolean; title: string 
   return { path, exists, title: exists ? name : `${name} ${folderExists ? `(skipped: ${path} not found)` : FOLDER_MISSING}` };
 }
 
-/** Runs the built CLI like ../cli/cli.ts does, with room for the tickets of a 16,476-ticket export on stdout. */
-function run(args: string[], options: { cwd: string }): Run {
-  const result = spawnSync(process.execPath, [binPath, ...args], {
-    input: '',
-    cwd: options.cwd,
-    env: { ...process.env, NO_COLOR: '1' },
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  if (result.error) throw result.error;
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Runs the CLI in this process (the tickets of a 16,476-ticket export fit in its output). */
+const run = (args: string[], options: { cwd: string }): Promise<Run> => cli(args, options);
 
 const json = (r: Run): any => {
   expect(r.code, r.stderr).toBe(0);
@@ -50,9 +40,9 @@ const zendeskFile = realFile('zendesk_tickets_plum_2023.csv');
 describe.skipIf(!zendeskFile.exists)(`real Zendesk export: ${zendeskFile.title}`, () => {
   let report: Run;
   let lines: Run;
-  beforeAll(() => {
-    report = run(['report', zendeskFile.path, '--format', 'json'], { cwd: work.fresh('zendesk-report') });
-    lines = run(['tickets', zendeskFile.path, '--format', 'json'], { cwd: work.fresh('zendesk-tickets') });
+  beforeAll(async () => {
+    report = await run(['report', zendeskFile.path, '--format', 'json'], { cwd: work.fresh('zendesk-report') });
+    lines = await run(['tickets', zendeskFile.path, '--format', 'json'], { cwd: work.fresh('zendesk-tickets') });
   });
 
   it('reads with no flags: exit 0, and the zendesk preset is recognised from the header', () => {
@@ -112,9 +102,9 @@ for (const { file, incidents, rows, duplicates } of servicenowFiles) {
     const name = file.path.split('/').at(-1)!;
     let report: Run;
     let lines: Run;
-    beforeAll(() => {
-      report = run(['report', file.path, '--format', 'json'], { cwd: work.fresh(`${name}-report`) });
-      lines = run(['tickets', file.path, '--format', 'json'], { cwd: work.fresh(`${name}-tickets`) });
+    beforeAll(async () => {
+      report = await run(['report', file.path, '--format', 'json'], { cwd: work.fresh(`${name}-report`) });
+      lines = await run(['tickets', file.path, '--format', 'json'], { cwd: work.fresh(`${name}-tickets`) });
     });
 
     it('reads with no flags: exit 0, and the servicenow preset is recognised from the header', () => {
