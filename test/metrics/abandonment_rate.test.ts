@@ -64,19 +64,6 @@ const CASES: Case[] = [
     totals: rate(1, 2, 0.5),
   },
   {
-    name: 'a quiet week: 0 of 0, value null (never 0)',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), channel: 'chat', closed_at: utc('03-02 09:01') },
-      { id: 'b', created_at: utc('03-17 09:00'), channel: 'chat', first_response_at: utc('03-17 09:01') },
-    ],
-    rows: [
-      { period: '2026-W10', value: rate(1, 1, 1) },
-      { period: '2026-W11', value: NO_DATA },
-      { period: '2026-W12', value: rate(0, 1, 0) },
-    ],
-    totals: rate(1, 2, 0.5),
-  },
-  {
     name: 'no chats at all: 0 of 0, value null',
     records: [
       { id: 'a', created_at: utc('03-02 09:00'), channel: 'email', closed_at: utc('03-02 09:01') },
@@ -84,41 +71,6 @@ const CASES: Case[] = [
     ],
     rows: [{ period: '2026-W10', value: NO_DATA }],
     totals: NO_DATA,
-  },
-  {
-    name: 'empty input (columns present, no records): 0 of 0, value null, no note',
-    records: [],
-    options: { from: '2026-03-02', to: '2026-03-09', presentFields: ['channel', 'first_response_at', 'closed_at'] },
-    rows: [{ period: '2026-W10', value: NO_DATA }],
-    totals: NO_DATA,
-  },
-  {
-    name: 'no channel column: null everywhere, with a note naming it',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), first_response_at: utc('03-02 09:01'), closed_at: utc('03-02 09:05') },
-      { id: 'b', created_at: utc('03-10 09:00'), closed_at: utc('03-10 09:05') },
-    ],
-    rows: [
-      { period: '2026-W10', value: null },
-      { period: '2026-W11', value: null },
-    ],
-    totals: null,
-    note: ['channel'],
-  },
-  {
-    // Without the column, "without any first response" cannot be told from "not exported".
-    name: 'no first_response_at column: null, with a note naming it',
-    records: [{ id: 'a', created_at: utc('03-02 09:00'), channel: 'chat', closed_at: utc('03-02 09:05') }],
-    rows: [{ period: '2026-W10', value: null }],
-    totals: null,
-    note: ['first_response_at'],
-  },
-  {
-    name: 'no solved_at or closed_at column: null, with a note naming both',
-    records: [{ id: 'a', created_at: utc('03-02 09:00'), channel: 'chat', first_response_at: utc('03-02 09:01') }],
-    rows: [{ period: '2026-W10', value: null }],
-    totals: null,
-    note: ['solved_at', 'closed_at'],
   },
   {
     name: '--by team: per team, placed by created_at',

@@ -135,13 +135,6 @@ const CASES: Case[] = [
     totals: 0,
   },
   {
-    name: 'no solved_at or closed_at column: null everywhere, with a note',
-    records: [{ id: 'a', created_at: utc('03-02 09:00') }],
-    rows: [{ period: '2026-W10', value: null }],
-    totals: null,
-    note: ['solved_at', 'closed_at'],
-  },
-  {
     name: 'the column exists but is blank: every ticket is open',
     records: [
       { id: 'a', created_at: utc('03-02 09:00') },

@@ -87,46 +87,6 @@ const CASES: Case[] = [
     totals: rate(1, 2, 0.5),
   },
   {
-    name: 'a quiet week: 0 of 0, value null (never 0)',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00'), tags: ['refund'] },
-      { id: 'b', created_at: utc('03-17 09:00'), solved_at: utc('03-17 10:00'), tags: ['billing'] },
-    ],
-    rows: [
-      { period: '2026-W10', value: rate(1, 1, 1) },
-      { period: '2026-W11', value: NO_DATA },
-      { period: '2026-W12', value: rate(0, 1, 0) },
-    ],
-    totals: rate(1, 2, 0.5),
-  },
-  {
-    name: 'empty input (columns present, no records): 0 of 0, value null, no note',
-    records: [],
-    options: { from: '2026-03-02', to: '2026-03-09', presentFields: ['tags', 'solved_at'] },
-    rows: [{ period: '2026-W10', value: NO_DATA }],
-    totals: NO_DATA,
-  },
-  {
-    name: 'no tags column: null everywhere, with a note naming it',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00') },
-      { id: 'b', created_at: utc('03-10 09:00'), solved_at: utc('03-10 10:00') },
-    ],
-    rows: [
-      { period: '2026-W10', value: null },
-      { period: '2026-W11', value: null },
-    ],
-    totals: null,
-    note: ['tags'],
-  },
-  {
-    name: 'no solved_at or closed_at column: null, with a note naming both',
-    records: [{ id: 'a', created_at: utc('03-02 09:00'), tags: ['refund'] }],
-    rows: [{ period: '2026-W10', value: null }],
-    totals: null,
-    note: ['solved_at', 'closed_at'],
-  },
-  {
     name: '--by channel: per channel',
     records: [
       { id: '1', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00'), channel: 'email', tags: ['refund'] },

@@ -103,13 +103,6 @@ const CASES: Case[] = [
     totals: rate(1, 1, 1),
   },
   {
-    name: 'no satisfaction column: null everywhere, with a note',
-    records: [{ id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00') }],
-    rows: [{ period: '2026-W10', value: null }],
-    totals: null,
-    note: ['satisfaction'],
-  },
-  {
     // Spec silent on this combination; read literally, "resolved_at (else created_at)" places every
     // ticket by created_at when no file has a resolution column, and csat stays available.
     name: 'no solved_at or closed_at column: csat is still available, placed by created_at',

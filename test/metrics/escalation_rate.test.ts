@@ -63,19 +63,6 @@ const CASES: Case[] = [
     totals: rate(1, 2, 0.5),
   },
   {
-    name: 'a quiet week: 0 of 0, value null (never 0)',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), escalated: true },
-      { id: 'b', created_at: utc('03-17 09:00'), escalated: false },
-    ],
-    rows: [
-      { period: '2026-W10', value: rate(1, 1, 1) },
-      { period: '2026-W11', value: NO_DATA },
-      { period: '2026-W12', value: rate(0, 1, 0) },
-    ],
-    totals: rate(1, 2, 0.5),
-  },
-  {
     name: 'tickets created but escalated never known: 0 of 0, value null',
     records: [
       { id: 'a', created_at: utc('03-02 09:00'), escalated: '' },
@@ -83,26 +70,6 @@ const CASES: Case[] = [
     ],
     rows: [{ period: '2026-W10', value: NO_DATA }],
     totals: NO_DATA,
-  },
-  {
-    name: 'empty input (column present, no records): 0 of 0, value null, no note',
-    records: [],
-    options: { from: '2026-03-02', to: '2026-03-09', presentFields: ['escalated'] },
-    rows: [{ period: '2026-W10', value: NO_DATA }],
-    totals: NO_DATA,
-  },
-  {
-    name: 'no escalated column: null everywhere, with a note naming it',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00') },
-      { id: 'b', created_at: utc('03-10 09:00') },
-    ],
-    rows: [
-      { period: '2026-W10', value: null },
-      { period: '2026-W11', value: null },
-    ],
-    totals: null,
-    note: ['escalated'],
   },
   {
     name: 'a record with an unreadable escalated is rejected whole',

@@ -75,19 +75,6 @@ const CASES: Case[] = [
     totals: rate(1, 2, 0.5),
   },
   {
-    name: 'a quiet week: 0 of 0, value null (never 0)',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00'), agent_replies: 1 },
-      { id: 'b', created_at: utc('03-17 09:00'), solved_at: utc('03-17 10:00'), agent_replies: 2 },
-    ],
-    rows: [
-      { period: '2026-W10', value: rate(1, 1, 1) },
-      { period: '2026-W11', value: NO_DATA },
-      { period: '2026-W12', value: rate(0, 1, 0) },
-    ],
-    totals: rate(1, 2, 0.5),
-  },
-  {
     name: 'only tickets without an agent reply were resolved: 0 of 0, value null',
     records: [
       { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00'), agent_replies: 0 },
@@ -95,33 +82,6 @@ const CASES: Case[] = [
     ],
     rows: [{ period: '2026-W10', value: NO_DATA }],
     totals: NO_DATA,
-  },
-  {
-    name: 'empty input (columns present, no records): 0 of 0, value null, no note',
-    records: [],
-    options: { from: '2026-03-02', to: '2026-03-09', presentFields: ['agent_replies', 'reopens', 'solved_at'] },
-    rows: [{ period: '2026-W10', value: NO_DATA }],
-    totals: NO_DATA,
-  },
-  {
-    name: 'no agent_replies column: null everywhere, with a note naming it',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00'), reopens: 0 },
-      { id: 'b', created_at: utc('03-10 09:00'), solved_at: utc('03-10 10:00') },
-    ],
-    rows: [
-      { period: '2026-W10', value: null },
-      { period: '2026-W11', value: null },
-    ],
-    totals: null,
-    note: ['agent_replies'],
-  },
-  {
-    name: 'no solved_at or closed_at column: null, with a note naming both',
-    records: [{ id: 'a', created_at: utc('03-02 09:00'), agent_replies: 1, reopens: 0 }],
-    rows: [{ period: '2026-W10', value: null }],
-    totals: null,
-    note: ['solved_at', 'closed_at'],
   },
   {
     // Assumption (issue silent on an absent reopens column): the needs in the module list only

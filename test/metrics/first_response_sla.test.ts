@@ -319,35 +319,6 @@ const CASES: Case[] = [
     totals: NO_DATA,
   },
   {
-    name: 'a quiet week between outcomes: 0 of 0, value null',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), first_response_at: utc('03-02 09:30') },
-      { id: 'b', created_at: utc('03-17 09:00'), first_response_at: utc('03-17 11:00') },
-    ],
-    options: { config: ONE_HOUR },
-    rows: [
-      { period: '2026-W10', value: rate(1, 1, 1) },
-      { period: '2026-W11', value: NO_DATA },
-      { period: '2026-W12', value: rate(0, 1, 0) },
-    ],
-    totals: rate(1, 2, 0.5),
-  },
-  {
-    name: 'empty input (column present, no records) with a policy: 0 of 0, value null, no note',
-    records: [],
-    options: { config: ONE_HOUR, from: '2026-03-02', to: '2026-03-09', presentFields: ['first_response_at'] },
-    rows: [{ period: '2026-W10', value: NO_DATA }],
-    totals: NO_DATA,
-  },
-  {
-    name: 'no first_response_at column: null with a note naming it, even with a policy',
-    records: [{ id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 12:00') }],
-    options: { config: ONE_HOUR },
-    rows: [{ period: '2026-W10', value: null }],
-    totals: null,
-    note: ['first_response_at'],
-  },
-  {
     name: 'no SLA policy at all: null with a note',
     records: [{ id: 'a', created_at: utc('03-02 09:00'), first_response_at: utc('03-02 09:30') }],
     rows: [{ period: '2026-W10', value: null }],

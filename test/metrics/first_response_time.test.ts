@@ -110,19 +110,6 @@ const CASES: Case[] = [
     totals: duration(1, 367200, 367200, 367200),
   },
   {
-    name: 'no first_response_at column: null everywhere, with a note',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00') },
-      { id: 'b', created_at: utc('03-10 09:00') },
-    ],
-    rows: [
-      { period: '2026-W10', value: null },
-      { period: '2026-W11', value: null },
-    ],
-    totals: null,
-    note: ['first_response_at'],
-  },
-  {
     name: 'the column exists but is blank: count 0, nulls (never 0)',
     records: [{ id: 'a', created_at: utc('03-02 09:00'), first_response_at: '' }],
     rows: [{ period: '2026-W10', value: NO_DATA }],

@@ -77,46 +77,6 @@ const CASES: Case[] = [
     totals: duration(2, 150, 150, 190), // p90 100 + 0.9·100
   },
   {
-    name: 'a quiet week: count 0, nulls (never 0)',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00'), handle_time: 100 },
-      { id: 'b', created_at: utc('03-17 09:00'), solved_at: utc('03-17 10:00'), handle_time: 300 },
-    ],
-    rows: [
-      { period: '2026-W10', value: duration(1, 100, 100, 100) },
-      { period: '2026-W11', value: NO_DATA },
-      { period: '2026-W12', value: duration(1, 300, 300, 300) },
-    ],
-    totals: duration(2, 200, 200, 280), // p90 100 + 0.9·200
-  },
-  {
-    name: 'empty input (columns present, no records): count 0, nulls, no note',
-    records: [],
-    options: { from: '2026-03-02', to: '2026-03-09', presentFields: ['handle_time', 'solved_at'] },
-    rows: [{ period: '2026-W10', value: NO_DATA }],
-    totals: NO_DATA,
-  },
-  {
-    name: 'no handle_time column: null everywhere, with a note naming it',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00') },
-      { id: 'b', created_at: utc('03-10 09:00'), solved_at: utc('03-10 10:00') },
-    ],
-    rows: [
-      { period: '2026-W10', value: null },
-      { period: '2026-W11', value: null },
-    ],
-    totals: null,
-    note: ['handle_time'],
-  },
-  {
-    name: 'no solved_at or closed_at column: null, with a note naming both',
-    records: [{ id: 'a', created_at: utc('03-02 09:00'), handle_time: 100 }],
-    rows: [{ period: '2026-W10', value: null }],
-    totals: null,
-    note: ['solved_at', 'closed_at'],
-  },
-  {
     name: 'a record with an unreadable handle_time is rejected whole',
     records: [
       { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00'), handle_time: 100 },

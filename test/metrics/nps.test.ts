@@ -122,19 +122,6 @@ const CASES: Case[] = [
     totals: score(2, 1, 0, 1, 0),
   },
   {
-    name: 'a quiet week: no responses, value null (never 0)',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), nps: 10 },
-      { id: 'b', created_at: utc('03-17 09:00'), nps: 0 },
-    ],
-    rows: [
-      { period: '2026-W10', value: score(1, 1, 0, 0, 100) },
-      { period: '2026-W11', value: NO_DATA },
-      { period: '2026-W12', value: score(1, 0, 0, 1, -100) },
-    ],
-    totals: score(2, 1, 0, 1, 0),
-  },
-  {
     name: 'the column exists but is blank: no responses, value null',
     records: [
       { id: 'a', created_at: utc('03-02 09:00'), nps: '' },
@@ -142,26 +129,6 @@ const CASES: Case[] = [
     ],
     rows: [{ period: '2026-W10', value: NO_DATA }],
     totals: NO_DATA,
-  },
-  {
-    name: 'empty input (column present, no records): no responses, value null, no note',
-    records: [],
-    options: { from: '2026-03-02', to: '2026-03-09', presentFields: ['nps'] },
-    rows: [{ period: '2026-W10', value: NO_DATA }],
-    totals: NO_DATA,
-  },
-  {
-    name: 'no nps column: null everywhere, with a note naming it',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00'), satisfaction: 'good' },
-      { id: 'b', created_at: utc('03-10 09:00') },
-    ],
-    rows: [
-      { period: '2026-W10', value: null },
-      { period: '2026-W11', value: null },
-    ],
-    totals: null,
-    note: ['nps'],
   },
   {
     // As for csat: "placed like satisfaction" needs no resolution column (never resolved → created_at).

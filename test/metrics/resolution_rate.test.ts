@@ -36,19 +36,6 @@ const CASES: Case[] = [
     totals: rate(5, 7, 5 / 7),
   },
   {
-    name: 'a quiet week: 0 of 0, value null (never 0)',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-03 09:00') },
-      { id: 'b', created_at: utc('03-17 09:00') },
-    ],
-    rows: [
-      { period: '2026-W10', value: rate(1, 1, 1) },
-      { period: '2026-W11', value: rate(0, 0, null) },
-      { period: '2026-W12', value: rate(0, 1, 0) },
-    ],
-    totals: rate(1, 2, 0.5),
-  },
-  {
     name: 'resolved after the end of the range still counts as resolved',
     records: [
       { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-20 09:00') },
@@ -88,13 +75,6 @@ const CASES: Case[] = [
     ],
     rows: [{ period: '2026-W10', value: rate(1, 2, 0.5) }],
     totals: rate(1, 2, 0.5),
-  },
-  {
-    name: 'no solved_at or closed_at column: null everywhere, with a note',
-    records: [{ id: 'a', created_at: utc('03-02 09:00') }],
-    rows: [{ period: '2026-W10', value: null }],
-    totals: null,
-    note: ['solved_at', 'closed_at'],
   },
   {
     name: 'the column exists but is blank: 0 of n, value 0',

@@ -235,35 +235,6 @@ const CASES: Case[] = [
     totals: rate(2, 3, 2 / 3),
   },
   {
-    name: 'a quiet week between outcomes: 0 of 0, value null',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00') },
-      { id: 'b', created_at: utc('03-17 09:00'), solved_at: utc('03-17 19:00') },
-    ],
-    options: { config: EIGHT_HOURS },
-    rows: [
-      { period: '2026-W10', value: rate(1, 1, 1) },
-      { period: '2026-W11', value: NO_DATA },
-      { period: '2026-W12', value: rate(0, 1, 0) },
-    ],
-    totals: rate(1, 2, 0.5),
-  },
-  {
-    name: 'empty input (column present, no records) with a policy: 0 of 0, value null, no note',
-    records: [],
-    options: { config: EIGHT_HOURS, from: '2026-03-02', to: '2026-03-09', presentFields: ['solved_at'] },
-    rows: [{ period: '2026-W10', value: NO_DATA }],
-    totals: NO_DATA,
-  },
-  {
-    name: 'no solved_at or closed_at column: null with a note naming both, even with a policy',
-    records: [{ id: 'a', created_at: utc('03-02 09:00'), first_response_at: utc('03-02 09:10') }],
-    options: { config: EIGHT_HOURS },
-    rows: [{ period: '2026-W10', value: null }],
-    totals: null,
-    note: ['solved_at', 'closed_at'],
-  },
-  {
     name: 'no SLA policy at all: null with a note',
     records: [{ id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00') }],
     rows: [{ period: '2026-W10', value: null }],

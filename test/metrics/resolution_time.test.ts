@@ -89,13 +89,6 @@ const CASES: Case[] = [
     totals: one(367200),
   },
   {
-    name: 'no solved_at or closed_at column: null everywhere, with a note',
-    records: [{ id: 'a', created_at: utc('03-02 09:00'), first_response_at: utc('03-02 10:00') }],
-    rows: [{ period: '2026-W10', value: null }],
-    totals: null,
-    note: ['solved_at', 'closed_at'],
-  },
-  {
     name: 'the columns exist but are blank: count 0, nulls (never 0)',
     records: [{ id: 'a', created_at: utc('03-02 09:00'), solved_at: '', closed_at: '' }],
     rows: [{ period: '2026-W10', value: NO_DATA }],

@@ -31,19 +31,6 @@ const CASES: Case[] = [
     totals: 6,
   },
   {
-    name: 'a quiet week gets a row with 0',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00') },
-      { id: 'b', created_at: utc('03-17 09:00') },
-    ],
-    rows: [
-      { period: '2026-W10', value: 1 },
-      { period: '2026-W11', value: 0 },
-      { period: '2026-W12', value: 1 },
-    ],
-    totals: 2,
-  },
-  {
     name: 'an event exactly at a period start belongs to it; the end is exclusive',
     records: [
       { id: 'last-of-w10', created_at: '2026-03-08T23:59:59.999Z' },

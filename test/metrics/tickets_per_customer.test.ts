@@ -78,19 +78,6 @@ const CASES: Case[] = [
     totals: rate(3, 2, 1.5),
   },
   {
-    name: 'a quiet week: 0 of 0, value null (never 0)',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), customer: 'c1' },
-      { id: 'b', created_at: utc('03-17 09:00'), customer: 'c1' },
-    ],
-    rows: [
-      { period: '2026-W10', value: rate(1, 1, 1) },
-      { period: '2026-W11', value: NO_DATA },
-      { period: '2026-W12', value: rate(1, 1, 1) },
-    ],
-    totals: rate(2, 1, 2),
-  },
-  {
     name: 'tickets created but none names a customer: 0 of 0, value null',
     records: [
       { id: 'a', created_at: utc('03-02 09:00'), customer: '' },
@@ -98,26 +85,6 @@ const CASES: Case[] = [
     ],
     rows: [{ period: '2026-W10', value: NO_DATA }],
     totals: NO_DATA,
-  },
-  {
-    name: 'empty input (column present, no records): 0 of 0, value null, no note',
-    records: [],
-    options: { from: '2026-03-02', to: '2026-03-09', presentFields: ['customer'] },
-    rows: [{ period: '2026-W10', value: NO_DATA }],
-    totals: NO_DATA,
-  },
-  {
-    name: 'no customer column: null everywhere, with a note naming it',
-    records: [
-      { id: 'a', created_at: utc('03-02 09:00'), agent: 'ann' },
-      { id: 'b', created_at: utc('03-10 09:00') },
-    ],
-    rows: [
-      { period: '2026-W10', value: null },
-      { period: '2026-W11', value: null },
-    ],
-    totals: null,
-    note: ['customer'],
   },
   {
     name: 'surrounding spaces do not make another customer',
