@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { exitCodeOf, ExitCode } from '../errors.js';
 import { cleanText } from '../render/clean-text.js';
-import type { CommandIO } from './io.js';
+import type { CommandIO } from './command-io.js';
 import { buildProgram } from './program.js';
 
 /**

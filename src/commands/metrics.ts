@@ -1,15 +1,13 @@
-import type { CommandIO } from '../cli/io.js';
+import type { CommandIO } from '../cli/command-io.js';
+import { parseFlags } from '../cli/options.js';
 import { didYouMean } from '../cli/suggest.js';
 import { UsageError } from '../errors.js';
 import { METRICS, metricById } from '../metrics/index.js';
 import { renderCatalogue, renderCatalogueJson, renderMetricExplanation } from '../render/catalogue.js';
 
-export interface MetricsFlags {
-  format?: 'text' | 'json';
-}
-
 /** `support-metrics metrics [ID]`: the catalogue, or one metric explained with its worked example. */
-export async function runMetrics(id: string | undefined, flags: MetricsFlags, io: CommandIO): Promise<void> {
+export async function runMetrics(id: string | undefined, raw: Record<string, unknown>, io: CommandIO): Promise<void> {
+  const flags = parseFlags('metrics', raw);
   const metrics = id === undefined ? METRICS : [metricById(id)];
   if (metrics[0] === undefined) {
     throw new UsageError(`"${id}" is not a metric${didYouMean(id!, METRICS.map((m) => m.meta.id))}; \`support-metrics metrics\` lists them`);

@@ -1,30 +1,22 @@
-import type { CommandIO } from '../cli/io.js';
-import { parseReportOptions, type ReportFlags } from '../cli/options.js';
+import type { CommandIO } from '../cli/command-io.js';
+import { parseFlags, reportRunOf } from '../cli/options.js';
 import { computeReport } from '../engine/compute.js';
 import { eventSpan, resolveRange } from '../engine/range.js';
 import { readConfig } from '../io/read-config.js';
+import { METRICS } from '../metrics/index.js';
 import { render } from '../render/index.js';
-import { readValidTickets, withRunOutputs } from './read-tickets.js';
+import { readValidTickets, withRunOutputs } from './ticket-input.js';
 
 /** `support-metrics report FILES…`: options → outputs opened → read → validate → compute → render → write. */
-export async function runReport(files: string[], flags: ReportFlags, io: CommandIO): Promise<void> {
-  const options = parseReportOptions(flags, await readConfig(flags.config));
-  await withRunOutputs(files, options, io, async ({ result, rejects }) => {
-    const input = await readValidTickets(files, options, io, rejects);
+export async function runReport(files: string[], raw: Record<string, unknown>, io: CommandIO): Promise<void> {
+  const settings = await readConfig(raw.config as string | undefined);
+  const run = reportRunOf(parseFlags('report', raw, { metricIds: METRICS.map((m) => m.meta.id) }), settings, METRICS);
+  await withRunOutputs(files, run, io, async ({ result, rejects }) => {
+    const input = await readValidTickets(files, run, io, rejects);
     const { store, files: accounts } = input;
     const nameTicket = (slot: number): string => `ticket ${store.id[slot]} in ${accounts[store.sourceFile[slot]!]!.path}`;
-    const range = resolveRange(eventSpan(store)!, options.period, options.zone, options, nameTicket);
-    const report = computeReport(input, {
-      metrics: options.metrics,
-      period: options.period,
-      zone: options.zone,
-      inputZone: options.inputZone,
-      by: options.by,
-      range,
-      attribution: options.attribution,
-      churnTags: options.churnTags,
-      sla: options.sla,
-    });
-    await result.write(render(report, options.format, { color: options.format === 'table' && options.output === undefined && io.color }));
+    const range = resolveRange(eventSpan(store)!, run.compute.period, run.zone, run.compute, nameTicket);
+    const report = computeReport(input, { ...run.compute, range });
+    await result.write(render(report, run.format, { color: run.format === 'table' && run.output === undefined && io.color }));
   });
 }

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseInputOptions } from '../../src/cli/options.js';
-import { rejectLimitExceeded } from '../../src/commands/read-tickets.js';
-import { settingsFrom } from '../../src/config/config.js';
+import { parseFlagValue, rejectLimit } from '../../src/cli/flag-values.js';
+import { rejectLimitExceeded } from '../../src/commands/ticket-input.js';
 import { UsageError } from '../../src/errors.js';
 import type { IngestSummary } from '../../src/tickets/ingest.js';
 
 /** --max-rejects compared exactly: a share is the decimal it was written as, never a rounded float. */
 
-const limitOf = (text: string) => parseInputOptions({ maxRejects: text }, settingsFrom({}, 'test')).maxRejects!;
+const limitOf = (text: string) => parseFlagValue('maxRejects', rejectLimit, text);
 
 /** A summary with `records` records read (header and blank lines not counted) and `rejected` of them rejected. */
 const summary = (records: number, rejected: number): IngestSummary => ({ records, rejected }) as unknown as IngestSummary;

@@ -1,29 +1,14 @@
-import type { CommandIO } from '../cli/io.js';
-import type { InputOptions } from '../cli/options.js';
+import type { CommandIO } from '../cli/command-io.js';
+import type { RejectHandling, TicketRun } from '../cli/options.js';
 import { InputError, UsageError } from '../errors.js';
 import { openOutput, outputTarget, readSources, sameDestination, standardOutput, type Output } from '../io/output-file.js';
-import { readTicketSources, type ReadOptions } from '../io/read-tickets.js';
+import { readTicketSources } from '../io/read-tickets.js';
 import { rejectsFile, type RejectsFile } from '../io/write-rejects.js';
 import { formatRejectionSummary } from '../render/diagnostics.js';
 import { cleanText, formatCount, plural } from '../render/format.js';
 import { renderInspection } from '../render/inspection.js';
 import { Ingest, type IngestSummary } from '../tickets/ingest.js';
 import { wallTimeReader } from '../time/zone.js';
-
-/** How the reader is to read, from the input options; `countValues` for inspect and --verbose. */
-export function readOptionsOf(options: InputOptions, countValues: boolean): ReadOptions {
-  return {
-    format: options.inputFormat,
-    preset: options.preset,
-    mapping: options.mapping,
-    dateOrder: options.dateOrder,
-    delimiter: options.delimiter,
-    encoding: options.encoding,
-    inputZone: options.inputZone,
-    countValues,
-    maxRecordSize: options.maxRecordSize,
-  };
-}
 
 /** Where a command's result and its rejected records go, opened before any input is read. */
 export interface RunOutputs {
@@ -37,16 +22,17 @@ export interface RunOutputs {
  * (an input, the config file, the file behind standard input), nor each other; an unusable
  * directory is found now rather than after reading a large export.
  */
-export async function openRunOutputs(files: readonly string[], options: Pick<InputOptions, 'output' | 'rejects' | 'configFile'>, io: CommandIO): Promise<RunOutputs> {
+export async function openRunOutputs(files: readonly string[], options: Pick<TicketRun, 'output' | 'rejects' | 'configFile'>, io: CommandIO): Promise<RunOutputs> {
   const sources = await readSources(files, options.configFile, io.stdinFd);
   const output = options.output === undefined || options.output === '-' ? undefined : await outputTarget('--output', options.output, sources);
-  const rejects = options.rejects === undefined ? undefined : await outputTarget('--rejects', options.rejects.path, sources);
+  const rejectsFileOption = options.rejects.file;
+  const rejects = rejectsFileOption === undefined ? undefined : await outputTarget('--rejects', rejectsFileOption.path, sources);
   if (output !== undefined && rejects !== undefined && sameDestination(output, rejects)) {
     throw new UsageError(`--rejects and --output name the same file (${output.path})`);
   }
   const result = output === undefined ? standardOutput(io.stdout) : await openOutput(output);
   try {
-    return { result, rejects: rejects === undefined ? undefined : rejectsFile(await openOutput(rejects), options.rejects!.format) };
+    return { result, rejects: rejects === undefined ? undefined : rejectsFile(await openOutput(rejects), rejectsFileOption!.format) };
   } catch (error) {
     await result.abandon();
     throw error;
@@ -59,7 +45,7 @@ export async function openRunOutputs(files: readonly string[], options: Pick<Inp
  */
 export async function withRunOutputs(
   files: readonly string[],
-  options: Pick<InputOptions, 'output' | 'rejects' | 'configFile'>,
+  options: Pick<TicketRun, 'output' | 'rejects' | 'configFile'>,
   io: CommandIO,
   work: (outputs: RunOutputs) => Promise<void>,
 ): Promise<void> {
@@ -79,11 +65,11 @@ export async function withRunOutputs(
  * ones to the --rejects file), print the rejection summary, and stop when too many records were
  * rejected or nothing usable is left.
  */
-export async function readValidTickets(files: string[], options: InputOptions, io: CommandIO, rejects: RejectsFile | undefined): Promise<IngestSummary> {
+export async function readValidTickets(files: string[], options: TicketRun, io: CommandIO, rejects: RejectsFile | undefined): Promise<IngestSummary> {
   const ingest = new Ingest(wallTimeReader(options.inputZone), { rejects });
   let input: IngestSummary;
   try {
-    await readTicketSources(files, ingest, io.stdin, readOptionsOf(options, options.verbose));
+    await readTicketSources(files, ingest, io.stdin, options.read);
     input = ingest.finish();
   } catch (error) {
     await rejects?.abandon();
@@ -95,15 +81,15 @@ export async function readValidTickets(files: string[], options: InputOptions, i
   // --verbose: what inspect would print, before the rejection summary.
   if (options.verbose) io.stderr.write(`${renderInspection(input.readings)}\n`);
   io.stderr.write(formatRejectionSummary(input));
-  if (options.rejects !== undefined) io.stderr.write(`${cleanText(`${plural(input.rejected, 'rejected record')} written to ${options.rejects.path}`)}\n`);
-  const overLimit = rejectLimitExceeded(input, options);
+  if (options.rejects.file !== undefined) io.stderr.write(`${cleanText(`${plural(input.rejected, 'rejected record')} written to ${options.rejects.file.path}`)}\n`);
+  const overLimit = rejectLimitExceeded(input, options.rejects);
   if (overLimit !== undefined) throw new InputError(`${overLimit}; no output written`);
   if (input.store.length === 0) throw new InputError('no valid records in the input; nothing to report');
   return input;
 }
 
 /** Why the rejections fail the run (--strict, --max-rejects), or undefined when they do not. */
-export function rejectLimitExceeded(input: IngestSummary, options: Pick<InputOptions, 'strict' | 'maxRejects'>): string | undefined {
+export function rejectLimitExceeded(input: IngestSummary, options: Pick<RejectHandling, 'strict' | 'maxRejects'>): string | undefined {
   const { records } = input;
   const rejected = `${formatCount(input.rejected)} of ${plural(records, 'record')} rejected`;
   if (options.strict && input.rejected > 0) return `--strict: ${rejected}`;

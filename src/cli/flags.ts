@@ -1,0 +1,246 @@
+import { DATE_ORDER_CHOICES } from '../dialect/date-orders.js';
+import { ATTRIBUTIONS } from '../engine/attribution.js';
+import { INPUT_ENCODINGS, INPUT_FORMATS } from '../io/input-formats.js';
+import { DEFAULT_MAX_RECORD_SIZE, sizeText } from '../io/read-options.js';
+import { PRESET_NAMES } from '../presets/names.js';
+import { CATALOGUE_FORMATS, INSPECTION_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/formats.js';
+import { DIMENSIONS, TICKET_FIELDS } from '../schema/fields.js';
+import { PERIODS } from '../time/period-names.js';
+import { byteSize, commaList, delimiter, fieldMap, FlagValueError, nonEmpty, oneOf, rejectLimit, text } from './flag-values.js';
+import { didYouMean } from './suggest.js';
+
+/**
+ * Every flag of every command, once: its name, help, choices, default, which commands take it,
+ * and how its text becomes a value. The commander program (--help included) and the typed flags
+ * each command receives are made from this table; the order here is the order --help lists them.
+ * Only choice lists and small parsers are imported, so that --help loads nothing else.
+ */
+
+export type CommandName = 'report' | 'tickets' | 'inspect' | 'metrics';
+
+/** What some parsers look values up in, handed in by the command that parses (so that --help loads none of it). */
+export interface FlagContext {
+  metricIds: readonly string[];
+}
+
+/** The commands that read ticket exports, and those that also compute from them. */
+const READERS = ['report', 'tickets', 'inspect'] as const;
+const COMPUTERS = ['report', 'tickets'] as const;
+
+/** The option groups the layers consume: how files are read, how the report is computed, what becomes of rejected records. */
+export type Group = 'read' | 'compute' | 'rejects';
+
+interface FlagSpec<K extends string, C extends CommandName, T, D extends string | undefined, G extends Group | undefined, A extends string | undefined> {
+  /** The value's key in the parsed flags (commander's: the long name in camelCase). */
+  key: K;
+  /** As commander takes them: `-p, --period <period>`, or `--strict` for a switch. */
+  flags: string;
+  help: string;
+  /** Checked by commander, listed in --help. */
+  choices?: readonly string[];
+  /** The text used when the flag is not given (parsed like a given one), shown in --help. */
+  default?: D;
+  commands: readonly C[];
+  /** How the text becomes the value; a switch has none (its value is true). */
+  parse?: (value: string, context: FlagContext) => T;
+  /** The option group the value goes to as it is (under `as`, else its key); none: options.ts places it. */
+  into?: G;
+  as?: A;
+}
+
+const flag = <K extends string, C extends CommandName, T = true, D extends string | undefined = undefined, G extends Group | undefined = undefined, A extends string | undefined = undefined>(
+  spec: FlagSpec<K, C, T, D, G, A>,
+): FlagSpec<K, C, T, D, G, A> => spec;
+
+const metricId =
+  (ids: readonly string[]) =>
+  (id: string): string => {
+    if (!ids.includes(id)) throw new FlagValueError(`"${id}" is not a metric${didYouMean(id, ids)}; \`support-metrics metrics\` lists them`);
+    return id;
+  };
+
+export const FLAGS = [
+  // How ticket exports are read.
+  flag({ key: 'tz', flags: '--tz <zone>', help: 'IANA time zone of the report: day, week and month boundaries (default: config timezone, else UTC)', commands: READERS, parse: nonEmpty }),
+  flag({ key: 'inputTz', flags: '--input-tz <zone>', help: 'zone of input timestamps written without an offset (default: config inputTimezone, else --tz)', commands: READERS, parse: nonEmpty }),
+  flag({
+    key: 'inputFormat',
+    flags: '--input-format <format>',
+    help: 'read every input as this format (default: from the extension, else detected)',
+    choices: INPUT_FORMATS,
+    commands: READERS,
+    parse: oneOf(INPUT_FORMATS),
+    into: 'read',
+    as: 'format',
+  }),
+  flag({ key: 'delimiter', flags: '--delimiter <char>', help: 'CSV field delimiter: , ; | or tab (default: detected from the header line)', commands: READERS, parse: delimiter, into: 'read' }),
+  flag({
+    key: 'encoding',
+    flags: '--encoding <name>',
+    help: 'text encoding of every input (default: UTF-8, or UTF-16 by its byte order mark)',
+    choices: INPUT_ENCODINGS,
+    commands: READERS,
+    parse: oneOf(INPUT_ENCODINGS),
+    into: 'read',
+  }),
+  flag({
+    key: 'preset',
+    flags: '--preset <name>',
+    help: "read files as this vendor's export (default: recognised from a CSV header or a JSON file's first object)",
+    choices: PRESET_NAMES,
+    commands: READERS,
+    parse: oneOf(PRESET_NAMES),
+    into: 'read',
+  }),
+  flag({ key: 'map', flags: '--map <pairs>', help: 'which CSV header holds which field, comma-separated: created_at="Opened On",agent=Owner', commands: READERS, parse: fieldMap(TICKET_FIELDS) }),
+  flag({
+    key: 'dateFormat',
+    flags: '--date-format <order>',
+    help: 'day-first or month-first, for date columns where every value could be either',
+    choices: DATE_ORDER_CHOICES,
+    commands: READERS,
+    parse: oneOf(DATE_ORDER_CHOICES),
+    into: 'read',
+    as: 'dateOrder',
+  }),
+  flag({
+    key: 'maxRecordSize',
+    flags: '--max-record-size <size>',
+    help: `largest record read: bytes, or with K or M, at most 256M (a larger one, often a quote left open, stops the run; default: ${sizeText(DEFAULT_MAX_RECORD_SIZE)})`,
+    commands: READERS,
+    parse: byteSize,
+    into: 'read',
+  }),
+  flag({ key: 'config', flags: '-c, --config <file>', help: 'config file: SLA policies, churn tags, zones (default: ./support-metrics.config.json if present)', commands: READERS, parse: text }),
+
+  // What becomes of rejected records, and where the result goes.
+  flag({ key: 'strict', flags: '--strict', help: 'fail (exit 3) if any record is rejected, instead of using the valid ones (= --max-rejects 0)', commands: COMPUTERS }),
+  flag({
+    key: 'maxRejects',
+    flags: '--max-rejects <n|p%>',
+    help: 'fail (exit 3) if more records than this are rejected: a count (50) or a share of the records read (2%)',
+    commands: COMPUTERS,
+    parse: rejectLimit,
+    into: 'rejects',
+  }),
+  flag({
+    key: 'rejects',
+    flags: '--rejects <file>',
+    help: 'write every rejected record (file, line, field, reason, message, the record) to this file: .csv, .json or .ndjson',
+    commands: COMPUTERS,
+    parse: nonEmpty,
+  }),
+  flag({
+    key: 'output',
+    flags: '-o, --output <file>',
+    help: 'write to this file instead of standard output (atomically; a FIFO or device is written into; never an input or the config)',
+    commands: COMPUTERS,
+    parse: nonEmpty,
+  }),
+  flag({ key: 'verbose', flags: '-v, --verbose', help: 'also print on stderr what was understood of each file (as `inspect` does)', commands: COMPUTERS }),
+
+  // The report's shape.
+  flag({ key: 'period', flags: '-p, --period <period>', help: 'period of each row', choices: PERIODS, default: 'week', commands: ['report'], parse: oneOf(PERIODS), into: 'compute' }),
+  flag({
+    key: 'by',
+    flags: '-b, --by <dimensions>',
+    help: `split each period into rows by these, comma-separated: ${DIMENSIONS.join(', ')}`,
+    commands: ['report'],
+    parse: commaList(oneOf(DIMENSIONS), 'the dimension'),
+  }),
+  flag({
+    key: 'from',
+    flags: '--from <date>',
+    help: 'start of the range, inclusive: a date or timestamp, read in --tz (default: start of the period holding the earliest event)',
+    commands: ['report'],
+    parse: text,
+  }),
+  flag({
+    key: 'to',
+    flags: '--to <date>',
+    help: 'end of the range, exclusive: a date or timestamp, read in --tz (default: end of the period holding the latest event)',
+    commands: ['report'],
+    parse: text,
+  }),
+  flag({
+    key: 'metrics',
+    flags: '-m, --metrics <ids>',
+    help: 'only these metrics, comma-separated (see `support-metrics metrics`)',
+    commands: ['report'],
+    parse: (value: string, context: FlagContext) => {
+      const ids = commaList(metricId(context.metricIds), 'the metric')(value);
+      if (ids.length === 0) throw new FlagValueError('names no metric');
+      return ids;
+    },
+  }),
+  flag({
+    key: 'attribution',
+    flags: '--attribution <rule>',
+    help: 'event: each metric in the period its event happened; created: in the period the ticket was created',
+    choices: ATTRIBUTIONS,
+    default: 'event',
+    commands: ['report'],
+    parse: oneOf(ATTRIBUTIONS),
+    into: 'compute',
+  }),
+
+  // Each command's --format.
+  flag({
+    key: 'format',
+    flags: '-f, --format <format>',
+    help: 'output format (default: from the --output extension, else table)',
+    choices: OUTPUT_FORMATS,
+    commands: ['report'],
+    parse: oneOf(OUTPUT_FORMATS),
+  }),
+  flag({
+    key: 'format',
+    flags: '-f, --format <format>',
+    help: 'output format (default: from the --output extension, else csv)',
+    choices: TICKET_LINE_FORMATS,
+    commands: ['tickets'],
+    parse: oneOf(TICKET_LINE_FORMATS),
+  }),
+  flag({
+    key: 'format',
+    flags: '-f, --format <format>',
+    help: 'output format: text, or json (the structure itself)',
+    choices: INSPECTION_FORMATS,
+    default: 'text',
+    commands: ['inspect'],
+    parse: oneOf(INSPECTION_FORMATS),
+  }),
+  flag({ key: 'format', flags: '-f, --format <format>', help: 'output format', choices: CATALOGUE_FORMATS, default: 'text', commands: ['metrics'], parse: oneOf(CATALOGUE_FORMATS) }),
+] as const;
+
+type Flag = (typeof FLAGS)[number];
+type AnySpec<K extends string = string, C extends CommandName = CommandName, T = unknown, D extends string | undefined = string | undefined, G extends Group | undefined = Group | undefined, A extends string | undefined = string | undefined> = FlagSpec<K, C, T, D, G, A>;
+type ValueOf<F> = F extends AnySpec<string, CommandName, infer T> ? T : never;
+type Takes<C extends CommandName, F> = F extends AnySpec<string, infer Cs> ? (C extends Cs ? F : never) : never;
+type HasDefault<F> = F extends AnySpec<string, CommandName, unknown, infer D> ? (D extends string ? true : false) : false;
+type GroupOf<F> = F extends AnySpec<string, CommandName, unknown, string | undefined, infer G> ? G : never;
+type RoutedKey<F> = F extends AnySpec<infer K, CommandName, unknown, string | undefined, Group | undefined, infer A> ? (A extends string ? A : K) : never;
+
+/** The values of a command's flags that go to one option group as they are, under their names there. */
+export type Routed<C extends CommandName, G extends Group> = {
+  [F in Takes<C, Flag> as GroupOf<F> extends G ? RoutedKey<F> : never]: HasDefault<F> extends true ? ValueOf<F> : ValueOf<F> | undefined;
+};
+
+/** A command's flags once parsed: a flag with a default always has a value, the others may not. */
+export type FlagsOf<C extends CommandName> = { [F in Takes<C, Flag> as HasDefault<F> extends true ? never : F['key']]?: ValueOf<F> } & {
+  [F in Takes<C, Flag> as HasDefault<F> extends true ? F['key'] : never]: ValueOf<F>;
+};
+
+/** The flags a command takes, in table order. */
+export function flagsOf(command: CommandName): readonly Flag[] {
+  return FLAGS.filter((f) => (f.commands as readonly CommandName[]).includes(command));
+}
+
+/** The parsed values of a command's flags that go to `group`, under their names there. */
+export function routed<C extends CommandName, G extends Group>(command: C, flags: Omit<FlagsOf<C>, 'format'>, group: G): Routed<C, G> {
+  const values: Record<string, unknown> = {};
+  for (const flag of flagsOf(command)) {
+    if (flag.into === group) values[flag.as ?? flag.key] = (flags as Record<string, unknown>)[flag.key];
+  }
+  return values as Routed<C, G>;
+}
