@@ -1,14 +1,18 @@
-// Writes docs/metrics.md from the metric modules and schema/support-metrics.config.schema.json from
-// the config's zod schema (run `npm run build` first; `npm run docs` does both). Tests fail when
-// either committed file is out of date.
-import { writeFileSync } from 'node:fs';
+// Writes docs/metrics.md from the metric modules, schema/support-metrics.config.schema.json from
+// the config's zod schema, and the column table of docs/input.md from the field table (run `npm
+// run build` first; `npm run docs` does both). Tests fail when a committed file is out of date.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { configJsonSchema } from '../dist/config/json-schema.js';
 import { METRICS } from '../dist/metrics/index.js';
+import { withFieldsTable } from '../dist/render/fields-doc.js';
 import { renderMetricsDoc } from '../dist/render/metrics-doc.js';
+
+const current = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
 for (const [path, text] of [
   ['../docs/metrics.md', renderMetricsDoc(METRICS)],
   ['../schema/support-metrics.config.schema.json', configJsonSchema()],
+  ['../docs/input.md', withFieldsTable(current('../docs/input.md'))],
 ]) {
   const target = new URL(path, import.meta.url);
   writeFileSync(target, text);

@@ -1,5 +1,5 @@
-import { FIELD_INDEX, TICKET_FIELDS, type TicketField } from '../schema/fields.js';
-import { MAX_DURATION_SECONDS, type FieldProblem } from '../schema/validate.js';
+import { DECIMAL_FIELDS, FIELD_INDEX, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
+import { MAX_DURATION_SECONDS, type FieldProblem } from '../schema/kinds.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import { parseDate, type DateFormat } from './dates.js';
 import type { DerivedKey } from './json-fields.js';
@@ -104,10 +104,7 @@ const PLACEHOLDER_DATES = [
 /** The sentinels every dialect knows (the canonical export does not use any). */
 export const COMMON_SENTINELS = ['-', '?', 'N/A', ...PLACEHOLDER_DATES];
 
-export const TIMESTAMP_FIELDS: readonly TicketField[] = ['created_at', 'first_response_at', 'solved_at', 'closed_at', 'updated_at'];
-
-/** The fields whose numbers may have decimals (the others are whole numbers or codes). */
-const DECIMAL_FIELDS: readonly TicketField[] = ['handle_time', 'business_first_response_time', 'business_resolution_time'];
+export { TIMESTAMP_FIELDS };
 
 /**
  * A decimal-comma number with a decimal point: `1,5` → `1.5`, `1.234,5` → `1234.5` (Excel's
@@ -199,7 +196,8 @@ export function fieldColumns(header: readonly string[], dialect: Dialect): Field
 
 /**
  * Builds the function that turns one raw record into canonical values (aligned to TICKET_FIELDS)
- * or a problem. Timestamps are read in their column's format and handed on as ISO 8601 (UTC).
+ * or a problem. Timestamps are read in their column's format and handed on as epoch ms (read once:
+ * the validator takes them as they are).
  */
 export function recordMapper(
   dialect: Dialect,
@@ -214,7 +212,7 @@ export function recordMapper(
     Object.entries(dialect.values).map(([field, map]) => [field as TicketField, new Map(Object.entries(map).map(([k, v]) => [normalise(k), v]))]),
   );
   const number = dialect.decimalComma === true ? withDecimalPoint : (raw: string): string => raw;
-  const isoOf = (field: TicketField, raw: string): string | FieldProblem => {
+  const epochOf = (field: TicketField, raw: string): number | FieldProblem => {
     const format = dateFormats[field] ?? 'iso';
     const reader = zoneReaders[field] ?? readLocal;
     let epoch = parseDate(raw, format, reader);
@@ -223,7 +221,7 @@ export function recordMapper(
     if (Number.isNaN(epoch)) {
       return { field, code: 'invalid_timestamp', message: `"${raw}" is not a date in this column's format (${format === 'iso' ? 'ISO 8601' : format})` };
     }
-    return new Date(epoch).toISOString();
+    return epoch;
   };
   return (record, out) => {
     out.fill(undefined);
@@ -235,13 +233,14 @@ export function recordMapper(
       if (raw === undefined) continue;
       const mapped = valueMaps.get(field)?.get(raw.toLowerCase());
       if (mapped !== undefined) {
-        out[f] = mapped === '' ? undefined : mapped;
+        // A timestamp is handed on as epoch ms once read: a value mapped into one is text, read by the validator.
+        out[f] = mapped === '' ? undefined : TIMESTAMP_FIELDS.includes(field) ? String(mapped) : mapped;
         continue;
       }
       if (TIMESTAMP_FIELDS.includes(field)) {
-        const iso = isoOf(field, raw);
-        if (typeof iso !== 'string') return iso;
-        out[f] = iso;
+        const epoch = epochOf(field, raw);
+        if (typeof epoch !== 'number') return epoch;
+        out[f] = epoch;
       } else if (field === 'tags' && dialect.tagSeparator !== ',') {
         out[f] = raw.split(dialect.tagSeparator);
       } else if (dialect.secondsPerUnit?.[field] !== undefined) {
@@ -264,7 +263,10 @@ export function recordMapper(
       const unit = dialect.afterCreated[field]!.unit;
       const seconds = durationSeconds(field, raw, number(raw), SECONDS_PER_UNIT[unit], `a number of ${unit} ≥ 0`);
       if (typeof seconds !== 'number') return seconds;
-      out[f] = new Date(Date.parse(out[FIELD_INDEX.created_at] as string) + Math.round(seconds * 1000)).toISOString();
+      // created_at as read (epoch ms), or as a value map gave it (text).
+      const created = out[FIELD_INDEX.created_at];
+      const base = typeof created === 'number' ? created : Date.parse(String(created));
+      if (!Number.isNaN(base)) out[f] = base + Math.round(seconds * 1000);
     }
     return null;
   };

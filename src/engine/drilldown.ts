@@ -1,51 +1,114 @@
-import { SLA_STATE_NAMES, SlaState } from '../sla/evaluate.js';
+import { isChurn } from '../metrics/cancellation_rate.js';
+import { hasAgentReply, resolvedAtFirstContact } from '../metrics/first_contact_resolution.js';
+import { secondsBetween } from '../metrics/stats.js';
+import type { MetricContext } from '../metrics/types.js';
+import { FIELDS, type FieldKind } from '../schema/fields.js';
 import { Satisfaction, YesNo } from '../schema/validate.js';
+import { SLA_STATE_NAMES, SlaState } from '../sla/evaluate.js';
 import type { TicketStore } from '../tickets/store.js';
 import { formatInstant } from '../time/zone.js';
 import { metricContext, type ComputeOptions } from './compute.js';
-import { secondsBetween } from '../metrics/stats.js';
 
 /**
  * One line per valid ticket with what the metrics saw, so that a lead can find the tickets behind
- * any number: the durations, the SLA policy and outcomes, satisfaction, first-contact resolution.
+ * any number: each field the field table shows (its `line`), and the columns derived here — the
+ * durations, first-contact resolution and churn as their metrics decide them, the SLA policy,
+ * deadlines and outcomes.
  */
-export interface TicketLine {
-  id: string;
-  created_at: string;
-  first_response_at: string | null;
-  resolved_at: string | null;
-  status: string | null;
-  agent: string | null;
-  team: string | null;
-  channel: string | null;
-  priority: string | null;
-  language: string | null;
-  customer: string | null;
-  /** Seconds. */
-  first_response_time: number | null;
-  resolution_time: number | null;
-  handle_time: number | null;
-  /** yes / no, null without a rating. */
-  satisfied: 'yes' | 'no' | null;
-  nps: number | null;
-  agent_replies: number | null;
-  reopens: number | null;
-  escalated: 'yes' | 'no' | null;
-  /** yes / no as first_contact_resolution counts it; null when it does not count the ticket. */
-  first_contact_resolution: 'yes' | 'no' | null;
-  /** yes / no; null when no input file has a tags column. */
-  churn: 'yes' | 'no' | null;
-  tags: string[];
-  sla_policy: string | null;
-  /** met / breached / pending; null without an outcome. */
-  first_response_sla: string | null;
-  first_response_due: string | null;
-  resolution_sla: string | null;
-  resolution_due: string | null;
+export type TicketLine = Record<string, string | number | string[] | null>;
+
+/** What a line column is made from: the store, the run's settings and derived outcomes. */
+interface LineContext {
+  tickets: TicketStore;
+  metrics: MetricContext;
+  presentFields: ReadonlySet<string>;
+  instant: (at: number) => string | null;
 }
+
+type Cell = (slot: number, c: LineContext) => TicketLine[string];
 
 const orNull = (n: number): number | null => (Number.isNaN(n) || n < 0 ? null : n);
 const yesNo = (flag: boolean): 'yes' | 'no' => (flag ? 'yes' : 'no');
+const columnOf = (c: LineContext, name: string): ArrayLike<number> => (c.tickets as unknown as Record<string, ArrayLike<number>>)[name]!;
+
+/** How a field's stored value reads in a line, by its kind. */
+function fieldCell(kind: FieldKind, store: string): Cell {
+  switch (kind) {
+    case 'id':
+      return (slot, c) => c.tickets.id[slot]!;
+    case 'timestamp':
+      return (slot, c) => c.instant(columnOf(c, store)[slot]!);
+    case 'text':
+      return (slot, c) => c.tickets.dictionaries[store as 'agent'].valueOf(columnOf(c, store)[slot]!);
+    case 'satisfaction':
+      return (slot, c) => {
+        const value = columnOf(c, store)[slot]!;
+        return value === Satisfaction.none ? null : yesNo(value === Satisfaction.satisfied);
+      };
+    case 'yesNo':
+      return (slot, c) => {
+        const value = columnOf(c, store)[slot]!;
+        return value === YesNo.unknown ? null : yesNo(value === YesNo.yes);
+      };
+    case 'tags':
+      return (slot, c) => [...c.tickets.tagsOf(slot)];
+    case 'score':
+    case 'count':
+    case 'seconds':
+      return (slot, c) => orNull(columnOf(c, store)[slot]!);
+  }
+}
+
+interface LineColumn {
+  name: string;
+  /** The column it follows; absent: the previous field's. */
+  after?: string;
+  cell: Cell;
+}
+
+const SLA_STATE = (state: number): string | null => (state === SlaState.none ? null : SLA_STATE_NAMES[state]!);
+const policyOf = (slot: number, c: LineContext) => {
+  const index = c.metrics.sla.policy[slot]!;
+  return index < 0 ? undefined : c.metrics.sla.policies[index];
+};
+const due = (slot: number, c: LineContext, targetMs: number | undefined): string | null =>
+  targetMs === undefined ? null : c.instant(c.tickets.createdAt[slot]! + targetMs);
+
+/** The columns no field holds: derived from the fields, by the metrics' own rules. */
+const DERIVED: readonly LineColumn[] = [
+  { name: 'first_response_time', after: 'customer', cell: (slot, c) => orNull(secondsBetween(c.tickets.createdAt[slot]!, c.tickets.firstResponseAt[slot]!)) },
+  { name: 'resolution_time', after: 'first_response_time', cell: (slot, c) => orNull(secondsBetween(c.tickets.createdAt[slot]!, c.tickets.resolvedAt[slot]!)) },
+  {
+    name: 'first_contact_resolution',
+    after: 'escalated',
+    cell: (slot, c) => (Number.isNaN(c.tickets.resolvedAt[slot]!) || !hasAgentReply(c.tickets, slot) ? null : yesNo(resolvedAtFirstContact(c.tickets, slot))),
+  },
+  { name: 'churn', after: 'first_contact_resolution', cell: (slot, c) => (c.presentFields.has('tags') ? yesNo(isChurn(c.metrics)(c.tickets, slot)) : null) },
+  { name: 'sla_policy', after: 'tags', cell: (slot, c) => policyOf(slot, c)?.name ?? null },
+  { name: 'first_response_sla', after: 'sla_policy', cell: (slot, c) => SLA_STATE(c.metrics.sla.firstResponse[slot]!) },
+  { name: 'first_response_due', after: 'first_response_sla', cell: (slot, c) => due(slot, c, policyOf(slot, c)?.firstResponseMs) },
+  { name: 'resolution_sla', after: 'first_response_due', cell: (slot, c) => SLA_STATE(c.metrics.sla.resolution[slot]!) },
+  { name: 'resolution_due', after: 'resolution_sla', cell: (slot, c) => due(slot, c, policyOf(slot, c)?.resolutionMs) },
+];
+
+/**
+ * The line's columns in order: the fields' in table order, then each column that names the one it
+ * follows put right after it (a column whose anchor is not placed yet waits for it).
+ */
+function lineColumns(): LineColumn[] {
+  const fromFields: LineColumn[] = FIELDS.flatMap((f) => ('line' in f ? [{ name: f.line.name, after: 'after' in f.line ? f.line.after : undefined, cell: fieldCell(f.kind, f.store) }] : []));
+  const columns = fromFields.filter((c) => c.after === undefined);
+  let waiting = [...DERIVED, ...fromFields.filter((c) => c.after !== undefined)];
+  while (waiting.length > 0) {
+    const placeable = waiting.filter((c) => columns.some((placed) => placed.name === c.after));
+    if (placeable.length === 0) throw new Error(`internal: drill-down columns follow no column: ${waiting.map((c) => c.name).join(', ')}`);
+    for (const column of placeable) columns.splice(columns.findIndex((placed) => placed.name === column.after) + 1, 0, column);
+    waiting = waiting.filter((c) => !placeable.includes(c));
+  }
+  return columns;
+}
+
+export const LINE_COLUMNS: readonly LineColumn[] = lineColumns();
 
 /**
  * Tickets in order of creation (then id), each as the metrics saw it; instants in the report zone.
@@ -56,53 +119,18 @@ export function* ticketLines(
   presentFields: ReadonlySet<string>,
   options: Pick<ComputeOptions, 'zone' | 'churnTags' | 'sla'>,
 ): Generator<TicketLine> {
-  const context = metricContext(tickets, options);
-  const instant = (at: number): string | null => (Number.isNaN(at) ? null : formatInstant(at, options.zone));
-  const text = (column: Int32Array, dictionary: { valueOf(code: number): string | null }, slot: number) => dictionary.valueOf(column[slot]!);
-  const d = tickets.dictionaries;
+  const context: LineContext = {
+    tickets,
+    metrics: metricContext(tickets, options),
+    presentFields,
+    instant: (at) => (Number.isNaN(at) ? null : formatInstant(at, options.zone)),
+  };
   const slots = Int32Array.from({ length: tickets.length }, (_, i) => i).sort(
     (a, b) => tickets.createdAt[a]! - tickets.createdAt[b]! || (tickets.id[a]! < tickets.id[b]! ? -1 : tickets.id[a]! > tickets.id[b]! ? 1 : 0),
   );
   for (const slot of slots) {
-    const created = tickets.createdAt[slot]!;
-    const firstResponse = tickets.firstResponseAt[slot]!;
-    const resolved = tickets.resolvedAt[slot]!;
-    const satisfaction = tickets.satisfaction[slot]!;
-    const escalated = tickets.escalated[slot]!;
-    const replies = tickets.agentReplies[slot]!;
-    const policy = context.sla.policy[slot]!;
-    const slaPolicy = policy < 0 ? undefined : context.sla.policies[policy];
-    const state = (s: number): string | null => (s === SlaState.none ? null : SLA_STATE_NAMES[s]!);
-    const due = (targetMs: number | undefined): string | null => (targetMs === undefined ? null : instant(created + targetMs));
-    yield {
-      id: tickets.id[slot]!,
-      created_at: instant(created)!,
-      first_response_at: instant(firstResponse),
-      resolved_at: instant(resolved),
-      status: text(tickets.status, d.status, slot),
-      agent: text(tickets.agent, d.agent, slot),
-      team: text(tickets.team, d.team, slot),
-      channel: text(tickets.channel, d.channel, slot),
-      priority: text(tickets.priority, d.priority, slot),
-      language: text(tickets.language, d.language, slot),
-      customer: text(tickets.customer, d.customer, slot),
-      first_response_time: orNull(secondsBetween(created, firstResponse)),
-      resolution_time: orNull(secondsBetween(created, resolved)),
-      handle_time: orNull(tickets.handleTime[slot]!),
-      satisfied: satisfaction === Satisfaction.none ? null : yesNo(satisfaction === Satisfaction.satisfied),
-      nps: orNull(tickets.nps[slot]!),
-      agent_replies: orNull(replies),
-      reopens: orNull(tickets.reopens[slot]!),
-      escalated: escalated === YesNo.unknown ? null : yesNo(escalated === YesNo.yes),
-      first_contact_resolution:
-        Number.isNaN(resolved) || replies < 1 ? null : yesNo(replies === 1 && tickets.reopens[slot]! <= 0),
-      churn: presentFields.has('tags') ? yesNo(context.churnTagLists.has(tickets.tags[slot]!)) : null,
-      tags: [...tickets.tagsOf(slot)],
-      sla_policy: slaPolicy?.name ?? null,
-      first_response_sla: state(context.sla.firstResponse[slot]!),
-      first_response_due: due(slaPolicy?.firstResponseMs),
-      resolution_sla: state(context.sla.resolution[slot]!),
-      resolution_due: due(slaPolicy?.resolutionMs),
-    };
+    const line: TicketLine = {};
+    for (const column of LINE_COLUMNS) line[column.name] = column.cell(slot, context);
+    yield line;
   }
 }

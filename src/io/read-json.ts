@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
-import { canonicalFieldOf, FIELD_INDEX, TICKET_FIELDS, type TicketField } from '../schema/fields.js';
+import { canonicalFieldOf, FIELD_INDEX, IDENTIFIER_FIELDS, TICKET_FIELDS, type TicketField } from '../schema/fields.js';
 import type { FieldProblem } from '../schema/validate.js';
 import { fieldColumns, recordMapper, TIMESTAMP_FIELDS, type Dialect, type FieldColumns } from '../dialect/dialect.js';
 import { cellText, valueAt } from '../dialect/json-fields.js';
@@ -39,8 +39,6 @@ async function* chunksOf(stream: Readable, name: string): AsyncGenerator<Buffer>
   }
 }
 
-/** The fields that identify a ticket, a person or a team: a number there must be exact, or different ones would merge. */
-const IDENTIFIER_FIELDS: readonly TicketField[] = ['id', 'agent', 'team', 'customer'];
 const IDENTIFIER_INDEXES = IDENTIFIER_FIELDS.map((field) => FIELD_INDEX[field]);
 
 /** A JSON number that JSON.parse could not hold exactly: an integer beyond 2^53 (a 20-digit id loses its last digits). */
@@ -259,7 +257,7 @@ function jsonObjectReader(name: string, file: number, ingest: Ingest, understood
     }
     counter?.add(row);
     const problem = rounded ?? preset.mapper(row, values);
-    if (problem === null) ingest.record(file, line, values, IDENTITY_COLUMNS);
+    if (problem === null) ingest.record(file, line, values, IDENTITY_COLUMNS, true);
     else ingest.unmappable(file, line, problem);
   };
 

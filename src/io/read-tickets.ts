@@ -486,7 +486,7 @@ async function readCsv(
         counter?.add(record);
         if (mapper !== undefined) {
           const problem = mapper(record, mapped);
-          if (problem === null) ingest.record(file, line, mapped, IDENTITY_COLUMNS);
+          if (problem === null) ingest.record(file, line, mapped, IDENTITY_COLUMNS, true);
           else ingest.unmappable(file, line, problem);
         } else {
           ingest.record(file, line, record, column);

@@ -1,5 +1,11 @@
-import { shareOf } from './kinds.js';
+import { shareOf, type SlotTest } from './kinds.js';
 import type { Metric, MetricContext, RateValue } from './types.js';
+
+/** A cancellation or refund via support: the ticket carries one of the churn tags. */
+export const isChurn =
+  (context: Pick<MetricContext, 'churnTagLists'>): SlotTest =>
+  (t, slot) =>
+    context.churnTagLists.has(t.tags[slot]!);
 
 export const cancellationRate: Metric<RateValue> = {
   meta: {
@@ -27,9 +33,5 @@ export const cancellationRate: Metric<RateValue> = {
       explanation: 'With the default churn tags, A (refund) and C (Cancellation) count; B and D do not: 2 of 4.',
     },
   },
-  create: (context: MetricContext) =>
-    shareOf(
-      () => true,
-      (t, slot) => context.churnTagLists.has(t.tags[slot]!),
-    )(),
+  create: (context: MetricContext) => shareOf(() => true, isChurn(context))(),
 };

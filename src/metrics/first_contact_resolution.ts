@@ -1,5 +1,10 @@
-import { shareOf } from './kinds.js';
+import { shareOf, type SlotTest } from './kinds.js';
 import type { Metric, RateValue } from './types.js';
+
+/** The tickets first-contact resolution counts (when resolved): those with at least one agent reply. */
+export const hasAgentReply: SlotTest = (t, slot) => t.agentReplies[slot]! >= 1;
+/** Resolved at first contact: exactly one agent reply and no reopen (reopens blank or 0). */
+export const resolvedAtFirstContact: SlotTest = (t, slot) => t.agentReplies[slot] === 1 && t.reopens[slot]! <= 0;
 
 export const firstContactResolution: Metric<RateValue> = {
   meta: {
@@ -30,8 +35,5 @@ export const firstContactResolution: Metric<RateValue> = {
         'A (one reply, 0 reopens) and B (one reply, reopens blank) were resolved on first contact. C needed three replies and D was reopened. E had no agent reply, so it is not counted at all: 2 of 4.',
     },
   },
-  create: shareOf(
-    (t, slot) => t.agentReplies[slot]! >= 1,
-    (t, slot) => t.agentReplies[slot] === 1 && t.reopens[slot]! <= 0,
-  ),
+  create: shareOf(hasAgentReply, resolvedAtFirstContact),
 };

@@ -20,8 +20,11 @@ export function* renderTicketLines(lines: Iterable<TicketLine>, format: TicketLi
     if (format === 'json') {
       block += `${count === 0 ? '[\n' : ',\n'}  ${escapeJsonText(JSON.stringify(line, null, 2)).replaceAll('\n', '\n  ')}`;
     } else {
-      const columns = Object.keys(line) as (keyof TicketLine)[];
-      const row = columns.map((c) => (Array.isArray(line[c]) ? (line[c] as string[]).join(',') : line[c]));
+      const columns = Object.keys(line);
+      const row = columns.map((c) => {
+        const value = line[c] ?? null;
+        return Array.isArray(value) ? value.join(',') : value;
+      });
       block += stringifyCsv(count === 0 ? [columns, row] : [row]);
     }
     count++;

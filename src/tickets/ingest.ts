@@ -119,11 +119,14 @@ export class Ingest {
     this.files[file]!.blank += count;
   }
 
-  /** One record: `values[column[f]]` holds field f (see validateRecord). */
-  record(file: number, line: number, values: readonly unknown[], column: Int32Array): void {
+  /**
+   * One record: `values[column[f]]` holds field f (see validateRecord); `timestampsRead`: a dialect
+   * has read its timestamps already (epoch ms).
+   */
+  record(file: number, line: number, values: readonly unknown[], column: Int32Array, timestampsRead = false): void {
     const account = this.files[file]!;
     account.read++;
-    const problem = validateRecord(values, column, this.readLocal, this.scratch);
+    const problem = validateRecord(values, column, this.readLocal, this.scratch, timestampsRead);
     if (problem !== null) {
       this.rejectRead(file, line, problem.field, problem.code, problem.message);
       return;

@@ -1,9 +1,12 @@
+import { camelCase, FIELDS, type Field, type FieldKind } from '../schema/fields.js';
+import { KINDS } from '../schema/kinds.js';
 import { tagList, type ParsedTicket } from '../schema/validate.js';
 
 /**
  * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a million
  * tickets take ~120 bytes each plus their id, where plain objects would take several times that.
- * Text values are interned in dictionaries and stored as codes (-1 = blank).
+ * The columns are those the field table (schema/fields.ts) names; text values are interned in
+ * dictionaries and stored as codes (-1 = blank).
  */
 
 const SMALL_DICTIONARY = 16;
@@ -44,6 +47,75 @@ export class Dictionary {
   }
 }
 
+/** The typed array a kind is stored in: epoch ms and seconds as doubles (NaN blank), codes and counts as integers (-1 blank). */
+type ArrayOf<K extends FieldKind> = K extends 'timestamp' | 'seconds' ? Float64Array : K extends 'text' | 'tags' | 'count' ? Int32Array : Int8Array;
+const ARRAY_OF: Record<Exclude<FieldKind, 'id'>, new (length: number) => Float64Array | Int32Array | Int8Array> = {
+  timestamp: Float64Array,
+  seconds: Float64Array,
+  text: Int32Array,
+  tags: Int32Array,
+  count: Int32Array,
+  satisfaction: Int8Array,
+  score: Int8Array,
+  yesNo: Int8Array,
+};
+
+type Stored = Exclude<Extract<Field, { store: string }>, { kind: 'id' }>;
+/** The store's columns, one per store name of the field table: `createdAt`, `resolvedAt`, `agent`… */
+export type StoreColumns = { [F in Stored as F['store']]: ArrayOf<F['kind']> };
+type TextField = Extract<Field, { kind: 'text' | 'tags' }>['name'];
+
+/** A store column and the fields that fill it (in table order: the first with a value wins). */
+interface Column {
+  name: keyof StoreColumns;
+  kind: Exclude<FieldKind, 'id'>;
+  from: (keyof ParsedTicket)[];
+}
+
+const COLUMNS: Column[] = [];
+for (const field of FIELDS) {
+  if (!('store' in field) || field.kind === 'id') continue;
+  const name = field.store as keyof StoreColumns;
+  const existing = COLUMNS.find((c) => c.name === name);
+  if (existing !== undefined) existing.from.push(camelCase(field.name) as keyof ParsedTicket);
+  else COLUMNS.push({ name, kind: field.kind, from: [camelCase(field.name) as keyof ParsedTicket] });
+}
+const TIMESTAMP_KEYS = FIELDS.filter((f) => f.kind === 'timestamp').map((f) => camelCase(f.name) as keyof ParsedTicket);
+
+type WriteTicket = (store: TicketStore, slot: number, ticket: ParsedTicket) => void;
+type LatestTime = (ticket: ParsedTicket) => number;
+
+/**
+ * The code that writes a parsed ticket into its columns, and the code that finds its latest
+ * timestamp, made once from the column list: one statement per column, its property written out
+ * (a column several fields fill takes the first that is not blank). A loop over the columns did the
+ * same with a property lookup per column and record: see schema/validate.ts, compileReader.
+ */
+function compileWriter(): WriteTicket {
+  const blanks: unknown[] = [];
+  const statements = COLUMNS.map((column) => {
+    let value = `t.${column.from[0]!}`;
+    for (const next of column.from.slice(1)) {
+      blanks.push(KINDS[column.kind].isBlankValue);
+      value = `(blank${blanks.length - 1}(${value}) ? t.${next} : ${value})`;
+    }
+    if (column.kind === 'text') return `store.${column.name}[slot] = store.dictionaries.${column.name}.codeOf(${value});`;
+    if (column.kind === 'tags') return `store.${column.name}[slot] = store.tagListCode(${value});`;
+    return `store.${column.name}[slot] = ${value};`;
+  });
+  const names = blanks.map((_, i) => `blank${i}`);
+  const make = new Function(...names, `return function writeTicket(store, slot, t) {\n${statements.join('\n')}\n};`) as (...args: unknown[]) => WriteTicket;
+  return make(...blanks);
+}
+
+function compileLatest(): LatestTime {
+  const statements = TIMESTAMP_KEYS.map((key) => `if (t.${key} > latest) latest = t.${key};`);
+  return new Function(`return function latestTime(t) {\nlet latest = -Infinity;\n${statements.join('\n')}\nreturn latest;\n};`)() as LatestTime;
+}
+
+const writeTicket = compileWriter();
+const latestTime = compileLatest();
+
 function grow<T extends Float64Array | Int32Array | Int8Array>(array: T, capacity: number): T {
   const bigger = new (array.constructor as new (n: number) => T)(capacity);
   bigger.set(array);
@@ -51,6 +123,8 @@ function grow<T extends Float64Array | Int32Array | Int8Array>(array: T, capacit
 }
 
 export type UpsertOutcome = 'added' | 'replaced' | 'kept';
+
+export interface TicketStore extends StoreColumns {}
 
 export class TicketStore {
   length = 0;
@@ -63,49 +137,18 @@ export class TicketStore {
   private readonly slotOfId = new Map<string, number>();
 
   readonly id: string[] = [];
-  /** Epoch ms; NaN when blank. */
-  createdAt = new Float64Array(this.capacity);
-  firstResponseAt = new Float64Array(this.capacity);
-  /** solved_at, or closed_at when solved_at is blank. */
-  resolvedAt = new Float64Array(this.capacity);
-  updatedAt = new Float64Array(this.capacity);
-  /** Dictionary codes, -1 when blank. */
-  status = new Int32Array(this.capacity);
-  agent = new Int32Array(this.capacity);
-  team = new Int32Array(this.capacity);
-  channel = new Int32Array(this.capacity);
-  priority = new Int32Array(this.capacity);
-  language = new Int32Array(this.capacity);
-  customer = new Int32Array(this.capacity);
-  tags = new Int32Array(this.capacity);
-  /** Satisfaction: -1 no response, 0 unsatisfied, 1 satisfied. */
-  satisfaction = new Int8Array(this.capacity);
-  /** 0–10, -1 when blank. */
-  nps = new Int8Array(this.capacity);
-  agentReplies = new Int32Array(this.capacity);
-  reopens = new Int32Array(this.capacity);
-  /** Seconds; NaN when blank. */
-  handleTime = new Float64Array(this.capacity);
-  /** Seconds within business hours, as the helpdesk computed them; NaN when blank. */
-  businessFirstResponseTime = new Float64Array(this.capacity);
-  businessResolutionTime = new Float64Array(this.capacity);
-  /** -1 unknown, 0 no, 1 yes. */
-  escalated = new Int8Array(this.capacity);
   /** Index of the input file the ticket's winning record came from. */
   sourceFile = new Int32Array(this.capacity);
 
-  readonly dictionaries = {
-    status: new Dictionary(),
-    agent: new Dictionary(),
-    team: new Dictionary(),
-    channel: new Dictionary(),
-    priority: new Dictionary(),
-    language: new Dictionary(),
-    customer: new Dictionary(),
-    /** Each distinct tags value as written (JSON lists as JSON text); see tagsOf. */
-    tags: new Dictionary(),
-  };
+  /** Each text column's dictionary; `tags` holds each distinct tags value as written (JSON lists as JSON text), see tagsOf. */
+  readonly dictionaries = Object.fromEntries(
+    COLUMNS.filter((c) => c.kind === 'text' || c.kind === 'tags').map((c) => [c.name, new Dictionary()]),
+  ) as Record<TextField, Dictionary>;
   private readonly tagLists: string[][] = [];
+
+  constructor() {
+    for (const column of COLUMNS) (this as unknown as Record<string, unknown>)[column.name] = new ARRAY_OF[column.kind](this.capacity);
+  }
 
   /**
    * Adds a ticket, or resolves a duplicate id: the record with the latest `updated_at` wins (a
@@ -113,11 +156,9 @@ export class TicketStore {
    * Returns what happened, and the source file of the record that lost, if any.
    */
   upsert(ticket: ParsedTicket, file: number): { outcome: UpsertOutcome; loserFile: number } {
-    this.noteTime(ticket.createdAt);
-    this.noteTime(ticket.firstResponseAt);
-    this.noteTime(ticket.solvedAt);
-    this.noteTime(ticket.closedAt);
-    this.noteTime(ticket.updatedAt);
+    // NaN (blank) never counts: comparisons with NaN are false.
+    const latest = latestTime(ticket);
+    if (latest > this.latestTimestamp) this.latestTimestamp = latest;
     const existing = this.slotOfId.get(ticket.id);
     if (existing === undefined) {
       const slot = this.length++;
@@ -136,11 +177,6 @@ export class TicketStore {
     return { outcome: 'replaced', loserFile };
   }
 
-  /** NaN (blank) never counts: comparisons with NaN are false. */
-  private noteTime(at: number): void {
-    if (at > this.latestTimestamp) this.latestTimestamp = at;
-  }
-
   tagsOf(slot: number): readonly string[] {
     return this.tagListOf(this.tags[slot]!);
   }
@@ -150,33 +186,13 @@ export class TicketStore {
     return code < 0 ? [] : this.tagLists[code]!;
   }
 
-  private write(slot: number, t: ParsedTicket, file: number): void {
-    const d = this.dictionaries;
-    this.createdAt[slot] = t.createdAt;
-    this.firstResponseAt[slot] = t.firstResponseAt;
-    this.resolvedAt[slot] = Number.isNaN(t.solvedAt) ? t.closedAt : t.solvedAt;
-    this.updatedAt[slot] = t.updatedAt;
-    this.status[slot] = d.status.codeOf(t.status);
-    this.agent[slot] = d.agent.codeOf(t.agent);
-    this.team[slot] = d.team.codeOf(t.team);
-    this.channel[slot] = d.channel.codeOf(t.channel);
-    this.priority[slot] = d.priority.codeOf(t.priority);
-    this.language[slot] = d.language.codeOf(t.language);
-    this.customer[slot] = d.customer.codeOf(t.customer);
-    this.tags[slot] = this.tagListCode(t.tags);
-    this.satisfaction[slot] = t.satisfaction;
-    this.nps[slot] = t.nps;
-    this.agentReplies[slot] = t.agentReplies;
-    this.reopens[slot] = t.reopens;
-    this.handleTime[slot] = t.handleTime;
-    this.businessFirstResponseTime[slot] = t.businessFirstResponseTime;
-    this.businessResolutionTime[slot] = t.businessResolutionTime;
-    this.escalated[slot] = t.escalated;
+  private write(slot: number, ticket: ParsedTicket, file: number): void {
+    writeTicket(this, slot, ticket);
     this.sourceFile[slot] = file;
   }
 
-  /** Interns a tags value by its text as written, so a list is split only the first time it is seen. */
-  private tagListCode(tags: string | string[] | null): number {
+  /** Interns a tags value by its text as written, so a list is split only the first time it is seen (for the writer). */
+  tagListCode(tags: string | string[] | null): number {
     if (tags === null) return -1;
     const code = this.dictionaries.tags.codeOf(typeof tags === 'string' ? tags : JSON.stringify(tags));
     if (code === this.tagLists.length) this.tagLists.push(tagList(tags));
@@ -185,26 +201,8 @@ export class TicketStore {
 
   private resize(capacity: number): void {
     this.capacity = capacity;
-    this.createdAt = grow(this.createdAt, capacity);
-    this.firstResponseAt = grow(this.firstResponseAt, capacity);
-    this.resolvedAt = grow(this.resolvedAt, capacity);
-    this.updatedAt = grow(this.updatedAt, capacity);
-    this.status = grow(this.status, capacity);
-    this.agent = grow(this.agent, capacity);
-    this.team = grow(this.team, capacity);
-    this.channel = grow(this.channel, capacity);
-    this.priority = grow(this.priority, capacity);
-    this.language = grow(this.language, capacity);
-    this.customer = grow(this.customer, capacity);
-    this.tags = grow(this.tags, capacity);
-    this.satisfaction = grow(this.satisfaction, capacity);
-    this.nps = grow(this.nps, capacity);
-    this.agentReplies = grow(this.agentReplies, capacity);
-    this.reopens = grow(this.reopens, capacity);
-    this.handleTime = grow(this.handleTime, capacity);
-    this.businessFirstResponseTime = grow(this.businessFirstResponseTime, capacity);
-    this.businessResolutionTime = grow(this.businessResolutionTime, capacity);
-    this.escalated = grow(this.escalated, capacity);
+    const columns = this as unknown as Record<string, Float64Array | Int32Array | Int8Array>;
+    for (const column of COLUMNS) columns[column.name] = grow(columns[column.name]!, capacity);
     this.sourceFile = grow(this.sourceFile, capacity);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DateFormat } from '../../src/dialect/dates.js';
 import { COMMON_SENTINELS, EMPTY_DIALECT, fieldColumns, recordMapper, type Dialect, type FieldColumns } from '../../src/dialect/dialect.js';
-import { FIELD_INDEX, TICKET_FIELDS, type TicketField } from '../../src/schema/fields.js';
+import { FIELD_INDEX, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../../src/schema/fields.js';
 import { tagList } from '../../src/schema/validate.js';
 import { utcMillis, wallTimeReader } from '../../src/time/zone.js';
 
@@ -45,7 +45,9 @@ function mapRecords(
     const out = new Array<unknown>(TICKET_FIELDS.length);
     const problem = map(record, out);
     if (problem !== null) return { problem };
-    return Object.fromEntries(TICKET_FIELDS.flatMap((f, i) => (out[i] === undefined ? [] : [[f, out[i]]])));
+    // Timestamps come out read (epoch ms): shown here as ISO 8601 (UTC), the instant they stand for.
+    const shown = (f: TicketField, value: unknown): unknown => (TIMESTAMP_FIELDS.includes(f) && typeof value === 'number' ? new Date(value).toISOString() : value);
+    return Object.fromEntries(TICKET_FIELDS.flatMap((f, i) => (out[i] === undefined ? [] : [[f, shown(f, out[i])]])));
   });
 }
 
@@ -152,7 +154,7 @@ describe('recordMapper: dates', () => {
   const d = dialect({ columns: { id: 'number', created_at: 'opened_at', solved_at: 'resolved_at', updated_at: 'sys_updated_at' } });
   const header = ['number', 'opened_at', 'resolved_at', 'sys_updated_at'];
 
-  it('each date column is read in its own format and handed on as ISO 8601 (UTC)', () => {
+  it('each date column is read in its own format and handed on as the instant (shown in ISO 8601, UTC)', () => {
     const [row] = mapRecords(d, header, [['INC1', '29-02-2016 01:16', '03/01/2016 1:30 PM', '1456794600']], {
       created_at: 'DMY',
       solved_at: 'MDY',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../../src/config/json-schema.js';
 import { METRICS } from '../../src/metrics/index.js';
+import { withFieldsTable } from '../../src/render/fields-doc.js';
 import { renderMetricsDoc } from '../../src/render/metrics-doc.js';
 
 const committed = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
@@ -13,6 +14,10 @@ describe('generated files are up to date (run `npm run docs` after changing a me
 
   it('docs/metrics.md documents every metric of the registry', () => {
     for (const { meta } of METRICS) expect(committed('docs/metrics.md')).toContain(`### ${meta.id}\n`);
+  });
+
+  it("docs/input.md's column table is what the field table generates", () => {
+    expect(committed('docs/input.md')).toBe(withFieldsTable(committed('docs/input.md')));
   });
 
   it('schema/support-metrics.config.schema.json is what the zod schema generates', () => {

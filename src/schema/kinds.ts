@@ -1,0 +1,222 @@
+import { parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
+import type { FieldKind, TicketField } from './fields.js';
+
+/**
+ * How a value of each field kind is read: what blank is, and how a present value parses or is
+ * refused. A record is used whole or rejected whole: a value that cannot be read throws Rejected
+ * with the field, a code and a message a person can act on.
+ */
+
+export type RejectionCode = 'missing_required' | 'invalid_timestamp' | 'invalid_value' | 'before_created' | 'malformed_record';
+
+export interface FieldProblem {
+  field: TicketField | null;
+  code: RejectionCode;
+  message: string;
+}
+
+export class Rejected extends Error {
+  constructor(readonly problem: FieldProblem) {
+    super(problem.message);
+  }
+}
+
+export function reject(field: TicketField, code: RejectionCode, message: string): never {
+  throw new Rejected({ field, code, message });
+}
+
+/** Satisfaction as the metrics see it. */
+export const Satisfaction = { none: -1, unsatisfied: 0, satisfied: 1 } as const;
+/** A yes/no field. */
+export const YesNo = { unknown: -1, no: 0, yes: 1 } as const;
+
+/** How the values of one record are read. */
+export interface ReadContext {
+  /** Reads a timestamp without an offset in the input zone. */
+  readLocal: ReadWallTime;
+  /**
+   * Timestamps may come already read, as epoch ms (from a dialect, which read them in their
+   * column's format): a number is then an instant, not a value to refuse.
+   */
+  timestampsRead: boolean;
+}
+
+/** JSON.stringify for messages, cut short so a huge value cannot flood the terminal. */
+export function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return JSON.stringify(shown);
+}
+
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** Blank (absent, null or whitespace only) values are "not given", never zero. */
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function readText(field: TicketField, value: unknown): string | null {
+  if (isBlank(value)) return null;
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return reject(field, 'invalid_value', `expected text, got ${describeType(value)}`);
+}
+
+/** `1.23457E+19`: what Excel shows, and saves, for a long numeric id it read as a number. */
+const SPREADSHEET_ROUNDED = /^\d(?:[.,]\d+)?E\+\d+$/i;
+
+function readId(field: TicketField, value: unknown): string | null {
+  const id = readText(field, value);
+  if (id !== null && SPREADSHEET_ROUNDED.test(id)) {
+    reject(field, 'invalid_value', `${quote(id)} is a number a spreadsheet rounded (scientific notation): ids like it would merge; export the ids as text`);
+  }
+  return id;
+}
+
+/** No helpdesk ticket is older than this (1970-01-01T00:00:00Z); an earlier timestamp is a placeholder. */
+const EARLIEST = 0;
+/** Nor dated this late (2200-01-01T00:00:00Z): a later timestamp is a "never" placeholder. */
+const LATEST = Date.UTC(2200, 0, 1);
+
+/** A timestamp as written, for messages: an instant a dialect read is shown in ISO 8601 (UTC). */
+export function timestampText(value: unknown): string {
+  return typeof value === 'number' ? new Date(value).toISOString() : String(value).trim();
+}
+
+function readTimestamp(field: TicketField, value: unknown, context: ReadContext): number {
+  if (isBlank(value)) return Number.NaN;
+  const epoch =
+    typeof value === 'string' ? parseTimestamp(value.trim(), context.readLocal) : context.timestampsRead && typeof value === 'number' ? value : Number.NaN;
+  if (Number.isNaN(epoch)) {
+    reject(field, 'invalid_timestamp', `${quote(value)} is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z)`);
+  }
+  if (epoch < EARLIEST) {
+    // 1900-01-01 and 0001-01-01 stand for "no date" in many exports: never a ticket's real time.
+    reject(field, 'invalid_timestamp', `${quote(timestampText(value))} is before 1970: a placeholder for "no date"? Leave the cell blank instead`);
+  }
+  if (epoch >= LATEST) {
+    // 9999-12-31, 2999-12-31, 4712-12-31 stand for "never" (SAP, Oracle, data warehouses).
+    reject(field, 'invalid_timestamp', `${quote(timestampText(value))} is after 2200: a placeholder for "never"? Leave the cell blank instead`);
+  }
+  return epoch;
+}
+
+const WHOLE_NUMBER = /^\d+$/;
+
+function readWholeNumber(field: TicketField, value: unknown, max: number, expected: string): number {
+  if (isBlank(value)) return -1;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && WHOLE_NUMBER.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isInteger(n) || n < 0 || n > max) reject(field, 'invalid_value', `${quote(value)} is not ${expected}`);
+  return n;
+}
+
+const DECIMAL = /^\d+(?:\.\d+)?$/;
+
+/**
+ * The longest duration read (100 years, in seconds): a longer one is no ticket's handle or
+ * resolution time but a unit mix-up or a corrupt value, and would swamp every mean it entered.
+ */
+export const MAX_DURATION_SECONDS = 100 * 365.25 * 86_400;
+
+function readSeconds(field: TicketField, value: unknown): number {
+  if (isBlank(value)) return Number.NaN;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!(n >= 0) || !Number.isFinite(n)) reject(field, 'invalid_value', `${quote(value)} is not a number of seconds ≥ 0`);
+  if (n > MAX_DURATION_SECONDS) reject(field, 'invalid_value', `${quote(value)} seconds is more than 100 years`);
+  return n;
+}
+
+function readSatisfaction(field: TicketField, value: unknown): number {
+  if (isBlank(value)) return Satisfaction.none;
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().toLowerCase() : '';
+  switch (text) {
+    case 'good':
+    case '4':
+    case '5':
+      return Satisfaction.satisfied;
+    case 'bad':
+    case '1':
+    case '2':
+    case '3':
+      return Satisfaction.unsatisfied;
+    default:
+      return reject(field, 'invalid_value', `${quote(value)} is not a rating (good, bad, or a whole number 1–5)`);
+  }
+}
+
+const YES = new Set(['true', 'yes', '1']);
+const NO = new Set(['false', 'no', '0']);
+
+function readYesNo(field: TicketField, value: unknown): number {
+  if (isBlank(value)) return YesNo.unknown;
+  if (typeof value === 'boolean') return value ? YesNo.yes : YesNo.no;
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim().toLowerCase() : '';
+  if (YES.has(text)) return YesNo.yes;
+  if (NO.has(text)) return YesNo.no;
+  return reject(field, 'invalid_value', `${quote(value)} is not a yes/no value (true, false, yes, no, 1, 0)`);
+}
+
+/**
+ * Tags: a comma-separated list in one CSV field, or a JSON array of strings. Kept as written (a
+ * list's text is split once per distinct value, by the store: see tagList).
+ */
+function readTags(field: TicketField, value: unknown): string | string[] | null {
+  if (isBlank(value)) return null;
+  if (typeof value === 'string') return value;
+  if (!Array.isArray(value)) {
+    return reject(field, 'invalid_value', `expected a comma-separated list or a list of strings, got ${describeType(value)}`);
+  }
+  for (const item of value) {
+    if (typeof item !== 'string') reject(field, 'invalid_value', `expected a list of strings, found ${describeType(item)} in it`);
+  }
+  return value as string[];
+}
+
+/** The tags of a `tags` value: trimmed, blanks and repeats dropped, in the order written. */
+export function tagList(tags: string | readonly string[]): string[] {
+  const list: string[] = [];
+  for (const item of typeof tags === 'string' ? tags.split(',') : tags) {
+    const tag = item.trim();
+    if (tag !== '' && !list.includes(tag)) list.push(tag);
+  }
+  return list;
+}
+
+/** What each kind reads a value into (its blank value first). */
+export interface KindValues {
+  id: string;
+  timestamp: number;
+  text: string | null;
+  satisfaction: number;
+  score: number;
+  count: number;
+  seconds: number;
+  yesNo: number;
+  tags: string | string[] | null;
+}
+
+interface Kind<V> {
+  /** The value of a blank field. */
+  blank: V;
+  read(field: TicketField, value: unknown, context: ReadContext): V;
+  /** Whether a value read is blank (for store columns that several fields fill). */
+  isBlankValue(value: V): boolean;
+}
+
+const blankNumber = (n: number): boolean => n < 0 || Number.isNaN(n);
+
+export const KINDS: { [K in FieldKind]: Kind<KindValues[K]> } = {
+  id: { blank: '', read: (field, value) => readId(field, value) ?? '', isBlankValue: (v) => v === '' },
+  timestamp: { blank: Number.NaN, read: readTimestamp, isBlankValue: Number.isNaN },
+  text: { blank: null, read: readText, isBlankValue: (v) => v === null },
+  satisfaction: { blank: Satisfaction.none, read: readSatisfaction, isBlankValue: blankNumber },
+  score: { blank: -1, read: (field, value) => readWholeNumber(field, value, 10, 'a score from 0 to 10'), isBlankValue: blankNumber },
+  count: { blank: -1, read: (field, value) => readWholeNumber(field, value, 2 ** 31 - 1, 'a whole number ≥ 0'), isBlankValue: blankNumber },
+  seconds: { blank: Number.NaN, read: readSeconds, isBlankValue: Number.isNaN },
+  yesNo: { blank: YesNo.unknown, read: readYesNo, isBlankValue: blankNumber },
+  tags: { blank: null, read: readTags, isBlankValue: (v) => v === null },
+};
