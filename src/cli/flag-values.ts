@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { delimiterFromFlag, type Delimiter } from '../io/input-formats.js';
-import { MAX_RECORD_SIZE_LIMIT } from '../io/read-options.js';
+import { MAX_RECORD_SIZE_LIMIT } from '../io/read-limits.js';
 import { didYouMean } from './suggest.js';
 
 /**

@@ -1,8 +1,8 @@
 import { DATE_ORDER_CHOICES } from '../dialect/date-orders.js';
 import { ATTRIBUTIONS } from '../engine/attribution.js';
 import { INPUT_ENCODINGS, INPUT_FORMATS } from '../io/input-formats.js';
-import { DEFAULT_MAX_RECORD_SIZE, sizeText } from '../io/read-options.js';
-import { PRESET_NAMES } from '../presets/names.js';
+import { DEFAULT_MAX_RECORD_SIZE, sizeText } from '../io/read-limits.js';
+import { PRESET_NAMES } from '../presets/index.js';
 import { CATALOGUE_FORMATS, INSPECTION_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/formats.js';
 import { DIMENSIONS, TICKET_FIELDS } from '../schema/fields.js';
 import { PERIODS } from '../time/period-names.js';

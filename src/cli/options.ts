@@ -2,7 +2,7 @@ import type { Settings } from '../config/config.js';
 import type { ColumnMapping } from '../dialect/dialect.js';
 import type { ComputeOptions } from '../engine/compute.js';
 import { UsageError } from '../errors.js';
-import type { ReadOptions } from '../io/read-options.js';
+import type { ReadOptions } from '../reading/read-options.js';
 import type { Metric } from '../metrics/types.js';
 import {
   formatOfPath,

@@ -1,8 +1,8 @@
 import type { CommandIO } from '../cli/command-io.js';
 import { parseFlags, readingOf } from '../cli/options.js';
-import { readConfig } from '../io/read-config.js';
+import { readConfig } from '../config/load-config.js';
 import { standardOutput } from '../io/output-file.js';
-import { readTicketSources } from '../io/read-tickets.js';
+import { readTicketSources } from '../reading/read-exports.js';
 import { renderInspection, renderInspectionJson } from '../render/inspection.js';
 import { Ingest } from '../tickets/ingest.js';
 import { wallTimeReader } from '../time/zone.js';

@@ -2,7 +2,7 @@ import type { CommandIO } from '../cli/command-io.js';
 import { parseFlags, reportRunOf } from '../cli/options.js';
 import { computeReport } from '../engine/compute.js';
 import { eventSpan, resolveRange } from '../engine/range.js';
-import { readConfig } from '../io/read-config.js';
+import { readConfig } from '../config/load-config.js';
 import { METRICS } from '../metrics/index.js';
 import { render } from '../render/index.js';
 import { readValidTickets, withRunOutputs } from './ticket-input.js';

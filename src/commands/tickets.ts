@@ -1,7 +1,7 @@
 import type { CommandIO } from '../cli/command-io.js';
 import { parseFlags, ticketsRunOf } from '../cli/options.js';
 import { ticketLines } from '../engine/drilldown.js';
-import { readConfig } from '../io/read-config.js';
+import { readConfig } from '../config/load-config.js';
 import { renderTicketLines } from '../render/ticket-lines.js';
 import { readValidTickets, withRunOutputs } from './ticket-input.js';
 

@@ -3,7 +3,7 @@ import type { Attribution } from './attribution.js';
 import { evaluateSla, type SlaPolicy } from '../sla/evaluate.js';
 import type { IngestSummary } from '../tickets/ingest.js';
 import type { TicketStore } from '../tickets/store.js';
-import { buildPeriodGrid, firstSlotEndingAfter, slotIndexOf, type Period } from '../time/periods.js';
+import { buildPeriodGrid, firstSlotEndingAfter, slotIndexOf, type Period, type PeriodGrid } from '../time/periods.js';
 import { formatInstant } from '../time/zone.js';
 import { REPORT_SCHEMA, type Report, type ReportNote, type ReportRow } from '../report/types.js';
 import { EVENT_PLACEMENTS, type Accumulator, type EventPlacement, type Metric, type MetricContext, type MetricValue, type Placement } from '../metrics/types.js';
@@ -133,99 +133,136 @@ export function metricContext(tickets: TicketStore, options: Pick<ComputeOptions
   };
 }
 
+/**
+ * Which accumulators each event feeds. Under `created` attribution every metric is fed at the
+ * ticket's creation, but only when its own event happened at all: a never-resolved ticket has no
+ * resolution time to move, and does not count as resolved.
+ */
+type Feeds = Map<Placement, { happened: EventPlacement | null; indexes: number[] }[]>;
+
+function feedsOf(metrics: readonly Metric[], attribution: Attribution): Feeds {
+  const feeds: Feeds = new Map();
+  metrics.forEach((m, i) => {
+    const own = m.meta.placement;
+    const [at, happened] = own === 'open_at_end' || attribution === 'event' ? [own, null] : ['created' as const, own];
+    const list = feeds.get(at) ?? [];
+    const same = list.find((f) => f.happened === happened);
+    if (same === undefined) list.push({ happened, indexes: [i] });
+    else same.indexes.push(i);
+    feeds.set(at, list);
+  });
+  return feeds;
+}
+
+/** The report's rows (a period, and with --by a group) and totals, each a set of accumulators, as the tickets are placed in them. */
+class Placing {
+  /** rowsByGroup[group][periodSlot]: a row exists once some ticket of the group has an event in the period. */
+  readonly rowsByGroup: (Row | undefined)[][] = [];
+  readonly totals: Accumulator[];
+  private readonly feeds: Feeds;
+
+  constructor(
+    private readonly tickets: TicketStore,
+    private readonly options: ComputeOptions,
+    private readonly context: MetricContext,
+    private readonly grid: PeriodGrid,
+  ) {
+    this.feeds = feedsOf(options.metrics, options.attribution);
+    this.totals = this.newAccumulators();
+    if (options.by.length === 0) grid.slots.forEach((_, slot) => this.rowAt(slot, 0, true));
+  }
+
+  private newAccumulators(): Accumulator[] {
+    return this.options.metrics.map((m) => m.create(this.context));
+  }
+
+  rowAt(slot: number, group: number, create: boolean): Row | undefined {
+    const rows = (this.rowsByGroup[group] ??= []);
+    let row = rows[slot];
+    if (row === undefined && create) {
+      row = { slot, group, accumulators: this.newAccumulators() };
+      rows[slot] = row;
+    }
+    return row;
+  }
+
+  private feed(accumulators: Accumulator[], indexes: readonly number[], slot: number): void {
+    for (const i of indexes) accumulators[i]!.add(this.tickets, slot);
+  }
+
+  private feedEvent(accumulators: Accumulator[], placement: Placement, slot: number): void {
+    for (const { happened, indexes } of this.feeds.get(placement) ?? []) {
+      if (happened === null || !Number.isNaN(placementTime(this.tickets, slot, happened, this.context))) this.feed(accumulators, indexes, slot);
+    }
+  }
+
+  /** Each ticket's events, in the row of their period and group, and in the totals (the grid spans exactly the range). Returns each ticket's group. */
+  placeEvents(grouping: Grouping): Int32Array {
+    const { tickets, grid } = this;
+    const eventPlacements = this.options.attribution === 'created' ? (['created'] as const) : EVENT_PLACEMENTS;
+    const groupOfTicket = new Int32Array(tickets.length);
+    for (let t = 0; t < tickets.length; t++) {
+      const group = grouping.groupOf(t);
+      groupOfTicket[t] = group;
+      for (const placement of eventPlacements) {
+        const periodSlot = slotIndexOf(grid, placementTime(tickets, t, placement, this.context));
+        if (periodSlot < 0) continue;
+        this.feedEvent(this.rowAt(periodSlot, group, true)!.accumulators, placement, t);
+        this.feedEvent(this.totals, placement, t);
+      }
+    }
+    return groupOfTicket;
+  }
+
+  /** Open at the end of a period: created before its end, and not resolved before its end (in the rows that exist). */
+  placeOpenAtEnd(groupOfTicket: Int32Array): void {
+    const openIndexes = this.feeds.get('open_at_end')?.[0]?.indexes;
+    if (openIndexes === undefined) return;
+    const { tickets, grid } = this;
+    const to = this.options.range.to;
+    for (let t = 0; t < tickets.length; t++) {
+      const first = firstSlotEndingAfter(grid, tickets.createdAt[t]!);
+      const resolved = tickets.resolvedAt[t]!;
+      const last = Number.isNaN(resolved) ? grid.slots.length : firstSlotEndingAfter(grid, resolved);
+      for (let s = first; s < last; s++) {
+        const row = this.rowAt(s, groupOfTicket[t]!, false);
+        if (row !== undefined) this.feed(row.accumulators, openIndexes, t);
+      }
+      if (tickets.createdAt[t]! < to && !(resolved < to)) this.feed(this.totals, openIndexes, t);
+    }
+  }
+}
+
+/** The Report's account of the input: distinct tickets used, and each file's counts. */
+function reportInput(input: IngestSummary): Report['input'] {
+  return {
+    records: input.store.length,
+    rejected: input.rejected,
+    duplicates: input.duplicates,
+    files: input.files.map((f) => ({ path: f.path, read: f.read, header: f.header, blank: f.blank, records: f.used, duplicates: f.duplicates, rejected: f.rejected })),
+  };
+}
+
 export function computeReport(input: IngestSummary, options: ComputeOptions): Report {
   const { store: tickets } = input;
   const { metrics, by } = options;
   const context = metricContext(tickets, options);
   const grid = buildPeriodGrid(options.range.from, options.range.to, options.period, options.zone);
   const grouping = new Grouping(tickets, by);
-  // Which metrics each event feeds. Under `created` attribution every metric is fed at the ticket's
-  // creation, but only when its own event happened at all: a never-resolved ticket has no
-  // resolution time to move, and does not count as resolved.
-  const feeds = new Map<Placement, { happened: EventPlacement | null; indexes: number[] }[]>();
-  const addFeed = (at: Placement, happened: EventPlacement | null, index: number): void => {
-    const list = feeds.get(at) ?? [];
-    const same = list.find((f) => f.happened === happened);
-    if (same === undefined) list.push({ happened, indexes: [index] });
-    else same.indexes.push(index);
-    feeds.set(at, list);
-  };
-  metrics.forEach((m, i) => {
-    const own = m.meta.placement;
-    if (own === 'open_at_end' || options.attribution === 'event') addFeed(own, null, i);
-    else addFeed('created', own, i);
-  });
-  const eventPlacements = options.attribution === 'created' ? (['created'] as const) : EVENT_PLACEMENTS;
-  const newAccumulators = (): Accumulator[] => metrics.map((m) => m.create(context));
-
-  // rowsByGroup[group][periodSlot]: a row exists once some ticket of the group has an event in the period.
-  const rowsByGroup: (Row | undefined)[][] = [];
-  const rowAt = (slot: number, group: number, create: boolean): Row | undefined => {
-    const rows = (rowsByGroup[group] ??= []);
-    let row = rows[slot];
-    if (row === undefined && create) {
-      row = { slot, group, accumulators: newAccumulators() };
-      rows[slot] = row;
-    }
-    return row;
-  };
-  if (by.length === 0) grid.slots.forEach((_, slot) => rowAt(slot, 0, true));
-  const totals = newAccumulators();
-  const feed = (accumulators: Accumulator[], indexes: readonly number[], slot: number): void => {
-    for (const i of indexes) accumulators[i]!.add(tickets, slot);
-  };
-  const feedEvent = (accumulators: Accumulator[], placement: Placement, slot: number): void => {
-    for (const { happened, indexes } of feeds.get(placement) ?? []) {
-      if (happened === null || !Number.isNaN(placementTime(tickets, slot, happened, context))) feed(accumulators, indexes, slot);
-    }
-  };
-
-  const groupOfTicket = new Int32Array(tickets.length);
-  for (let t = 0; t < tickets.length; t++) {
-    const group = grouping.groupOf(t);
-    groupOfTicket[t] = group;
-    for (const placement of eventPlacements) {
-      const at = placementTime(tickets, t, placement, context);
-      const periodSlot = slotIndexOf(grid, at);
-      if (periodSlot < 0) continue;
-      feedEvent(rowAt(periodSlot, group, true)!.accumulators, placement, t);
-      feedEvent(totals, placement, t); // the grid spans exactly the range
-    }
-  }
-
-  // Open at the end of a period: created before its end, and not resolved before its end.
-  const openIndexes = feeds.get('open_at_end')?.[0]?.indexes;
-  if (openIndexes !== undefined) {
-    for (let t = 0; t < tickets.length; t++) {
-      const first = firstSlotEndingAfter(grid, tickets.createdAt[t]!);
-      const resolved = tickets.resolvedAt[t]!;
-      const last = Number.isNaN(resolved) ? grid.slots.length : firstSlotEndingAfter(grid, resolved);
-      for (let s = first; s < last; s++) {
-        const row = rowAt(s, groupOfTicket[t]!, false);
-        if (row !== undefined) feed(row.accumulators, openIndexes, t);
-      }
-      if (tickets.createdAt[t]! < options.range.to && !(resolved < options.range.to)) feed(totals, openIndexes, t);
-    }
-  }
+  const placing = new Placing(tickets, options, context, grid);
+  placing.placeOpenAtEnd(placing.placeEvents(grouping));
 
   const notes = unavailableNotes(metrics, input.presentFields, context);
   const unavailable = new Set(notes.map((n) => n.metric));
   const valuesOf = (accumulators: Accumulator[]): Record<string, MetricValue> =>
     Object.fromEntries(metrics.map((m, i) => [m.meta.id, unavailable.has(m.meta.id) ? null : accumulators[i]!.result()]));
-
-  const rows = rowsByGroup
+  const rows = placing.rowsByGroup
     .flatMap((rows) => rows.filter((row): row is Row => row !== undefined))
     .sort((a, b) => a.slot - b.slot || compareValues(grouping.values[a.group]!, grouping.values[b.group]!))
     .map((row): ReportRow => {
       const period = grid.slots[row.slot]!;
       const dimensions = Object.fromEntries(by.map((d, i) => [d, grouping.values[row.group]![i]!]));
-      return {
-        period: period.label,
-        start: formatInstant(period.start, options.zone),
-        end: formatInstant(period.end, options.zone),
-        ...dimensions,
-        metrics: valuesOf(row.accumulators),
-      };
+      return { period: period.label, start: formatInstant(period.start, options.zone), end: formatInstant(period.end, options.zone), ...dimensions, metrics: valuesOf(row.accumulators) };
     });
 
   return {
@@ -236,23 +273,10 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
     attribution: options.attribution,
     by: [...by],
     range: { from: formatInstant(options.range.from, options.zone), to: formatInstant(options.range.to, options.zone) },
-    input: {
-      records: tickets.length,
-      rejected: input.rejected,
-      duplicates: input.duplicates,
-      files: input.files.map((f) => ({
-        path: f.path,
-        read: f.read,
-        header: f.header,
-        blank: f.blank,
-        records: f.used,
-        duplicates: f.duplicates,
-        rejected: f.rejected,
-      })),
-    },
+    input: reportInput(input),
     metrics: metrics.map(({ meta }) => ({ id: meta.id, title: meta.title, short: meta.short, unit: meta.unit, section: meta.section })),
     notes,
     rows,
-    totals: { metrics: valuesOf(totals) },
+    totals: { metrics: valuesOf(placing.totals) },
   };
 }

@@ -1,7 +1,7 @@
 import { parse as parseCsv, CsvError, type Options as CsvOptions } from 'csv-parse';
 import { InputError } from '../errors.js';
 import type { Delimiter } from './input-formats.js';
-import { sizeText } from './read-options.js';
+import { sizeText } from './read-limits.js';
 
 /**
  * Splits CSV text into records, each with the line it starts on, as the text comes in. This knows

@@ -1,38 +1,34 @@
-import { headerMatch } from '../dialect/dialect.js';
-import { freshdesk } from './freshdesk.js';
-import { helpscout } from './helpscout.js';
-import { intercom } from './intercom.js';
-import type { PresetName } from './names.js';
-import { servicenow } from './servicenow.js';
 import type { Preset } from './types.js';
-import { zendeskApi } from './zendesk-api.js';
-import { zendeskChat } from './zendesk-chat.js';
-import { zendesk } from './zendesk.js';
-
-/** Every preset, by name. */
-export const PRESETS: Record<PresetName, Preset> = {
-  zendesk,
-  'zendesk-api': zendeskApi,
-  'zendesk-chat': zendeskChat,
-  freshdesk,
-  intercom,
-  helpscout,
-  servicenow,
-};
-
-const fits = (signature: Preset['signature'], has: (name: string) => boolean): boolean =>
-  signature.every((wanted) => (typeof wanted === 'string' ? has(wanted) : wanted.some(has)));
 
 /**
- * The CSV presets whose signature headers all appear in `header` (ignoring case and spaces; a `*` in
- * a signature header stands for any text): one, none (`[]`), or several (the caller refuses to guess).
+ * Every preset, by name, loaded when a file is read (as ESLint's rule index does): the names are
+ * known without loading any preset, so that --help and the flag checks stay light. The `--preset`
+ * choices, the `presets` command and docs/presets.md all come from this map.
  */
-export function presetsMatching(header: readonly string[]): Preset[] {
-  return Object.values(PRESETS).filter((p) => p.format === 'csv' && fits(p.signature, (wanted) => header.some((h) => headerMatch(wanted, h) !== undefined)));
-}
+const PRESET_LOADERS = {
+  zendesk: async () => (await import('./zendesk.js')).zendesk,
+  'zendesk-api': async () => (await import('./zendesk-api.js')).zendeskApi,
+  'zendesk-chat': async () => (await import('./zendesk-chat.js')).zendeskChat,
+  freshdesk: async () => (await import('./freshdesk.js')).freshdesk,
+  intercom: async () => (await import('./intercom.js')).intercom,
+  helpscout: async () => (await import('./helpscout.js')).helpscout,
+  servicenow: async () => (await import('./servicenow.js')).servicenow,
+} satisfies Record<string, () => Promise<Preset>>;
 
-/** The JSON presets whose signature keys all appear among a first object's keys (exactly as written). */
-export function presetsMatchingKeys(keys: readonly string[]): Preset[] {
-  const present = new Set(keys);
-  return Object.values(PRESETS).filter((p) => p.format === 'json' && fits(p.signature, (key) => present.has(key)));
+export type PresetName = keyof typeof PRESET_LOADERS;
+
+/** The --preset choices, in this order. */
+export const PRESET_NAMES = Object.keys(PRESET_LOADERS) as PresetName[];
+
+/** The presets, by name. */
+export type Presets = Readonly<Record<PresetName, Preset>>;
+
+let loaded: Promise<Presets> | undefined;
+
+/** Every preset (loaded once). */
+export function loadPresets(): Promise<Presets> {
+  loaded ??= Promise.all(PRESET_NAMES.map((name) => PRESET_LOADERS[name]())).then(
+    (presets) => Object.fromEntries(PRESET_NAMES.map((name, i) => [name, presets[i]!])) as Record<PresetName, Preset>,
+  );
+  return loaded;
 }

@@ -5,7 +5,7 @@ import type { RejectsFormat } from './formats.js';
 
 /**
  * The lines of a rejects file (--rejects): one per rejected record, with where it was, why, and
- * the record as it was read. Pure: io/write-rejects.ts writes them as they come.
+ * the record as it was read. Pure: commands/rejects-file.ts writes them as they come.
  */
 
 export const REJECT_COLUMNS = ['file', 'line', 'field', 'code', 'message', 'record'] as const;

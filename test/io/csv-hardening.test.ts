@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { readTicketSources, type ReadOptions } from '../../src/io/read-tickets.js';
+import { readTicketSources, type ReadOptions } from '../../src/reading/read-exports.js';
 import { Ingest, type IngestSummary, type Rejection } from '../../src/tickets/ingest.js';
 import { wallTimeReader } from '../../src/time/zone.js';
 import { tempFiles } from '../helpers/temp-files.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { csvRecords, type CsvBlock } from '../../src/io/csv-records.js';
-import { readTicketSources } from '../../src/io/read-tickets.js';
+import { readTicketSources } from '../../src/reading/read-exports.js';
 import { Ingest } from '../../src/tickets/ingest.js';
 import { wallTimeReader } from '../../src/time/zone.js';
 

@@ -8,7 +8,7 @@ import { InputError } from '../../src/errors.js';
 import { detectDelimiter, headerLineEnded } from '../../src/io/csv-delimiter.js';
 import { decodeInput, firstInvalidUtf16, firstInvalidUtf8 } from '../../src/io/decode-input.js';
 import { delimiterFromFlag, formatFromExtension, type InputEncoding } from '../../src/io/input-formats.js';
-import { readTicketSources, type ReadOptions } from '../../src/io/read-tickets.js';
+import { readTicketSources, type ReadOptions } from '../../src/reading/read-exports.js';
 import { Ingest, type IngestSummary } from '../../src/tickets/ingest.js';
 import { wallTimeReader } from '../../src/time/zone.js';
 import { INVALID_UTF8, INVALID_UTF8_OFFSET, LONE_SURROGATE_OFFSET, writeDialectFixtures } from '../helpers/dialect-fixtures.js';

@@ -12,7 +12,7 @@ import {
   type OutputFileSystem,
   type WritableHandle,
 } from '../../src/io/output-file.js';
-import { rejectsFile } from '../../src/io/write-rejects.js';
+import { rejectsFile } from '../../src/commands/rejects-file.js';
 import { workDirectory } from '../helpers/temp-files.js';
 
 /**

@@ -3,10 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tempFiles } from '../helpers/temp-files.js';
 import { InputError } from '../../src/errors.js';
-import { jsonSyntaxError, readJsonArray, readNdjson } from '../../src/io/read-json.js';
-import type { ReadOptions } from '../../src/io/read-options.js';
-import { readTicketSources } from '../../src/io/read-tickets.js';
-import { blankUnderstanding } from '../../src/tickets/file-reading.js';
+import { jsonSyntaxError } from '../../src/io/json-syntax.js';
+import { loadPresets } from '../../src/presets/index.js';
+import { readJsonExport, readNdjsonExport } from '../../src/reading/json-export.js';
+import type { ReadOptions } from '../../src/reading/read-options.js';
+import { readTicketSources } from '../../src/reading/read-exports.js';
+import { blankUnderstanding, type FileUnderstanding } from '../../src/tickets/file-reading.js';
 import { Ingest, type IngestSummary, type Rejection } from '../../src/tickets/ingest.js';
 import type { TicketStore } from '../../src/tickets/store.js';
 import { wallTimeReader } from '../../src/time/zone.js';
@@ -27,6 +29,13 @@ async function readFiles(paths: string[], options: ReadOptions = {}): Promise<Re
   await readTicketSources(paths, ingest, Readable.from([]), options);
   return { summary: ingest.finish(), rejected };
 }
+
+const PRESETS = await loadPresets();
+/** The JSON readers as the tests below call them: a stream, the file's name and Ingest index, what is understood of it. */
+const readJsonArray = (stream: Readable, name: string, file: number, ingest: Ingest, understood: FileUnderstanding, options: ReadOptions) =>
+  readJsonExport({ name, file, chunks: stream, understood }, ingest, options, PRESETS);
+const readNdjson = (stream: Readable, name: string, file: number, ingest: Ingest, understood: FileUnderstanding, options: ReadOptions) =>
+  readNdjsonExport({ name, file, chunks: stream, understood }, ingest, options, PRESETS);
 
 /** Feeds `chunks` as they are to readJsonArray or readNdjson (chunk boundaries exactly where the test puts them). */
 async function readChunks(format: 'json' | 'ndjson', chunks: (string | Buffer)[], options: ReadOptions = {}, keepRaw = true): Promise<Read> {
@@ -187,11 +196,10 @@ describe('JSON that is not valid: an InputError naming line and column', () => {
         this.destroy(Object.assign(new Error('i/o error'), { code: 'EIO' }));
       },
     });
-    const ingest = new Ingest(wallTimeReader('UTC'));
-    const understood = blankUnderstanding('t.json', 'UTC');
-    const error = await failure(readJsonArray(stream, 't.json', ingest.openFile('t.json', understood), ingest, understood, {}));
+    // Named by the input that is opened (io/open-input.ts), here standard input.
+    const error = await failure(readTicketSources(['-'], new Ingest(wallTimeReader('UTC')), stream, { format: 'json' }));
     expect(error).toBeInstanceOf(InputError);
-    expect(error?.message).toMatch(/^t\.json: cannot read: /);
+    expect(error?.message).toMatch(/^<stdin>: cannot read: /);
   });
 
   it('jsonSyntaxError finds nothing wrong in valid JSON', () => {

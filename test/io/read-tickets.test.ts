@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { tempFiles } from '../helpers/temp-files.js';
 import { InputError, UsageError } from '../../src/errors.js';
 import type { InputFormat } from '../../src/io/input-formats.js';
-import { readTicketSources } from '../../src/io/read-tickets.js';
+import { readTicketSources } from '../../src/reading/read-exports.js';
 import { Ingest, type IngestSummary, type Rejection } from '../../src/tickets/ingest.js';
 import type { TicketStore } from '../../src/tickets/store.js';
 import { wallTimeReader } from '../../src/time/zone.js';

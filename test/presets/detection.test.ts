@@ -1,10 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PRESETS, presetsMatching } from '../../src/presets/index.js';
-import { PRESET_NAMES } from '../../src/presets/names.js';
+import { PRESET_NAMES, loadPresets } from '../../src/presets/index.js';
+import { presetsMatching as presetsMatchingIn } from '../../src/dialect/interpret.js';
 import { expectOneLineError, fixtureDir, cli } from '../helpers/cli.js';
 import { workDirectory } from '../helpers/temp-files.js';
+
+const PRESETS = await loadPresets();
+const presetsMatching = (header: readonly string[]) => presetsMatchingIn(PRESETS, header);
 
 /**
  * Issue 4: a preset "is chosen with --preset NAME, or detected from the header row (print which one

@@ -1,7 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cli, type Run } from '../helpers/cli.js';
-import { PRESETS, presetsMatching } from '../../src/presets/index.js';
+import { loadPresets } from '../../src/presets/index.js';
+import { presetsMatching as presetsMatchingIn } from '../../src/dialect/interpret.js';
+
+const PRESETS = await loadPresets();
+const presetsMatching = (header: readonly string[]) => presetsMatchingIn(PRESETS, header);
 
 /**
  * The freshdesk preset on a three-ticket export written from Freshdesk's ticket CSV format

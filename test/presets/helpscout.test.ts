@@ -1,7 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { presetsMatchingKeys } from '../../src/presets/index.js';
+import { loadPresets } from '../../src/presets/index.js';
+import { presetsMatchingKeys as presetsMatchingKeysIn } from '../../src/dialect/interpret.js';
 import { cliJson, ticketsById } from './json-presets.helpers.js';
+
+const PRESETS = await loadPresets();
+const presetsMatchingKeys = (keys: readonly string[]) => presetsMatchingKeysIn(PRESETS, keys);
 
 /**
  * The helpscout preset on a Mailbox API 2.0 page of four conversations

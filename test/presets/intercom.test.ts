@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fieldColumns, headerMatch } from '../../src/dialect/dialect.js';
-import { PRESETS, presetsMatching } from '../../src/presets/index.js';
+import { loadPresets } from '../../src/presets/index.js';
+import { presetsMatching as presetsMatchingIn } from '../../src/dialect/interpret.js';
 import { expectOneLineError, cli } from '../helpers/cli.js';
 import { workDirectory } from '../helpers/temp-files.js';
+
+const PRESETS = await loadPresets();
+const presetsMatching = (header: readonly string[]) => presetsMatchingIn(PRESETS, header);
 
 /**
  * The intercom preset on a four-conversation export written from Intercom's conversation CSV format

@@ -2,10 +2,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { presetsMatchingKeys } from '../../src/presets/index.js';
+import { loadPresets } from '../../src/presets/index.js';
+import { presetsMatchingKeys as presetsMatchingKeysIn } from '../../src/dialect/interpret.js';
 import { expectOneLineError, cli } from '../helpers/cli.js';
 import { workDirectory } from '../helpers/temp-files.js';
 import { cliJson, ticketsById } from './json-presets.helpers.js';
+
+const PRESETS = await loadPresets();
+const presetsMatchingKeys = (keys: readonly string[]) => presetsMatchingKeysIn(PRESETS, keys);
 
 /**
  * The zendesk-api preset on an Incremental Tickets API page with include=metric_sets

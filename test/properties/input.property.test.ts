@@ -6,7 +6,7 @@ import { tempFiles } from '../helpers/temp-files.js';
 import { settingsFrom } from '../../src/config/config.js';
 import { computeReport } from '../../src/engine/compute.js';
 import { eventSpan, resolveRange } from '../../src/engine/range.js';
-import { readTicketSources } from '../../src/io/read-tickets.js';
+import { readTicketSources } from '../../src/reading/read-exports.js';
 import { METRICS } from '../../src/metrics/index.js';
 import type { Report } from '../../src/report/types.js';
 import type { Dimension } from '../../src/schema/fields.js';

@@ -1,5 +1,5 @@
 import type { Dialect } from '../dialect/dialect.js';
-import { TICKET_FIELDS } from '../schema/fields.js';
+import { canonicalFieldOf, TICKET_FIELDS } from '../schema/fields.js';
 import type { ColumnReading } from '../tickets/file-reading.js';
 
 /** What the CSV and JSON readers share about columns: their description for inspect, and value counts. */
@@ -44,6 +44,29 @@ export class ValueCounter {
     columns.forEach((column, c) => {
       column.blank = this.blank[c] ?? 0;
       column.sentinel = this.sentinel[c] ?? 0;
+    });
+  }
+}
+
+/** A JSON file's keys in first-seen order, with their blank values (null, "", or absent), for inspect. */
+export class KeyCounter {
+  private readonly keys = new Map<string, { present: number; blank: number }>();
+  private objects = 0;
+
+  add(object: Record<string, unknown>): void {
+    this.objects++;
+    for (const [key, value] of Object.entries(object)) {
+      let seen = this.keys.get(key);
+      if (seen === undefined) this.keys.set(key, (seen = { present: 0, blank: 0 }));
+      seen.present++;
+      if (value === null || (typeof value === 'string' && value.trim() === '')) seen.blank++;
+    }
+  }
+
+  columns(): ColumnReading[] {
+    return [...this.keys].map(([key, seen]) => {
+      const field = canonicalFieldOf(key) ?? null;
+      return { header: key, field, as: field === null ? null : 'value', blank: seen.blank + this.objects - seen.present, sentinel: 0, rejected: 0 };
     });
   }
 }

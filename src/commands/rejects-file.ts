@@ -1,7 +1,7 @@
 import type { RejectsFormat } from '../render/formats.js';
 import { rejectLine, rejectsEnd, rejectsStart } from '../render/rejects.js';
 import type { RejectSink, Rejection } from '../tickets/ingest.js';
-import type { Output } from './output-file.js';
+import type { Output } from '../io/output-file.js';
 
 /**
  * The --rejects file, written as records are rejected (memory does not grow with their number) to

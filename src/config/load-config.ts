@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { DEFAULT_SETTINGS, settingsFrom, type Settings } from '../config/config.js';
 import { UsageError } from '../errors.js';
-import { systemReason } from './system-error.js';
+import { systemReason } from '../io/system-error.js';
+import { readTextFile } from '../io/text-file.js';
+import { DEFAULT_SETTINGS, settingsFrom, type Settings } from './config.js';
 
 export const DEFAULT_CONFIG_FILE = 'support-metrics.config.json';
 
@@ -11,12 +11,15 @@ export const DEFAULT_CONFIG_FILE = 'support-metrics.config.json';
  */
 export async function readConfig(path: string | undefined): Promise<Settings> {
   const file = path ?? DEFAULT_CONFIG_FILE;
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch (error) {
-    if (path === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_SETTINGS;
     throw new UsageError(`--config: ${file}: cannot read: ${systemReason(error)}`);
+  }
+  if (text === undefined) {
+    if (path === undefined) return DEFAULT_SETTINGS;
+    throw new UsageError(`--config: ${file}: cannot read: ${systemReason({ code: 'ENOENT' })}`);
   }
   let data: unknown;
   try {

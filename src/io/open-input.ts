@@ -1,0 +1,79 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { InputError, UsageError } from '../errors.js';
+import { decodeInput, type DecodedInput } from './decode-input.js';
+import type { InputEncoding } from './input-formats.js';
+import { systemReason } from './system-error.js';
+
+/**
+ * Opens an input (a file, or `-` for standard input) as checked UTF-8 text: gunzipped, decoded.
+ * With decode-input.ts, the only code that touches input bytes.
+ */
+
+export interface InputText extends DecodedInput {
+  /** As messages name it: the path, or `<stdin>`. */
+  name: string;
+}
+
+export const displayName = (path: string): string => (path === '-' ? '<stdin>' : path);
+
+/** Standard input as bytes, also when an encoding was set on it (its chunks are then strings). */
+async function* bytesOf(stdin: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  for await (const chunk of stdin) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+}
+
+async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<Readable> {
+  if (path === '-') return Readable.from(bytesOf(stdin as AsyncIterable<Buffer | string>));
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw new InputError(`${path}: cannot read: ${systemReason(error)}`);
+  }
+  if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a file`);
+  const stream = createReadStream(path);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (error) => reject(new InputError(`${path}: cannot read: ${systemReason(error)}`)));
+  });
+  return stream;
+}
+
+/** Whether an input is a regular file, which can be read a second time (not `-`, a pipe, a FIFO or a device). */
+export async function isRegularFile(path: string): Promise<boolean> {
+  if (path === '-') return false;
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The chunks of an input, a failure to read them (an I/O error, a file removed) becoming an
+ * InputError that names the file. Errors of the code that reads the chunks do not pass here: a bug
+ * stays a bug (exit 1 with its stack), never "cannot read".
+ */
+async function* readFailuresNamed(chunks: AsyncIterable<Buffer>, name: string): AsyncGenerator<Buffer> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) throw error;
+    throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
+  }
+}
+
+/** Opens an input and decodes it (gzip, encoding): its text as checked UTF-8 chunks. */
+export async function openInput(path: string, stdin: NodeJS.ReadableStream, encoding: InputEncoding | undefined): Promise<InputText> {
+  const name = displayName(path);
+  const stream = await openSource(path, stdin);
+  try {
+    const decoded = await decodeInput(readFailuresNamed(stream, name), name, encoding);
+    return { ...decoded, name, chunks: readFailuresNamed(decoded.chunks, name) };
+  } catch (error) {
+    stream.destroy();
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
+  }
+}

@@ -1,0 +1,26 @@
+/** How large a record (and a JSON document read whole) may be. */
+
+/** 4 MiB: far above any real ticket, small enough that a quote left open cannot eat the memory. */
+export const DEFAULT_MAX_RECORD_SIZE = 4 * 1024 * 1024;
+
+/** A size limit as messages give it: `4 MiB`, `10,000 bytes`. */
+export function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 && bytes % (64 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes.toLocaleString('en-US')} bytes`;
+}
+
+/**
+ * The largest --max-record-size: 256 MiB. A record, and a JSON page read whole, become one string,
+ * and V8 cannot make a string of more than about 512 MiB (buffer.constants.MAX_STRING_LENGTH):
+ * above that a limit would promise what cannot work.
+ */
+export const MAX_RECORD_SIZE_LIMIT = 256 * 1024 * 1024;
+
+/**
+ * A JSON document that is not an array (an API page a preset knows) is read whole: up to this many
+ * times the record size limit (64 MiB by default), since one page holds many records, and never
+ * more than MAX_RECORD_SIZE_LIMIT.
+ */
+export const PAGE_SIZE_FACTOR = 16;
+
+/** The largest JSON document read whole, for a record size limit. */
+export const pageSizeLimit = (maxRecordSize: number): number => Math.min(maxRecordSize * PAGE_SIZE_FACTOR, MAX_RECORD_SIZE_LIMIT);

@@ -1,0 +1,235 @@
+import { DateFormatVote } from '../dialect/dates.js';
+import { EMPTY_DIALECT, recordMapper, type Dialect, type FieldColumns } from '../dialect/dialect.js';
+import {
+  canonicalColumns,
+  chooseCsvDialect,
+  decideDateFormats,
+  hasOtherDateFormat,
+  headerZonesNotice,
+  isoDateFormats,
+  mappedColumns,
+  recognisedNotice,
+  zonesInHeader,
+} from '../dialect/interpret.js';
+import { InputError } from '../errors.js';
+import { csvRecords, linesSpanned, type CsvBlock } from '../io/csv-records.js';
+import type { Delimiter } from '../io/input-formats.js';
+import { DEFAULT_MAX_RECORD_SIZE } from '../io/read-limits.js';
+import type { Presets } from '../presets/index.js';
+import { FIELD_INDEX, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
+import type { FileUnderstanding } from '../tickets/file-reading.js';
+import type { Ingest } from '../tickets/ingest.js';
+import type { ReadWallTime } from '../time/timestamp.js';
+import { wallTimeReader } from '../time/zone.js';
+import { describeColumns, IDENTITY_COLUMNS, ValueCounter } from './column-readings.js';
+import type { ReadOptions } from './read-options.js';
+
+/**
+ * Reads one CSV export into the Ingest: its header decides, through the interpretation step
+ * (dialect/interpret.ts), how its records are read; each record is then mapped (a preset or a
+ * mapping) or taken as it is (the canonical columns), and handed on with its line.
+ */
+
+/** A CSV export's text: the decoded chunks (without an Excel `sep=` line), and the line they start on. */
+export interface CsvText {
+  chunks: AsyncIterable<Buffer>;
+  firstLine: number;
+}
+
+export interface CsvExport {
+  name: string;
+  /** The Ingest's index of the file. */
+  file: number;
+  text: CsvText;
+  /** Opens the text again from its start, for a first pass (undefined: read once, standard input or a pipe). */
+  reread: (() => Promise<CsvText>) | undefined;
+  delimiter: Delimiter;
+  /** What inspect says of the file, filled in as it is decided. */
+  understood: FileUnderstanding;
+}
+
+/** An empty line, or a row of empty fields (`,,,`: what spreadsheets leave below the data). */
+function isBlankRecord(record: readonly string[]): boolean {
+  for (const field of record) if (field.trim() !== '') return false;
+  return true;
+}
+
+/** A header cell with no name cannot be mapped or reported on: the file is refused, naming the column. */
+function refuseUnnamedColumns(header: readonly string[], name: string, line: number): void {
+  const unnamed = header.flatMap((title, c) => (title.trim() === '' ? [c + 1] : []));
+  if (unnamed.length === 0) return;
+  const which = unnamed.length === 1 ? `column ${unnamed[0]} has` : `columns ${unnamed.join(', ')} have`;
+  throw new InputError(`${name}:${line}: ${which} no name in the header; name ${unnamed.length === 1 ? 'it' : 'them'} or delete ${unnamed.length === 1 ? 'it' : 'them'}`);
+}
+
+/** A ragged row; one that runs over many lines is most likely a quote left open on its first line. */
+function raggedMessage(fields: number, expected: number, lines: number): string {
+  const base = `has ${fields} field${fields === 1 ? '' : 's'} where the header has ${expected}`;
+  return lines > 1 ? `${base} (the record runs over ${lines} lines: is a quote on its first line left open?)` : base;
+}
+
+/**
+ * The votes of every value of each date column on its format: a first pass over the file (the same
+ * text as the main pass: gunzipped, decoded, split on the same delimiter). CSV errors are reported
+ * by the main pass, where they happen.
+ */
+async function dateVotes(source: CsvExport, reread: () => Promise<CsvText>, columns: FieldColumns, dialect: Dialect, fields: readonly TicketField[], maxRecordSize: number): Promise<Map<TicketField, DateFormatVote>> {
+  const votes = new Map(fields.map((f) => [f, new DateFormatVote()]));
+  const sentinels = new Set(dialect.sentinels.map((v) => v.trim().toLowerCase()));
+  try {
+    const text = await reread();
+    let header = true;
+    for await (const { records } of csvRecords(text.chunks, source.name, { delimiter: source.delimiter, maxRecordSize, keepRaw: false, firstLine: text.firstLine })) {
+      for (const record of records) {
+        if (header) {
+          header = isBlankRecord(record);
+          continue;
+        }
+        for (const [field, vote] of votes) {
+          const raw = record[columns.column[FIELD_INDEX[field]]!]?.trim();
+          if (raw !== undefined && raw !== '' && !sentinels.has(raw.toLowerCase())) vote.add(raw);
+        }
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+  }
+  return votes;
+}
+
+type Mapper = ReturnType<typeof recordMapper>;
+
+class CsvExportReader {
+  private header: readonly string[] | undefined;
+  /** `tickets.csv:1`: the file and the header's line, for messages about the header. */
+  private headerAt: string;
+  private column: Int32Array = new Int32Array(0);
+  private mapper: Mapper | undefined;
+  private readonly mapped = new Array<unknown>(TICKET_FIELDS.length);
+  /** A canonical file: its first record may show that its dates are not ISO 8601. */
+  private checkDates = false;
+  /** Per-column counts of blank and sentinel values, only when asked (inspect, --verbose). */
+  private counter: ValueCounter | undefined;
+  private readonly maxRecordSize: number;
+
+  constructor(
+    private readonly source: CsvExport,
+    private readonly ingest: Ingest,
+    private readonly options: ReadOptions,
+    private readonly presets: Presets,
+  ) {
+    this.headerAt = `${source.name}:1`;
+    this.maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
+  }
+
+  async read(): Promise<void> {
+    const { text, name, delimiter, file } = this.source;
+    const keepRaw = this.ingest.keepRaw;
+    for await (const block of csvRecords(text.chunks, name, { delimiter, maxRecordSize: this.maxRecordSize, keepRaw, firstLine: text.firstLine })) {
+      this.ingest.blank(file, block.blankLines);
+      await this.readBlock(block);
+    }
+    this.ingest.raw = undefined;
+    if (this.header === undefined) throw new InputError(`${name}: is empty (expected a header row with at least id and created_at)`);
+    this.counter?.writeInto(this.source.understood.columns);
+  }
+
+  private async readBlock({ records, lines, raws }: CsvBlock): Promise<void> {
+    for (let r = 0; r < records.length; r++) {
+      const record = records[r]!;
+      if (raws !== undefined) this.ingest.raw = raws[r];
+      if (isBlankRecord(record)) this.ingest.blank(this.source.file);
+      else if (this.header === undefined) await this.readHeader(record, lines[r]!);
+      else await this.readRecord(record, lines[r]!, this.header);
+    }
+  }
+
+  private async readHeader(record: string[], line: number): Promise<void> {
+    const { name, understood, delimiter } = this.source;
+    refuseUnnamedColumns(record, name, line);
+    this.headerAt = `${name}:${line}`;
+    this.header = record;
+    this.ingest.header(this.source.file);
+    const choice = chooseCsvDialect(record, name, this.options, this.presets);
+    if (choice.preset !== undefined) {
+      if (choice.preset.from === 'header') this.ingest.notice(recognisedNotice(name, choice.preset));
+      understood.preset = { name: choice.preset.preset.name, title: choice.preset.preset.title, from: choice.preset.from };
+    }
+    understood.mapping = this.options.mapping !== undefined;
+    let dialect = choice.dialect;
+    // Excel writes `;` where the decimal mark is a comma: numbers then need the mapper, also
+    // in the canonical columns (the comma-separated canonical file keeps its fast path).
+    if (delimiter === ';') dialect = { ...(dialect ?? EMPTY_DIALECT), decimalComma: true };
+    if (dialect === undefined && this.options.dateOrder !== undefined) dialect = EMPTY_DIALECT;
+    if (dialect !== undefined) {
+      this.mapper = await this.mapperFor(record, dialect);
+      return;
+    }
+    const canonical = canonicalColumns(record, this.headerAt);
+    this.column = canonical.column;
+    this.ingest.fieldsPresent(canonical.present);
+    understood.columns = describeColumns(record, this.column, undefined);
+    understood.dateFormats = isoDateFormats(
+      TIMESTAMP_FIELDS.filter((f) => this.column[FIELD_INDEX[f]]! >= 0),
+      (field) => record[this.column[FIELD_INDEX[field]]!]!,
+    );
+    if (this.options.countValues === true) this.counter = new ValueCounter(record.length, []);
+    this.checkDates = true;
+  }
+
+  /** How records are mapped with a dialect: its columns, the zones its headers name, its date formats. */
+  private async mapperFor(header: readonly string[], dialect: Dialect): Promise<Mapper> {
+    const { name, understood } = this.source;
+    const columns = mappedColumns(header, this.headerAt, dialect);
+    this.ingest.fieldsPresent(columns.present);
+    understood.columns = describeColumns(header, columns.column, columns.durationColumn, dialect);
+    if (this.options.countValues === true) this.counter = new ValueCounter(header.length, dialect.sentinels);
+    const zones = zonesInHeader(this.headerAt, header, columns, dialect);
+    const fields = TIMESTAMP_FIELDS.filter((f) => columns.column[FIELD_INDEX[f]]! >= 0);
+    const headerOf = (field: TicketField): string => understood.columns.find((c) => c.field === field && c.as === 'value')?.header ?? field;
+    const votes = this.source.reread === undefined ? undefined : await dateVotes(this.source, this.source.reread, columns, dialect, fields, this.maxRecordSize);
+    const decided = decideDateFormats(name, fields, votes, this.options.dateOrder, headerOf);
+    understood.dateFormats = decided.readings;
+    for (const notice of decided.notices) this.ingest.notice(notice);
+    for (const reading of understood.dateFormats) {
+      const zone = zones[reading.field];
+      if (zone !== undefined) reading.zone = zone;
+    }
+    const zonesNotice = headerZonesNotice(name, zones, understood.inputZone);
+    if (zonesNotice !== undefined) this.ingest.notice(zonesNotice);
+    const readers: Partial<Record<TicketField, ReadWallTime>> = {};
+    const byZone = new Map<string, ReadWallTime>();
+    for (const [field, zone] of Object.entries(zones) as [TicketField, string][]) {
+      if (!byZone.has(zone)) byZone.set(zone, wallTimeReader(zone));
+      readers[field] = byZone.get(zone)!;
+    }
+    return recordMapper(dialect, columns, decided.formats, this.ingest.readLocal, readers);
+  }
+
+  private async readRecord(record: string[], line: number, header: readonly string[]): Promise<void> {
+    const { file } = this.source;
+    // A canonical file whose first row has a date that is not ISO 8601 (29/02/2016 01:16): its
+    // date columns' formats are decided from all their values, as with a preset.
+    if (this.checkDates) {
+      this.checkDates = false;
+      if (hasOtherDateFormat(record, this.column, this.ingest.readLocal)) this.mapper = await this.mapperFor(header, EMPTY_DIALECT);
+    }
+    if (record.length !== header.length) {
+      this.ingest.malformed(file, line, raggedMessage(record.length, header.length, linesSpanned(record)));
+      return;
+    }
+    this.counter?.add(record);
+    if (this.mapper === undefined) {
+      this.ingest.record(file, line, record, this.column);
+      return;
+    }
+    const problem = this.mapper(record, this.mapped);
+    if (problem === null) this.ingest.record(file, line, this.mapped, IDENTITY_COLUMNS, true);
+    else this.ingest.unmappable(file, line, problem);
+  }
+}
+
+/** Reads one CSV export into the Ingest. */
+export async function readCsvExport(source: CsvExport, ingest: Ingest, options: ReadOptions, presets: Presets): Promise<void> {
+  await new CsvExportReader(source, ingest, options, presets).read();
+}

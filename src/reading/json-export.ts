@@ -1,0 +1,288 @@
+import { fieldColumns, recordMapper, type Dialect } from '../dialect/dialect.js';
+import { chooseJsonPreset, isoDateFormats, recognisedNotice } from '../dialect/interpret.js';
+import { cellText, valueAt } from '../dialect/json-fields.js';
+import { InputError } from '../errors.js';
+import { jsonRecords, MAX_NESTING, nestedDeeperThan, parseElement } from '../io/json-records.js';
+import { ndjsonLines, parseLine } from '../io/ndjson-lines.js';
+import { DEFAULT_MAX_RECORD_SIZE } from '../io/read-limits.js';
+import type { Presets } from '../presets/index.js';
+import type { Preset } from '../presets/types.js';
+import { canonicalFieldOf, FIELD_INDEX, IDENTIFIER_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
+import type { FieldProblem } from '../schema/validate.js';
+import type { FileUnderstanding } from '../tickets/file-reading.js';
+import type { Ingest } from '../tickets/ingest.js';
+import { describeColumns, IDENTITY_COLUMNS, KeyCounter, ValueCounter } from './column-readings.js';
+import type { ReadOptions } from './read-options.js';
+
+/**
+ * Reads the objects of one JSON or NDJSON export into the Ingest: with a JSON preset (asked for,
+ * or recognised from the first object's keys by the interpretation step) each object becomes a row
+ * of its key paths' values and goes through the preset's record mapper like a CSV row; else its
+ * keys are the canonical field names.
+ */
+
+export interface JsonExport {
+  name: string;
+  /** The Ingest's index of the file. */
+  file: number;
+  chunks: AsyncIterable<Buffer>;
+  /** What inspect says of the file, filled in as it is decided. */
+  understood: FileUnderstanding;
+}
+
+const IDENTIFIER_INDEXES = IDENTIFIER_FIELDS.map((field) => FIELD_INDEX[field]);
+
+/** A JSON number that JSON.parse could not hold exactly: an integer beyond 2^53 (a 20-digit id loses its last digits). */
+const isInexactInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value);
+
+/** The number literals of a JSON text that are inexact integers, by the value JSON.parse made of them (strings skipped). */
+function inexactLiterals(text: string): Map<number, string> {
+  const literals = new Map<number, string>();
+  for (const [token] of text.matchAll(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)) {
+    if (token.charCodeAt(0) === 0x22) continue;
+    const value = Number(token);
+    if (isInexactInteger(value) && !literals.has(value)) literals.set(value, token);
+  }
+  return literals;
+}
+
+/** How many of a file's keys alignObject remembers the field of (a file whose keys never repeat cannot grow the map without end). */
+const KEYS_REMEMBERED = 1000;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A JSON preset's key paths, the mapper of the rows made from them, and which of them identify someone. */
+interface MappedPreset {
+  dialect: Dialect;
+  labels: string[];
+  identifiers: (TicketField | undefined)[];
+  mapper: ReturnType<typeof recordMapper>;
+}
+
+class JsonObjectReader {
+  private readonly values = new Array<unknown>(TICKET_FIELDS.length);
+  private readonly keyOfField = new Array<string | undefined>(TICKET_FIELDS.length);
+  private readonly present = new Uint8Array(TICKET_FIELDS.length);
+  /** Each key's field index (-1: none): the same keys come in every object, and matching them anew each time took a tenth of the read. */
+  private readonly fieldOfKey = new Map<string, number>();
+  private readonly keys: KeyCounter | undefined;
+  private readonly keysSeen = new Set<string>();
+  private counter: ValueCounter | undefined;
+  private decided = false;
+  private preset: MappedPreset | undefined;
+  /** The digits of inexact numbers, found again in the text they were parsed from (a page's, once). */
+  private literals: { text: string; of: Map<number, string> } | undefined;
+
+  constructor(
+    private readonly source: JsonExport,
+    private readonly ingest: Ingest,
+    private readonly options: ReadOptions,
+    private readonly presets: Presets,
+  ) {
+    this.keys = options.countValues === true ? new KeyCounter() : undefined;
+  }
+
+  /** An identifier JSON.parse rounded: rejected, quoting the digits as written. */
+  private inexact(field: TicketField, value: number, text: string, key?: string): FieldProblem {
+    if (this.literals?.text !== text) this.literals = { text, of: inexactLiterals(text) };
+    const written = this.literals.of.get(value) ?? String(value);
+    const where = key === undefined || key === field ? '' : ` (${key})`;
+    return { field, code: 'invalid_value', message: `${written}${where} is too large for a JSON number to hold exactly; export ids as strings` };
+  }
+
+  /** The first object decides: a JSON preset reads the file, or the keys are canonical. */
+  private decide(first: Record<string, unknown>): void {
+    this.decided = true;
+    const { name, understood } = this.source;
+    const choice = chooseJsonPreset(Object.keys(first), name, this.options, this.presets);
+    if (choice === undefined) return;
+    if (choice.from === 'keys') this.ingest.notice(recognisedNotice(name, choice));
+    understood.preset = { name: choice.preset.name, title: choice.preset.title, from: choice.from };
+    this.preset = this.mappedPreset(choice.preset);
+  }
+
+  private mappedPreset(preset: Preset): MappedPreset {
+    const { understood } = this.source;
+    const dialect = preset.dialect;
+    const labels = [...new Set([...Object.values(dialect.columns), ...Object.values(dialect.afterCreated).map((d) => d.header)])];
+    const columns = fieldColumns(labels, dialect);
+    if (typeof columns === 'string') throw new Error(`preset ${preset.name}: ${columns}`);
+    this.ingest.fieldsPresent(columns.present);
+    understood.columns = describeColumns(labels, columns.column, columns.durationColumn, dialect);
+    understood.dateFormats = isoDateFormats(
+      TIMESTAMP_FIELDS.filter((f) => columns.column[FIELD_INDEX[f]]! >= 0),
+      (field) => labels[columns.column[FIELD_INDEX[field]]!]!,
+    );
+    if (this.options.countValues === true) this.counter = new ValueCounter(labels.length, dialect.sentinels);
+    const identifiers = labels.map((label) => IDENTIFIER_FIELDS.find((field) => dialect.columns[field] === label));
+    return { dialect, labels, identifiers, mapper: recordMapper(dialect, columns, {}, this.ingest.readLocal) };
+  }
+
+  /**
+   * One parsed record. `position`: its record number (array) or line (NDJSON); `text`: the JSON text
+   * it was parsed from (its own, or the whole page's), where an inexact number's digits are found.
+   */
+  add(item: unknown, position: number, notObject: string, text: string): void {
+    const { file } = this.source;
+    if (!isPlainObject(item)) return this.ingest.malformed(file, position, notObject);
+    if (nestedDeeperThan(item, MAX_NESTING)) return this.ingest.malformed(file, position, `nests objects and lists more than ${MAX_NESTING} levels deep; no ticket does`);
+    if (!this.decided) this.decide(item);
+    if (this.preset === undefined) this.addCanonical(item, position, text);
+    else this.addMapped(item, position, text, this.preset);
+  }
+
+  /**
+   * Aligns an object's keys to canonical field positions (matched like CSV headers), and marks the
+   * fields present. Returns the two keys when two of them name the same field (`"Id"` and `"id"`):
+   * which one holds the ticket's id is not for the reader to guess, as a CSV header naming a field
+   * twice is refused.
+   */
+  private align(object: Record<string, unknown>): [string, string] | undefined {
+    const { values, keyOfField, fieldOfKey, present } = this;
+    values.fill(undefined);
+    keyOfField.fill(undefined);
+    for (const key of Object.keys(object)) {
+      let f = fieldOfKey.get(key);
+      if (f === undefined) {
+        const field = canonicalFieldOf(key);
+        f = field === undefined ? -1 : FIELD_INDEX[field];
+        if (fieldOfKey.size < KEYS_REMEMBERED) fieldOfKey.set(key, f);
+      }
+      if (f < 0) continue;
+      const earlier = keyOfField[f];
+      if (earlier !== undefined) return [earlier, key];
+      keyOfField[f] = key;
+      values[f] = object[key];
+      present[f] = 1;
+    }
+    return undefined;
+  }
+
+  private addCanonical(item: Record<string, unknown>, position: number, text: string): void {
+    const { file } = this.source;
+    this.keys?.add(item);
+    const twice = this.align(item);
+    if (twice !== undefined) {
+      const field = canonicalFieldOf(twice[1])!;
+      this.ingest.unmappable(file, position, { field, code: 'invalid_value', message: `the keys ${JSON.stringify(twice[0])} and ${JSON.stringify(twice[1])} both name ${field}; keep one` });
+      return;
+    }
+    for (let i = 0; i < IDENTIFIER_INDEXES.length; i++) {
+      const value = this.values[IDENTIFIER_INDEXES[i]!];
+      if (isInexactInteger(value)) {
+        this.ingest.unmappable(file, position, this.inexact(IDENTIFIER_FIELDS[i]!, value, text));
+        return;
+      }
+    }
+    this.ingest.record(file, position, this.values, IDENTITY_COLUMNS);
+  }
+
+  private addMapped(item: Record<string, unknown>, position: number, text: string, preset: MappedPreset): void {
+    const { dialect, labels, identifiers } = preset;
+    if (this.options.countValues === true) for (const key of Object.keys(item)) this.keysSeen.add(key);
+    let rounded: FieldProblem | undefined;
+    const row = new Array<string>(labels.length);
+    for (let c = 0; c < labels.length; c++) {
+      const label = labels[c]!;
+      const derived = dialect.derived?.[label];
+      const value = derived === undefined ? valueAt(item, label) : derived.value(item);
+      const identifier = identifiers[c];
+      if (identifier !== undefined && rounded === undefined && isInexactInteger(value)) rounded = this.inexact(identifier, value, text, label);
+      row[c] = cellText(value, dialect.tagSeparator);
+    }
+    this.counter?.add(row);
+    const problem = rounded ?? preset.mapper(row, this.values);
+    if (problem === null) this.ingest.record(this.source.file, position, this.values, IDENTITY_COLUMNS, true);
+    else this.ingest.unmappable(this.source.file, position, problem);
+  }
+
+  /** Every object read: what inspect says of the keys. */
+  finish(): void {
+    const { understood } = this.source;
+    if (this.preset === undefined) {
+      const fields = new Set(TICKET_FIELDS.filter((_, f) => this.present[f] === 1));
+      this.ingest.fieldsPresent(fields);
+      if (this.keys !== undefined) understood.columns = this.keys.columns();
+      understood.dateFormats = isoDateFormats(
+        TIMESTAMP_FIELDS.filter((f) => fields.has(f)),
+        (field) => understood.columns.find((c) => c.field === field)?.header ?? field,
+      );
+      return;
+    }
+    this.counter?.writeInto(understood.columns);
+    // The object's own keys that no key path reads: ignored (counted only for inspect).
+    const { dialect, labels } = this.preset;
+    const read = new Set(labels.flatMap((label) => dialect.derived?.[label]?.reads ?? [label]).map((path) => path.split('.')[0]!));
+    for (const key of this.keysSeen) {
+      if (!read.has(key)) understood.columns.push({ header: key, field: null, as: null, blank: null, sentinel: null, rejected: 0 });
+    }
+  }
+}
+
+/** A JSON document's records: an array, or an API page a JSON preset knows (the one asked for, else any). `at`: where it starts, for the message. */
+function pageRecords(data: unknown, at: string, options: ReadOptions, presets: Presets): unknown[] {
+  if (Array.isArray(data)) return data;
+  if (isPlainObject(data)) {
+    const candidates = options.preset !== undefined ? [presets[options.preset]] : Object.values(presets);
+    for (const preset of candidates) {
+      const records = preset.records?.(data);
+      if (records !== undefined) return records;
+    }
+  }
+  const found = isPlainObject(data) ? 'an object that is no API page a preset knows' : data === null ? 'null' : typeof data;
+  throw new InputError(`${at}: expected a JSON array of ticket objects, found ${found}`);
+}
+
+/** Reads a JSON export: a top-level array element by element, else the whole document (an API page a preset knows). */
+export async function readJsonExport(source: JsonExport, ingest: Ingest, options: ReadOptions, presets: Presets): Promise<void> {
+  const reader = new JsonObjectReader(source, ingest, options, presets);
+  const keepRaw = ingest.keepRaw;
+  try {
+    for await (const block of jsonRecords(source.chunks, source.name, options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE)) {
+      if (block.kind === 'elements') {
+        for (const element of block.items) {
+          const item = parseElement(source.name, element);
+          if (keepRaw) ingest.raw = element.text;
+          reader.add(item, element.position, `record ${element.position} is not an object`, element.text);
+        }
+        continue;
+      }
+      // The page's records have no text of their own: the rejects file gets them as JSON (none
+      // for a record nested too deep to be written out).
+      const records = pageRecords(block.value, `${source.name}:${block.start.line}:${block.start.column}`, options, presets);
+      records.forEach((item, i) => {
+        if (keepRaw) ingest.raw = nestedDeeperThan(item, MAX_NESTING) ? undefined : JSON.stringify(item);
+        reader.add(item, i + 1, `record ${i + 1} is not an object`, block.text);
+      });
+    }
+  } finally {
+    ingest.raw = undefined;
+  }
+  reader.finish();
+}
+
+/** Reads an NDJSON export line by line; a line that is not valid JSON is a rejected record, not the end of the run. */
+export async function readNdjsonExport(source: JsonExport, ingest: Ingest, options: ReadOptions, presets: Presets): Promise<void> {
+  const reader = new JsonObjectReader(source, ingest, options, presets);
+  const keepRaw = ingest.keepRaw;
+  try {
+    for await (const lines of ndjsonLines(source.chunks, source.name, options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE)) {
+      for (const { text, position } of lines) {
+        const trimmed = text.trim();
+        if (trimmed === '') {
+          ingest.blank(source.file);
+          continue;
+        }
+        if (keepRaw) ingest.raw = text;
+        const parsed = parseLine(trimmed, text.length - text.trimStart().length);
+        if ('problem' in parsed) ingest.malformed(source.file, position, parsed.problem);
+        else reader.add(parsed.value, position, 'is not a JSON object', trimmed);
+      }
+    }
+  } finally {
+    ingest.raw = undefined;
+  }
+  reader.finish();
+}

@@ -1,0 +1,80 @@
+import { refuseMismatch } from '../dialect/interpret.js';
+import { UsageError } from '../errors.js';
+import { ENCODING_NAMES } from '../io/decode-input.js';
+import { DELIMITER_NAMES, formatFromExtension, type Delimiter } from '../io/input-formats.js';
+import { isRegularFile, openInput, type InputText } from '../io/open-input.js';
+import { sniffInput, type SniffedInput } from '../io/sniff-input.js';
+import { loadPresets } from '../presets/index.js';
+import { blankUnderstanding, type FileUnderstanding } from '../tickets/file-reading.js';
+import type { Ingest } from '../tickets/ingest.js';
+import { readCsvExport, type CsvText } from './csv-export.js';
+import { readJsonExport, readNdjsonExport } from './json-export.js';
+import type { ReadOptions } from './read-options.js';
+
+export type { ReadOptions } from './read-options.js';
+
+/**
+ * Reads ticket exports (files, or `-` for standard input) into the Ingest: io/ opens and decodes
+ * each, sniffs its format and delimiter; the CSV or JSON reader splits it into records and, through
+ * the interpretation step, maps them onto the canonical ticket.
+ */
+
+/** What was decided about a file's bytes without being asked, for a notice ('' when nothing: UTF-8 with commas). */
+function whatWasDetected(input: InputText, delimiter: Delimiter | undefined, from: SniffedInput['delimiterFrom']): string {
+  const parts: string[] = [];
+  if (input.encodingFrom === 'byte order mark' && input.encoding !== 'utf-8') parts.push(`read as ${ENCODING_NAMES[input.encoding]} (from its byte order mark)`);
+  if (delimiter !== undefined && delimiter !== ',' && from === 'detected') {
+    parts.push(`fields separated by ${DELIMITER_NAMES[delimiter]}s (detected from the header line)`);
+  }
+  if (delimiter !== undefined && from === 'sep line') parts.push(`fields separated by ${DELIMITER_NAMES[delimiter]}s (from its first line, ${JSON.stringify(`sep=${delimiter}`)})`);
+  if (delimiter === ';') parts.push('numbers read with a decimal comma (1,5 = 1.5)');
+  return parts.join('; ');
+}
+
+/** What inspect says of a file before its header is read: how its bytes were read. */
+function understanding(input: InputText, sniffed: SniffedInput, options: ReadOptions, given: boolean): FileUnderstanding {
+  const { format, delimiter } = sniffed;
+  return {
+    ...blankUnderstanding(input.name, options.inputZone ?? 'UTC'),
+    format,
+    formatFrom: options.format !== undefined ? 'option' : given ? 'extension' : 'content',
+    compressed: input.compressed,
+    encoding: input.encoding,
+    encodingFrom: input.encodingFrom,
+    delimiter: format === 'csv' ? (delimiter ?? ',') : null,
+    delimiterFrom: sniffed.delimiterFrom,
+    decimalComma: format === 'csv' && delimiter === ';',
+  };
+}
+
+/** Reads every source in order into the ingest. */
+export async function readTicketSources(paths: string[], ingest: Ingest, stdin: NodeJS.ReadableStream, options: ReadOptions = {}): Promise<void> {
+  if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  const presets = await loadPresets();
+  for (const path of paths) {
+    const input = await openInput(path, stdin, options.encoding);
+    const given = options.format ?? (path === '-' ? undefined : formatFromExtension(path));
+    const sniffed = await sniffInput(input.name, input.chunks, given, options.delimiter);
+    const understood = understanding(input, sniffed, options, given !== undefined);
+    const file = ingest.openFile(input.name, understood);
+    refuseMismatch(input.name, sniffed.format, options, presets);
+    const detected = whatWasDetected(input, sniffed.format === 'csv' ? sniffed.delimiter : undefined, sniffed.delimiterFrom);
+    if (detected !== '') ingest.notice(`${input.name}: ${detected}`);
+    const source = { name: input.name, file, understood, chunks: sniffed.chunks };
+    if (sniffed.format === 'json') await readJsonExport(source, ingest, options, presets);
+    else if (sniffed.format === 'ndjson') await readNdjsonExport(source, ingest, options, presets);
+    else {
+      if (sniffed.sepLine) ingest.header(file);
+      const firstLine = sniffed.sepLine ? 2 : 1;
+      const delimiter = sniffed.delimiter ?? ',';
+      // Standard input, a pipe or a FIFO (`<(cmd)`, /dev/stdin) cannot be read twice.
+      const reread = (await isRegularFile(path))
+        ? async (): Promise<CsvText> => {
+            const again = await openInput(path, stdin, options.encoding);
+            return { chunks: (await sniffInput(again.name, again.chunks, 'csv', delimiter)).chunks, firstLine };
+          }
+        : undefined;
+      await readCsvExport({ name: input.name, file, text: { chunks: sniffed.chunks, firstLine }, reread, delimiter, understood }, ingest, options, presets);
+    }
+  }
+}
