@@ -1,5 +1,6 @@
 import { SECTIONS, type DurationValue, type MetricValue, type NpsValue, type RateValue, type Section } from '../metrics/types.js';
 import type { Report, ReportMetric, ReportRow } from '../report/types.js';
+import type { FileAccount } from '../tickets/file-reading.js';
 
 /** How values read in tables and Markdown. Presentation only: no value is computed here. */
 
@@ -41,6 +42,21 @@ export function formatDuration(seconds: number | null): string {
 }
 
 export { cleanText } from './clean-text.js';
+
+/**
+ * A file's account as a line: `3,001 read = 1 header + 0 blank + 2,940 used + 30 duplicates + 30
+ * rejected`. `omitZeroHeader`: a file with no header line (JSON) says nothing of it.
+ */
+export function accountText(counts: Omit<FileAccount, 'path'>, options: { omitZeroHeader?: boolean } = {}): string {
+  const parts = [
+    ...(counts.header === 0 && options.omitZeroHeader === true ? [] : [plural(counts.header, 'header')]),
+    `${formatCount(counts.blank)} blank`,
+    `${formatCount(counts.used)} used`,
+    plural(counts.duplicates, 'duplicate'),
+    `${formatCount(counts.rejected)} rejected`,
+  ];
+  return `${formatCount(counts.read)} read = ${parts.join(' + ')}`;
+}
 
 export interface Column {
   heading: string;

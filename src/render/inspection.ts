@@ -4,7 +4,7 @@ import { ENCODING_NAMES } from '../io/decode-input.js';
 import { DELIMITER_NAMES } from '../io/input-formats.js';
 import { REJECTION_REASONS, type RejectionCode } from '../schema/validate.js';
 import type { ColumnReading, DateColumnReading, FileReading } from '../tickets/file-reading.js';
-import { cleanText, formatCount, plural } from './format.js';
+import { accountText, cleanText, formatCount, plural } from './format.js';
 import { escapeJsonText } from './json.js';
 
 /**
@@ -109,11 +109,7 @@ export function renderFileReading(file: FileReading): string {
   if (file.columns.length > 0) field('mapped', `${plural(file.columns.length - ignored, noun)} read, ${formatCount(ignored)} ignored`);
   const headerZones = file.dateFormats.some((d) => d.zone !== undefined) ? ', except in columns whose header names a zone' : '';
   field('zone', `timestamps without an offset read in ${file.inputZone}${headerZones}`);
-  field(
-    'records',
-    `${formatCount(counts.read)} read = ${counts.header > 0 ? `${formatCount(counts.header)} header + ` : ''}${formatCount(counts.blank)} blank + ` +
-      `${formatCount(counts.used)} used + ${plural(counts.duplicates, 'duplicate')} + ${formatCount(counts.rejected)} rejected`,
-  );
+  field('records', accountText(counts, { omitZeroHeader: true }));
   const rejected = rejectedLine(counts.rejectedByCode);
   if (rejected !== undefined) field('rejected', rejected);
   if (file.columns.length > 0) for (const line of columnTable(file)) lines.push(line);

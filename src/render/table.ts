@@ -1,18 +1,11 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Report, ReportInputFile } from '../report/types.js';
-import { attributionSummary, cleanText, compactColumns, formatCount, inputSummary, labelHeadings, NOT_AVAILABLE, plural, rowLabels, sectionsToShow, zoneSummary } from './format.js';
+import { accountText, attributionSummary, cleanText, compactColumns, inputSummary, labelHeadings, NOT_AVAILABLE, rowLabels, sectionsToShow, zoneSummary } from './format.js';
 
 /** `samples/tickets.csv: 3,001 read = 1 header + 0 blank + 2,940 used + 30 duplicates + 30 rejected`. */
-function inputFileLine(file: ReportInputFile): string {
-  const parts = [
-    plural(file.header, 'header'),
-    `${formatCount(file.blank)} blank`,
-    `${formatCount(file.records)} used`,
-    plural(file.duplicates, 'duplicate'),
-    `${formatCount(file.rejected)} rejected`,
-  ];
-  return `${cleanText(file.path)}: ${formatCount(file.read)} read = ${parts.join(' + ')}`;
+function inputFileLine({ records, path, ...counts }: ReportInputFile): string {
+  return `${cleanText(path)}: ${accountText({ ...counts, used: records })}`;
 }
 
 /** Terminal tables: one per section (Volume, Speed, …), a row per period (and group), a total row. */

@@ -2,6 +2,7 @@ import type { Dimension } from '../schema/fields.js';
 import type { MetricValue, Section, Unit } from '../metrics/types.js';
 import type { Period } from '../time/period-names.js';
 import type { Attribution } from '../engine/attribution.js';
+import type { FileAccount } from '../tickets/file-reading.js';
 
 /**
  * The one result of a run. The JSON output is this object as it is; the table, Markdown and CSV
@@ -39,23 +40,11 @@ export interface ReportInput {
 }
 
 /**
- * What became of everything read from one file: read = header + blank + records + duplicates +
- * rejected, checked at the end of every run. A CSV record over several lines counts once; a JSON
- * array's elements are its records.
+ * One file's account (tickets/file-reading.ts), read = header + blank + records + duplicates +
+ * rejected: `records` is the account's `used` (the tickets used from this file), under the name
+ * the JSON report has always given it.
  */
-export interface ReportInputFile {
-  path: string;
-  read: number;
-  /** 1 for a CSV file's header line, else 0. */
-  header: number;
-  /** Empty lines and rows of empty fields. */
-  blank: number;
-  /** Tickets used from this file. */
-  records: number;
-  /** Records that lost to a later record with the same id. */
-  duplicates: number;
-  rejected: number;
-}
+export type ReportInputFile = Omit<FileAccount, 'used'> & { records: number };
 
 export interface ReportMetric {
   id: string;

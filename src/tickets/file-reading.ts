@@ -65,17 +65,28 @@ export interface FileUnderstanding {
   inputZone: string;
 }
 
-export interface FileCounts {
-  /** Everything read: read = header + blank + used + duplicates + rejected. */
+/**
+ * What became of everything read from one file, checked at the end of every run:
+ * read = header + blank + used + duplicates + rejected. A CSV record over several lines counts
+ * once; a JSON array's elements are its records. The one accounting type: the Ingest keeps it,
+ * inspect shows it, and the Report's input block is made from it.
+ */
+export interface FileAccount {
+  path: string;
+  /** Everything read: the header, blank lines and records. */
   read: number;
-  /** 1 for a CSV file's header line, else 0. */
+  /** A CSV file's header line (and Excel's `sep=` line before it), else 0. */
   header: number;
   /** Blank lines (and rows of empty fields). */
   blank: number;
+  /** Records whose ticket is used (the distinct tickets from this file). */
   used: number;
   /** Records that lost to another record with the same id. */
   duplicates: number;
   rejected: number;
+}
+
+export interface FileCounts extends Omit<FileAccount, 'path'> {
   /** Rejected records per reason, in REJECTION_REASONS order (only the reasons that occurred). */
   rejectedByCode: Partial<Record<RejectionCode, number>>;
   /** Rejected records whose problem was no single field (a ragged row, a JSON value that is not an object). */

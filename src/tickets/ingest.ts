@@ -1,7 +1,7 @@
 import type { TicketField } from '../schema/fields.js';
 import { emptyParsedTicket, REJECTION_REASONS, validateRecord, type FieldProblem, type RejectionCode } from '../schema/validate.js';
 import type { ReadWallTime } from '../time/timestamp.js';
-import type { FileReading, FileUnderstanding } from './file-reading.js';
+import type { FileAccount, FileReading, FileUnderstanding } from './file-reading.js';
 import { TicketStore } from './store.js';
 
 /**
@@ -18,18 +18,6 @@ export interface Rejection {
   message: string;
 }
 
-export interface FileAccount {
-  path: string;
-  /** Everything read: the header, blank lines and records (a CSV record over several lines counts once). */
-  read: number;
-  /** 1 for a CSV file's header line, else 0. */
-  header: number;
-  blank: number;
-  rejected: number;
-  /** Records that lost to another record with the same id. */
-  duplicates: number;
-}
-
 /** A file's rejections per reason and per field at fault (null: the record as a whole), for its FileReading. */
 interface FileRejections {
   byCode: Map<RejectionCode, number>;
@@ -38,7 +26,7 @@ interface FileRejections {
 
 export interface IngestSummary {
   store: TicketStore;
-  files: (FileAccount & { used: number })[];
+  files: FileAccount[];
   /** Records read in all files: header lines and blank lines not counted (the base of --max-rejects P%). */
   records: number;
   rejected: number;
@@ -63,6 +51,7 @@ export interface RejectSink {
 
 export class Ingest {
   private readonly store = new TicketStore();
+  /** Each file's account as it is read (`used` is counted from the store at the end). */
   private readonly files: FileAccount[] = [];
   private readonly scratch = emptyParsedTicket();
   private readonly rejectionsByCode = new Map<RejectionCode, number>();
@@ -97,7 +86,7 @@ export class Ingest {
 
   /** A new input file; `understanding` is the object its reader fills in as it decides how to read it. */
   openFile(path: string, understanding?: FileUnderstanding): number {
-    this.files.push({ path, read: 0, header: 0, blank: 0, rejected: 0, duplicates: 0 });
+    this.files.push({ path, read: 0, header: 0, blank: 0, used: 0, duplicates: 0, rejected: 0 });
     this.understandings.push(understanding);
     this.fileRejections.push({ byCode: new Map(), byField: new Map() });
     return this.files.length - 1;
@@ -190,7 +179,7 @@ export class Ingest {
 }
 
 /** A file's understanding with its counts; each field's rejections go to the first column that feeds it. */
-function fileReading(understanding: FileUnderstanding, account: FileAccount & { used: number }, rejections: FileRejections): FileReading {
+function fileReading(understanding: FileUnderstanding, account: FileAccount, rejections: FileRejections): FileReading {
   const charged = new Set<TicketField>();
   const columns = understanding.columns.map((column) => {
     if (column.field === null || charged.has(column.field)) return { ...column, rejected: 0 };
