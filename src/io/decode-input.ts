@@ -257,21 +257,31 @@ async function* decodedToUtf8(
     return at < 0 ? start : start + skip + at;
   };
   let line = 1; // of the first character not yet passed on
+  let unitsOut = 0; // code units passed on (UTF-16: each two bytes)
+  let head = Buffer.alloc(0); // the first two bytes: a byte order mark the decoder drops?
   /** The text checked for NUL characters, its line feeds counted. */
   const checked = (text: string): string => {
     const zero = text.indexOf('\0');
     if (zero !== -1) throw nul(line + lineFeeds(text, zero));
     line += lineFeeds(text);
+    unitsOut += text.length;
     return text;
   };
   for await (const chunk of source) {
+    if (head.length < 2) head = Buffer.concat([head, chunk.subarray(0, 2 - head.length)]);
     let text: string;
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      const at = place(Buffer.concat([previous, chunk]), offset - previous.length);
-      // The line: this chunk's line feeds before the bad bytes, decoded leniently.
-      const before = new TextDecoder(encoding).decode(chunk.subarray(0, Math.max(0, at - offset)));
+      const bytes = Buffer.concat([previous, chunk]);
+      const start = offset - previous.length;
+      const at = place(bytes, start);
+      // The line: the line feeds between what was passed on and the bad bytes, decoded leniently
+      // from the first byte not passed on (a code unit's first byte: after the byte order mark and
+      // the units decoded so far; the last chunk may have ended inside a unit).
+      const marked = encoding !== 'windows-1252' && head.equals(encoding === 'utf-16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xfe, 0xff]));
+      const pending = Math.max(0, (marked ? 2 : 0) + 2 * unitsOut - start);
+      const before = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(pending, Math.max(pending, at - start)));
       throw invalid(at, line + lineFeeds(before));
     }
     offset += chunk.length;

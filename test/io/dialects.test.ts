@@ -338,6 +338,12 @@ describe('strict decoding, whatever the chunks', () => {
     );
   });
 
+  it('UTF-16: the line of a bad code unit is right when the chunk before ended inside a code unit (found by the property above)', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id\u0001\n', 'utf16le'), Buffer.from([0x00, 0xd8]), Buffer.from('\u0001', 'utf16le')]);
+    // The first chunk ends in the middle of "d": counted from there, the line feed was missed.
+    expect(await decodeAll([bytes.subarray(0, 5), bytes.subarray(5)])).toBe('error: f.csv:2: byte 10: not valid UTF-16 LE; the file may be damaged or cut short');
+  });
+
   it('UTF-16: an odd byte at the end', async () => {
     expect(await decodeAll([Buffer.from([0xff, 0xfe, 0x69, 0x00, 0x64])])).toBe('error: f.csv:1: byte 4: not valid UTF-16 LE; the file may be damaged or cut short');
   });
