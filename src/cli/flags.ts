@@ -16,7 +16,7 @@ import { didYouMean } from './suggest.js';
  * Only choice lists and small parsers are imported, so that --help loads nothing else.
  */
 
-export type CommandName = 'report' | 'tickets' | 'inspect' | 'metrics';
+export type CommandName = 'report' | 'tickets' | 'inspect' | 'metrics' | 'presets';
 
 /** What some parsers look values up in, handed in by the command that parses (so that --help loads none of it). */
 export interface FlagContext {
@@ -210,7 +210,7 @@ export const FLAGS = [
     commands: ['inspect'],
     parse: oneOf(INSPECTION_FORMATS),
   }),
-  flag({ key: 'format', flags: '-f, --format <format>', help: 'output format', choices: CATALOGUE_FORMATS, default: 'text', commands: ['metrics'], parse: oneOf(CATALOGUE_FORMATS) }),
+  flag({ key: 'format', flags: '-f, --format <format>', help: 'output format', choices: CATALOGUE_FORMATS, default: 'text', commands: ['metrics', 'presets'], parse: oneOf(CATALOGUE_FORMATS) }),
 ] as const;
 
 type Flag = (typeof FLAGS)[number];

@@ -63,6 +63,13 @@ const COMMANDS: readonly CommandSpec[] = [
     exitCodes: false,
     load: async () => (await import('../commands/metrics.js')).runMetrics,
   },
+  {
+    name: 'presets',
+    description: "list the helpdesk exports read as they come, or show one: how it is recognised, which column holds each field, what to know",
+    argument: ['[name]', 'a preset, e.g. zendesk'],
+    exitCodes: false,
+    load: async () => (await import('../commands/presets.js')).runPresets,
+  },
 ];
 
 export function buildProgram(io: CommandIO): Command {

@@ -46,5 +46,5 @@ export const freshdesk: Preset = {
     afterCreated: {},
   },
   notes:
-    'Timestamps have no offset: pass the exporting agent\'s zone with --input-tz. First response comes from "Initial response time" (a timestamp); "First response time (in hrs)" and "Resolution time (in hrs)" (HH:MM:SS) are not used. Survey results Extremely happy/Happy/Neutral/Unhappy/Extremely unhappy read as 5/4/3/2/1 (4 and 5 are satisfied). Source Portal and Feedback Widget read as web.',
+    'Timestamps are in the exporting agent\'s zone: give it with `--input-tz`. First response is `Initial response time` (a timestamp); the `(in hrs)` durations are not used. `Survey results` Extremely happy / Happy / Neutral / Unhappy / Extremely unhappy read as 5 / 4 / 3 / 2 / 1. `Source` Portal and Feedback Widget read as `web`.',
 };

@@ -52,7 +52,7 @@ export const helpscout: Preset = {
     return Array.isArray(conversations) ? conversations : undefined;
   },
   notes:
-    'An array of conversation objects, or the API page {"_embedded": {"conversations": [...]}}. closedAt is solved_at (a conversation the customer answers is reopened and closed again). The agent is the assignee\'s email, else "first last"; the team is mailboxId (the conversation has no team). The customer is primaryCustomer.id, else createdBy.id; updated_at is userUpdatedAt, else updatedAt. Tags are the names of the tag objects. The conversation object holds no rating: a "rating" key great/okay/not_good, when the export adds one from the Happiness report, reads as 5/3/1, so only great is satisfied. No first response time: the conversation object does not carry it.',
+    'An array of conversations, or the API page `{"_embedded": {"conversations": [...]}}`. `closedAt` is `solved_at` (a conversation the customer answers is reopened and closed again). The agent is the assignee\'s `email`, else `first last`; the team is `mailboxId` (a conversation has no team). `tags` are the `tag` names of the tag objects (or plain strings). The conversation object holds no rating and no first-response time: a `rating` key `great` / `okay` / `not_good`, when the export adds one from the Happiness report, reads as 5 / 3 / 1, so only `great` is satisfied.',
 };
 
 /** The assignee's email, else "first last" (Help Scout users always have an email; this is for exports that drop it). */

@@ -31,5 +31,5 @@ export const servicenow: Preset = {
     afterCreated: {},
   },
   notes:
-    'Rows of the same incident number are one ticket in its latest state (latest sys_updated_at). "?" reads as blank. Dates without an offset are read in --input-tz; day-first or month-first is decided from all the values of each column (--date-format when every value could be either). reassignment_count and made_sla (ServiceNow\'s own SLA verdict) are not used: SLA metrics come from your policies.',
+    'Several rows of one incident `number` are one ticket in its latest state (latest `sys_updated_at`). `?` reads as blank. `reassignment_count` and `made_sla` (ServiceNow\'s own SLA verdict) are not used: SLA metrics come from your policies.',
 };

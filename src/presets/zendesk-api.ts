@@ -46,7 +46,7 @@ export const zendeskApi: Preset = {
   },
   records: ticketsWithMetricSets,
   notes:
-    'An array of ticket objects each with its "metric_set", or the Incremental Tickets API page {"tickets": [...], "metric_sets": [...]} (include=metric_sets), whose metric sets are joined to their ticket on ticket_id. First response is created_at + metric_set.reply_time_in_minutes.calendar; the business minutes (reply_time_in_minutes.business, full_resolution_time_in_minutes.business) feed business_first_response_time and business_resolution_time, never the calendar metrics. solved_at, reopens and replies come from the metric set. satisfaction_rating.score offered/unoffered is no response. via.channel voice reads as phone, native_messaging as chat. assignee_id, group_id and requester_id are kept as ids.',
+    'The Incremental Tickets API with `include=metric_sets`: an array of tickets each carrying its `metric_set`, or the API page `{"tickets": [...], "metric_sets": [...]}`, whose metric sets are joined to their ticket on `ticket_id`. First response is `created_at` + `metric_set.reply_time_in_minutes.calendar`; the `business` minutes of `reply_time_in_minutes` and `full_resolution_time_in_minutes` feed the business-hours metrics, never the calendar ones. `solved_at`, `reopens`, `replies` come from the metric set. `satisfaction_rating.score` `offered`/`unoffered` is no response. `via.channel` `voice` reads as `phone`, `native_messaging` as `chat`. `assignee_id`, `group_id`, `requester_id` are kept as ids.',
 };
 
 /** The Incremental Tickets API page: each ticket with its metric set (by ticket_id) as `metric_set`. */

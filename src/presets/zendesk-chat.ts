@@ -39,5 +39,5 @@ export const zendeskChat: Preset = {
   },
   records: (page) => (Array.isArray(page.chats) ? page.chats : undefined),
   notes:
-    'An array of chat objects, or the page {"chats": [...]}. timestamp is created_at, end_timestamp solved_at. First response is timestamp + response_time.first seconds; a missed chat (missed: true) has no first response. The agent is the first of agent_names; the team is department_name; the channel is always chat. rating good/bad is CSAT (a chat not rated has none).',
+    'An array of chats, or the page `{"chats": [...]}`. `timestamp` is `created_at`, `end_timestamp` `solved_at` (a chat that ended, missed ones too). First response is `timestamp` + `response_time.first` seconds; a missed chat (`missed: true`) has none, whatever `response_time.first` says. The agent is the first of `agent_names`; the channel is always `chat`. `rating` `good`/`bad` is CSAT. `duration`, `count` and `visitor` are not used.',
 };

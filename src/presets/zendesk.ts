@@ -43,5 +43,5 @@ export const zendesk: Preset = {
     afterCreated: { first_response_at: { header: 'First reply time in minutes', unit: 'minutes' } },
   },
   notes:
-    'Timestamps have no offset: pass the account\'s zone with --input-tz. "1900-01-01 00:00:00" reads as never (an unsolved ticket stays in the backlog). First response time comes from "First reply time in minutes" (calendar) when the export has it; the "within business hours" columns feed business_first_response_time and business_resolution_time, never the calendar metrics. Satisfaction "Offered"/"Unoffered" is no response. Tags are space-separated.',
+    'Timestamps have no offset: give the account\'s zone with `--input-tz`. `1900-01-01 00:00:00` reads as never, so an unsolved ticket stays in the backlog. First response time comes from `First reply time in minutes` (calendar) when the export has it; the `… within business hours` columns are business time and are **not** used as calendar time. Satisfaction `Offered`/`Unoffered` is no response; `Good`/`Bad`/1–5 as usual. Tags are space-separated. `Via` maps `Mail` to `email`, `Web form` to `web`, `Voice` to `phone`.',
 };

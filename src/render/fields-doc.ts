@@ -1,12 +1,6 @@
 import { FIELDS } from '../schema/fields.js';
 
-/**
- * docs/input.md's table of the canonical columns, made from the field table (`npm run docs`
- * writes it between its markers; a test fails when the committed file differs).
- */
-
-export const FIELDS_DOC_START = '<!-- fields: generated from src/schema/fields.ts by npm run docs -->';
-export const FIELDS_DOC_END = '<!-- /fields -->';
+/** docs/input.md's table of the canonical columns, made from the field table (see generated-docs.ts). */
 
 /** One row per field, or per group of fields that share a `row`: `` `a`, `b` ``, what they hold, what blank means. */
 export function renderFieldsTable(): string {
@@ -19,12 +13,4 @@ export function renderFieldsTable(): string {
   }
   const lines = rows.map(({ names, doc }) => `| ${names.map((n) => `\`${n}\``).join(', ')} | ${doc.holds} | ${doc.blank} |`);
   return ['| column | what it holds | blank means |', '| --- | --- | --- |', ...lines].join('\n');
-}
-
-/** `text` with the part between the markers replaced by the table (the markers stay). */
-export function withFieldsTable(text: string): string {
-  const start = text.indexOf(FIELDS_DOC_START);
-  const end = text.indexOf(FIELDS_DOC_END);
-  if (start < 0 || end < start) throw new Error('docs/input.md: the fields table markers are missing');
-  return `${text.slice(0, start + FIELDS_DOC_START.length)}\n${renderFieldsTable()}\n${text.slice(end)}`;
 }

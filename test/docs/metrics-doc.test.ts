@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../../src/config/json-schema.js';
 import { METRICS } from '../../src/metrics/index.js';
-import { withFieldsTable } from '../../src/render/fields-doc.js';
+import { loadPresets } from '../../src/presets/index.js';
+import { generatedParts, withGenerated } from '../../src/render/generated-docs.js';
 import { renderMetricsDoc } from '../../src/render/metrics-doc.js';
 
+const PRESETS = await loadPresets();
 const committed = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
 describe('generated files are up to date (run `npm run docs` after changing a metric or the config schema)', () => {
@@ -16,8 +18,8 @@ describe('generated files are up to date (run `npm run docs` after changing a me
     for (const { meta } of METRICS) expect(committed('docs/metrics.md')).toContain(`### ${meta.id}\n`);
   });
 
-  it("docs/input.md's column table is what the field table generates", () => {
-    expect(committed('docs/input.md')).toBe(withFieldsTable(committed('docs/input.md')));
+  it.each(Object.entries(generatedParts(PRESETS)))("%s: its generated parts are what the code makes (the field table, the presets)", (path, parts) => {
+    expect(committed(path)).toBe(withGenerated(committed(path), parts));
   });
 
   it('schema/support-metrics.config.schema.json is what the zod schema generates', () => {
