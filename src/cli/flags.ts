@@ -3,7 +3,7 @@ import { ATTRIBUTIONS } from '../engine/attribution.js';
 import { INPUT_ENCODINGS, INPUT_FORMATS } from '../io/input-formats.js';
 import { DEFAULT_MAX_RECORD_SIZE, sizeText } from '../io/read-limits.js';
 import { PRESET_NAMES } from '../presets/index.js';
-import { CATALOGUE_FORMATS, INSPECTION_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/formats.js';
+import { CATALOGUE_FORMATS, INSPECTION_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/output-formats.js';
 import { DIMENSIONS, TICKET_FIELDS } from '../schema/fields.js';
 import { PERIODS } from '../time/period-names.js';
 import { byteSize, commaList, delimiter, fieldMap, FlagValueError, nonEmpty, oneOf, rejectLimit, text } from './flag-values.js';

@@ -12,7 +12,7 @@ import {
   type OutputFormat,
   type RejectsFormat,
   type TicketLineFormat,
-} from '../render/formats.js';
+} from '../render/output-formats.js';
 import type { TicketField } from '../schema/fields.js';
 import { isPlainDate, startOfDate } from '../time/periods.js';
 import { parseTimestamp } from '../time/timestamp.js';

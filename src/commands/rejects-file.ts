@@ -1,4 +1,4 @@
-import type { RejectsFormat } from '../render/formats.js';
+import type { RejectsFormat } from '../render/output-formats.js';
 import { rejectLine, rejectsEnd, rejectsStart } from '../render/rejects.js';
 import type { RejectSink, Rejection } from '../tickets/ingest.js';
 import type { Output } from '../io/output-file.js';

@@ -1,5 +1,5 @@
 import { DECIMAL_FIELDS, FIELD_INDEX, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
-import { MAX_DURATION_SECONDS, type FieldProblem } from '../schema/kinds.js';
+import { MAX_DURATION_SECONDS, type FieldProblem } from '../schema/field-kinds.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import { parseDate, type DateFormat } from './dates.js';
 import type { DerivedKey } from './json-fields.js';

@@ -2,7 +2,7 @@ import { InputError, UsageError } from '../errors.js';
 import type { PresetName, Presets } from '../presets/index.js';
 import type { Preset } from '../presets/types.js';
 import { canonicalFieldOf, FIELD_INDEX, REQUIRED_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
-import { quote } from '../schema/kinds.js';
+import { quote } from '../schema/field-kinds.js';
 import type { DateColumnReading } from '../tickets/file-reading.js';
 import { parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
 import { validateTimeZone } from '../time/zone.js';

@@ -1,5 +1,5 @@
 import type { TicketStore } from '../tickets/store.js';
-import { shareOf } from './kinds.js';
+import { shareOf } from './accumulators.js';
 import type { Metric, RateValue } from './types.js';
 
 /** Whether a ticket came in by chat (`channel` is `chat`, ignoring case). Cached per dictionary code. */

@@ -1,4 +1,4 @@
-import { shareOf, type SlotTest } from './kinds.js';
+import { shareOf, type SlotTest } from './accumulators.js';
 import type { Metric, MetricContext, RateValue } from './types.js';
 
 /** A cancellation or refund via support: the ticket carries one of the churn tags. */

@@ -1,5 +1,5 @@
 import { Satisfaction } from '../schema/validate.js';
-import { shareOf } from './kinds.js';
+import { shareOf } from './accumulators.js';
 import type { Metric, RateValue } from './types.js';
 
 export const csat: Metric<RateValue> = {

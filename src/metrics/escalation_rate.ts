@@ -1,5 +1,5 @@
 import { YesNo } from '../schema/validate.js';
-import { shareOf } from './kinds.js';
+import { shareOf } from './accumulators.js';
 import type { Metric, RateValue } from './types.js';
 
 export const escalationRate: Metric<RateValue> = {

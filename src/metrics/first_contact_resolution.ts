@@ -1,4 +1,4 @@
-import { shareOf, type SlotTest } from './kinds.js';
+import { shareOf, type SlotTest } from './accumulators.js';
 import type { Metric, RateValue } from './types.js';
 
 /** The tickets first-contact resolution counts (when resolved): those with at least one agent reply. */

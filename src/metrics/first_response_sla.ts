@@ -1,4 +1,4 @@
-import { slaAchieved } from './kinds.js';
+import { slaAchieved } from './accumulators.js';
 import type { Metric, MetricContext, RateValue } from './types.js';
 
 export const firstResponseSla: Metric<RateValue> = {

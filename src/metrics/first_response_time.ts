@@ -1,4 +1,4 @@
-import { durationOf } from './kinds.js';
+import { durationOf } from './accumulators.js';
 import { secondsBetween } from './stats.js';
 import type { DurationValue, Metric } from './types.js';
 

@@ -1,4 +1,4 @@
-import { durationOf } from './kinds.js';
+import { durationOf } from './accumulators.js';
 import type { DurationValue, Metric } from './types.js';
 
 export const handleTime: Metric<DurationValue> = {

@@ -1,4 +1,4 @@
-import { shareOf } from './kinds.js';
+import { shareOf } from './accumulators.js';
 import type { Metric, RateValue } from './types.js';
 
 export const reopenRate: Metric<RateValue> = {

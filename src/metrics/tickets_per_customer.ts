@@ -1,4 +1,4 @@
-import { perDistinct } from './kinds.js';
+import { perDistinct } from './accumulators.js';
 import type { Metric, RateValue } from './types.js';
 
 export const ticketsPerCustomer: Metric<RateValue> = {

@@ -1,4 +1,4 @@
-import { countOf } from './kinds.js';
+import { countOf } from './accumulators.js';
 import type { Metric } from './types.js';
 
 export const ticketsResolved: Metric<number> = {

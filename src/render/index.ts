@@ -4,7 +4,7 @@ import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
 
-import type { OutputFormat } from './formats.js';
+import type { OutputFormat } from './output-formats.js';
 
 export interface RenderOptions {
   /** ANSI colour in tables (only on a terminal, never with NO_COLOR). */

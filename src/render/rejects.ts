@@ -1,7 +1,7 @@
 import type { Rejection } from '../tickets/ingest.js';
 import { stringifyCsv } from './csv-cells.js';
 import { escapeJsonText } from './json.js';
-import type { RejectsFormat } from './formats.js';
+import type { RejectsFormat } from './output-formats.js';
 
 /**
  * The lines of a rejects file (--rejects): one per rejected record, with where it was, why, and

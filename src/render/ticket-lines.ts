@@ -2,7 +2,7 @@ import type { TicketLine } from '../engine/drilldown.js';
 import { stringifyCsv } from './csv-cells.js';
 import { escapeJsonText } from './json.js';
 
-import type { TicketLineFormat } from './formats.js';
+import type { TicketLineFormat } from './output-formats.js';
 
 /** Lines are rendered and handed on in blocks of about this many characters. */
 const BLOCK = 256 * 1024;

@@ -1,8 +1,8 @@
 import type { ReadWallTime } from '../time/timestamp.js';
 import { camelCase, FIELDS, type CamelCase, type Field } from './fields.js';
-import { KINDS, reject, Rejected, timestampText, type FieldProblem, type KindValues, type ReadContext, type RejectionCode } from './kinds.js';
+import { KINDS, reject, Rejected, timestampText, type FieldProblem, type KindValues, type ReadContext, type RejectionCode } from './field-kinds.js';
 
-export { quote, Satisfaction, tagList, YesNo, type FieldProblem, type RejectionCode } from './kinds.js';
+export { quote, Satisfaction, tagList, YesNo, type FieldProblem, type RejectionCode } from './field-kinds.js';
 
 /**
  * Turns one raw record (CSV strings, or JSON values that may come typed or as strings) into a

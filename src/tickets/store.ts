@@ -1,5 +1,5 @@
 import { camelCase, FIELDS, type Field, type FieldKind } from '../schema/fields.js';
-import { KINDS } from '../schema/kinds.js';
+import { KINDS } from '../schema/field-kinds.js';
 import { tagList, type ParsedTicket } from '../schema/validate.js';
 
 /**
