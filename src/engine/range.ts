@@ -41,19 +41,20 @@ export function eventSpan(tickets: TicketStore): Required<EventSpan> | null {
 }
 
 /**
- * The most periods a range found from the data may hold: 5,000 is over 13 years of days, 96 years
- * of weeks. One far-off date (a typo, a "never" placeholder) must not make a report of thousands of
- * empty periods that takes minutes and gigabytes; a real archive that long is reported with
- * --from and --to, which this does not limit.
+ * The most periods the data may stretch a range over: 5,000 is over 13 years of days, 96 years of
+ * weeks. One far-off date (a typo, a "never" placeholder) must not make a report of thousands of
+ * empty periods that takes minutes and gigabytes. What the user asks for is theirs: a range from
+ * --from to --to is not limited, nor the part of a range between a given bound and the data.
  */
 export const MAX_DATA_RANGE_PERIODS = 5000;
 
 /**
  * The report's range [from, to). Given bounds are kept as they are; a missing one runs to the edge
  * of the period holding the earliest (latest) event, or of the period holding the given other bound
- * when the data lies entirely beyond it. A range so found that holds more than
- * MAX_DATA_RANGE_PERIODS periods is an input error naming the events at its ends
- * (`nameTicket(slot)`: `ticket 17 in tickets.csv`).
+ * when the data lies entirely beyond it. When the data's own extent within the range (from its
+ * first to its last event, each cut at a given bound) holds more than MAX_DATA_RANGE_PERIODS
+ * periods, and a bound was found from the data, that is an input error naming the events at its
+ * ends (`nameTicket(slot)`: `ticket 17 in tickets.csv`).
  */
 export function resolveRange(
   span: EventSpan,
@@ -65,7 +66,11 @@ export function resolveRange(
   const from = given.from ?? startOfPeriodHolding(Math.min(span.earliest, (given.to ?? Infinity) - 1), period, zone);
   const to = given.to ?? endOfPeriodHolding(Math.max(span.latest, from), period, zone);
   if (given.from === undefined || given.to === undefined) {
-    const periods = periodCount(from, to, period, zone);
+    // --from 1990-01-01 on four days of data is 13,000 days the user asked for: only the stretch
+    // the data itself spans counts.
+    const dataFrom = Math.max(from, startOfPeriodHolding(span.earliest, period, zone));
+    const dataTo = Math.min(to, endOfPeriodHolding(span.latest, period, zone));
+    const periods = periodCount(dataFrom, dataTo, period, zone);
     if (periods > MAX_DATA_RANGE_PERIODS) {
       const at = (time: number, event: SpanEvent | undefined): string =>
         `${formatInstant(time, zone).slice(0, 10)}${event === undefined ? '' : ` (${nameTicket(event.slot)}, ${event.event})`}`;

@@ -231,6 +231,21 @@ describe('a range found from the data holds at most MAX_DATA_RANGE_PERIODS perio
     expect(iso(range.from)).toBe('2000-01-01T00:00:00.000Z');
   });
 
+  it('one given bound far from the data is what the user asked for: --from 1990 on four days of data runs', () => {
+    const fourDays = span('2026-03-02T09:00:00Z', '2026-03-05T10:00:00Z');
+    expect(iso(resolveRange(fourDays, 'day', 'UTC', { from: ms('1990-01-01T00:00:00Z') }).from)).toBe('1990-01-01T00:00:00.000Z');
+    expect(iso(resolveRange(fourDays, 'day', 'UTC', { to: ms('2040-01-01T00:00:00Z') }).to)).toBe('2040-01-01T00:00:00.000Z');
+  });
+
+  it('with one bound given, a far-off date in the data is still refused, counted from where the data starts', () => {
+    const farOff = span('2026-03-02T09:00:00Z', '2126-03-03T10:00:00Z');
+    expect(() => resolveRange(farOff, 'week', 'UTC', { from: ms('2026-01-01T00:00:00Z') }, names)).toThrow(/: 5,218 weeks, more than the 5,000/);
+    const early = span('1926-03-02T09:00:00Z', '2026-03-03T10:00:00Z');
+    expect(() => resolveRange(early, 'week', 'UTC', { to: ms('2026-06-01T00:00:00Z') }, names)).toThrow(/^the data runs from 1926-03-02 .*: 5,219 weeks/);
+    // Cut at the given bound: data beyond --to does not count.
+    expect(() => resolveRange(farOff, 'week', 'UTC', { to: ms('2026-06-01T00:00:00Z') }, names)).not.toThrow();
+  });
+
   it('periodCount agrees with the grid it stands for, in a zone with DST', () => {
     for (const period of ['day', 'week', 'month', 'quarter', 'year', 'all'] as Period[]) {
       for (const [from, to] of [
