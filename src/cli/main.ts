@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { exitCodeOf, ExitCode } from '../errors.js';
+import { standardOutput } from '../io/standard-output.js';
 import { cleanText } from '../render/clean-text.js';
 import type { CommandIO } from './command-io.js';
 import { buildProgram } from './program.js';
@@ -11,10 +12,17 @@ import { buildProgram } from './program.js';
 export async function main(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
   const debug = argv.includes('--debug');
   const program = buildProgram(io).option('--debug', 'show stack traces for errors');
+  // The help and the version are output like any other: `--help > /dev/full` is exit 5, not 0.
+  const stdout = standardOutput(io.stdout);
+  let written = Promise.resolve();
+  const writeOut = (text: string): void => {
+    written = written.then(() => stdout.write(text));
+    written.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  };
   // Subcommands copy these settings only when created, so each command gets them here.
   for (const command of [program, ...program.commands]) {
     command.exitOverride().configureOutput({
-      writeOut: (text) => io.stdout.write(text),
+      writeOut,
       writeErr: (text) => io.stderr.write(text),
       // commander's own messages ("error: unknown option …") read like ours.
       // Cleaned like every message: an unknown option may carry escape sequences.
@@ -22,13 +30,16 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<Exit
     });
   }
   try {
-    await program.parseAsync(argv as string[], { from: 'node' });
+    try {
+      await program.parseAsync(argv as string[], { from: 'node' });
+    } catch (error) {
+      // commander has already printed its message (or the help / version).
+      if (!(error instanceof CommanderError)) throw error;
+      if (error.exitCode !== 0) return ExitCode.usage;
+    }
+    await written;
     return ExitCode.ok;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // commander has already printed its message (or the help / version).
-      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    }
     const code = exitCodeOf(error);
     if (code === ExitCode.internal || debug) {
       io.stderr.write(`${cleanText(error instanceof Error ? (error.stack ?? error.message) : String(error), { keepLineBreaks: true })}\n`);

@@ -1,7 +1,7 @@
 import type { CommandIO } from '../cli/command-io.js';
 import { parseFlags, readingOf } from '../cli/options.js';
 import { readConfig } from '../config/load-config.js';
-import { standardOutput } from '../io/output-file.js';
+import { standardOutput } from '../io/standard-output.js';
 import { readTicketSources } from '../reading/read-exports.js';
 import { renderInspection, renderInspectionJson } from '../render/inspection.js';
 import { Ingest } from '../tickets/ingest.js';

@@ -2,6 +2,7 @@ import type { CommandIO } from '../cli/command-io.js';
 import { parseFlags } from '../cli/options.js';
 import { didYouMean } from '../cli/suggest.js';
 import { UsageError } from '../errors.js';
+import { standardOutput } from '../io/standard-output.js';
 import { METRICS, metricById } from '../metrics/index.js';
 import { renderCatalogue, renderCatalogueJson, renderMetricExplanation } from '../render/catalogue.js';
 
@@ -14,5 +15,5 @@ export async function runMetrics(id: string | undefined, raw: Record<string, unk
   }
   const found = metrics as typeof METRICS;
   const text = flags.format === 'json' ? renderCatalogueJson(found) : id === undefined ? renderCatalogue(found) : renderMetricExplanation(found[0]!);
-  io.stdout.write(text);
+  await standardOutput(io.stdout).write(text);
 }

@@ -2,7 +2,7 @@ import type { CommandIO } from '../cli/command-io.js';
 import { parseFlags } from '../cli/options.js';
 import { didYouMean } from '../cli/suggest.js';
 import { UsageError } from '../errors.js';
-import { standardOutput } from '../io/output-file.js';
+import { standardOutput } from '../io/standard-output.js';
 import { loadPresets, PRESET_NAMES, type PresetName } from '../presets/index.js';
 import { renderPresetExplanation, renderPresetsCatalogue, renderPresetsJson } from '../render/presets-doc.js';
 

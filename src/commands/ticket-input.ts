@@ -1,7 +1,8 @@
 import type { CommandIO } from '../cli/command-io.js';
 import type { RejectHandling, TicketRun } from '../cli/options.js';
 import { InputError, UsageError } from '../errors.js';
-import { openOutput, outputTarget, readSources, sameDestination, standardOutput, type Output } from '../io/output-file.js';
+import { openOutput, outputTarget, readSources, sameDestination, type Output } from '../io/output-file.js';
+import { standardOutput } from '../io/standard-output.js';
 import { readTicketSources } from '../reading/read-exports.js';
 import { rejectsFile, type RejectsFile } from './rejects-file.js';
 import { formatRejectionSummary } from '../render/diagnostics.js';

@@ -1,7 +1,7 @@
-import { fstatSync, unlinkSync } from 'node:fs';
-import { access, constants, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { fstatSync, unlinkSync, write as writeToDescriptor } from 'node:fs';
+import { access, chmod, chown, constants, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute } from 'node:path';
 import { onExit } from 'signal-exit';
 import { OutputError, UsageError } from '../errors.js';
 import { systemReason } from './system-error.js';
@@ -15,7 +15,10 @@ import { systemReason } from './system-error.js';
  *   read, so an unusable directory costs nothing.
  * - Anything else — a FIFO, a device such as /dev/null, a descriptor the shell opened
  *   (/dev/stdout, /dev/fd/3, `>(gzip > x)`) — is written into directly, appending: replacing it
- *   would leave its reader waiting, or, as root, replace the system's /dev/null.
+ *   would leave its reader waiting, or, as root, replace the system's /dev/null. A descriptor of
+ *   this process is written through that descriptor itself, so that what the shell writes after
+ *   the run follows the report instead of overwriting it.
+ * - A replaced file keeps its permissions (and, where the run may set it, its owner).
  * - Inputs are never outputs: a regular output file that is an input, the config file or the file
  *   standard input comes from (by device and inode, so links and other spellings count too) is
  *   refused before anything is read.
@@ -35,6 +38,10 @@ export interface OutputTarget {
   destination: string;
   /** `dev:ino` of the file that is there now, when it is a regular file. */
   identity: string | undefined;
+  /** This process's descriptor the path names (/dev/stdout: 1), written through directly. */
+  descriptor?: number;
+  /** A FIFO: a run that fails before writing still opens it, so that its reader sees the end. */
+  fifo?: boolean;
 }
 
 /** Something the run reads, by what it is on disk: an input file, the config, the file behind standard input. */
@@ -81,16 +88,29 @@ export async function readSources(inputs: readonly string[], config: string | un
 }
 
 /** /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N: a descriptor some process already has open. */
-const DESCRIPTOR = /^\/(?:dev\/fd|proc\/(?:self|thread-self|\d+)\/fd)\/\d+$/;
+const DESCRIPTOR = /^\/(?:dev\/fd|proc\/(?:self|thread-self|\d+)\/fd)\/(\d+)$/;
 const LINK_HOPS = 40;
 
+/** `directory/name` as written, with no `..` taken away: only the kernel knows where `..` leads. */
+const inside = (directory: string, name: string): string => (directory.endsWith('/') ? `${directory}${name}` : `${directory}/${name}`);
+
 /**
- * Follows `path`'s symbolic links (also to a file not written yet): where writing would land, and
- * whether the way there passes through a descriptor (/dev/stdout is a link to /proc/self/fd/1).
+ * Follows `path`'s symbolic links (also to a file not written yet) the way the kernel does, each
+ * directory resolved on disk (`dir/../x` is beside what `dir` links to, not beside `dir`): where
+ * writing would land, and whether the way there passes through a descriptor (/dev/stdout is a link
+ * to /proc/self/fd/1). A directory that is not there leaves the path as it is: opening fails.
  */
 async function followLinks(path: string): Promise<{ path: string; descriptor: boolean }> {
-  let current = resolve(path);
-  for (let hop = 0; hop < LINK_HOPS; hop++) {
+  let current = path;
+  for (let hop = 0; hop <= LINK_HOPS; hop++) {
+    if (DESCRIPTOR.test(current)) return { path: current, descriptor: true };
+    let directory: string;
+    try {
+      directory = await realpath(dirname(current));
+    } catch {
+      return { path: current, descriptor: false };
+    }
+    current = inside(directory, basename(current));
     if (DESCRIPTOR.test(current)) return { path: current, descriptor: true };
     let target: string;
     try {
@@ -99,14 +119,21 @@ async function followLinks(path: string): Promise<{ path: string; descriptor: bo
     } catch {
       break; // not there yet: it is where it will be written
     }
-    current = isAbsolute(target) ? target : resolve(dirname(current), target);
+    current = isAbsolute(target) ? target : inside(directory, target);
   }
-  try {
-    return { path: join(await realpath(dirname(current)), basename(current)), descriptor: false };
-  } catch {
-    return { path: current, descriptor: false };
-  }
+  return { path: current, descriptor: false };
 }
+
+/** The descriptor number when `path` (links followed) is one of this process's descriptors. */
+function ownDescriptor(path: string): number | undefined {
+  const match = DESCRIPTOR.exec(path);
+  if (match === null) return undefined;
+  const owner = /^\/proc\/(\d+)\//.exec(path)?.[1];
+  return owner === undefined || Number(owner) === process.pid ? Number(match[1]) : undefined;
+}
+
+/** The longest file name most file systems take, in bytes. */
+const NAME_MAX = 255;
 
 const usage = (flag: string, path: string, reason: string): UsageError => new UsageError(`${flag}: cannot write ${path}: ${reason}`);
 
@@ -120,22 +147,26 @@ export async function outputTarget(flag: string, path: string, sources: readonly
     throw new UsageError(`${flag}: ${path === '' ? 'an empty name' : `"${path}" names a directory (it ends in "${end}")`}; give a file name`);
   }
   const followed = await followLinks(path);
+  if (Buffer.byteLength(basename(followed.path)) > NAME_MAX) throw usage(flag, path, `the file name is longer than ${NAME_MAX} bytes`);
   let info;
   try {
     info = await stat(followed.descriptor ? followed.path : path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR') throw usage(flag, path, systemReason(error));
-    if (code !== 'ENOENT') throw usage(flag, path, systemReason(error));
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (!missing || followed.descriptor) throw usage(flag, path, missing ? 'no such descriptor is open' : systemReason(error));
   }
   if (info?.isDirectory()) throw usage(flag, path, 'it is a directory');
   const regular = info === undefined || info.isFile();
   const identity = info?.isFile() ? identityOf(info) : undefined;
-  if (identity !== undefined) {
-    const source = sources.find((s) => s.identity === identity);
+  // The file the rename would replace, found by following the links step by step, is checked as
+  // well as the one the kernel opens: should they ever differ, neither may be an input.
+  const replaced = regular && !followed.descriptor && followed.path !== path ? await regularFileIdentity(followed.path) : undefined;
+  for (const candidate of [identity, replaced]) {
+    const source = candidate === undefined ? undefined : sources.find((s) => s.identity === candidate);
     if (source !== undefined) throw new UsageError(`${flag}: ${path} is ${source.label}; refusing to overwrite it`);
   }
-  if (followed.descriptor || !regular) return { flag, path, replace: false, destination: followed.descriptor ? followed.path : path, identity };
+  if (followed.descriptor) return { flag, path, replace: false, destination: followed.path, identity, descriptor: ownDescriptor(followed.path) };
+  if (!regular) return { flag, path, replace: false, destination: path, identity, fifo: info?.isFIFO() === true };
   return { flag, path, replace: true, destination: followed.path, identity };
 }
 
@@ -147,6 +178,8 @@ export function sameDestination(a: OutputTarget, b: OutputTarget): boolean {
 /** The file operations an output uses: Node's, or a test's (to make a disk fill up). */
 export interface OutputFileSystem {
   open(path: string, flags: string): Promise<WritableHandle>;
+  /** This process's descriptor `fd`, written through. */
+  descriptor(fd: number): WritableHandle;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
 }
@@ -157,7 +190,29 @@ export interface WritableHandle {
   close(): Promise<void>;
 }
 
-export const NODE_FILE_SYSTEM: OutputFileSystem = { open: (path, flags) => open(path, flags), rename, unlink };
+/**
+ * One of this process's descriptors (/dev/stdout) as a handle: written through, never closed (it
+ * is the process's, not the run's). A descriptor left non-blocking by whoever shares it may say
+ * "try again" (EAGAIN) when its pipe is full: the write waits a moment and is tried again.
+ */
+function descriptorHandle(fd: number): WritableHandle {
+  return {
+    write: (buffer, offset, length) =>
+      new Promise((done, fail) => {
+        const attempt = (): void =>
+          writeToDescriptor(fd, buffer, offset, length, (error, bytesWritten) => {
+            if (error?.code === 'EAGAIN') setTimeout(attempt, 1);
+            else if (error !== null) fail(error);
+            else done({ bytesWritten });
+          });
+        attempt();
+      }),
+    sync: async () => undefined,
+    close: async () => undefined,
+  };
+}
+
+export const NODE_FILE_SYSTEM: OutputFileSystem = { open: (path, flags) => open(path, flags), descriptor: descriptorHandle, rename, unlink };
 
 /** One output of a run: written in pieces, then committed (in place) or abandoned (nothing changed). */
 export interface Output {
@@ -189,8 +244,29 @@ export async function openOutput(target: OutputTarget, fileSystem: OutputFileSys
   return target.replace ? openReplacement(target, fileSystem) : openDirect(target, fileSystem);
 }
 
+/**
+ * A new name beside `destination` (`.r.json.4711.a1b2c3d4.tmp`): hidden, the process, a random part.
+ * The destination's name is cut so that the temporary one stays within NAME_MAX bytes.
+ */
+function temporaryBeside(destination: string): string {
+  const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  let name = basename(destination);
+  while (Buffer.byteLength(`.${name}${suffix}`) > NAME_MAX) name = [...name].slice(0, -1).join('');
+  return inside(dirname(destination), `.${name}${suffix}`);
+}
+
+/** The file being replaced lends its permissions, and its owner where the run may set it, to the new one. */
+async function keepModeAndOwner(temporary: string, destination: string): Promise<void> {
+  const existing = await stat(destination).catch(() => undefined);
+  if (existing === undefined || !existing.isFile()) return;
+  if (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.()) {
+    await chown(temporary, existing.uid, existing.gid).catch(() => undefined); // only root (or the group's member) may
+  }
+  await chmod(temporary, existing.mode & 0o7777);
+}
+
 async function openReplacement(target: OutputTarget, fileSystem: OutputFileSystem): Promise<Output> {
-  const temporary = join(dirname(target.destination), `.${basename(target.destination)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = temporaryBeside(target.destination);
   // Registered before the file exists: a signal that comes as soon as it does still removes it.
   const removeOnExit = onExit(() => {
     try {
@@ -216,6 +292,14 @@ async function openReplacement(target: OutputTarget, fileSystem: OutputFileSyste
     await fileSystem.unlink(temporary).catch(() => undefined);
     removeOnExit();
   };
+  if (target.identity !== undefined) {
+    try {
+      await keepModeAndOwner(temporary, target.destination);
+    } catch (error) {
+      await abandon();
+      throw usage(target.flag, target.path, systemReason(error));
+    }
+  }
   return {
     async write(text) {
       try {
@@ -244,18 +328,27 @@ async function openReplacement(target: OutputTarget, fileSystem: OutputFileSyste
 }
 
 async function openDirect(target: OutputTarget, fileSystem: OutputFileSystem): Promise<Output> {
-  try {
-    await access(target.destination, constants.W_OK);
-  } catch (error) {
-    throw usage(target.flag, target.path, systemReason(error));
+  const { descriptor } = target;
+  if (descriptor === undefined) {
+    try {
+      await access(target.destination, constants.W_OK);
+    } catch (error) {
+      throw usage(target.flag, target.path, systemReason(error));
+    }
   }
   // Opened at the first write: opening a FIFO waits for its reader.
   let handle: WritableHandle | undefined;
-  const opened = async (): Promise<WritableHandle> => (handle ??= await fileSystem.open(target.destination, 'a'));
+  let finished = false;
+  const opened = async (): Promise<WritableHandle> =>
+    (handle ??= descriptor === undefined ? await fileSystem.open(target.destination, 'a') : fileSystem.descriptor(descriptor));
   const abandon = async (): Promise<void> => {
+    if (finished) return;
+    finished = true;
     const open = handle;
     handle = undefined;
-    await open?.close().catch(() => undefined);
+    if (open !== undefined) await open.close().catch(() => undefined);
+    // A reader waiting on a FIFO for a report that will not come is told it ended.
+    else if (target.fifo === true) await endFifo(target.destination);
   };
   return {
     async write(text) {
@@ -273,33 +366,18 @@ async function openDirect(target: OutputTarget, fileSystem: OutputFileSystem): P
         throw writeFailure(target, error);
       } finally {
         handle = undefined;
+        finished = true;
       }
     },
     abandon,
   };
 }
 
-/**
- * Standard output as an Output. A reader that goes away (`| head`) ends the output quietly; any
- * other failure (`> /dev/full`) is one line and exit 5.
- */
-export function standardOutput(stdout: NodeJS.WritableStream): Output {
-  let closed = false;
-  return {
-    async write(text) {
-      if (closed || text === '') return;
-      await new Promise<void>((done, fail) =>
-        stdout.write(text, (error) => {
-          if (error === null || error === undefined) return done();
-          if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
-            closed = true;
-            return done();
-          }
-          fail(new OutputError(`cannot write to standard output: ${systemReason(error)}`));
-        }),
-      );
-    },
-    async commit() {},
-    async abandon() {},
-  };
+/** Opens a FIFO without waiting and closes it: a reader sees the end; with none, nothing happens. */
+async function endFifo(path: string): Promise<void> {
+  try {
+    await (await open(path, constants.O_WRONLY | constants.O_NONBLOCK)).close();
+  } catch {
+    // No reader (ENXIO), or the FIFO is gone: no one is waiting.
+  }
 }

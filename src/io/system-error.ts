@@ -23,6 +23,12 @@ export function systemReason(error: unknown): string {
       return 'input/output error';
     case 'ENXIO':
       return 'no process is reading it';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'EBADF':
+      return 'the descriptor is not open for writing';
     default:
       return error instanceof Error ? error.message : String(error);
   }

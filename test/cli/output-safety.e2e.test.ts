@@ -126,6 +126,41 @@ describe('what is not a regular file is written into, never replaced', () => {
     expect(readFileSync(join(dir, 'log.txt'), 'utf8')).toMatch(/^earlier line\nperiod,start,end,/);
   });
 
+  it('/dev/stdout in a group of commands: what the shell writes next follows the report', () => {
+    const dir = setUp('stdout-group');
+    const r = shell(dir, '{ echo HEADER; sm report in.csv -o /dev/stdout -f csv; echo FOOTER; } > all.txt');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'all.txt'), 'utf8')).toMatch(/^HEADER\nperiod,start,end,.*\n(?:.*\n)+FOOTER\n$/);
+  });
+
+  it('--rejects /dev/stderr: the summary printed after it on standard error does not overwrite it', () => {
+    const dir = setUp('rejects-stderr');
+    const r = shell(dir, 'sm report in.csv -f json --rejects /dev/stderr > /dev/null 2> err.txt');
+    expect(r.code, r.stderr).toBe(0);
+    const err = readFileSync(join(dir, 'err.txt'), 'utf8');
+    expect(err).toMatch(/^file,line,field,code,message,record\nin\.csv,4,created_at,invalid_timestamp,/);
+    expect(err).toMatch(/1 rejected record written to \/dev\/stderr/);
+  });
+
+  it('/dev/stdout when standard output is a socket (a parent process reading through a pipe of its own)', async () => {
+    const dir = setUp('stdout-socket');
+    const child = spawn(process.execPath, [binPath, 'report', 'in.csv', '-f', 'json', '-o', '/dev/stdout'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((done) => child.on('close', done));
+    expect(code, stderr).toBe(0);
+    expect(JSON.parse(stdout).input.records).toBe(2);
+  });
+
+  it('a FIFO whose run fails before writing: its reader sees the end instead of waiting for ever', () => {
+    const dir = setUp('fifo-failed');
+    writeFileSync(join(dir, 'bad.csv'), 'id,created_at\n"A1,2026\n');
+    const r = shell(dir, 'mkfifo out.fifo; timeout 20 cat out.fifo > got.txt & reader=$!; sm report bad.csv -o out.fifo -f json; code=$?; wait $reader; echo "$code $?"');
+    expect(r.stdout).toBe('3 0\n');
+  });
+
   it.runIf(isRoot)('a character device (a private copy of /dev/null) stays a device, as root too', () => {
     const dir = setUp('device');
     const r = shell(dir, 'mknod null c 1 3 && sm report in.csv -o null -f json');
@@ -135,13 +170,16 @@ describe('what is not a regular file is written into, never replaced', () => {
 });
 
 describe('a full disk: exit 5, one line naming the file; the old file stays and nothing is left beside it', () => {
-  it('standard output on /dev/full', () => {
-    const dir = setUp('dev-full');
-    const r = shell(dir, 'sm report in.csv -f json > /dev/full');
-    expect(r.code).toBe(5);
-    expect(r.stderr.split('\n').filter((l) => l.startsWith('support-metrics: '))).toEqual(['support-metrics: cannot write to standard output: no space left on device']);
-    expect(r.stderr).not.toMatch(/^\s{4}at /m);
-  });
+  it.each(['report in.csv -f json', 'tickets in.csv', 'inspect in.csv', 'metrics', 'metrics backlog', 'presets', '--help', 'report --help', '--version'])(
+    'standard output on /dev/full: %s',
+    (command) => {
+      const dir = setUp('dev-full');
+      const r = shell(dir, `sm ${command} > /dev/full`);
+      expect(r.code).toBe(5);
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('support-metrics: '))).toEqual(['support-metrics: cannot write to standard output: no space left on device']);
+      expect(r.stderr).not.toMatch(/^\s{4}at /m);
+    },
+  );
 
   // A private copy of /dev/full: a regression must never get to replace the system's device.
   it.runIf(isRoot)('--output onto a full device (written into)', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,11 +8,11 @@ import {
   openOutput,
   outputTarget,
   readSources,
-  standardOutput,
   type OutputFileSystem,
   type WritableHandle,
 } from '../../src/io/output-file.js';
 import { rejectsFile } from '../../src/commands/rejects-file.js';
+import { standardOutput } from '../../src/io/standard-output.js';
 import { workDirectory } from '../helpers/temp-files.js';
 
 /**
@@ -106,10 +106,43 @@ describe('outputTarget: what may be written, checked before anything is read', (
     expect(await usageMessage(outputTarget('--output', join(dir, 'file', 'r.json'), []))).toMatch(/cannot write .*: a part of the path is not a directory$/);
   });
 
+  it('links and `..` are followed as the kernel follows them: `dir/..` is beside what dir links to', async () => {
+    const dir = realpathSync(work.fresh('dot-dot'));
+    const input = join(dir, 'work', 'in.csv');
+    mkdirSync(join(dir, 'work'));
+    mkdirSync(join(dir, 'other', 'sub'), { recursive: true });
+    writeFileSync(input, 'id,created_at\n');
+    symlinkSync(join(dir, 'other', 'sub'), join(dir, 'work', 'dirlink'));
+    symlinkSync('../in.csv', join(dir, 'other', 'sub', 'out.csv'));
+    const sources = await readSources([input], undefined, undefined);
+    const at = (path: string) => outputTarget('--output', `${dir}/work/${path}`, sources); // join() would take `..` away
+    // The name `..` leads to other/, not back to work/: the input is not what is replaced.
+    expect((await at('dirlink/../in.csv')).destination).toBe(join(dir, 'other', 'in.csv'));
+    // A relative link is read from the directory it is in (other/sub), not from the one named.
+    expect((await at('dirlink/out.csv')).destination).toBe(join(dir, 'other', 'in.csv'));
+    // A directory that is not there: the path stays as given, and opening it fails.
+    const missing = await at('nonexist/../in.csv');
+    expect(await usageMessage(openOutput(missing))).toBe(`--output: cannot write ${dir}/work/nonexist/../in.csv: its directory does not exist`);
+    expect(readFileSync(input, 'utf8')).toBe('id,created_at\n');
+    // And when what the links lead to is an input, it is refused.
+    const other = join(dir, 'other', 'in.csv');
+    writeFileSync(other, 'x');
+    expect(await usageMessage(outputTarget('--output', join(dir, 'work', 'dirlink/out.csv'), await readSources([other], undefined, undefined)))).toBe(
+      `--output: ${join(dir, 'work', 'dirlink/out.csv')} is the input file ${other}; refusing to overwrite it`,
+    );
+  });
+
+  it('a name longer than 255 bytes is refused before anything is read', async () => {
+    const dir = work.fresh('long');
+    const name = `${'é'.repeat(126)}.csv`; // 256 bytes
+    expect(await usageMessage(outputTarget('--output', join(dir, name), []))).toBe(`--output: cannot write ${join(dir, name)}: the file name is longer than 255 bytes`);
+  });
+
   it('a FIFO, a device and a descriptor (/dev/stdout, /dev/fd/N) are written into, never replaced', async () => {
     expect((await outputTarget('--output', '/dev/null', [])).replace).toBe(false);
-    expect(await outputTarget('--output', '/dev/stdout', [])).toMatchObject({ replace: false, destination: '/proc/self/fd/1' });
-    expect((await outputTarget('--output', '/dev/fd/2', [])).replace).toBe(false);
+    expect(await outputTarget('--output', '/dev/stdout', [])).toMatchObject({ replace: false, destination: '/proc/self/fd/1', descriptor: 1 });
+    expect(await outputTarget('--output', '/dev/fd/2', [])).toMatchObject({ replace: false, descriptor: 2 });
+    expect(await usageMessage(outputTarget('--output', '/dev/fd/987', []))).toBe('--output: cannot write /dev/fd/987: no such descriptor is open');
     const dir = work.fresh('regular');
     expect(await outputTarget('--output', join(dir, 'new.json'), [])).toMatchObject({ replace: true, identity: undefined });
   });
@@ -151,6 +184,45 @@ describe('openOutput: every byte written, or nothing changed', () => {
     await output.abandon();
     expect(readFileSync(path, 'utf8')).toBe('the old report');
     expect(readdirSync(dir)).toEqual(['r.json']);
+  });
+
+  it('a replaced file keeps its permissions: a private report stays private', async () => {
+    const dir = work.fresh('mode');
+    const path = join(dir, 'r.json');
+    writeFileSync(path, 'old');
+    chmodSync(path, 0o600);
+    const output = await openOutput(await outputTarget('--output', path, []));
+    await output.write('new');
+    await output.commit();
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it('a name near the limit still has room for its temporary file (the name is cut, by whole characters)', async () => {
+    const dir = work.fresh('long-ok');
+    const name = `${'é'.repeat(125)}.csv`; // 254 bytes
+    const output = await openOutput(await outputTarget('--output', join(dir, name), []));
+    const temporary = readdirSync(dir)[0]!;
+    expect(Buffer.byteLength(temporary)).toBeLessThanOrEqual(255);
+    expect(temporary).not.toContain('\uFFFD');
+    await output.write('report');
+    await output.commit();
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+
+  it('a descriptor of the process is written through itself, not reopened (the offset the shell holds is shared)', async () => {
+    const dir = work.fresh('descriptor');
+    const path = join(dir, 'log.txt');
+    const file = await open(path, 'w');
+    try {
+      await file.write('before\n');
+      const output = await openOutput(await outputTarget('--output', `/dev/fd/${file.fd}`, []));
+      await output.write('report\n');
+      await output.commit();
+      await file.write('after\n'); // at the offset the report left, as a shell's next command would
+    } finally {
+      await file.close();
+    }
+    expect(readFileSync(path, 'utf8')).toBe('before\nreport\nafter\n');
   });
 
   it('short writes that make progress are continued to the last byte', async () => {
