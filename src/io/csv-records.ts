@@ -75,15 +75,24 @@ const emptyBlock = (keepRaw: boolean): CsvBlock => ({ blankLines: 0, records: []
 
 const formatLine = (line: number): string => line.toLocaleString('en-US');
 
-/** A CSV syntax error as one line naming the line where the record it stopped in starts. */
-function csvSyntaxError(error: CsvError, name: string, recordStart: number, maxRecordSize: number): InputError {
-  const lastLine = (error as CsvError & { lines?: number }).lines;
+/** Line breaks in `text`: CRLF, LF and CR each one (csv-parse's own count takes a CRLF inside quotes for two). */
+function lineBreaksInBytes(text: Buffer): number {
+  let breaks = 0;
+  for (let i = text.indexOf(0x0d); i !== -1; i = text.indexOf(0x0d, i + 1)) breaks++;
+  for (let i = text.indexOf(0x0a); i !== -1; i = text.indexOf(0x0a, i + 1)) if (i === 0 || text[i - 1] !== 0x0d) breaks++;
+  return breaks;
+}
+
+/** A CSV syntax error as one line naming the line where the record it stopped in starts (and the text's last line). */
+function csvSyntaxError(error: CsvError, name: string, recordStart: number, lastLineOfText: () => number, maxRecordSize: number): InputError {
   switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
+    case 'CSV_QUOTE_NOT_CLOSED': {
+      const lastLine = lastLineOfText();
       return new InputError(
         `${name}:${recordStart}: a quoted field in the record that starts here is never closed (the ${name === '<stdin>' ? 'input' : 'file'} ends inside it` +
-          `${lastLine === undefined || lastLine <= recordStart ? '' : `, at line ${formatLine(lastLine)}`}); add the missing closing quote`,
+          `${lastLine <= recordStart ? '' : `, at line ${formatLine(lastLine)}`}); add the missing closing quote`,
       );
+    }
     case 'CSV_MAX_RECORD_SIZE':
       return new InputError(
         `${name}:${recordStart}: the record that starts here is over the record size limit (${sizeText(maxRecordSize)}); ` +
@@ -112,6 +121,15 @@ export async function* csvRecords(text: AsyncIterable<Buffer>, name: string, opt
   let line = options.firstLine;
   let emptyLinesSeen = 0;
   let delivered = 0;
+  /**
+   * The line after the last record, the byte of the text after its line break, and the chunks
+   * from there on (csv-parse hands a record over a few bytes late): the text after the last
+   * record, kept only to count its lines when a quote is never closed.
+   */
+  let lineAfterRecord = line;
+  let recordEnd = 0;
+  const sinceRecord: Buffer[] = [];
+  let sinceRecordStart = 0;
   /** Blank lines skipped since the last record: they come before the next one. */
   const skipped = (): number => {
     const blank = parser.info.empty_lines - emptyLinesSeen;
@@ -127,6 +145,8 @@ export async function* csvRecords(text: AsyncIterable<Buffer>, name: string, opt
     // csv-parse's raw text of a record holds the blank lines skipped before it, and its line break.
     if (options.keepRaw) block.raws!.push((item as { raw: string }).raw.replace(/^[\r\n]+|[\r\n]+$/g, ''));
     line += 1 + lineBreaksIn(record);
+    lineAfterRecord = line;
+    recordEnd = parser.info.bytes;
     delivered++;
   });
   // The listener puts the parser in flowing mode on the next turn; from then on each record is
@@ -136,7 +156,13 @@ export async function* csvRecords(text: AsyncIterable<Buffer>, name: string, opt
   const stopped = (): InputError | undefined => {
     failure ??= parser.errored ?? undefined;
     if (failure === undefined) return undefined;
-    if (failure instanceof CsvError) return csvSyntaxError(failure, name, line + parser.info.empty_lines - emptyLinesSeen, options.maxRecordSize);
+    if (failure instanceof CsvError) {
+      const lastLine = (): number => {
+        const tail = Buffer.concat(sinceRecord).subarray(recordEnd - sinceRecordStart);
+        return lineAfterRecord + lineBreaksInBytes(tail) - (endsWithLineBreak ? 1 : 0);
+      };
+      return csvSyntaxError(failure, name, line + parser.info.empty_lines - emptyLinesSeen, lastLine, options.maxRecordSize);
+    }
     throw failure;
   };
   let endsWithLineBreak = false;
@@ -145,6 +171,8 @@ export async function* csvRecords(text: AsyncIterable<Buffer>, name: string, opt
       if (chunk.length === 0) continue;
       parser.write(chunk);
       if (delivered !== parser.info.records) throw new Error(`internal: csv-parse handed over ${delivered} of ${parser.info.records} records as they were made`);
+      sinceRecord.push(chunk);
+      while (sinceRecord.length > 0 && sinceRecordStart + sinceRecord[0]!.length <= recordEnd) sinceRecordStart += sinceRecord.shift()!.length;
       endsWithLineBreak = chunk[chunk.length - 1] === 0x0a || chunk[chunk.length - 1] === 0x0d;
       const error = stopped();
       if (block.records.length > 0 || block.blankLines > 0) {

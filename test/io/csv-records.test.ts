@@ -78,6 +78,33 @@ describe('csvRecords', () => {
     }
   });
 
+  it('property: a quote never closed names the last line of the text, counted as an editor counts (CRLF once, after a sep= line)', async () => {
+    const line = fc.oneof(fc.constant(''), fc.constant('a,b'), fc.constant('"x\ny",z'), fc.constant('"p\r\nq",r'));
+    const ending = fc.constantFrom('\n', '\r\n', '\r');
+    const tail = fc.array(fc.tuple(fc.constantFrom('', 'more', 'x,y', ' '), ending), { maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(line, ending), { maxLength: 12 }),
+        tail,
+        fc.boolean(),
+        fc.integer({ min: 1, max: 13 }),
+        fc.integer({ min: 1, max: 2 }),
+        async (lines, after, endsWithBreak, chunkSize, firstLine) => {
+          let text = `h1,h2\n${lines.map(([l, e]) => l + e).join('')}1,"open${after.map(([l, e]) => e + l).join('')}`;
+          if (endsWithBreak) text += '\n';
+          const lastLine = firstLine - 1 + text.split(/\r\n|\r|\n/).length - (/[\r\n]$/.test(text) ? 1 : 0); // a final line break ends the last line
+          const error = await split(text, { chunkSize, firstLine }).catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(InputError);
+          const message = (error as Error).message;
+          const start = Number(/^FILE:(\d+):/.exec(message)![1]);
+          if (lastLine > start) expect(message).toContain(`(the file ends inside it, at line ${lastLine})`);
+          else expect(message).toContain('(the file ends inside it)');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('property: wherever the chunks end, the records, their lines and the blank count are the same', async () => {
     const line = fc.oneof(fc.constant(''), fc.constant('a,b'), fc.constant('"x\ny",z'), fc.constant('"p\r\nq",r'), fc.constant(' , '));
     const ending = fc.constantFrom('\n', '\r\n', '\r');
