@@ -94,13 +94,15 @@ function readTimestamp(field: TicketField, value: unknown, context: ReadContext)
   if (Number.isNaN(epoch)) {
     reject(field, 'invalid_timestamp', `${quote(value)} is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z)`);
   }
+  // Quoted as written (spaces too), as the "not a timestamp" message quotes it; a dialect's instant in ISO 8601.
+  const written = typeof value === 'number' ? timestampText(value) : value;
   if (epoch < EARLIEST) {
     // 1900-01-01 and 0001-01-01 stand for "no date" in many exports: never a ticket's real time.
-    reject(field, 'invalid_timestamp', `${quote(timestampText(value))} is before 1970: a placeholder for "no date"? Leave the cell blank instead`);
+    reject(field, 'invalid_timestamp', `${quote(written)} is before 1970: a placeholder for "no date"? Leave the cell blank instead`);
   }
   if (epoch >= LATEST) {
     // 9999-12-31, 2999-12-31, 4712-12-31 stand for "never" (SAP, Oracle, data warehouses).
-    reject(field, 'invalid_timestamp', `${quote(timestampText(value))} is after 2200: a placeholder for "never"? Leave the cell blank instead`);
+    reject(field, 'invalid_timestamp', `${quote(written)} is after 2200: a placeholder for "never"? Leave the cell blank instead`);
   }
   return epoch;
 }

@@ -181,4 +181,12 @@ describe('placeholder dates', () => {
     ]);
     expect(summary.files[0]!.used).toBe(1);
   });
+
+  it('the message quotes the value as written, spaces and all, so that it can be found in the file', async () => {
+    const summary = await read(file(`${HEADER}\nT1," 1900-01-01T00:00:00Z ",x\nT2,"2999-12-31T00:00:00Z ",x\n${row(3)}\n`));
+    expect(summary.examples.map((e) => e.message)).toEqual([
+      '" 1900-01-01T00:00:00Z " is before 1970: a placeholder for "no date"? Leave the cell blank instead',
+      '"2999-12-31T00:00:00Z " is after 2200: a placeholder for "never"? Leave the cell blank instead',
+    ]);
+  });
 });
