@@ -1,13 +1,14 @@
-import { parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
+import { daysInMonth, parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
 import { utcMillis, type WallTime } from '../time/zone.js';
 
 /**
  * Date formats seen in helpdesk exports beyond ISO 8601, and how a column's format is decided from
  * all its values. Day-first and month-first cannot be told apart from a value like 03/04/2026;
- * a column where every value is ambiguous needs --date-format rather than a guess.
+ * a column where every value is ambiguous needs --date-format rather than a guess. Year-first
+ * values (2026/03/04) are never ambiguous: no export writes year, day, month.
  */
 
-export const DATE_FORMATS = ['iso', 'DMY', 'MDY', 'epoch-seconds', 'epoch-millis'] as const;
+export const DATE_FORMATS = ['iso', 'DMY', 'MDY', 'YMD', 'epoch-seconds', 'epoch-millis'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 export { DATE_ORDER_CHOICES } from './date-orders.js';
@@ -16,36 +17,43 @@ export const DATE_FORMAT_TEXT: Record<DateFormat, string> = {
   iso: 'ISO 8601 (2026-03-02T09:15:00Z, 2026-03-02 09:15:00)',
   DMY: 'day first (29/02/2016 01:16, 29-02-2016, 5.3.2016)',
   MDY: 'month first (02/29/2016 1:16 PM)',
+  YMD: 'year first (2021/01/31 09:12)',
   'epoch-seconds': 'seconds since 1970-01-01 (1772442900)',
   'epoch-millis': 'milliseconds since 1970-01-01 (1772442900000)',
 };
 
-// 29/02/2016, 29-02-2016, 29.02.2016, 5/3/2016; then an optional time 01:16[:05] [AM|PM].
-const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+/**
+ * The optional time after a numeric date: 09:12, 9:12:58, 9.12.58 (one separator, `:` or `.`,
+ * throughout), then an optional AM/PM in any case, with or without a space, also as a.m./p.m.
+ */
+const TIME = String.raw`(?:[ T,]+(\d{1,2})(?<timeSeparator>[:.])(\d{2})(?:\k<timeSeparator>(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?$`;
+// 29/02/2016, 29-02-2016, 29.02.2016, 5/3/2016 (day and month in either order); then the time.
+const NUMERIC_DATE = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` + TIME);
+// 2021/01/31, 2021.1.31 (one separator, `/` or `.`, throughout); then the time.
+const YEAR_FIRST_DATE = new RegExp(String.raw`^(\d{4})(?<dateSeparator>[/.])(\d{1,2})\k<dateSeparator>(\d{1,2})` + TIME);
 const EPOCH_SECONDS = /^\d{9,10}$/;
 const EPOCH_MILLIS = /^\d{12,13}$/;
 
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** A numeric date read day-first or month-first: the wall time, or undefined when impossible. */
-function numericWallTime(text: string, order: 'DMY' | 'MDY'): WallTime | undefined {
-  const m = NUMERIC_DATE.exec(text);
+/** A numeric date read day-first, month-first or year-first: the wall time, or undefined when impossible. */
+function numericWallTime(text: string, order: 'DMY' | 'MDY' | 'YMD'): WallTime | undefined {
+  const m = (order === 'YMD' ? YEAR_FIRST_DATE : NUMERIC_DATE).exec(text);
   if (m === null) return undefined;
-  const [first, second] = [Number(m[1]), Number(m[2])];
-  const [day, month] = order === 'DMY' ? [first, second] : [second, first];
-  const year = Number(m[3]);
-  let hour = m[4] === undefined ? 0 : Number(m[4]);
-  const minute = m[5] === undefined ? 0 : Number(m[5]);
-  const second_ = m[6] === undefined ? 0 : Number(m[6]);
-  const meridiem = m[7]?.toLowerCase();
+  let year: number, month: number, day: number;
+  if (order === 'YMD') [year, month, day] = [Number(m[1]), Number(m[3]), Number(m[4])];
+  else if (order === 'DMY') [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else [month, day, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // The time's groups follow the date's: hour, separator, minute, second, AM/PM.
+  const t = order === 'YMD' ? 5 : 4;
+  let hour = m[t] === undefined ? 0 : Number(m[t]);
+  const minute = m[t + 2] === undefined ? 0 : Number(m[t + 2]);
+  const second = m[t + 3] === undefined ? 0 : Number(m[t + 3]);
+  const meridiem = m[t + 4];
   if (meridiem !== undefined) {
     if (hour < 1 || hour > 12) return undefined;
-    hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+    hour = (hour % 12) + (meridiem[0] === 'p' || meridiem[0] === 'P' ? 12 : 0);
   }
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second_ > 59) return undefined;
-  return { year, month, day, hour, minute, second: second_, millisecond: 0 };
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+  return { year, month, day, hour, minute, second, millisecond: 0 };
 }
 
 /** Epoch ms of `text` read in `format`, or NaN. Values without an offset go to `readLocal`. */
@@ -54,7 +62,8 @@ export function parseDate(text: string, format: DateFormat, readLocal: ReadWallT
     case 'iso':
       return parseTimestamp(text, readLocal);
     case 'DMY':
-    case 'MDY': {
+    case 'MDY':
+    case 'YMD': {
       const wall = numericWallTime(text, format);
       return wall === undefined ? Number.NaN : readLocal(wall);
     }

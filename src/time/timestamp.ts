@@ -4,14 +4,17 @@ import { utcMillis, type WallTime } from './zone.js';
  * Strict reader for ISO 8601 / RFC 3339 timestamps: `2026-03-02T09:15:00Z`, `2026-03-02 09:15:00.250+01:00`,
  * `2026-03-02 09:15:00+01` (offset in hours, as PostgreSQL prints it),
  * `2026-03-02T09:15` (no offset: read in the input zone). Seconds and fractions are optional;
- * fractions beyond milliseconds are truncated. Date-only values are not timestamps.
+ * fractions beyond milliseconds are truncated. A date alone, `2026-03-02`, is the start of that day
+ * in the input zone (midnight, or the first instant after it when the zone skips midnight); a date
+ * alone never takes an offset.
  */
 const TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function daysInMonth(year: number, month: number): number {
+/** The number of days in `month` (1–12) of `year` (proleptic Gregorian), or 0 for a month that does not exist. */
+export function daysInMonth(year: number, month: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
@@ -90,8 +93,8 @@ function parseAnyLayout(text: string, readLocal: ReadWallTime): number {
     year: Number(m[1]),
     month: Number(m[2]),
     day: Number(m[3]),
-    hour: Number(m[4]),
-    minute: Number(m[5]),
+    hour: m[4] === undefined ? 0 : Number(m[4]),
+    minute: m[5] === undefined ? 0 : Number(m[5]),
     second: m[6] === undefined ? 0 : Number(m[6]),
     millisecond: m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0')),
   };

@@ -7,7 +7,9 @@ import { utcMillis, wallTimeReader } from '../../src/time/zone.js';
  * Issue 4, "Dialects and formats seen in the wild": dates may be ISO, `YYYY-MM-DD HH:MM[:SS]`,
  * `DD/MM/YYYY HH:MM`, `MM/DD/YYYY h:mm AM`, `DD-MM-YYYY`, epoch seconds and milliseconds. "The
  * format is decided per column from all its values; when every value is ambiguous between
- * day-first and month-first, stop and ask for --date-format DMY|MDY rather than guess."
+ * day-first and month-first, stop and ask for --date-format DMY|MDY rather than guess." Also read:
+ * ISO dates alone (2021-01-01, the start of that day), year-first dates (2021/01/31 09:12,
+ * 2021.1.31), and times with one-digit hours, `.` separators and AM/PM written any way (9.12.58 p.m.).
  *
  * Expected instants are worked out by hand and written as ISO strings (read in UTC unless a test
  * says otherwise).
@@ -32,6 +34,9 @@ describe('parseDate: one value in one format', () => {
     ['2026-03-02 09:15:00', 'iso', '2026-03-02T09:15:00.000Z'],
     ['2026-03-02 09:15', 'iso', '2026-03-02T09:15:00.000Z'],
     ['2026-03-02 10:15:00+01:00', 'iso', '2026-03-02T09:15:00.000Z'],
+    // an ISO date alone is the start of that day
+    ['2021-01-01', 'iso', '2021-01-01T00:00:00.000Z'],
+    ['2024-02-29', 'iso', '2024-02-29T00:00:00.000Z'],
     // day first: DD/MM/YYYY HH:MM, DD-MM-YYYY HH:MM (ServiceNow), D/M/YYYY without padding, dots
     ['29/02/2016 01:16', 'DMY', '2016-02-29T01:16:00.000Z'],
     ['29-02-2016 01:16', 'DMY', '2016-02-29T01:16:00.000Z'],
@@ -48,6 +53,33 @@ describe('parseDate: one value in one format', () => {
     ['02/29/2016 12:00 PM', 'MDY', '2016-02-29T12:00:00.000Z'],
     ['02/29/2016 11:59 PM', 'MDY', '2016-02-29T23:59:00.000Z'],
     ['3/5/2016 9:05 AM', 'MDY', '2016-03-05T09:05:00.000Z'],
+    // single-digit hours, seconds, `.` between hour, minutes and seconds
+    ['29/02/2016 9:12:58', 'DMY', '2016-02-29T09:12:58.000Z'],
+    ['29/02/2016 9.12.58', 'DMY', '2016-02-29T09:12:58.000Z'],
+    ['29/02/2016 09.12', 'DMY', '2016-02-29T09:12:00.000Z'],
+    ['29.02.2016 9.12', 'DMY', '2016-02-29T09:12:00.000Z'],
+    ['29-02-2016 21.05.00', 'DMY', '2016-02-29T21:05:00.000Z'],
+    // 12-hour with seconds; AM/PM in any case, with or without a space, also a.m./p.m.
+    ['02/29/2016 9:12:58 PM', 'MDY', '2016-02-29T21:12:58.000Z'],
+    ['02/29/2016 9:12:58PM', 'MDY', '2016-02-29T21:12:58.000Z'],
+    ['02/29/2016 9:12pm', 'MDY', '2016-02-29T21:12:00.000Z'],
+    ['02/29/2016 9:12 Pm', 'MDY', '2016-02-29T21:12:00.000Z'],
+    ['02/29/2016 9:12 p.m.', 'MDY', '2016-02-29T21:12:00.000Z'],
+    ['02/29/2016 9:12 P.M.', 'MDY', '2016-02-29T21:12:00.000Z'],
+    ['02/29/2016 9:12 a.m.', 'MDY', '2016-02-29T09:12:00.000Z'],
+    ['02/29/2016 12:05:09 a.m.', 'MDY', '2016-02-29T00:05:09.000Z'],
+    ['02/29/2016 9.12.58 pm', 'MDY', '2016-02-29T21:12:58.000Z'],
+    ['29/02/2016 9:12:58 PM', 'DMY', '2016-02-29T21:12:58.000Z'],
+    // year first: 2021/01/01, with or without a time, `/` or `.` between year, month and day
+    ['2021/01/01', 'YMD', '2021-01-01T00:00:00.000Z'],
+    ['2021/01/01 09:12', 'YMD', '2021-01-01T09:12:00.000Z'],
+    ['2021/1/1 9:12:58', 'YMD', '2021-01-01T09:12:58.000Z'],
+    ['2021/01/01 9:12 PM', 'YMD', '2021-01-01T21:12:00.000Z'],
+    ['2021/01/01 12:00 am', 'YMD', '2021-01-01T00:00:00.000Z'],
+    ['2021.01.01 09:12', 'YMD', '2021-01-01T09:12:00.000Z'],
+    ['2021.1.31 9.12.58', 'YMD', '2021-01-31T09:12:58.000Z'],
+    ['2024/02/29 23:59:59', 'YMD', '2024-02-29T23:59:59.000Z'],
+    ['2026/03/04', 'YMD', '2026-03-04T00:00:00.000Z'],
     // the same text read the other way round is another day
     ['03/04/2026 09:00', 'DMY', '2026-04-03T09:00:00.000Z'],
     ['03/04/2026 09:00', 'MDY', '2026-03-04T09:00:00.000Z'],
@@ -84,6 +116,35 @@ describe('parseDate: one value in one format', () => {
     ['1772442900', 'epoch-millis'],
     ['1772442900000', 'epoch-seconds'],
     ['29/02/16 01:16', 'DMY'],
+    // year first: impossible values, mixed separators, and the wrong order for the format
+    ['2021/02/29', 'YMD'],
+    ['2021/13/01', 'YMD'],
+    ['2021/04/31', 'YMD'],
+    ['2021/00/10', 'YMD'],
+    ['2021/01/01 24:00', 'YMD'],
+    ['2021/01/01 9:60', 'YMD'],
+    ['2021/01/01 9:12:60', 'YMD'],
+    ['2021/01/01 13:00 PM', 'YMD'],
+    ['2021/01/01 0:30 AM', 'YMD'],
+    ['2021/01.01', 'YMD'],
+    ['2021-01-01', 'YMD'],
+    ['2021-01-01 09:12', 'YMD'],
+    ['21/01/01', 'YMD'],
+    ['01/02/2021', 'YMD'],
+    ['2021/01/01', 'DMY'],
+    ['2021/01/01', 'MDY'],
+    ['2021/01/01 09:12', 'iso'],
+    // times: mixed separators, a lone minute digit, more than two hour digits, half a meridiem
+    ['29/02/2016 9:12.58', 'DMY'],
+    ['29/02/2016 9.12:58', 'DMY'],
+    ['29/02/2016 9:5', 'DMY'],
+    ['29/02/2016 109:12', 'DMY'],
+    ['02/29/2016 9:12 P', 'MDY'],
+    ['02/29/2016 9:12 p.m.x', 'MDY'],
+    ['02/29/2016 9:12:58 QM', 'MDY'],
+    ['29/02/2016 9.60', 'DMY'],
+    ['29/02/2016 24.00', 'DMY'],
+    ['02/29/2016 12.30.60 pm', 'MDY'],
     ['yesterday', 'DMY'],
     ['', 'iso'],
   ])('%s is not a date in format %s', (text, format) => {
@@ -99,6 +160,23 @@ describe('parseDate: one value in one format', () => {
     // 29 February 2016 01:16 in Berlin (UTC+1 in winter) is 00:16 UTC; in New York (UTC−5), 06:16 UTC.
     expect(iso(parseDate('29/02/2016 01:16', 'DMY', wallTimeReader('Europe/Berlin')))).toBe('2016-02-29T00:16:00.000Z');
     expect(iso(parseDate('02/29/2016 1:16 AM', 'MDY', wallTimeReader('America/New_York')))).toBe('2016-02-29T06:16:00.000Z');
+  });
+
+  it('year-first values and ISO dates alone are read in the input zone', () => {
+    // Berlin is UTC+1 on 1 January 2021: its midnight is 23:00 UTC the day before.
+    expect(iso(parseDate('2021/01/01 09:12', 'YMD', wallTimeReader('Europe/Berlin')))).toBe('2021-01-01T08:12:00.000Z');
+    expect(iso(parseDate('2021-01-01', 'iso', wallTimeReader('Europe/Berlin')))).toBe('2020-12-31T23:00:00.000Z');
+    // Santiago moves its clocks from 00:00 (−04:00) to 01:00 (−03:00) on 8 September 2024: that day starts at 01:00.
+    expect(iso(parseDate('2024-09-08', 'iso', wallTimeReader('America/Santiago')))).toBe('2024-09-08T04:00:00.000Z');
+  });
+
+  it('which formats read a value: day-first and month-first overlap, year-first and ISO do not', () => {
+    expect(formatsReading('03/04/2026')).toEqual(['DMY', 'MDY']);
+    expect(formatsReading('03/04/2026 9.12 pm')).toEqual(['DMY', 'MDY']);
+    expect(formatsReading('2026/03/04')).toEqual(['YMD']);
+    expect(formatsReading('2026.03.04 09:00')).toEqual(['YMD']);
+    expect(formatsReading('2026-03-04')).toEqual(['iso']);
+    expect(formatsReading('2026/02/30')).toEqual([]);
   });
 
   it('epoch values are instants: the input zone does not move them', () => {
@@ -138,6 +216,26 @@ describe('DateFormatVote: a column decides its format from all its values', () =
 
   it('one ambiguous value alone is ambiguous', () => {
     expect(verdictOf(['01/02/2026'])).toEqual({ kind: 'ambiguous', example: '01/02/2026' });
+  });
+
+  it('year-first: a column of 2021/01/31-style values is YMD, never ambiguous', () => {
+    expect(verdictOf(['2021/01/31 09:12', '2021/1/1 9:12:58', '2021/02/03 9:12 PM', '2021/03/04'])).toEqual({ kind: 'decided', format: 'YMD' });
+    expect(verdictOf(['2026/03/04', '2026/05/04', '2026/12/11'])).toEqual({ kind: 'decided', format: 'YMD' });
+    expect(verdictOf(['2021.01.31 09:12', '2021.02.01 10:00'])).toEqual({ kind: 'decided', format: 'YMD' });
+    // ISO values are read as such in any column
+    expect(verdictOf(['2021/01/31 09:12', '2021-02-01 10:00:00', '2021-02-02'])).toEqual({ kind: 'decided', format: 'YMD' });
+    // one impossible year-first value is a misfit
+    expect(verdictOf(['2021/01/31 09:12', '2021/02/30 10:00'])).toEqual({ kind: 'mixed', format: 'YMD', misfits: 1 });
+  });
+
+  it('day-first vs month-first is still ambiguous with the new time shapes', () => {
+    expect(verdictOf(['03/04/2026 9.12.58', '05/04/2026 9:12:58 PM', '12/11/2026 8:00 a.m.'])).toEqual({ kind: 'ambiguous', example: '03/04/2026 9.12.58' });
+    expect(verdictOf(['03/04/2026 9.12', '29/04/2026 9.12'])).toEqual({ kind: 'decided', format: 'DMY' });
+    expect(verdictOf(['03/04/2026 9:12 pm', '04/29/2026 9:12pm'])).toEqual({ kind: 'decided', format: 'MDY' });
+  });
+
+  it('a column of ISO dates alone is ISO', () => {
+    expect(verdictOf(['2021-01-01', '2021-01-02', '2021-01-03 09:00'])).toEqual({ kind: 'decided', format: 'iso' });
   });
 
   it('epoch seconds and epoch milliseconds columns', () => {
@@ -204,6 +302,18 @@ describe('DateFormatVote: properties', () => {
         if (verdict.kind !== 'ambiguous') return;
         expect(values).toContain(verdict.example);
         for (const v of values) expect(formatsReading(v), v).toEqual(expect.arrayContaining(['DMY', 'MDY']));
+      }),
+    );
+  });
+
+  it('a year-first value reads in YMD alone, and as the date it was written from', () => {
+    const time = fc.option(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 })), { nil: undefined });
+    fc.assert(
+      fc.property(year, month, day, fc.constantFrom('/', '.'), time, (y, m, d, sep, t) => {
+        const text = `${y}${sep}${pad(m)}${sep}${pad(d)}${t === undefined ? '' : ` ${t[0]}:${pad(t[1])}:${pad(t[2])}`}`;
+        const real = d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+        expect(formatsReading(text), text).toEqual(real ? ['YMD'] : []);
+        if (real) expect(parseDate(text, 'YMD', utcMillis)).toBe(Date.UTC(y, m - 1, d, t?.[0] ?? 0, t?.[1] ?? 0, t?.[2] ?? 0));
       }),
     );
   });

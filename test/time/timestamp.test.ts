@@ -46,7 +46,16 @@ describe('parseTimestamp: not timestamps', () => {
   it.each([
     ['2026-02-30T10:00:00Z', 'February has no 30th'],
     ['2026-02-29T00:00:00Z', '2026 is not a leap year'],
-    ['2026-02-29', 'date only, and 2026 is not a leap year'],
+    ['2026-02-29', 'a date alone, but 2026 is not a leap year'],
+    ['2026-04-31', 'a date alone, but April has 30 days'],
+    ['2026-13-01', 'a date alone, month 13'],
+    ['2026-03-02Z', 'a date alone takes no offset'],
+    ['2026-03-02+01:00', 'a date alone takes no offset'],
+    ['2026-03-02T', 'a T without a time'],
+    ['2026-03-02 ', 'a space without a time'],
+    ['2026-3-2', 'a date alone, month and day not zero-padded'],
+    ['20260302', 'a date alone without dashes'],
+    ['2026/03/02', 'a date alone with slashes (year first, not ISO 8601)'],
     ['1900-02-29T00:00:00Z', '1900 is not a leap year (divisible by 100)'],
     ['2026-04-31T10:00:00Z', 'April has 30 days'],
     ['2026-13-01T10:00:00Z', 'month 13'],
@@ -60,7 +69,6 @@ describe('parseTimestamp: not timestamps', () => {
     ['2026-03-02T10:00:00+1:00', 'offset hour not two digits'],
     ['31/02/2026 10:00', 'day/month/year'],
     ['03/02/2026 10:00', 'day/month/year, a real date'],
-    ['2026-03-02', 'date only'],
     ['2026-3-2T10:00:00Z', 'month and day not zero-padded'],
     ['2026-03-02T9:15:00Z', 'hour not zero-padded'],
     ['2026-03-02T10:00:00.Z', 'a decimal point without digits'],
@@ -115,6 +123,23 @@ describe('parseTimestamp: no offset', () => {
   });
 });
 
+describe('parseTimestamp: a date alone', () => {
+  it('is the start of that day, read in the input zone: readLocal gets midnight', () => {
+    const readLocal = vi.fn((_wall: WallTime) => 12345);
+    expect(parseTimestamp('2021-01-01', readLocal)).toBe(12345);
+    expect(readLocal).toHaveBeenCalledExactlyOnceWith({ year: 2021, month: 1, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 });
+  });
+
+  it.each([
+    ['2021-01-01', Date.UTC(2021, 0, 1)],
+    ['2024-02-29', Date.UTC(2024, 1, 29)],
+    ['2000-02-29', Date.UTC(2000, 1, 29)],
+    ['2026-12-31', Date.UTC(2026, 11, 31)],
+  ])('%s read in UTC is midnight UTC', (text, expected) => {
+    expect(parseTimestamp(text, (wall) => Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond))).toBe(expected);
+  });
+});
+
 describe('parseTimestamp: properties', () => {
   const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -152,6 +177,10 @@ describe('parseTimestamp: properties', () => {
         const pastEnd = `${year}-${pad(month)}-${pad(daysInMonth + 1)}T00:00:00Z`;
         expect(parseTimestamp(lastDay, noLocal)).toBe(Date.UTC(year, month - 1, daysInMonth));
         expect(parseTimestamp(pastEnd, noLocal)).toBeNaN();
+        // the same dates alone, read through readLocal (here UTC)
+        const asUtc = (wall: WallTime): number => Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
+        expect(parseTimestamp(lastDay.slice(0, 10), asUtc)).toBe(Date.UTC(year, month - 1, daysInMonth));
+        expect(parseTimestamp(pastEnd.slice(0, 10), noLocal)).toBeNaN();
       }),
     );
   });
