@@ -82,7 +82,10 @@ export async function readValidTickets(files: string[], options: TicketRun, io: 
   // --verbose: what inspect would print, before the rejection summary.
   if (options.verbose) io.stderr.write(`${renderInspection(input.readings)}\n`);
   io.stderr.write(formatRejectionSummary(input));
-  if (options.rejects.file !== undefined) io.stderr.write(`${cleanText(`${plural(input.rejected, 'rejected record')} written to ${options.rejects.file.path}`)}\n`);
+  if (options.rejects.file !== undefined) {
+    const aside = input.setAside > 0 ? ` and ${plural(input.setAside, 'value')} set aside` : '';
+    io.stderr.write(`${cleanText(`${plural(input.rejected, 'rejected record')}${aside} written to ${options.rejects.file.path}`)}\n`);
+  }
   const overLimit = rejectLimitExceeded(input, options.rejects);
   if (overLimit !== undefined) throw new InputError(`${overLimit}; no output written`);
   if (input.store.length === 0) throw new InputError('no valid records in the input; nothing to report');
@@ -94,6 +97,7 @@ export function rejectLimitExceeded(input: IngestSummary, options: Pick<RejectHa
   const { records } = input;
   const rejected = `${formatCount(input.rejected)} of ${plural(records, 'record')} rejected`;
   if (options.strict && input.rejected > 0) return `--strict: ${rejected}`;
+  if (options.strict && input.setAside > 0) return `--strict: ${plural(input.setAside, 'value')} set aside (unreadable in records otherwise used)`;
   const limit = options.maxRejects;
   if (limit === undefined) return undefined;
   if ('count' in limit) return input.rejected > limit.count ? `--max-rejects ${limit.text}: ${rejected}` : undefined;

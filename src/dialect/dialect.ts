@@ -1,4 +1,4 @@
-import { DECIMAL_FIELDS, FIELD_INDEX, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
+import { FIELD_INDEX, FIELDS, RECORD_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
 import { MAX_DURATION_SECONDS, type FieldProblem } from '../schema/field-kinds.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import { parseDate, type DateFormat } from './dates.js';
@@ -194,10 +194,17 @@ export function fieldColumns(header: readonly string[], dialect: Dialect): Field
   return { column, durationColumn, wildcard, present };
 }
 
+/** The fields whose values are numbers (a decimal comma is read as a point in them). */
+const NUMBER_FIELDS: readonly TicketField[] = FIELDS.filter((f) => ['satisfaction', 'score', 'count', 'seconds'].includes(f.kind)).map((f) => f.name);
+
+/** A mapper: one raw record into canonical values (aligned to TICKET_FIELDS); the problem that rejects it, else null. */
+export type RecordMapper = (record: readonly string[], out: unknown[], aside: FieldProblem[]) => FieldProblem | null;
+
 /**
  * Builds the function that turns one raw record into canonical values (aligned to TICKET_FIELDS)
- * or a problem. Timestamps are read in their column's format and handed on as epoch ms (read once:
- * the validator takes them as they are).
+ * or the problem that rejects it. Timestamps are read in their column's format and handed on as
+ * epoch ms (read once: the validator takes them as they are). A value of a field outside
+ * RECORD_FIELDS that cannot be read is set aside: left blank, its problem added to `aside`.
  */
 export function recordMapper(
   dialect: Dialect,
@@ -206,7 +213,7 @@ export function recordMapper(
   readLocal: ReadWallTime,
   /** Timestamp fields read in another zone than `readLocal`'s (a zone named in their header). */
   zoneReaders: Partial<Record<TicketField, ReadWallTime>> = {},
-): (record: readonly string[], out: unknown[]) => FieldProblem | null {
+): RecordMapper {
   const sentinels = new Set(dialect.sentinels.map(normalise));
   const valueMaps = new Map<TicketField, Map<string, string | number | boolean>>(
     Object.entries(dialect.values).map(([field, map]) => [field as TicketField, new Map(Object.entries(map).map(([k, v]) => [normalise(k), v]))]),
@@ -223,8 +230,17 @@ export function recordMapper(
     }
     return epoch;
   };
-  return (record, out) => {
+  /** The problem, when it rejects the record; else null, the value set aside. */
+  const fail = (problem: FieldProblem, aside: FieldProblem[]): FieldProblem | null => {
+    if (problem.field !== null && !RECORD_FIELDS.includes(problem.field)) {
+      aside.push(problem);
+      return null;
+    }
+    return problem;
+  };
+  return (record, out, aside) => {
     out.fill(undefined);
+    aside.length = 0;
     for (let f = 0; f < TICKET_FIELDS.length; f++) {
       const field = TICKET_FIELDS[f]!;
       const c = columns.column[f]!;
@@ -239,15 +255,15 @@ export function recordMapper(
       }
       if (TIMESTAMP_FIELDS.includes(field)) {
         const epoch = epochOf(field, raw);
-        if (typeof epoch !== 'number') return epoch;
-        out[f] = epoch;
+        if (typeof epoch === 'number') out[f] = epoch;
+        else if (fail(epoch, aside) !== null) return epoch;
       } else if (field === 'tags' && dialect.tagSeparator !== ',') {
         out[f] = raw.split(dialect.tagSeparator);
       } else if (dialect.secondsPerUnit?.[field] !== undefined) {
         const seconds = durationSeconds(field, raw, number(raw), dialect.secondsPerUnit[field], 'a number ≥ 0');
-        if (typeof seconds !== 'number') return seconds;
-        out[f] = seconds;
-      } else if (DECIMAL_FIELDS.includes(field)) {
+        if (typeof seconds === 'number') out[f] = seconds;
+        else if (fail(seconds, aside) !== null) return seconds;
+      } else if (NUMBER_FIELDS.includes(field)) {
         out[f] = number(raw);
       } else {
         out[f] = raw;
@@ -262,7 +278,10 @@ export function recordMapper(
       const field = TICKET_FIELDS[f]!;
       const unit = dialect.afterCreated[field]!.unit;
       const seconds = durationSeconds(field, raw, number(raw), SECONDS_PER_UNIT[unit], `a number of ${unit} ≥ 0`);
-      if (typeof seconds !== 'number') return seconds;
+      if (typeof seconds !== 'number') {
+        if (fail(seconds, aside) !== null) return seconds;
+        continue;
+      }
       // created_at as read (epoch ms), or as a value map gave it (text).
       const created = out[FIELD_INDEX.created_at];
       const base = typeof created === 'number' ? created : Date.parse(String(created));

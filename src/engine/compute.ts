@@ -1,6 +1,7 @@
 import type { Dimension } from '../schema/fields.js';
 import type { Attribution } from './attribution.js';
 import { evaluateSla, type SlaPolicy } from '../sla/evaluate.js';
+import { inputNotes } from './input-notes.js';
 import type { IngestSummary } from '../tickets/ingest.js';
 import type { TicketStore } from '../tickets/store.js';
 import { buildPeriodGrid, firstSlotEndingAfter, slotIndexOf, type Period, type PeriodGrid } from '../time/periods.js';
@@ -239,7 +240,17 @@ function reportInput(input: IngestSummary): Report['input'] {
     records: input.store.length,
     rejected: input.rejected,
     duplicates: input.duplicates,
-    files: input.files.map((f) => ({ path: f.path, read: f.read, header: f.header, blank: f.blank, records: f.used, duplicates: f.duplicates, rejected: f.rejected })),
+    setAside: input.setAside,
+    files: input.files.map((f) => ({
+      path: f.path,
+      read: f.read,
+      header: f.header,
+      blank: f.blank,
+      records: f.used,
+      duplicates: f.duplicates,
+      rejected: f.rejected,
+      setAside: f.setAside,
+    })),
   };
 }
 
@@ -254,6 +265,7 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
 
   const notes = unavailableNotes(metrics, input.presentFields, context);
   const unavailable = new Set(notes.map((n) => n.metric));
+  notes.unshift(...inputNotes(input));
   const valuesOf = (accumulators: Accumulator[]): Record<string, MetricValue> =>
     Object.fromEntries(metrics.map((m, i) => [m.meta.id, unavailable.has(m.meta.id) ? null : accumulators[i]!.result()]));
   const rows = placing.rowsByGroup

@@ -1,8 +1,9 @@
+import { UNREADABLE_COUNT } from '../schema/field-kinds.js';
 import { shareOf, type SlotTest } from './accumulators.js';
 import type { Metric, RateValue } from './types.js';
 
-/** The tickets first-contact resolution counts (when resolved): those with at least one agent reply. */
-export const hasAgentReply: SlotTest = (t, slot) => t.agentReplies[slot]! >= 1;
+/** The tickets first-contact resolution counts (when resolved): those with at least one agent reply, and a reopens that could be read. */
+export const hasAgentReply: SlotTest = (t, slot) => t.agentReplies[slot]! >= 1 && t.reopens[slot] !== UNREADABLE_COUNT;
 /** Resolved at first contact: exactly one agent reply and no reopen (reopens blank or 0). */
 export const resolvedAtFirstContact: SlotTest = (t, slot) => t.agentReplies[slot] === 1 && t.reopens[slot]! <= 0;
 
@@ -17,7 +18,7 @@ export const firstContactResolution: Metric<RateValue> = {
     needs: [['agent_replies'], ['solved_at', 'closed_at']],
     higherIsBetter: true,
     definition:
-      'Of the tickets resolved in the period with agent_replies ≥ 1, the share with exactly one agent reply and no reopen (reopens blank or 0).',
+      'Of the tickets resolved in the period with agent_replies ≥ 1, the share with exactly one agent reply and no reopen (reopens blank or 0; a reopens that could not be read, set aside, leaves its ticket out).',
     notes:
       'Zendesk calls this "one-touch" resolution. Other tools count it differently: Freshdesk counts tickets resolved in one agent interaction including reopened ones, Help Scout and some handbooks count "resolved in the first conversation" from survey answers. We count from the export\'s own columns so the number can be checked ticket by ticket, exclude tickets with no agent reply (nothing was resolved by a contact), and let a reopen disqualify a ticket, because a customer who had to come back was not served on first contact. Teams aim for about 90%.',
     example: {

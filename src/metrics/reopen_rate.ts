@@ -1,3 +1,4 @@
+import { UNREADABLE_COUNT } from '../schema/field-kinds.js';
 import { shareOf } from './accumulators.js';
 import type { Metric, RateValue } from './types.js';
 
@@ -11,7 +12,8 @@ export const reopenRate: Metric<RateValue> = {
     placement: 'resolved',
     needs: [['reopens'], ['solved_at', 'closed_at']],
     higherIsBetter: false,
-    definition: 'Of the tickets resolved in the period, the share with reopens ≥ 1 (a blank reopens counts as not reopened).',
+    definition:
+      'Of the tickets resolved in the period, the share with reopens ≥ 1 (a blank reopens counts as not reopened; a reopens that could not be read, set aside, leaves its ticket out).',
     example: {
       from: '2026-03-02T00:00:00Z',
       to: '2026-03-09T00:00:00Z',
@@ -26,7 +28,7 @@ export const reopenRate: Metric<RateValue> = {
     },
   },
   create: shareOf(
-    () => true,
+    (t, slot) => t.reopens[slot] !== UNREADABLE_COUNT,
     (t, slot) => t.reopens[slot]! >= 1,
   ),
 };

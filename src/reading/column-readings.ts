@@ -9,7 +9,7 @@ export const IDENTITY_COLUMNS = Int32Array.from(TICKET_FIELDS, (_, i) => i);
 
 /** Each header column with the field it feeds (null: ignored); `durationColumn` for a dialect's durations after created_at. */
 export function describeColumns(header: readonly string[], column: Int32Array, durationColumn: Int32Array | undefined, dialect?: Dialect): ColumnReading[] {
-  const columns: ColumnReading[] = header.map((title) => ({ header: title, field: null, as: null, blank: null, sentinel: null, rejected: 0 }));
+  const columns: ColumnReading[] = header.map((title) => ({ header: title, field: null, as: null, blank: null, sentinel: null, rejected: 0, setAside: 0 }));
   for (let f = 0; f < TICKET_FIELDS.length; f++) {
     const c = column[f]!;
     if (c >= 0) Object.assign(columns[c]!, { field: TICKET_FIELDS[f]!, as: 'value' });
@@ -66,7 +66,7 @@ export class KeyCounter {
   columns(): ColumnReading[] {
     return [...this.keys].map(([key, seen]) => {
       const field = canonicalFieldOf(key) ?? null;
-      return { header: key, field, as: field === null ? null : 'value', blank: seen.blank + this.objects - seen.present, sentinel: 0, rejected: 0 };
+      return { header: key, field, as: field === null ? null : 'value', blank: seen.blank + this.objects - seen.present, sentinel: 0, rejected: 0, setAside: 0 };
     });
   }
 }

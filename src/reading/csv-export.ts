@@ -1,5 +1,6 @@
 import { DateFormatVote } from '../dialect/dates.js';
-import { EMPTY_DIALECT, recordMapper, type Dialect, type FieldColumns } from '../dialect/dialect.js';
+import { EMPTY_DIALECT, recordMapper, type Dialect, type FieldColumns, type RecordMapper as Mapper } from '../dialect/dialect.js';
+import type { FieldProblem } from '../schema/validate.js';
 import {
   canonicalColumns,
   chooseCsvDialect,
@@ -97,7 +98,6 @@ async function dateVotes(source: CsvExport, reread: () => Promise<CsvText>, colu
   return votes;
 }
 
-type Mapper = ReturnType<typeof recordMapper>;
 
 class CsvExportReader {
   private header: readonly string[] | undefined;
@@ -106,6 +106,8 @@ class CsvExportReader {
   private column: Int32Array = new Int32Array(0);
   private mapper: Mapper | undefined;
   private readonly mapped = new Array<unknown>(TICKET_FIELDS.length);
+  /** Values of the record being mapped that were set aside. */
+  private readonly aside: FieldProblem[] = [];
   /** A canonical file: its first record may show that its dates are not ISO 8601. */
   private checkDates = false;
   /** Per-column counts of blank and sentinel values, only when asked (inspect, --verbose). */
@@ -223,8 +225,8 @@ class CsvExportReader {
       this.ingest.record(file, line, record, this.column);
       return;
     }
-    const problem = this.mapper(record, this.mapped);
-    if (problem === null) this.ingest.record(file, line, this.mapped, IDENTITY_COLUMNS, true);
+    const problem = this.mapper(record, this.mapped, this.aside);
+    if (problem === null) this.ingest.record(file, line, this.mapped, IDENTITY_COLUMNS, true, this.aside);
     else this.ingest.unmappable(file, line, problem);
   }
 }

@@ -1,4 +1,4 @@
-import { fieldColumns, recordMapper, type Dialect } from '../dialect/dialect.js';
+import { fieldColumns, recordMapper, type Dialect, type RecordMapper } from '../dialect/dialect.js';
 import { chooseJsonPreset, isoDateFormats, recognisedNotice } from '../dialect/interpret.js';
 import { cellText, valueAt } from '../dialect/json-fields.js';
 import { InputError } from '../errors.js';
@@ -7,7 +7,7 @@ import { ndjsonLines, parseLine } from '../io/ndjson-lines.js';
 import { DEFAULT_MAX_RECORD_SIZE } from '../io/read-limits.js';
 import type { Presets } from '../presets/index.js';
 import type { Preset } from '../presets/types.js';
-import { canonicalFieldOf, FIELD_INDEX, IDENTIFIER_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
+import { canonicalFieldOf, FIELD_INDEX, IDENTIFIER_FIELDS, RECORD_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
 import type { FieldProblem } from '../schema/validate.js';
 import type { FileUnderstanding } from '../tickets/file-reading.js';
 import type { Ingest } from '../tickets/ingest.js';
@@ -58,13 +58,15 @@ interface MappedPreset {
   dialect: Dialect;
   labels: string[];
   identifiers: (TicketField | undefined)[];
-  mapper: ReturnType<typeof recordMapper>;
+  mapper: RecordMapper;
 }
 
 class JsonObjectReader {
   private readonly values = new Array<unknown>(TICKET_FIELDS.length);
   private readonly keyOfField = new Array<string | undefined>(TICKET_FIELDS.length);
   private readonly present = new Uint8Array(TICKET_FIELDS.length);
+  /** Values of the object being read that were set aside. */
+  private readonly aside: FieldProblem[] = [];
   /** Each key's field index (-1: none): the same keys come in every object, and matching them anew each time took a tenth of the read. */
   private readonly fieldOfKey = new Map<string, number>();
   private readonly keys: KeyCounter | undefined;
@@ -84,7 +86,7 @@ class JsonObjectReader {
     this.keys = options.countValues === true ? new KeyCounter() : undefined;
   }
 
-  /** An identifier JSON.parse rounded: rejected, quoting the digits as written. */
+  /** An identifier JSON.parse rounded: its problem, quoting the digits as written. */
   private inexact(field: TicketField, value: number, text: string, key?: string): FieldProblem {
     if (this.literals?.text !== text) this.literals = { text, of: inexactLiterals(text) };
     const written = this.literals.of.get(value) ?? String(value);
@@ -135,12 +137,13 @@ class JsonObjectReader {
 
   /**
    * Aligns an object's keys to canonical field positions (matched like CSV headers), and marks the
-   * fields present. Returns the two keys when two of them name the same field (`"Id"` and `"id"`):
-   * which one holds the ticket's id is not for the reader to guess, as a CSV header naming a field
-   * twice is refused.
+   * fields present. Returns the first two keys that name the same field (`"Id"` and `"id"`), the
+   * first one's value kept: which one holds the value is not for the reader to guess, so the
+   * caller rejects the record (id, created_at…) or sets the value aside.
    */
   private align(object: Record<string, unknown>): [string, string] | undefined {
     const { values, keyOfField, fieldOfKey, present } = this;
+    let twice: [string, string] | undefined;
     values.fill(undefined);
     keyOfField.fill(undefined);
     for (const key of Object.keys(object)) {
@@ -152,49 +155,68 @@ class JsonObjectReader {
       }
       if (f < 0) continue;
       const earlier = keyOfField[f];
-      if (earlier !== undefined) return [earlier, key];
+      if (earlier !== undefined) {
+        twice ??= [earlier, key];
+        continue;
+      }
       keyOfField[f] = key;
       values[f] = object[key];
       present[f] = 1;
     }
-    return undefined;
+    return twice;
+  }
+
+  /**
+   * A problem with one field's value: the record's rejection (a field of RECORD_FIELDS: true),
+   * else the value set aside (blank in `values`).
+   */
+  private rejects(problem: FieldProblem): boolean {
+    if (problem.field !== null && RECORD_FIELDS.includes(problem.field)) return true;
+    this.aside.push(problem);
+    if (problem.field !== null) this.values[FIELD_INDEX[problem.field]] = undefined;
+    return false;
   }
 
   private addCanonical(item: Record<string, unknown>, position: number, text: string): void {
     const { file } = this.source;
     this.keys?.add(item);
+    this.aside.length = 0;
     const twice = this.align(item);
     if (twice !== undefined) {
       const field = canonicalFieldOf(twice[1])!;
-      this.ingest.unmappable(file, position, { field, code: 'invalid_value', message: `the keys ${JSON.stringify(twice[0])} and ${JSON.stringify(twice[1])} both name ${field}; keep one` });
-      return;
+      const problem: FieldProblem = { field, code: 'invalid_value', message: `the keys ${JSON.stringify(twice[0])} and ${JSON.stringify(twice[1])} both name ${field}; keep one` };
+      if (this.rejects(problem)) return this.ingest.unmappable(file, position, problem);
     }
     for (let i = 0; i < IDENTIFIER_INDEXES.length; i++) {
       const value = this.values[IDENTIFIER_INDEXES[i]!];
       if (isInexactInteger(value)) {
-        this.ingest.unmappable(file, position, this.inexact(IDENTIFIER_FIELDS[i]!, value, text));
-        return;
+        const problem = this.inexact(IDENTIFIER_FIELDS[i]!, value, text);
+        if (this.rejects(problem)) return this.ingest.unmappable(file, position, problem);
       }
     }
-    this.ingest.record(file, position, this.values, IDENTITY_COLUMNS);
+    this.ingest.record(file, position, this.values, IDENTITY_COLUMNS, false, this.aside);
   }
 
   private addMapped(item: Record<string, unknown>, position: number, text: string, preset: MappedPreset): void {
     const { dialect, labels, identifiers } = preset;
     if (this.options.countValues === true) for (const key of Object.keys(item)) this.keysSeen.add(key);
-    let rounded: FieldProblem | undefined;
     const row = new Array<string>(labels.length);
+    let rounded: FieldProblem[] | undefined;
     for (let c = 0; c < labels.length; c++) {
       const label = labels[c]!;
       const derived = dialect.derived?.[label];
       const value = derived === undefined ? valueAt(item, label) : derived.value(item);
       const identifier = identifiers[c];
-      if (identifier !== undefined && rounded === undefined && isInexactInteger(value)) rounded = this.inexact(identifier, value, text, label);
-      row[c] = cellText(value, dialect.tagSeparator);
+      if (identifier !== undefined && isInexactInteger(value)) {
+        (rounded ??= []).push(this.inexact(identifier, value, text, label));
+        row[c] = '';
+      } else {
+        row[c] = cellText(value, dialect.tagSeparator);
+      }
     }
     this.counter?.add(row);
-    const problem = rounded ?? preset.mapper(row, this.values);
-    if (problem === null) this.ingest.record(this.source.file, position, this.values, IDENTITY_COLUMNS, true);
+    const problem = rounded?.find((p) => p.field !== null && RECORD_FIELDS.includes(p.field)) ?? preset.mapper(row, this.values, this.aside);
+    if (problem === null) this.ingest.record(this.source.file, position, this.values, IDENTITY_COLUMNS, true, rounded === undefined ? this.aside : [...rounded, ...this.aside]);
     else this.ingest.unmappable(this.source.file, position, problem);
   }
 
@@ -216,7 +238,7 @@ class JsonObjectReader {
     const { dialect, labels } = this.preset;
     const read = new Set(labels.flatMap((label) => dialect.derived?.[label]?.reads ?? [label]).map((path) => path.split('.')[0]!));
     for (const key of this.keysSeen) {
-      if (!read.has(key)) understood.columns.push({ header: key, field: null, as: null, blank: null, sentinel: null, rejected: 0 });
+      if (!read.has(key)) understood.columns.push({ header: key, field: null, as: null, blank: null, sentinel: null, rejected: 0, setAside: 0 });
     }
   }
 }

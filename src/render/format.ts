@@ -55,7 +55,8 @@ export function accountText(counts: Omit<FileAccount, 'path'>, options: { omitZe
     plural(counts.duplicates, 'duplicate'),
     `${formatCount(counts.rejected)} rejected`,
   ];
-  return `${formatCount(counts.read)} read = ${parts.join(' + ')}`;
+  const aside = counts.setAside > 0 ? `; ${plural(counts.setAside, 'value')} set aside` : '';
+  return `${formatCount(counts.read)} read = ${parts.join(' + ')}${aside}`;
 }
 
 export interface Column {
@@ -175,6 +176,7 @@ export function inputSummary(report: Report): string {
     `${plural(input.records, 'ticket')} from ${plural(input.files.length, 'file')}`,
     `${plural(input.rejected, 'record')} rejected`,
     plural(input.duplicates, 'duplicate'),
+    ...(input.setAside > 0 ? [`${plural(input.setAside, 'value')} set aside`] : []),
   ].join(' · ');
 }
 
@@ -201,9 +203,14 @@ export function attributionSummary(report: Report): string {
  * with none; the notes say why. JSON and CSV always carry every metric.
  */
 export function sectionsToShow(report: Report): { section: Section; metrics: ReportMetric[] }[] {
-  const unavailable = new Set(report.notes.map((n) => n.metric));
+  const unavailable = new Set(report.notes.flatMap((n) => (n.metric === null ? [] : [n.metric])));
   return SECTIONS.map((section) => ({
     section,
     metrics: report.metrics.filter((m) => m.section === section && !unavailable.has(m.id)),
   })).filter(({ metrics }) => metrics.length > 0);
+}
+
+/** The report's warnings about its input (notes without a metric), shown above its first table. */
+export function inputWarnings(report: Report): string[] {
+  return report.notes.flatMap((n) => (n.metric === null ? [n.message] : []));
 }

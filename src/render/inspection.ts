@@ -76,17 +76,20 @@ function readAs(column: ColumnReading, dates: readonly DateColumnReading[]): str
   return `${dateFormatName(date)} (${DATE_FROM[date.from]})${date.zone === undefined ? '' : `, in ${date.zone} (from the header)`}`;
 }
 
+/** The columns, what each feeds and what became of its values; a `set aside` column when any value was. */
 function columnTable(file: FileReading): string[] {
-  const headings = [file.format === 'csv' ? 'column' : 'key', 'field', 'blank', 'sentinel', 'rejected', 'read as'];
+  const aside = file.counts.setAside > 0;
+  const headings = [file.format === 'csv' ? 'column' : 'key', 'field', 'blank', 'sentinel', 'rejected', ...(aside ? ['set aside'] : []), 'read as'];
   const rows = file.columns.map((c) => [
     cleanText(c.header),
     c.field ?? '(ignored)',
     count(c.blank),
     count(c.sentinel),
     c.field === null ? '' : count(c.rejected),
+    ...(aside ? [c.field === null ? '' : count(c.setAside)] : []),
     readAs(c, file.dateFormats),
   ]);
-  return alignedLines([headings, ...rows], [false, false, true, true, true, false])
+  return alignedLines([headings, ...rows], [false, false, true, true, true, ...(aside ? [true] : []), false])
     .map((line) => `    ${line}`.trimEnd());
 }
 
@@ -112,6 +115,8 @@ export function renderFileReading(file: FileReading): string {
   field('records', accountText(counts, { omitZeroHeader: true }));
   const rejected = rejectedLine(counts.rejectedByCode);
   if (rejected !== undefined) field('rejected', rejected);
+  const aside = rejectedLine(counts.setAsideByCode);
+  if (aside !== undefined) field('set aside', aside);
   if (file.columns.length > 0) for (const line of columnTable(file)) lines.push(line);
   return `${lines.join('\n')}\n`;
 }

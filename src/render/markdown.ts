@@ -1,5 +1,5 @@
 import type { Report } from '../report/types.js';
-import { attributionSummary, cleanText, detailedColumns, formatCount, inputSummary, labelHeadings, rowLabels, sectionsToShow, zoneSummary } from './format.js';
+import { attributionSummary, cleanText, detailedColumns, formatCount, inputSummary, inputWarnings, labelHeadings, rowLabels, sectionsToShow, zoneSummary } from './format.js';
 
 /**
  * Text from the data in a GFM table cell, shown as it is: no cell breaks, HTML, entities, line
@@ -23,13 +23,18 @@ function table(headings: string[], rows: string[][], rightAligned: number): stri
   return [headings, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-/** What became of every line or record of each input file: read = header + blank + used + duplicates + rejected. */
+/**
+ * What became of every line or record of each input file: read = header + blank + used +
+ * duplicates + rejected; and the values set aside, when there were any (they are not part of read).
+ */
 function inputTable(report: Report): string {
+  const aside = report.input.setAside > 0;
   const rows = report.input.files.map((f) => [
     escapeCell(f.path),
-    ...[f.read, f.header, f.blank, f.records, f.duplicates, f.rejected].map(formatCount),
+    ...[f.read, f.header, f.blank, f.records, f.duplicates, f.rejected, ...(aside ? [f.setAside] : [])].map(formatCount),
   ]);
-  return table(['File', 'Read', 'Header', 'Blank', 'Used', 'Duplicates', 'Rejected'], rows, 6);
+  const headings = ['File', 'Read', 'Header', 'Blank', 'Used', 'Duplicates', 'Rejected', ...(aside ? ['Values set aside'] : [])];
+  return table(headings, rows, headings.length - 1);
 }
 
 /** A report a lead can paste into a wiki or commit: title, range, zone, one table per section, input files, notes. */
@@ -43,6 +48,7 @@ export function renderMarkdown(report: Report): string {
     `- Time zone: ${zoneSummary(report)}`,
     `- Input: ${inputSummary(report)}`,
     '',
+    ...inputWarnings(report).flatMap((w) => [`> **Warning:** ${escapeCell(w)}`, '']),
   ];
   for (const { section, metrics } of sectionsToShow(report)) {
     const columns = detailedColumns(metrics);
@@ -52,8 +58,9 @@ export function renderMarkdown(report: Report): string {
     out.push(`## ${section}`, '', table([...labels.map(escapeCell), ...columns.map((c) => c.heading)], rows, columns.length), '');
   }
   if (report.input.files.length > 0) out.push('## Input', '', inputTable(report), '');
-  if (report.notes.length > 0) {
-    out.push('## Notes', '', ...report.notes.map((n) => `- \`${n.metric}\` is n/a: ${n.message}.`), '');
+  const unavailable = report.notes.filter((n) => n.metric !== null);
+  if (unavailable.length > 0) {
+    out.push('## Notes', '', ...unavailable.map((n) => `- \`${n.metric}\` is n/a: ${n.message}.`), '');
   }
   return out.join('\n');
 }

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Report, ReportInputFile } from '../report/types.js';
-import { accountText, attributionSummary, cleanText, compactColumns, inputSummary, labelHeadings, NOT_AVAILABLE, rowLabels, sectionsToShow, zoneSummary } from './format.js';
+import { accountText, attributionSummary, cleanText, compactColumns, inputSummary, inputWarnings, labelHeadings, NOT_AVAILABLE, rowLabels, sectionsToShow, zoneSummary } from './format.js';
 
 /** `samples/tickets.csv: 3,001 read = 1 header + 0 blank + 2,940 used + 30 duplicates + 30 rejected`. */
 function inputFileLine({ records, path, ...counts }: ReportInputFile): string {
@@ -30,10 +30,11 @@ export function renderTable(report: Report, options: { color: boolean }): string
     `${chalk.bold('Support metrics')} by ${report.period}${report.by.length > 0 ? ` and ${report.by.join(', ')}` : ''}`,
     `Range ${report.range.from} to ${report.range.to} (end exclusive) · zone ${zoneSummary(report)}`,
     `Attribution: ${attributionSummary(report)}`,
+    ...inputWarnings(report).map((w) => chalk.yellow(`Warning: ${cleanText(w)}`)),
     ...tables,
     ...report.input.files.map(inputFileLine),
     inputSummary(report),
-    ...report.notes.map((n) => `${NOT_AVAILABLE}: ${n.metric}: ${n.message}`),
+    ...report.notes.flatMap((n) => (n.metric === null ? [] : [`${NOT_AVAILABLE}: ${n.metric}: ${n.message}`])),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -25,7 +25,10 @@ export interface Report {
   input: ReportInput;
   /** The metrics in the report, in column order. */
   metrics: ReportMetric[];
-  /** Why a metric is null in every row, when it is. */
+  /**
+   * Why a metric is null in every row, when it is (`metric` set); and warnings about the input
+   * (`metric` null): a file with more than 5% of its records rejected or of a field's values set aside.
+   */
   notes: ReportNote[];
   rows: ReportRow[];
   totals: { metrics: Record<string, MetricValue> };
@@ -36,6 +39,8 @@ export interface ReportInput {
   records: number;
   rejected: number;
   duplicates: number;
+  /** Values that could not be read in records that were used: those tickets have no value for that field. */
+  setAside: number;
   files: ReportInputFile[];
 }
 
@@ -55,7 +60,8 @@ export interface ReportMetric {
 }
 
 export interface ReportNote {
-  metric: string;
+  /** The metric that is n/a; null for a warning about the input. */
+  metric: string | null;
   message: string;
 }
 

@@ -3,8 +3,8 @@ import type { FieldKind, TicketField } from './fields.js';
 
 /**
  * How a value of each field kind is read: what blank is, and how a present value parses or is
- * refused. A record is used whole or rejected whole: a value that cannot be read throws Rejected
- * with the field, a code and a message a person can act on.
+ * refused. A value that cannot be read throws Rejected with the field, a code and a message a
+ * person can act on; the validator decides whether that rejects the record or sets the value aside.
  */
 
 export type RejectionCode = 'missing_required' | 'invalid_timestamp' | 'invalid_value' | 'before_created' | 'malformed_record';
@@ -107,11 +107,18 @@ function readTimestamp(field: TicketField, value: unknown, context: ReadContext)
   return epoch;
 }
 
-const WHOLE_NUMBER = /^\d+$/;
+/** A whole number, also as spreadsheets write one (`3.0`). */
+const WHOLE_NUMBER = /^(\d+)(?:\.0+)?$/;
+
+/** The whole number a text holds (`3`, `3.0`), else NaN. */
+function wholeNumberOf(text: string): number {
+  const m = WHOLE_NUMBER.exec(text.trim());
+  return m === null ? Number.NaN : Number(m[1]);
+}
 
 function readWholeNumber(field: TicketField, value: unknown, max: number, expected: string): number {
   if (isBlank(value)) return -1;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && WHOLE_NUMBER.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? wholeNumberOf(value) : Number.NaN;
   if (!Number.isInteger(n) || n < 0 || n > max) reject(field, 'invalid_value', `${quote(value)} is not ${expected}`);
   return n;
 }
@@ -124,17 +131,61 @@ const DECIMAL = /^\d+(?:\.\d+)?$/;
  */
 export const MAX_DURATION_SECONDS = 100 * 365.25 * 86_400;
 
+/** `h:mm:ss` (hours may pass 24: `27:15:00`) or `m:ss`, seconds with an optional fraction. */
+const CLOCK_DURATION = /^(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$/;
+/** `90s`, `2m 30s`, `1h30m`, `1.5 hours`, `45 min`: amounts with units, each unit once. */
+const UNIT_PART = /(\d+(?:\.\d+)?)\s*([a-z]+)\s*/gy;
+const SECONDS_PER: Record<string, number> = Object.fromEntries(
+  (
+    [
+      [['s', 'sec', 'secs', 'second', 'seconds'], 1],
+      [['m', 'min', 'mins', 'minute', 'minutes'], 60],
+      [['h', 'hr', 'hrs', 'hour', 'hours'], 3600],
+      [['d', 'day', 'days'], 86_400],
+    ] as const
+  ).flatMap(([names, seconds]) => names.map((name) => [name, seconds])),
+);
+
+/**
+ * Seconds in a duration as exports write it: a number of seconds (`143`, `143.5`), `h:mm:ss` or
+ * `m:ss` (`0:02:23`), or amounts with units (`2m 23s`, `1.5h`). NaN when it is none of them.
+ */
+export function durationText(text: string): number {
+  const trimmed = text.trim();
+  if (DECIMAL.test(trimmed)) return Number(trimmed);
+  const clock = CLOCK_DURATION.exec(trimmed);
+  if (clock !== null) {
+    const [first, second, third] = [Number(clock[1]), Number(clock[2]), clock[3] === undefined ? undefined : Number(clock[3])];
+    return third === undefined ? first * 60 + second : first * 3600 + second * 60 + third;
+  }
+  const lower = trimmed.toLowerCase();
+  const seen = new Set<number>();
+  let total = 0;
+  UNIT_PART.lastIndex = 0;
+  let part: RegExpExecArray | null;
+  while ((part = UNIT_PART.exec(lower)) !== null) {
+    const unit = SECONDS_PER[part[2]!];
+    if (unit === undefined || seen.has(unit)) return Number.NaN;
+    seen.add(unit);
+    total += Number(part[1]) * unit;
+    if (UNIT_PART.lastIndex === lower.length) return total;
+  }
+  return Number.NaN;
+}
+
 function readSeconds(field: TicketField, value: unknown): number {
   if (isBlank(value)) return Number.NaN;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value.trim()) : Number.NaN;
-  if (!(n >= 0) || !Number.isFinite(n)) reject(field, 'invalid_value', `${quote(value)} is not a number of seconds ≥ 0`);
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? durationText(value) : Number.NaN;
+  if (!(n >= 0) || !Number.isFinite(n)) reject(field, 'invalid_value', `${quote(value)} is not a duration (seconds ≥ 0, h:mm:ss, m:ss, or with units: 2m 30s)`);
   if (n > MAX_DURATION_SECONDS) reject(field, 'invalid_value', `${quote(value)} seconds is more than 100 years`);
   return n;
 }
 
 function readSatisfaction(field: TicketField, value: unknown): number {
   if (isBlank(value)) return Satisfaction.none;
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().toLowerCase() : '';
+  const written = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().toLowerCase() : '';
+  const whole = wholeNumberOf(written);
+  const text = Number.isNaN(whole) ? written : String(whole);
   switch (text) {
     case 'good':
     case '4':
@@ -204,6 +255,11 @@ export interface KindValues {
 interface Kind<V> {
   /** The value of a blank field. */
   blank: V;
+  /**
+   * The value of a field whose value was set aside (unreadable): blank, except for counts, where a
+   * metric that reads a blank as 0 (reopen_rate, first_contact_resolution) must tell the two apart.
+   */
+  unreadable: V;
   read(field: TicketField, value: unknown, context: ReadContext): V;
   /** Whether a value read is blank (for store columns that several fields fill). */
   isBlankValue(value: V): boolean;
@@ -211,14 +267,17 @@ interface Kind<V> {
 
 const blankNumber = (n: number): boolean => n < 0 || Number.isNaN(n);
 
+/** A count that could not be read (its value set aside): not blank's -1, so that metrics can leave the ticket out. */
+export const UNREADABLE_COUNT = -2;
+
 export const KINDS: { [K in FieldKind]: Kind<KindValues[K]> } = {
-  id: { blank: '', read: (field, value) => readId(field, value) ?? '', isBlankValue: (v) => v === '' },
-  timestamp: { blank: Number.NaN, read: readTimestamp, isBlankValue: Number.isNaN },
-  text: { blank: null, read: readText, isBlankValue: (v) => v === null },
-  satisfaction: { blank: Satisfaction.none, read: readSatisfaction, isBlankValue: blankNumber },
-  score: { blank: -1, read: (field, value) => readWholeNumber(field, value, 10, 'a score from 0 to 10'), isBlankValue: blankNumber },
-  count: { blank: -1, read: (field, value) => readWholeNumber(field, value, 2 ** 31 - 1, 'a whole number ≥ 0'), isBlankValue: blankNumber },
-  seconds: { blank: Number.NaN, read: readSeconds, isBlankValue: Number.isNaN },
-  yesNo: { blank: YesNo.unknown, read: readYesNo, isBlankValue: blankNumber },
-  tags: { blank: null, read: readTags, isBlankValue: (v) => v === null },
+  id: { blank: '', unreadable: '', read: (field, value) => readId(field, value) ?? '', isBlankValue: (v) => v === '' },
+  timestamp: { blank: Number.NaN, unreadable: Number.NaN, read: readTimestamp, isBlankValue: Number.isNaN },
+  text: { blank: null, unreadable: null, read: readText, isBlankValue: (v) => v === null },
+  satisfaction: { blank: Satisfaction.none, unreadable: Satisfaction.none, read: readSatisfaction, isBlankValue: blankNumber },
+  score: { blank: -1, unreadable: -1, read: (field, value) => readWholeNumber(field, value, 10, 'a score from 0 to 10'), isBlankValue: blankNumber },
+  count: { blank: -1, unreadable: UNREADABLE_COUNT, read: (field, value) => readWholeNumber(field, value, 2 ** 31 - 1, 'a whole number ≥ 0'), isBlankValue: blankNumber },
+  seconds: { blank: Number.NaN, unreadable: Number.NaN, read: readSeconds, isBlankValue: Number.isNaN },
+  yesNo: { blank: YesNo.unknown, unreadable: YesNo.unknown, read: readYesNo, isBlankValue: blankNumber },
+  tags: { blank: null, unreadable: null, read: readTags, isBlankValue: (v) => v === null },
 };

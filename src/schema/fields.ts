@@ -49,11 +49,11 @@ interface FieldSpec {
 const field = <const F extends FieldSpec>(spec: F): F => spec;
 
 const TEXT_DOC = { row: 'text', holds: 'text (trimmed)', blank: 'no value: its own `(none)` group with `--by`' };
-const COUNT_DOC = { row: 'counts', holds: 'whole numbers ≥ 0', blank: 'unknown' };
+const COUNT_DOC = { row: 'counts', holds: 'whole numbers ≥ 0 (`2.0` too)', blank: 'unknown' };
 const BUSINESS_DOC = {
   row: 'business',
   holds:
-    'seconds within business hours, as the helpdesk computed them (decimals allowed); reported as they are by the business-hours metrics, never as calendar time',
+    'a duration within business hours, as the helpdesk computed it (written as `handle_time` is); reported as it is by the business-hours metrics, never as calendar time',
   blank: 'unknown',
 };
 const RESOLVED_DOC = { row: 'resolved', holds: 'timestamps; `resolved_at` = `solved_at`, else `closed_at`', blank: 'not resolved' };
@@ -101,9 +101,9 @@ export const FIELDS = [
     kind: 'satisfaction',
     store: 'satisfaction',
     line: { name: 'satisfied' },
-    doc: { holds: '`good` / `bad` (any case), or a whole number 1–5; 4 and 5 are satisfied', blank: 'no survey response' },
+    doc: { holds: '`good` / `bad` (any case), or a whole number 1–5 (`3.0` too); 4 and 5 are satisfied', blank: 'no survey response' },
   }),
-  field({ name: 'nps', kind: 'score', store: 'nps', line: { name: 'nps' }, doc: { holds: 'whole number 0–10', blank: 'no response' } }),
+  field({ name: 'nps', kind: 'score', store: 'nps', line: { name: 'nps' }, doc: { holds: 'whole number 0–10 (`7.0` too)', blank: 'no response' } }),
   field({ name: 'agent_replies', kind: 'count', store: 'agentReplies', line: { name: 'agent_replies' }, doc: COUNT_DOC }),
   field({ name: 'reopens', kind: 'count', store: 'reopens', line: { name: 'reopens' }, doc: COUNT_DOC }),
   field({
@@ -111,7 +111,7 @@ export const FIELDS = [
     kind: 'seconds',
     store: 'handleTime',
     line: { name: 'handle_time', after: 'resolution_time' },
-    doc: { holds: 'seconds, ≥ 0 (decimals allowed)', blank: 'unknown' },
+    doc: { holds: 'a duration ≥ 0: seconds (decimals allowed), `h:mm:ss` or `m:ss` (`0:02:23`; hours may pass 24), or with units (`2m 30s`, `1.5 hours`)', blank: 'unknown' },
   }),
   field({
     name: 'escalated',
@@ -142,6 +142,12 @@ export type FieldOfKind<K extends FieldKind> = Extract<Field, { kind: K }>['name
 export const fieldsOfKind = <K extends FieldKind>(kind: K): FieldOfKind<K>[] => FIELDS.filter((f) => f.kind === kind).map((f) => f.name as FieldOfKind<K>);
 
 export const REQUIRED_FIELDS: readonly TicketField[] = FIELDS.filter((f) => 'required' in f).map((f) => f.name);
+/**
+ * The fields whose unreadable value rejects the whole record: the required ones, and the
+ * timestamps that decide when a ticket was answered or resolved. Any other field's unreadable
+ * value is set aside: that ticket has no value for it, and counts everywhere else.
+ */
+export const RECORD_FIELDS: readonly TicketField[] = FIELDS.filter((f) => 'required' in f || 'notBeforeCreated' in f).map((f) => f.name);
 export const TIMESTAMP_FIELDS: readonly TicketField[] = fieldsOfKind('timestamp');
 /** The fields whose numbers may have decimals (the others are whole numbers or codes). */
 export const DECIMAL_FIELDS: readonly TicketField[] = fieldsOfKind('seconds');

@@ -1,5 +1,5 @@
 import type { ReadWallTime } from '../time/timestamp.js';
-import { camelCase, FIELDS, type CamelCase, type Field } from './fields.js';
+import { camelCase, FIELDS, RECORD_FIELDS, type CamelCase, type Field } from './fields.js';
 import { KINDS, reject, Rejected, timestampText, type FieldProblem, type KindValues, type ReadContext, type RejectionCode } from './field-kinds.js';
 
 export { quote, Satisfaction, tagList, YesNo, type FieldProblem, type RejectionCode } from './field-kinds.js';
@@ -7,7 +7,9 @@ export { quote, Satisfaction, tagList, YesNo, type FieldProblem, type RejectionC
 /**
  * Turns one raw record (CSV strings, or JSON values that may come typed or as strings) into a
  * ParsedTicket, or says exactly why it cannot be used, field by field as the field table
- * (fields.ts) lists them. A record is used whole or rejected whole: one unreadable field rejects it.
+ * (fields.ts) lists them. A record is rejected when its id or created_at is missing or unreadable,
+ * or a timestamp that decides when it was answered or resolved is unreadable or before its
+ * creation (RECORD_FIELDS); any other unreadable value is set aside, and the record is used.
  */
 
 export const REJECTION_REASONS: Record<RejectionCode, string> = {
@@ -36,14 +38,22 @@ function valueOf(values: readonly unknown[], column: Int32Array, f: number): unk
   return c < 0 ? undefined : values[c];
 }
 
-type ReadFields = (values: readonly unknown[], column: Int32Array, context: ReadContext, out: ParsedTicket) => void;
+type ReadFields = (values: readonly unknown[], column: Int32Array, context: ReadContext, out: ParsedTicket, aside: FieldProblem[]) => void;
+
+/** An unreadable value of a field that does not reject the record: kept in `aside`, the field left blank. */
+function setAside(aside: FieldProblem[], error: unknown): void {
+  if (!(error instanceof Rejected)) throw error;
+  aside.push(error.problem);
+}
 
 /**
  * The code that reads fields [from, to) into `out`, made once from the field table: one statement
  * per field, with its kind's reader and its property written out (a required one that is blank is
- * missing). Loops over the table here and in the store's writer made the million-ticket report
- * 8% slower (`npm run bench`), its property writes and reader calls being looked up anew for
- * every field of every record; the compiled code is as fast as code written by hand.
+ * missing). A field of RECORD_FIELDS that cannot be read rejects the record (the reader throws);
+ * any other is set aside (its blank value, the problem added to `aside`). Loops over the table
+ * here and in the store's writer made the million-ticket report 8% slower (`npm run bench`), its
+ * property writes and reader calls being looked up anew for every field of every record; the
+ * compiled code is as fast as code written by hand.
  */
 function compileReader(from: number, to: number): ReadFields {
   const statements: string[] = ['let c;'];
@@ -53,12 +63,13 @@ function compileReader(from: number, to: number): ReadFields {
     const key = KEYS[f]!;
     const name = JSON.stringify(spec.name);
     kinds.push(KINDS[spec.kind]);
-    statements.push(`out.${key} = kind${f}.read(${name}, (c = column[${f}]) < 0 ? undefined : values[c], context);`);
+    const read = `out.${key} = kind${f}.read(${name}, (c = column[${f}]) < 0 ? undefined : values[c], context);`;
+    statements.push(RECORD_FIELDS.includes(spec.name) ? read : `try { ${read} } catch (error) { out.${key} = kind${f}.unreadable; setAside(aside, error); }`);
     if ('required' in spec) statements.push(`if (kind${f}.isBlankValue(out.${key})) reject(${name}, 'missing_required', ${JSON.stringify(`missing (${spec.required})`)});`);
   }
   const names = kinds.map((_, i) => `kind${from + i}`);
-  const make = new Function('reject', ...names, `return function readFields(values, column, context, out) {\n${statements.join('\n')}\n};`) as (...args: unknown[]) => ReadFields;
-  return make(reject, ...kinds);
+  const make = new Function('reject', 'setAside', ...names, `return function readFields(values, column, context, out, aside) {\n${statements.join('\n')}\n};`) as (...args: unknown[]) => ReadFields;
+  return make(reject, setAside, ...kinds);
 }
 
 const readTimestampFields = compileReader(0, TIMESTAMPS_END);
@@ -78,16 +89,25 @@ function checkOrder(values: readonly unknown[], column: Int32Array, out: ParsedT
 
 /**
  * Validates one record. `values[column[f]]` is the raw value of field f (column -1: not in this
- * file). Fills `out` and returns null, or returns the first problem found: the timestamps in field
- * order, then their order, then the other fields in field order. `timestampsRead`: the record's
+ * file). Fills `out` and returns null, or returns the first problem that rejects the record: the
+ * timestamps in field order, then their order, then the other fields in field order. The values
+ * of other fields that cannot be read are set aside: blank in `out`, their problems added to
+ * `aside` (meaningful only when the record is not rejected). `timestampsRead`: the record's
  * timestamps may be epoch ms already (a dialect read them in their column's format).
  */
-export function validateRecord(values: readonly unknown[], column: Int32Array, readLocal: ReadWallTime, out: ParsedTicket, timestampsRead = false): FieldProblem | null {
+export function validateRecord(
+  values: readonly unknown[],
+  column: Int32Array,
+  readLocal: ReadWallTime,
+  out: ParsedTicket,
+  aside: FieldProblem[],
+  timestampsRead = false,
+): FieldProblem | null {
   const context = { readLocal, timestampsRead };
   try {
-    readTimestampFields(values, column, context, out);
+    readTimestampFields(values, column, context, out, aside);
     checkOrder(values, column, out);
-    readOtherFields(values, column, context, out);
+    readOtherFields(values, column, context, out, aside);
     return null;
   } catch (error) {
     if (error instanceof Rejected) return error.problem;

@@ -22,6 +22,8 @@ export interface ColumnReading {
   sentinel: number | null;
   /** Records rejected because of this column's value (its field's first problem). */
   rejected: number;
+  /** Values of this column set aside (unreadable in a record that was used). */
+  setAside: number;
 }
 
 export interface DateColumnReading {
@@ -84,11 +86,18 @@ export interface FileAccount {
   /** Records that lost to another record with the same id. */
   duplicates: number;
   rejected: number;
+  /**
+   * Values that could not be read in records that were used (not part of `read`: their records
+   * are counted as used or duplicates); the ticket has no value for that field.
+   */
+  setAside: number;
 }
 
 export interface FileCounts extends Omit<FileAccount, 'path'> {
   /** Rejected records per reason, in REJECTION_REASONS order (only the reasons that occurred). */
   rejectedByCode: Partial<Record<RejectionCode, number>>;
+  /** Values set aside per reason, in REJECTION_REASONS order. */
+  setAsideByCode: Partial<Record<RejectionCode, number>>;
   /** Rejected records whose problem was no single field (a ragged row, a JSON value that is not an object). */
   rejectedWithoutField: number;
 }

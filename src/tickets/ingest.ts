@@ -9,7 +9,12 @@ import { TicketStore } from './store.js';
  * per file. No I/O here; the readers in io/ call `record` and `blank`.
  */
 
+/**
+ * A rejected record (`record`), or a value set aside (`field`): the field could not be read, so
+ * that ticket has no value for it and counts everywhere else.
+ */
 export interface Rejection {
+  scope: 'record' | 'field';
   file: string;
   /** CSV/NDJSON: the line the record starts on; JSON array: the record's number (1-based). */
   line: number;
@@ -18,10 +23,19 @@ export interface Rejection {
   message: string;
 }
 
-/** A file's rejections per reason and per field at fault (null: the record as a whole), for its FileReading. */
+/** A file's rejections per reason and per field at fault (null: the record as a whole), and its values set aside per field, for its FileReading. */
 interface FileRejections {
   byCode: Map<RejectionCode, number>;
   byField: Map<TicketField | null, number>;
+  asideByCode: Map<RejectionCode, number>;
+  asideByField: Map<TicketField, number>;
+}
+
+/** Problems of one kind (records rejected, or values set aside): how many per reason, and the first few of each. */
+export interface ProblemTally {
+  byCode: Map<RejectionCode, number>;
+  /** The first of each reason (at most EXAMPLES_PER_REASON each), in reading order. */
+  examples: Rejection[];
 }
 
 export interface IngestSummary {
@@ -34,6 +48,11 @@ export interface IngestSummary {
   rejectionsByCode: Map<RejectionCode, number>;
   /** The first rejections of each reason (at most EXAMPLES_PER_REASON each), in reading order. */
   examples: Rejection[];
+  /** Values set aside (in records not rejected), in all files. */
+  setAside: number;
+  setAsides: ProblemTally;
+  /** Per file (in `files` order), its values set aside per field. */
+  setAsideByField: ReadonlyMap<TicketField, number>[];
   /** Fields that appeared as a column (or key) in at least one input file. */
   presentFields: Set<TicketField>;
   /** What the readers understood of the files (a detected preset, date formats), for stderr. */
@@ -56,6 +75,9 @@ export class Ingest {
   private readonly scratch = emptyParsedTicket();
   private readonly rejectionsByCode = new Map<RejectionCode, number>();
   private readonly examples: Rejection[] = [];
+  private readonly setAsides: ProblemTally = { byCode: new Map(), examples: [] };
+  /** The values set aside in the record being validated. */
+  private readonly aside: FieldProblem[] = [];
   private readonly presentFields = new Set<TicketField>();
   private readonly notices: string[] = [];
   private readonly understandings: (FileUnderstanding | undefined)[] = [];
@@ -86,9 +108,9 @@ export class Ingest {
 
   /** A new input file; `understanding` is the object its reader fills in as it decides how to read it. */
   openFile(path: string, understanding?: FileUnderstanding): number {
-    this.files.push({ path, read: 0, header: 0, blank: 0, used: 0, duplicates: 0, rejected: 0 });
+    this.files.push({ path, read: 0, header: 0, blank: 0, used: 0, duplicates: 0, rejected: 0, setAside: 0 });
     this.understandings.push(understanding);
-    this.fileRejections.push({ byCode: new Map(), byField: new Map() });
+    this.fileRejections.push({ byCode: new Map(), byField: new Map(), asideByCode: new Map(), asideByField: new Map() });
     return this.files.length - 1;
   }
 
@@ -110,21 +132,26 @@ export class Ingest {
 
   /**
    * One record: `values[column[f]]` holds field f (see validateRecord); `timestampsRead`: a dialect
-   * has read its timestamps already (epoch ms).
+   * has read its timestamps already (epoch ms); `setAside`: values the reader could not read
+   * already (a date not in its column's format…), left blank in `values`.
    */
-  record(file: number, line: number, values: readonly unknown[], column: Int32Array, timestampsRead = false): void {
+  record(file: number, line: number, values: readonly unknown[], column: Int32Array, timestampsRead = false, setAside: readonly FieldProblem[] = []): void {
     const account = this.files[file]!;
     account.read++;
-    const problem = validateRecord(values, column, this.readLocal, this.scratch, timestampsRead);
+    const aside = this.aside;
+    aside.length = 0;
+    const problem = validateRecord(values, column, this.readLocal, this.scratch, aside, timestampsRead);
     if (problem !== null) {
       this.rejectRead(file, line, problem.field, problem.code, problem.message);
       return;
     }
+    for (const p of setAside) this.setAsideRead(file, line, p);
+    for (const p of aside) this.setAsideRead(file, line, p);
     const { outcome, loserFile } = this.store.upsert(this.scratch, file);
     if (outcome !== 'added') this.files[loserFile]!.duplicates++;
   }
 
-  /** A record that a dialect could not map (a date not in its column's format, …). */
+  /** A record that a dialect could not map (a created_at not in its column's format, …). */
   unmappable(file: number, line: number, problem: FieldProblem): void {
     this.files[file]!.read++;
     this.rejectRead(file, line, problem.field, problem.code, problem.message);
@@ -144,9 +171,23 @@ export class Ingest {
     byField.set(field, (byField.get(field) ?? 0) + 1);
     const before = this.rejectionsByCode.get(code) ?? 0;
     this.rejectionsByCode.set(code, before + 1);
-    const rejection: Rejection = { file: account.path, line, field, code, message };
+    const rejection: Rejection = { scope: 'record', file: account.path, line, field, code, message };
     if (before < EXAMPLES_PER_REASON) this.examples.push(rejection);
     this.rejects?.write(rejection, this.raw);
+  }
+
+  /** A value of a used record that could not be read: the ticket has none for that field. */
+  private setAsideRead(file: number, line: number, { field, code, message }: FieldProblem): void {
+    const account = this.files[file]!;
+    account.setAside++;
+    const { asideByCode, asideByField } = this.fileRejections[file]!;
+    asideByCode.set(code, (asideByCode.get(code) ?? 0) + 1);
+    if (field !== null) asideByField.set(field, (asideByField.get(field) ?? 0) + 1);
+    const before = this.setAsides.byCode.get(code) ?? 0;
+    this.setAsides.byCode.set(code, before + 1);
+    const problem: Rejection = { scope: 'field', file: account.path, line, field, code, message };
+    if (before < EXAMPLES_PER_REASON) this.setAsides.examples.push(problem);
+    this.rejects?.write(problem, this.raw);
   }
 
   finish(): IngestSummary {
@@ -168,6 +209,9 @@ export class Ingest {
       duplicates: files.reduce((n, f) => n + f.duplicates, 0),
       rejectionsByCode: this.rejectionsByCode,
       examples: this.examples,
+      setAside: files.reduce((n, f) => n + f.setAside, 0),
+      setAsides: this.setAsides,
+      setAsideByField: this.fileRejections.map((r) => r.asideByField),
       presentFields: this.presentFields,
       notices: this.notices,
       readings: files.flatMap((f, i) => {
@@ -178,19 +222,24 @@ export class Ingest {
   }
 }
 
-/** A file's understanding with its counts; each field's rejections go to the first column that feeds it. */
+/** Counts per reason, in REJECTION_REASONS order (only the reasons that occurred). */
+function countsByCode(byCode: ReadonlyMap<RejectionCode, number>): Partial<Record<RejectionCode, number>> {
+  const counts: Partial<Record<RejectionCode, number>> = {};
+  for (const code of Object.keys(REJECTION_REASONS) as RejectionCode[]) {
+    const count = byCode.get(code);
+    if (count !== undefined) counts[code] = count;
+  }
+  return counts;
+}
+
+/** A file's understanding with its counts; each field's rejections and values set aside go to the first column that feeds it. */
 function fileReading(understanding: FileUnderstanding, account: FileAccount, rejections: FileRejections): FileReading {
   const charged = new Set<TicketField>();
   const columns = understanding.columns.map((column) => {
-    if (column.field === null || charged.has(column.field)) return { ...column, rejected: 0 };
+    if (column.field === null || charged.has(column.field)) return { ...column, rejected: 0, setAside: 0 };
     charged.add(column.field);
-    return { ...column, rejected: rejections.byField.get(column.field) ?? 0 };
+    return { ...column, rejected: rejections.byField.get(column.field) ?? 0, setAside: rejections.asideByField.get(column.field) ?? 0 };
   });
-  const rejectedByCode: Partial<Record<RejectionCode, number>> = {};
-  for (const code of Object.keys(REJECTION_REASONS) as RejectionCode[]) {
-    const count = rejections.byCode.get(code);
-    if (count !== undefined) rejectedByCode[code] = count;
-  }
   return {
     ...understanding,
     columns,
@@ -201,7 +250,9 @@ function fileReading(understanding: FileUnderstanding, account: FileAccount, rej
       used: account.used,
       duplicates: account.duplicates,
       rejected: account.rejected,
-      rejectedByCode,
+      setAside: account.setAside,
+      rejectedByCode: countsByCode(rejections.byCode),
+      setAsideByCode: countsByCode(rejections.asideByCode),
       rejectedWithoutField: rejections.byField.get(null) ?? 0,
     },
   };

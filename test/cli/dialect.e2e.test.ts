@@ -161,12 +161,13 @@ describe('config columns and values', () => {
     ]);
   });
 
-  it('an unmapped value the field cannot read rejects the record, naming the value', async () => {
+  it('an unmapped value the field cannot read is set aside, naming the value; the ticket counts', async () => {
     // "Rather happy" is in no value map and is not a rating.
     const csv = `${HELPDESK}\nH-4,2026-03-10 09:00,Ana,Dan,,,Rather happy,Mail`;
     const dir = directory('config-unmapped', { 'helpdesk.csv': csv }, CONFIG);
     const r = await cli(['report', 'helpdesk.csv', '--format', 'json'], { cwd: dir });
-    expect(ok(r).input).toMatchObject({ records: 3, rejected: 1 });
+    expect(ok(r).input).toMatchObject({ records: 4, rejected: 0, setAside: 1 });
+    expect(r.stderr).toContain('1 value set aside (the tickets are used without them):');
     expect(r.stderr).toContain('helpdesk.csv:5: satisfaction: "Rather happy"');
   });
 

@@ -46,7 +46,7 @@ function expectRecordsLinesBalance(text: string): void {
   expect(lines.length).toBeGreaterThan(0);
   const n = (digits: string | undefined): number => (digits === undefined ? 0 : Number(digits.replace(/,/g, '')));
   for (const line of lines) {
-    const m = /^ {2}records: {3}([\d,]+) read = (?:([\d,]+) header \+ )?([\d,]+) blank \+ ([\d,]+) used \+ ([\d,]+) duplicates? \+ ([\d,]+) rejected$/.exec(line);
+    const m = /^ {2}records: {3}([\d,]+) read = (?:([\d,]+) header \+ )?([\d,]+) blank \+ ([\d,]+) used \+ ([\d,]+) duplicates? \+ ([\d,]+) rejected(?:; [\d,]+ values? set aside)?$/.exec(line);
     expect(m, line).not.toBeNull();
     const [, read, header, blank, used, duplicates, rejected] = m!;
     expect(n(header) + n(blank) + n(used) + n(duplicates) + n(rejected), line).toBe(n(read));
@@ -72,14 +72,15 @@ describe('inspect: a canonical CSV with every kind of rejection', () => {
         '  columns:   canonical names (no preset recognised)',
         '  mapped:    5 columns read, 1 ignored',
         '  zone:      timestamps without an offset read in Europe/Rome',
-        '  records:   10 read = 1 header + 1 blank + 2 used + 1 duplicate + 5 rejected',
-        '  rejected:  1 required field missing (missing_required), 1 not a timestamp (invalid_timestamp), 1 value not allowed (invalid_value), 1 earlier than created_at (before_created), 1 malformed record (malformed_record)',
-        '    column        field         blank  sentinel  rejected  read as',
-        '    id            id                1         0         1',
-        '    created_at    created_at        0         0         1  ISO 8601 (expected)',
-        '    solved_at     solved_at         5         0         1  ISO 8601 (expected)',
-        '    agent         agent             1         0         0',
-        '    satisfaction  satisfaction      3         0         1',
+        '  records:   10 read = 1 header + 1 blank + 3 used + 1 duplicate + 4 rejected; 1 value set aside',
+        '  rejected:  1 required field missing (missing_required), 1 not a timestamp (invalid_timestamp), 1 earlier than created_at (before_created), 1 malformed record (malformed_record)',
+        '  set aside: 1 value not allowed (invalid_value)',
+        '    column        field         blank  sentinel  rejected  set aside  read as',
+        '    id            id                1         0         1          0',
+        '    created_at    created_at        0         0         1          0  ISO 8601 (expected)',
+        '    solved_at     solved_at         5         0         1          0  ISO 8601 (expected)',
+        '    agent         agent             1         0         0          0',
+        '    satisfaction  satisfaction      3         0         0          1',
         '    Notes         (ignored)         3         0',
         '',
       ].join('\n'),
@@ -107,15 +108,17 @@ describe('inspect: a canonical CSV with every kind of rejection', () => {
         read: 10,
         header: 1,
         blank: 1,
-        used: 2,
+        used: 3,
         duplicates: 1,
-        rejected: 5,
-        rejectedByCode: { missing_required: 1, invalid_timestamp: 1, invalid_value: 1, before_created: 1, malformed_record: 1 },
+        rejected: 4,
+        setAside: 1,
+        rejectedByCode: { missing_required: 1, invalid_timestamp: 1, before_created: 1, malformed_record: 1 },
+        setAsideByCode: { invalid_value: 1 },
         rejectedWithoutField: 1,
       },
     });
     expectCountsBalance(files[0].counts);
-    expect(files[0].columns.find((c: { header: string }) => c.header === 'Notes')).toEqual({ header: 'Notes', field: null, as: null, blank: 3, sentinel: 0, rejected: 0 });
+    expect(files[0].columns.find((c: { header: string }) => c.header === 'Notes')).toEqual({ header: 'Notes', field: null, as: null, blank: 3, sentinel: 0, rejected: 0, setAside: 0 });
     expect(files[0].dateFormats).toEqual([
       { field: 'created_at', header: 'created_at', format: 'iso', from: 'default' },
       { field: 'solved_at', header: 'solved_at', format: 'iso', from: 'default' },
@@ -263,7 +266,7 @@ describe('--verbose', () => {
     expect(ok(verbose)).toBe(ok(plain));
     const inspected = ok(await sm(inspectDir, 'inspect', 'canonical.csv'));
     expect(verbose.stderr).toBe(`${inspected}\n${plain.stderr}`);
-    expect(stderrLines(plain)[0]).toBe('5 of 8 records rejected:');
+    expect(stderrLines(plain)[0]).toBe('4 of 8 records rejected:');
   });
 
   it('keeps the notices, and tickets -v does the same', async () => {

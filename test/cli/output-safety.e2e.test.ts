@@ -138,7 +138,7 @@ describe('what is not a regular file is written into, never replaced', () => {
     const r = shell(dir, 'sm report in.csv -f json --rejects /dev/stderr > /dev/null 2> err.txt');
     expect(r.code, r.stderr).toBe(0);
     const err = readFileSync(join(dir, 'err.txt'), 'utf8');
-    expect(err).toMatch(/^file,line,field,code,message,record\nin\.csv,4,created_at,invalid_timestamp,/);
+    expect(err).toMatch(/^file,line,scope,field,code,message,record\nin\.csv,4,record,created_at,invalid_timestamp,/);
     expect(err).toMatch(/1 rejected record written to \/dev\/stderr/);
   });
 

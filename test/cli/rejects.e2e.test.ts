@@ -45,6 +45,7 @@ describe('--rejects', () => {
       {
         file: 'tickets.csv',
         line: '4',
+        scope: 'record',
         field: 'created_at',
         code: 'invalid_timestamp',
         message: '"not a \\"date\\"" is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z)',
@@ -53,6 +54,7 @@ describe('--rejects', () => {
       {
         file: 'tickets.csv',
         line: '9',
+        scope: 'record',
         field: '',
         code: 'malformed_record',
         message: 'has 4 fields where the header has 3 (the record runs over 2 lines: is a quote on its first line left open?)',
@@ -61,7 +63,7 @@ describe('--rejects', () => {
     ]);
     // The report's own accounting agrees: 13 read = 1 header + 2 blank + 7 used + 1 duplicate + 2 rejected.
     const report = JSON.parse(r.stdout) as { input: { files: unknown[] } };
-    expect(report.input.files).toEqual([{ path: 'tickets.csv', read: 13, header: 1, blank: 2, records: 7, duplicates: 1, rejected: 2 }]);
+    expect(report.input.files).toEqual([{ path: 'tickets.csv', read: 13, header: 1, blank: 2, records: 7, duplicates: 1, rejected: 2, setAside: 0 }]);
   });
 
   it('JSON and NDJSON by the extension', async () => {
@@ -82,7 +84,7 @@ describe('--rejects', () => {
     const dir = work.fresh('none');
     writeFileSync(join(dir, 'ok.csv'), 'id,created_at\nA,2026-03-02T09:00:00Z\n');
     expect((await cli(['report', 'ok.csv', '--rejects', 'r.csv'], { cwd: dir })).code).toBe(0);
-    expect(readFileSync(join(dir, 'r.csv'), 'utf8')).toBe('file,line,field,code,message,record\n');
+    expect(readFileSync(join(dir, 'r.csv'), 'utf8')).toBe('file,line,scope,field,code,message,record\n');
     expect((await cli(['report', 'ok.csv', '--rejects', 'r.json'], { cwd: dir })).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'))).toEqual([]);
   });
@@ -92,7 +94,7 @@ describe('--rejects', () => {
     const r = await cli(['report', 'tickets.csv', '--strict', '--rejects', 'r.csv'], { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(readFileSync(join(dir, 'r.csv'), 'utf8').split('\n')[1]).toMatch(/^tickets\.csv,4,created_at,/);
+    expect(readFileSync(join(dir, 'r.csv'), 'utf8').split('\n')[1]).toMatch(/^tickets\.csv,4,record,created_at,/);
   });
 
   it('a read that fails leaves no rejects file and no temporary file', async () => {

@@ -43,7 +43,7 @@ function mapRecords(
   const map = recordMapper(d, columnsOf(header, d), formats, zone === 'UTC' ? utcMillis : wallTimeReader(zone));
   return records.map((record) => {
     const out = new Array<unknown>(TICKET_FIELDS.length);
-    const problem = map(record, out);
+    const problem = map(record, out, []);
     if (problem !== null) return { problem };
     // Timestamps come out read (epoch ms): shown here as ISO 8601 (UTC), the instant they stand for.
     const shown = (f: TicketField, value: unknown): unknown => (TIMESTAMP_FIELDS.includes(f) && typeof value === 'number' ? new Date(value).toISOString() : value);

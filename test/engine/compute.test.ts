@@ -481,9 +481,9 @@ describe('the report object', () => {
       resolved_per_agent: ['agent', 'solved_at or closed_at'],
     };
     for (const note of report.notes) {
-      const columns = missing[note.metric]!;
-      if (columns.length === 1) expect(note.message, note.metric).toBe(`no input file has the ${columns[0]} column`);
-      else for (const column of columns) expect(note.message, note.metric).toMatch(new RegExp(`^no input file has the columns .*\\b${column}\\b`));
+      const columns = missing[note.metric!]!;
+      if (columns.length === 1) expect(note.message, note.metric!).toBe(`no input file has the ${columns[0]} column`);
+      else for (const column of columns) expect(note.message, note.metric!).toMatch(new RegExp(`^no input file has the columns .*\\b${column}\\b`));
     }
     for (const id of unavailable) {
       expect(report.rows[0]!.metrics[id]).toBeNull();

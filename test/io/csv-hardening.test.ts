@@ -85,6 +85,7 @@ describe('quotes', () => {
     const summary = await read(file(text));
     expect(summary.examples).toEqual([
       {
+        scope: 'record',
         file: expect.any(String),
         line: 2,
         field: null,
@@ -172,6 +173,7 @@ describe('placeholder dates', () => {
     const summary = await read(file(`${HEADER}\nT1,1900-01-01T00:00:00Z,x\n${row(2)}\n`));
     expect(summary.examples).toEqual([
       {
+        scope: 'record',
         file: expect.any(String),
         line: 2,
         field: 'created_at',

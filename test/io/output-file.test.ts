@@ -238,7 +238,7 @@ describe('openOutput: every byte written, or nothing changed', () => {
     const dir = work.fresh('rejects-full');
     const path = join(dir, 'r.csv');
     const sink = rejectsFile(await openOutput(await outputTarget('--rejects', path, []), diskWithRoom(200)), 'csv');
-    for (let i = 0; i < 2000; i++) sink.write({ file: 'x.csv', line: i + 2, field: 'id', code: 'missing_required', message: 'missing' }, `,row ${i}`);
+    for (let i = 0; i < 2000; i++) sink.write({ scope: 'record', file: 'x.csv', line: i + 2, field: 'id', code: 'missing_required', message: 'missing' }, `,row ${i}`);
     await expect(sink.finish()).rejects.toThrow(`--rejects: cannot write ${path}: no space left on device`);
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -359,24 +359,28 @@ describe('identifiers too large for a JSON number', () => {
     const text = `[{"id": ${big}, "created_at": "${T}"}, {"id": "${big}", "created_at": "${T}"}, {"id": 9007199254740991, "created_at": "${T}"}]`;
     const { summary, rejected } = await readChunks('json', [text]);
     expect(rejected.map((r) => r.rejection)).toEqual([
-      { file: 't.json', line: 1, field: 'id', code: 'invalid_value', message: `${big} is too large for a JSON number to hold exactly; export ids as strings` },
+      { scope: 'record', file: 't.json', line: 1, field: 'id', code: 'invalid_value', message: `${big} is too large for a JSON number to hold exactly; export ids as strings` },
     ]);
     expect(ids(summary.store)).toEqual([big, '9007199254740991']);
   });
 
-  it.each(['agent', 'team', 'customer'])('the same for %s (NDJSON)', async (field) => {
+  it.each(['agent', 'team', 'customer'])('the same for %s (NDJSON): set aside, the ticket used without it', async (field) => {
     const text = `{"id": "A", "created_at": "${T}", "${field}": -${big}.0, "nps": ${big}}\n`;
-    const { rejected } = await readChunks('ndjson', [text]);
-    expect(rejected.map((r) => [r.rejection.field, r.rejection.message])).toEqual([[field, `-${big}.0 is too large for a JSON number to hold exactly; export ids as strings`]]);
+    const { summary, rejected } = await readChunks('ndjson', [text]);
+    expect(rejected.map((r) => [r.rejection.scope, r.rejection.field, r.rejection.message])).toEqual([
+      ['field', field, `-${big}.0 is too large for a JSON number to hold exactly; export ids as strings`],
+      ['field', 'nps', '"12345678901234567000" is not a score from 0 to 10'],
+    ]);
+    expect(ids(summary.store)).toEqual(['A']);
   });
 
   it('in a preset, by the key path that feeds the field; in an API page, found in the page', async () => {
     const ticket = (id: number, assignee: string) => `{"id": ${id}, "created_at": "${T}", "via": {"channel": "web"}, "metric_set": {}, "assignee_id": ${assignee}}`;
     const array = await readChunks('json', [`[${ticket(1, big)}, ${ticket(2, '5')}]`]);
-    expect(array.rejected.map((r) => [r.rejection.line, r.rejection.field, r.rejection.message])).toEqual([
-      [1, 'agent', `${big} (assignee_id) is too large for a JSON number to hold exactly; export ids as strings`],
+    expect(array.rejected.map((r) => [r.rejection.line, r.rejection.scope, r.rejection.field, r.rejection.message])).toEqual([
+      [1, 'field', 'agent', `${big} (assignee_id) is too large for a JSON number to hold exactly; export ids as strings`],
     ]);
-    expect(ids(array.summary.store)).toEqual(['2']);
+    expect(ids(array.summary.store)).toEqual(['1', '2']);
     const page = await readChunks('json', [`{"tickets": [${ticket(1, '5')}, ${ticket(2, '98765432109876543210')}]}`]);
     expect(page.rejected.map((r) => [r.rejection.line, r.rejection.message])).toEqual([[2, '98765432109876543210 (assignee_id) is too large for a JSON number to hold exactly; export ids as strings']]);
   });

@@ -38,9 +38,12 @@ function tickets(store: TicketStore): { id: string; createdAt: string; agent: st
   }));
 }
 
-/** Rejections as `line field code`, in reading order. */
+/** Rejected records as `line field code`, in reading order (values set aside left out). */
 function rejections(summary: IngestSummary): { file: string; line: number; field: string | null; code: string }[] {
-  return allRejections.get(summary)!.map(({ file, line, field, code }) => ({ file, line, field, code }));
+  return allRejections
+    .get(summary)!
+    .filter((r) => r.scope === 'record')
+    .map(({ file, line, field, code }) => ({ file, line, field, code }));
 }
 
 /** Everything read is accounted for: read = header + blank + used + duplicates + rejected, in every file. */
@@ -58,7 +61,7 @@ describe('CSV', () => {
       { id: 'B', createdAt: '2026-03-03T09:30:00.000Z', agent: null, team: null },
     ]);
     // 3 read = 1 header + 2 records
-    expect(summary.files).toEqual([{ path, read: 3, header: 1, blank: 0, rejected: 0, duplicates: 0, used: 2 }]);
+    expect(summary.files).toEqual([{ path, read: 3, header: 1, blank: 0, rejected: 0, duplicates: 0, used: 2, setAside: 0 }]);
     expectBalancedAccounts(summary);
     expect([...summary.presentFields].sort()).toEqual(['agent', 'created_at', 'id']);
   });
@@ -242,20 +245,23 @@ describe('CSV', () => {
 });
 
 describe('JSON (an array of objects)', () => {
-  it('reads typed and string values; a rejection names the record number', async () => {
+  it('reads typed and string values; a rejection, and a value set aside, name the record number', async () => {
     const json = JSON.stringify([
       { id: 1, created_at: '2026-03-02T08:00:00Z', agent: 'alice', nps: 9, escalated: false },
       { id: '2', created_at: '2026-03-02T08:00:00Z', nps: '11' },
       { id: '3', created_at: '2026-03-02T09:00:00Z', nps: '9', escalated: 'yes', Team: 'core' },
+      { id: '4', created_at: '2026-03-02T09:00:00Z', solved_at: 'soon' },
     ]);
     const summary = await read([fixture('t.json', json)]);
-    expect(rejections(summary)).toEqual([{ file: expect.any(String), line: 2, field: 'nps', code: 'invalid_value' }]);
+    expect(rejections(summary)).toEqual([{ file: expect.any(String), line: 4, field: 'solved_at', code: 'invalid_timestamp' }]);
+    expect(summary.setAsides.examples.map(({ line, field, code }) => ({ line, field, code }))).toEqual([{ line: 2, field: 'nps', code: 'invalid_value' }]);
     expect(tickets(summary.store)).toEqual([
       { id: '1', createdAt: '2026-03-02T08:00:00.000Z', agent: 'alice', team: null },
+      { id: '2', createdAt: '2026-03-02T08:00:00.000Z', agent: null, team: null },
       { id: '3', createdAt: '2026-03-02T09:00:00.000Z', agent: null, team: 'core' },
     ]);
     // a JSON array has no header and no blank lines: its elements are all there is to read
-    expect(summary.files[0]).toMatchObject({ read: 3, header: 0, blank: 0, used: 2, rejected: 1, duplicates: 0 });
+    expect(summary.files[0]).toMatchObject({ read: 4, header: 0, blank: 0, used: 3, rejected: 1, duplicates: 0, setAside: 1 });
     expectBalancedAccounts(summary);
   });
 
@@ -332,7 +338,7 @@ describe('NDJSON', () => {
     '',
     '{"id":"B","created_at":',
     '[1,2]',
-    '{"id":"C","created_at":"2026-03-02T08:00:00Z","nps":11}',
+    '{"id":"C","created_at":"2026-03-02T08:00:00Z","solved_at":"2026-03-01T08:00:00Z"}',
     '{"id":"D","created_at":"2026-03-02T09:00:00Z"}',
   ];
 
@@ -345,7 +351,7 @@ describe('NDJSON', () => {
     expect(rejections(summary)).toEqual([
       { file: expect.any(String), line: 3, field: null, code: 'malformed_record' },
       { file: expect.any(String), line: 4, field: null, code: 'malformed_record' },
-      { file: expect.any(String), line: 5, field: 'nps', code: 'invalid_value' },
+      { file: expect.any(String), line: 5, field: 'solved_at', code: 'before_created' },
     ]);
     expect(tickets(summary.store).map((t) => [t.id, t.agent])).toEqual([
       ['A', 'alice'],
@@ -377,7 +383,7 @@ describe('choosing the format', () => {
     ['a JSON array with a BOM', `\uFEFF${json}`, 0],
   ])('stdin (-) holding %s is detected from its first bytes', async (_what, content, header) => {
     const summary = await read(['-'], { stdin: Readable.from([Buffer.from(content)]) });
-    expect(summary.files).toEqual([{ path: '<stdin>', read: header + 1, header, blank: 0, rejected: 0, duplicates: 0, used: 1 }]);
+    expect(summary.files).toEqual([{ path: '<stdin>', read: header + 1, header, blank: 0, rejected: 0, duplicates: 0, used: 1, setAside: 0 }]);
     expectBalancedAccounts(summary);
     expect(tickets(summary.store).map((t) => t.id)).toEqual(['A']);
   });
@@ -454,8 +460,8 @@ describe('several files', () => {
       ['B', 'bob'],
     ]);
     expect(summary.files).toEqual([
-      { path: first, read: 3, header: 1, blank: 0, rejected: 0, duplicates: 1, used: 1 },
-      { path: second, read: 2, header: 0, blank: 0, rejected: 1, duplicates: 0, used: 1 },
+      { path: first, read: 3, header: 1, blank: 0, rejected: 0, duplicates: 1, used: 1, setAside: 0 },
+      { path: second, read: 2, header: 0, blank: 0, rejected: 1, duplicates: 0, used: 1, setAside: 0 },
     ]);
     expect(summary.duplicates).toBe(1);
     expect(summary.rejected).toBe(1);

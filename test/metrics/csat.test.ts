@@ -208,15 +208,16 @@ const RATINGS: { rating: unknown; satisfied: boolean }[] = [
 ];
 
 describe(`${METRIC}: ratings`, () => {
-  it('a record with an unreadable rating is rejected whole: not a response, not a ticket', () => {
+  it('an unreadable rating is set aside: the ticket counts, with no survey response', () => {
     const { report } = rowsOf([
       { id: 'a', created_at: utc('03-02 09:00'), satisfaction: 'good' },
       { id: 'b', created_at: utc('03-02 09:00'), satisfaction: 'meh' },
       { id: 'c', created_at: utc('03-02 09:00'), satisfaction: 6 },
       { id: 'd', created_at: utc('03-02 09:00'), satisfaction: '0' },
     ]);
-    expect(report.input.rejected).toBe(3);
-    expect(report.totals.metrics.tickets_created).toBe(1);
+    expect(report.input.rejected).toBe(0);
+    expect(report.input.setAside).toBe(3);
+    expect(report.totals.metrics.tickets_created).toBe(4);
     expect(report.totals.metrics[METRIC]).toEqual(rate(1, 1, 1));
   });
 

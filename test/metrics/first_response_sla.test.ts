@@ -164,7 +164,7 @@ const CASES: Case[] = [
     records: [
       { id: 'a', created_at: utc('03-02 09:00') }, // deadline 10:00: pending (end of data 09:30)
       { id: 'b', created_at: utc('03-02 08:45'), first_response_at: utc('03-02 09:30') }, // met
-      { id: 'c', created_at: utc('03-02 08:00'), updated_at: utc('03-02 10:30'), nps: 11 }, // rejected
+      { id: 'c', created_at: utc('03-02 08:00'), updated_at: utc('03-02 10:30'), first_response_at: 'soon' }, // rejected
     ],
     options: { config: ONE_HOUR },
     rows: [{ period: '2026-W10', value: rate(1, 1, 1) }],

@@ -68,7 +68,7 @@ const CASES: Case[] = [
     totals: NO_DATA,
   },
   {
-    name: 'a record with an unreadable reopens is rejected whole',
+    name: 'an unreadable reopens is set aside: the ticket is resolved, and not in the reopen rate',
     records: [
       { id: 'a', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00'), reopens: 1 },
       { id: 'b', created_at: utc('03-02 09:00'), solved_at: utc('03-02 10:00'), reopens: '-1' },

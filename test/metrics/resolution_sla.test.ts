@@ -146,7 +146,7 @@ const CASES: Case[] = [
     records: [
       { id: 'a', created_at: utc('03-02 09:00') }, // deadline 17:00: pending (end of data 12:00)
       { id: 'b', created_at: utc('03-02 09:00'), solved_at: utc('03-02 12:00') }, // met
-      { id: 'c', created_at: utc('03-02 08:00'), updated_at: utc('03-02 17:30'), reopens: 'many' }, // rejected
+      { id: 'c', created_at: utc('03-02 08:00'), updated_at: utc('03-02 17:30'), solved_at: 'late' }, // rejected
     ],
     options: { config: EIGHT_HOURS },
     rows: [{ period: '2026-W10', value: rate(1, 1, 1) }],

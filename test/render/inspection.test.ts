@@ -8,7 +8,7 @@ import { blankUnderstanding, type FileReading } from '../../src/tickets/file-rea
  * is checked line by line against them.
  */
 
-const noCounts = { read: 0, header: 0, blank: 0, used: 0, duplicates: 0, rejected: 0, rejectedByCode: {}, rejectedWithoutField: 0 };
+const noCounts = { read: 0, header: 0, blank: 0, used: 0, duplicates: 0, rejected: 0, rejectedByCode: {}, setAside: 0, setAsideByCode: {}, rejectedWithoutField: 0 };
 
 /** An Italian Excel export read with the zendesk preset chosen by flag and a --map on top. */
 const excelZendesk: FileReading = {
@@ -24,11 +24,11 @@ const excelZendesk: FileReading = {
   preset: { name: 'zendesk', title: 'Zendesk Support CSV export', from: 'option' },
   mapping: true,
   columns: [
-    { header: 'Id', field: 'id', as: 'value', blank: 0, sentinel: 0, rejected: 1 },
-    { header: 'Created at', field: 'created_at', as: 'value', blank: 0, sentinel: 0, rejected: 0 },
-    { header: 'First reply time in minutes', field: 'first_response_at', as: 'minutes after created_at', blank: 2, sentinel: 0, rejected: 0 },
-    { header: 'Solved at', field: 'solved_at', as: 'value', blank: 0, sentinel: 1234, rejected: 3 },
-    { header: 'Subject', field: null, as: null, blank: 7, sentinel: 0, rejected: 0 },
+    { header: 'Id', field: 'id', as: 'value', blank: 0, sentinel: 0, rejected: 1, setAside: 0 },
+    { header: 'Created at', field: 'created_at', as: 'value', blank: 0, sentinel: 0, rejected: 0, setAside: 0 },
+    { header: 'First reply time in minutes', field: 'first_response_at', as: 'minutes after created_at', blank: 2, sentinel: 0, rejected: 0, setAside: 0 },
+    { header: 'Solved at', field: 'solved_at', as: 'value', blank: 0, sentinel: 1234, rejected: 3, setAside: 0 },
+    { header: 'Subject', field: null, as: null, blank: 7, sentinel: 0, rejected: 0, setAside: 0 },
   ],
   dateFormats: [
     { field: 'created_at', header: 'Created at', format: 'DMY', from: 'values' },
@@ -42,7 +42,7 @@ const excelZendesk: FileReading = {
     duplicates: 1,
     rejected: 4,
     rejectedByCode: { missing_required: 1, before_created: 3 },
-    rejectedWithoutField: 0,
+    setAside: 0, setAsideByCode: {}, rejectedWithoutField: 0,
   },
 };
 
@@ -98,7 +98,7 @@ describe('renderInspection', () => {
   });
 
   it('a header with a control character is shown cleaned, not raw', () => {
-    const odd: FileReading = { ...stdinNdjson, format: 'csv', delimiter: ',', delimiterFrom: 'option', columns: [{ header: 'id\u001b[31m', field: null, as: null, blank: 0, sentinel: 0, rejected: 0 }] };
+    const odd: FileReading = { ...stdinNdjson, format: 'csv', delimiter: ',', delimiterFrom: 'option', columns: [{ header: 'id\u001b[31m', field: null, as: null, blank: 0, sentinel: 0, rejected: 0, setAside: 0 }] };
     expect(renderInspection([odd])).not.toContain('\u001b');
     expect(renderInspection([odd])).toContain('  delimiter: comma (from --delimiter)');
   });
@@ -113,12 +113,12 @@ const wideHeaders: FileReading = {
   preset: null,
   mapping: false,
   columns: [
-    { header: '担当者', field: 'agent', as: 'value', blank: 12, sentinel: 0, rejected: 0 },
-    { header: 'チーム名前', field: 'team', as: 'value', blank: 0, sentinel: 3, rejected: 0 },
-    { header: '🎫 番号', field: 'id', as: 'value', blank: 0, sentinel: 0, rejected: 1 },
-    { header: '作成日時', field: 'created_at', as: 'value', blank: 0, sentinel: 0, rejected: 1_234 },
-    { header: '👩\u200d💻 note', field: null, as: null, blank: 5, sentinel: 0, rejected: 0 },
-    { header: 'Id', field: 'channel', as: 'value', blank: 0, sentinel: 0, rejected: 0 },
+    { header: '担当者', field: 'agent', as: 'value', blank: 12, sentinel: 0, rejected: 0, setAside: 0 },
+    { header: 'チーム名前', field: 'team', as: 'value', blank: 0, sentinel: 3, rejected: 0, setAside: 0 },
+    { header: '🎫 番号', field: 'id', as: 'value', blank: 0, sentinel: 0, rejected: 1, setAside: 0 },
+    { header: '作成日時', field: 'created_at', as: 'value', blank: 0, sentinel: 0, rejected: 1_234, setAside: 0 },
+    { header: '👩\u200d💻 note', field: null, as: null, blank: 5, sentinel: 0, rejected: 0, setAside: 0 },
+    { header: 'Id', field: 'channel', as: 'value', blank: 0, sentinel: 0, rejected: 0, setAside: 0 },
   ],
 };
 
@@ -164,7 +164,7 @@ describe('renderInspectionJson', () => {
   });
 
   it('writes a header or path with a direction override or C1 control as an escape, never raw', () => {
-    const hostile: FileReading = { ...stdinNdjson, path: 'evil\u202Etxt.csv', columns: [{ header: 'a\u0085b', field: null, as: null, blank: 0, sentinel: 0, rejected: 0 }] };
+    const hostile: FileReading = { ...stdinNdjson, path: 'evil\u202Etxt.csv', columns: [{ header: 'a\u0085b', field: null, as: null, blank: 0, sentinel: 0, rejected: 0, setAside: 0 }] };
     const text = renderInspectionJson([hostile]);
     expect(text).not.toMatch(/[\u0085\u202e]/);
     expect(text).toContain('evil\\u202etxt.csv');

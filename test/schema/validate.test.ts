@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIELD_INDEX, TICKET_FIELDS, canonicalFieldOf, type TicketField } from '../../src/schema/fields.js';
+import { FIELD_INDEX, FIELDS, RECORD_FIELDS, TICKET_FIELDS, canonicalFieldOf, camelCase, type TicketField } from '../../src/schema/fields.js';
+import { KINDS } from '../../src/schema/field-kinds.js';
 import {
   REJECTION_REASONS,
   Satisfaction,
@@ -20,20 +21,30 @@ const IDENTITY = Int32Array.from(TICKET_FIELDS, (_, i) => i);
 const readUtc = wallTimeReader('UTC');
 
 /** Validates one record laid out like a JSON object (every field at its own position). */
-function validate(record: RawRecord, readLocal = readUtc): { problem: FieldProblem | null; ticket: ParsedTicket } {
+function validate(record: RawRecord, readLocal = readUtc): { problem: FieldProblem | null; aside: FieldProblem[]; ticket: ParsedTicket } {
   const values = TICKET_FIELDS.map((f) => record[f]);
   const ticket = emptyParsedTicket();
-  const problem = validateRecord(values, IDENTITY, readLocal, ticket);
-  return { problem, ticket };
+  const aside: FieldProblem[] = [];
+  const problem = validateRecord(values, IDENTITY, readLocal, ticket, aside);
+  return { problem, aside, ticket };
 }
+
+/** The first problem of a record: the one that rejects it, else the first value set aside. */
+const firstProblem = (record: RawRecord): FieldProblem | null => {
+  const { problem, aside } = validate(record);
+  return problem ?? aside[0] ?? null;
+};
+
+const FIELDS_BY_NAME = Object.fromEntries(FIELDS.map((f) => [f.name, f.kind])) as Record<TicketField, keyof typeof KINDS>;
 
 const BASE: RawRecord = { id: 'T1', created_at: '2026-03-02T08:00:00Z' };
 const withBase = (record: RawRecord): RawRecord => ({ ...BASE, ...record });
 
 const ms = (iso: string): number => Date.parse(iso);
 
-describe('validateRecord: rejections', () => {
-  // [what, record, field, code]: the record is rejected for exactly this field and code.
+describe('validateRecord: rejections and values set aside', () => {
+  // [what, record, field, code]: the record is rejected for exactly this field and code when the
+  // field is one of RECORD_FIELDS; else the record is used and exactly this value set aside.
   const cases: [string, RawRecord, TicketField, RejectionCode][] = [
     ['id absent', { created_at: '2026-03-02T08:00:00Z' }, 'id', 'missing_required'],
     ['id empty', { id: '', created_at: '2026-03-02T08:00:00Z' }, 'id', 'missing_required'],
@@ -46,7 +57,6 @@ describe('validateRecord: rejections', () => {
     ['created_at null (JSON)', { id: 'T1', created_at: null }, 'created_at', 'missing_required'],
     ['created_at not a date', { id: 'T1', created_at: '31/02/2026' }, 'created_at', 'invalid_timestamp'],
     ['created_at impossible date', { id: 'T1', created_at: '2026-02-30T10:00:00Z' }, 'created_at', 'invalid_timestamp'],
-    ['created_at date only', { id: 'T1', created_at: '2026-03-02' }, 'created_at', 'invalid_timestamp'],
     ['created_at a number (JSON)', { id: 'T1', created_at: 1772438400000 }, 'created_at', 'invalid_timestamp'],
     ['first_response_at bad', withBase({ first_response_at: 'soon' }), 'first_response_at', 'invalid_timestamp'],
     ['solved_at bad', withBase({ solved_at: '2026-03-02T25:00:00Z' }), 'solved_at', 'invalid_timestamp'],
@@ -77,6 +87,9 @@ describe('validateRecord: rejections', () => {
     ['handle_time negative', withBase({ handle_time: '-30' }), 'handle_time', 'invalid_value'],
     ['handle_time negative (typed)', withBase({ handle_time: -0.5 }), 'handle_time', 'invalid_value'],
     ['handle_time a word', withBase({ handle_time: 'long' }), 'handle_time', 'invalid_value'],
+    ['handle_time a unit twice', withBase({ handle_time: '2m 3m' }), 'handle_time', 'invalid_value'],
+    ['handle_time minutes past 59', withBase({ handle_time: '1:75:00' }), 'handle_time', 'invalid_value'],
+    ['handle_time an unknown unit', withBase({ handle_time: '3 weeks' }), 'handle_time', 'invalid_value'],
     ['escalated maybe', withBase({ escalated: 'maybe' }), 'escalated', 'invalid_value'],
     ['escalated 2', withBase({ escalated: 2 }), 'escalated', 'invalid_value'],
     ['escalated "2"', withBase({ escalated: '2' }), 'escalated', 'invalid_value'],
@@ -92,10 +105,25 @@ describe('validateRecord: rejections', () => {
   ];
 
   it.each(cases)('%s', (_what, record, field, code) => {
-    const { problem } = validate(record);
-    expect(problem).not.toBeNull();
-    expect({ field: problem!.field, code: problem!.code }).toEqual({ field, code });
-    expect(problem!.message).not.toBe('');
+    const { problem, aside, ticket } = validate(record);
+    if (RECORD_FIELDS.includes(field)) {
+      expect(problem).not.toBeNull();
+      expect({ field: problem!.field, code: problem!.code }).toEqual({ field, code });
+      expect(problem!.message).not.toBe('');
+      return;
+    }
+    expect(problem).toBeNull();
+    expect(aside.map((p) => ({ field: p.field, code: p.code }))).toEqual([{ field, code }]);
+    expect(aside[0]!.message).not.toBe('');
+    const kind = KINDS[FIELDS_BY_NAME[field]] as { isBlankValue(value: unknown): boolean };
+    expect(kind.isBlankValue((ticket as unknown as Record<string, unknown>)[camelCase(field)])).toBe(true);
+  });
+
+  it('a record with several values set aside keeps every other value, and lists each', () => {
+    const { problem, aside, ticket } = validate(withBase({ satisfaction: 'meh', nps: 11, agent: 'alice', reopens: 2 }));
+    expect(problem).toBeNull();
+    expect(aside.map((p) => p.field)).toEqual(['satisfaction', 'nps']);
+    expect(ticket).toMatchObject({ id: 'T1', agent: 'alice', reopens: 2, satisfaction: Satisfaction.none, nps: -1 });
   });
 
   it('every rejection code used here has a reason for the summary', () => {
@@ -130,13 +158,13 @@ describe('validateRecord: rejection messages', () => {
   });
 
   it('a bad value is quoted in the message', () => {
-    expect(validate(withBase({ satisfaction: 'meh' })).problem?.message).toContain('"meh"');
-    expect(validate({ id: 'T1', created_at: '31/02/2026' }).problem?.message).toContain('"31/02/2026"');
-    expect(validate(withBase({ nps: 11 })).problem?.message).toContain('"11"');
+    expect(firstProblem(withBase({ satisfaction: 'meh' }))?.message).toContain('"meh"');
+    expect(firstProblem({ id: 'T1', created_at: '31/02/2026' })?.message).toContain('"31/02/2026"');
+    expect(firstProblem(withBase({ nps: 11 }))?.message).toContain('"11"');
   });
 
   it('a huge value is cut short in the message', () => {
-    const { problem } = validate(withBase({ satisfaction: 'x'.repeat(10_000) }));
+    const problem = firstProblem(withBase({ satisfaction: 'x'.repeat(10_000) }));
     expect(problem?.field).toBe('satisfaction');
     expect(problem!.message.length).toBeLessThan(200);
   });
@@ -257,6 +285,8 @@ describe('validateRecord: accepted values', () => {
     [3, Satisfaction.unsatisfied],
     [4, Satisfaction.satisfied],
     [5, Satisfaction.satisfied],
+    ['3.0', Satisfaction.unsatisfied],
+    ['4.00', Satisfaction.satisfied],
     ['', Satisfaction.none],
     ['  ', Satisfaction.none],
     [null, Satisfaction.none],
@@ -275,6 +305,7 @@ describe('validateRecord: accepted values', () => {
     [0, 0],
     ['10', 10],
     [10, 10],
+    ['7.0', 7],
     ['', -1],
     [null, -1],
   ])('nps %j', (value, expected) => {
@@ -294,6 +325,16 @@ describe('validateRecord: accepted values', () => {
     ['handle_time', '90.25', 'handleTime', 90.25],
     ['handle_time', 90.25, 'handleTime', 90.25],
     ['handle_time', '0', 'handleTime', 0],
+    ['reopens', '2.0', 'reopens', 2],
+    ['handle_time', '0:02:23', 'handleTime', 143],
+    ['handle_time', '2:23', 'handleTime', 143],
+    ['handle_time', '27:15:00', 'handleTime', 98_100],
+    ['handle_time', '1:02:03.5', 'handleTime', 3723.5],
+    ['handle_time', '2m 30s', 'handleTime', 150],
+    ['handle_time', '2m30s', 'handleTime', 150],
+    ['handle_time', '1.5 hours', 'handleTime', 5400],
+    ['handle_time', '45 min', 'handleTime', 2700],
+    ['handle_time', '1h 30m', 'handleTime', 5400],
   ] as const)('%s %j', (field, value, key, expected) => {
     const { problem, ticket } = validate(withBase({ [field]: value }));
     expect(problem).toBeNull();
@@ -370,7 +411,7 @@ describe('validateRecord: column mapping', () => {
     column[FIELD_INDEX.id] = 2;
     column[FIELD_INDEX.nps] = 3;
     const ticket = emptyParsedTicket();
-    const problem = validateRecord(['2026-03-02T08:00:00Z', 'meh', 'T7', '8'], column, readUtc, ticket);
+    const problem = validateRecord(['2026-03-02T08:00:00Z', 'meh', 'T7', '8'], column, readUtc, ticket, []);
     expect(problem).toBeNull();
     expect(ticket).toMatchObject({ id: 'T7', createdAt: ms('2026-03-02T08:00:00Z'), nps: 8, satisfaction: Satisfaction.none });
   });
@@ -378,8 +419,8 @@ describe('validateRecord: column mapping', () => {
   it('a rejected record after a valid one leaves no stale values to the next (the out object is refilled)', () => {
     const ticket = emptyParsedTicket();
     const values = (record: RawRecord): unknown[] => TICKET_FIELDS.map((f) => record[f]);
-    expect(validateRecord(values(withBase({ agent: 'alice', nps: 5 })), IDENTITY, readUtc, ticket)).toBeNull();
-    expect(validateRecord(values({ id: 'T2', created_at: '2026-03-03T08:00:00Z' }), IDENTITY, readUtc, ticket)).toBeNull();
+    expect(validateRecord(values(withBase({ agent: 'alice', nps: 5 })), IDENTITY, readUtc, ticket, [])).toBeNull();
+    expect(validateRecord(values({ id: 'T2', created_at: '2026-03-03T08:00:00Z' }), IDENTITY, readUtc, ticket, [])).toBeNull();
     expect(ticket).toMatchObject({ id: 'T2', agent: null, nps: -1 });
   });
 });

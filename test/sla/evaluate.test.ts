@@ -181,7 +181,7 @@ const CASES: Case[] = [
     records: [
       { id: 'open', created_at: at('09:00') }, // deadlines 10:00 and 17:00
       { id: 'touched', created_at: at('08:00'), first_response_at: at('08:30'), updated_at: at('10:30') },
-      { id: 'rejected', created_at: at('08:00'), updated_at: at('23:00'), satisfaction: 'meh' }, // not a valid record
+      { id: 'rejected', created_at: at('08:00'), updated_at: at('23:00'), solved_at: 'meh' }, // not a valid record
     ],
     // end of the data 10:30: the first-response deadline (10:00) passed, the resolution deadline (17:00) not
     expected: {
@@ -218,7 +218,7 @@ describe('evaluateSla', () => {
     expect(latest({ solved_at: at('11:00') })).toBe(at('11:00'));
     expect(latest({ solved_at: at('11:00'), closed_at: at('12:00') })).toBe(at('12:00'));
     expect(latest({ updated_at: at('13:00') })).toBe(at('13:00'));
-    expect(latest({ updated_at: at('13:00'), nps: 11 })).toBe(at('09:00')); // rejected: not counted
+    expect(latest({ updated_at: at('13:00'), first_response_at: 'soon' })).toBe(at('09:00')); // rejected: not counted
   });
 });
 

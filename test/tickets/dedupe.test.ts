@@ -101,7 +101,7 @@ describe('duplicates: rejected records never take part', () => {
   it('a rejected record with a known id and a later updated_at does not replace the valid one', () => {
     const summary = ingest([
       version('A', 'valid', '2026-03-03T09:00:00Z'),
-      version('A', 'invalid', '2026-03-09T00:00:00Z', { nps: 11 }),
+      version('A', 'invalid', '2026-03-09T00:00:00Z', { first_response_at: 'soon' }),
     ]);
     expect(kept(summary)).toEqual({ A: 'valid' });
     expect(summary.files[0]).toMatchObject({ read: 2, used: 1, rejected: 1, duplicates: 0 });
@@ -115,7 +115,7 @@ describe('duplicates: rejected records never take part', () => {
   });
 
   it('an id seen only in rejected records is not a ticket', () => {
-    const summary = ingest([version('A', 'x', undefined, { nps: 'ten' }), version('A', 'y', undefined, { escalated: 'maybe' })]);
+    const summary = ingest([version('A', 'x', undefined, { closed_at: 'ten' }), version('A', 'y', undefined, { first_response_at: 'maybe' })]);
     expect(summary.store.length).toBe(0);
     expect(summary.files[0]).toMatchObject({ read: 2, used: 0, rejected: 2, duplicates: 0 });
   });
@@ -162,7 +162,7 @@ describe('duplicates across files', () => {
         let serial = 0;
         const inputs = files.map((records) =>
           records.map((r) =>
-            version(r.id, `v${serial++}`, r.updatedHour === undefined ? undefined : `2026-03-03T0${r.updatedHour}:00:00Z`, r.valid ? {} : { nps: 11 }),
+            version(r.id, `v${serial++}`, r.updatedHour === undefined ? undefined : `2026-03-03T0${r.updatedHour}:00:00Z`, r.valid ? {} : { first_response_at: 'soon' }),
           ),
         );
         const summary = ingest(inputs);
@@ -255,18 +255,21 @@ describe('Ingest accounting', () => {
     sink.malformed(file, 4, 'has 2 fields where the header has 3');
     sink.record(file, 5, values({ id: 'B', created_at: 'nope' }), IDENTITY);
     sink.record(file, 6, values({ id: 'C', created_at: CREATED, nps: 11 }), IDENTITY);
-    sink.record(file, 7, values({ id: 'D', created_at: CREATED, satisfaction: 'meh' }), IDENTITY);
+    sink.record(file, 7, values({ id: 'D', created_at: CREATED, solved_at: 'meh', satisfaction: 'meh' }), IDENTITY);
     const summary = sink.finish();
-    // everything read counts: 7 = 1 header + 1 blank + 1 used + 0 duplicates + 4 rejected (the malformed one among them)
-    expect(summary.files).toEqual([{ path: 't.csv', read: 7, header: 1, blank: 1, rejected: 4, duplicates: 0, used: 1 }]);
+    // everything read counts: 7 = 1 header + 1 blank + 2 used + 0 duplicates + 3 rejected (the malformed one among them);
+    // the value set aside is not a record: C is used without its nps, and D's rejection sets nothing aside.
+    expect(summary.files).toEqual([{ path: 't.csv', read: 7, header: 1, blank: 1, rejected: 3, duplicates: 0, used: 2, setAside: 1 }]);
     for (const f of summary.files) expect(f.header + f.blank + f.used + f.duplicates + f.rejected).toBe(f.read);
-    expect(Object.fromEntries(summary.rejectionsByCode)).toEqual({ malformed_record: 1, invalid_timestamp: 1, invalid_value: 2 });
+    expect(Object.fromEntries(summary.rejectionsByCode)).toEqual({ malformed_record: 1, invalid_timestamp: 2 });
     expect(summary.examples.map(({ file: f, line, field, code }) => ({ f, line, field, code }))).toEqual([
       { f: 't.csv', line: 4, field: null, code: 'malformed_record' },
       { f: 't.csv', line: 5, field: 'created_at', code: 'invalid_timestamp' },
-      { f: 't.csv', line: 6, field: 'nps', code: 'invalid_value' },
-      { f: 't.csv', line: 7, field: 'satisfaction', code: 'invalid_value' },
+      { f: 't.csv', line: 7, field: 'solved_at', code: 'invalid_timestamp' },
     ]);
+    expect(summary.setAside).toBe(1);
+    expect(summary.setAsides.examples).toEqual([{ scope: 'field', file: 't.csv', line: 6, field: 'nps', code: 'invalid_value', message: '"11" is not a score from 0 to 10' }]);
+    expect(summary.store.nps[0]).toBe(-1);
   });
 
   it('keeps the first rejections of each reason in reading order, counts all of them, and sends every one to the rejects sink', () => {
@@ -274,7 +277,8 @@ describe('Ingest accounting', () => {
     const sink = new Ingest(wallTimeReader('UTC'), { rejects: { write: (r) => all.push(r.line) } });
     const file = sink.openFile('t.csv');
     for (let line = 2; line < 102; line++) sink.record(file, line, values({ id: `T${line}`, created_at: 'bad' }), IDENTITY);
-    sink.record(file, 102, values({ id: 'N', created_at: '2026-03-02T08:00:00Z', nps: 11 }), IDENTITY);
+    sink.record(file, 102, values({ id: 'N', created_at: '2026-03-02T08:00:00Z', solved_at: '2026-03-01T08:00:00Z' }), IDENTITY);
+    sink.record(file, 103, values({ id: 'M', created_at: '2026-03-02T08:00:00Z', nps: 11 }), IDENTITY);
     const summary = sink.finish();
     expect(summary.rejected).toBe(101);
     expect(summary.rejectionsByCode.get('invalid_timestamp')).toBe(100);
@@ -282,8 +286,9 @@ describe('Ingest accounting', () => {
       ['invalid_timestamp', 2],
       ['invalid_timestamp', 3],
       ['invalid_timestamp', 4],
-      ['invalid_value', 102],
+      ['before_created', 102],
     ]);
-    expect(all).toEqual(Array.from({ length: 101 }, (_, i) => i + 2));
+    // The rejects sink also gets the value set aside (line 103).
+    expect(all).toEqual(Array.from({ length: 102 }, (_, i) => i + 2));
   });
 });
