@@ -1,3 +1,5 @@
+import { DATE_ORDER_CHOICES } from '../dialect/date-orders.js';
+import { compileDatePattern, DatePatternError, looksLikeDatePattern, type DatePattern } from '../dialect/date-pattern.js';
 import { UsageError } from '../errors.js';
 import { delimiterFromFlag, type Delimiter } from '../io/input-formats.js';
 import { MAX_RECORD_SIZE_LIMIT } from '../io/read-limits.js';
@@ -44,25 +46,71 @@ export const commaList =
     return list;
   };
 
-/** --map: `field=Header,field="Header, with a comma"`; each field once. */
+/** `text` split on `separator` where it is not inside double quotes (the quotes kept); undefined when a quote is left open. */
+function splitOutsideQuotes(text: string, separator: string): string[] | undefined {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '"') quoted = !quoted;
+    else if (text[i] === separator && !quoted) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (quoted) return undefined;
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** A header as written in --map: trimmed, and when in double quotes, without them (`""` is a quote). */
+function unquoted(text: string): string {
+  const trimmed = text.trim();
+  return /^".*"$/s.test(trimmed) ? trimmed.slice(1, -1).replaceAll('""', '"') : trimmed;
+}
+
+/**
+ * --map: `field=Header,field="Header, with a comma",created_at=Date+Time`; each field once. A
+ * header in double quotes may hold commas, `=` and `+` (`""` is a quote); `A+B` joins the texts of
+ * two columns with a space (a date and a time).
+ */
 export const fieldMap =
   <F extends string>(fields: readonly F[]) =>
-  (value: string): Partial<Record<F, string>> => {
-    const map: Partial<Record<F, string>> = {};
-    for (const pair of value.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  (value: string): Partial<Record<F, string | string[]>> => {
+    const map: Partial<Record<F, string | string[]>> = {};
+    const pairs = splitOutsideQuotes(value, ',');
+    if (pairs === undefined) throw new FlagValueError(`a double quote is left open in ${JSON.stringify(value)}`);
+    for (const pair of pairs.map((p) => p.trim()).filter((p) => p !== '')) {
       const at = pair.indexOf('=');
       const field = pair.slice(0, at < 0 ? undefined : at).trim();
-      const header = at < 0 ? '' : pair.slice(at + 1).trim().replace(/^"(.*)"$/, '$1');
       if (!(fields as readonly string[]).includes(field)) {
         throw new FlagValueError(`"${field}" is not a ticket field${didYouMean(field, fields)}; write field=Header, e.g. created_at="Opened On"`);
       }
-      if (header === '') throw new FlagValueError(`${field}: no header after "=" (write ${field}=Header)`);
+      const headers = (splitOutsideQuotes(at < 0 ? '' : pair.slice(at + 1), '+') ?? []).map(unquoted);
+      if (headers.every((h) => h === '')) throw new FlagValueError(`${field}: no header after "=" (write ${field}=Header)`);
+      if (headers.some((h) => h === '')) throw new FlagValueError(`${field}: a header is missing around "+" (write ${field}=Date+Time)`);
       const earlier = map[field as F];
-      if (earlier !== undefined) throw new FlagValueError(`${field} is given twice ("${earlier}" and "${header}"); a field reads one column`);
-      map[field as F] = header;
+      const shown = (h: string | string[]): string => (typeof h === 'string' ? h : h.join('+'));
+      if (earlier !== undefined) throw new FlagValueError(`${field} is given twice ("${shown(earlier)}" and "${headers.join('+')}"); a field reads one column`);
+      map[field as F] = headers.length === 1 ? headers[0]! : headers;
     }
     return map;
   };
+
+/** --date-format: DMY or MDY (any case), or a date pattern (`dd/MMM/yy h:mm a`), compiled once here. */
+export function dateFormatFlag(value: string): 'DMY' | 'MDY' | DatePattern {
+  const order = DATE_ORDER_CHOICES.find((choice) => choice === value.trim().toUpperCase());
+  if (order !== undefined) return order;
+  if (!looksLikeDatePattern(value)) {
+    throw new FlagValueError(`${JSON.stringify(value)} is not ${DATE_ORDER_CHOICES.join(' or ')} nor a date pattern (write one with Unicode letters: 'dd/MM/yyyy HH:mm', 'dd/MMM/yy h:mm a')`);
+  }
+  try {
+    return compileDatePattern(value);
+  } catch (error) {
+    if (error instanceof DatePatternError) throw new FlagValueError(error.message);
+    throw error;
+  }
+}
 
 /** --delimiter: `,` `;` `|`, or a tab written as `tab`, `\t` or a tab character. */
 export function delimiter(value: string): Delimiter {

@@ -6,7 +6,7 @@ import { PRESET_NAMES } from '../presets/index.js';
 import { CATALOGUE_FORMATS, INSPECTION_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/output-formats.js';
 import { DIMENSIONS, TICKET_FIELDS } from '../schema/fields.js';
 import { PERIODS } from '../time/period-names.js';
-import { byteSize, commaList, delimiter, fieldMap, FlagValueError, nonEmpty, oneOf, rejectLimit, text } from './flag-values.js';
+import { byteSize, commaList, dateFormatFlag, delimiter, fieldMap, FlagValueError, nonEmpty, oneOf, rejectLimit, text } from './flag-values.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -92,16 +92,14 @@ export const FLAGS = [
     parse: oneOf(PRESET_NAMES),
     into: 'read',
   }),
-  flag({ key: 'map', flags: '--map <pairs>', help: 'which CSV header holds which field, comma-separated: created_at="Opened On",agent=Owner', commands: READERS, parse: fieldMap(TICKET_FIELDS) }),
+  flag({ key: 'map', flags: '--map <pairs>', help: 'which CSV header holds which field, comma-separated: created_at="Opened On",agent=Owner; created_at=Date+Time joins two columns with a space', commands: READERS, parse: fieldMap(TICKET_FIELDS) }),
   flag({
     key: 'dateFormat',
-    flags: '--date-format <order>',
-    help: 'day-first or month-first, for date columns where every value could be either',
-    choices: DATE_ORDER_CHOICES,
+    flags: '--date-format <format>',
+    help: `${DATE_ORDER_CHOICES.join(' or ')} (day-first or month-first) for date columns where every value could be either, or a pattern every date column is written in: 'dd/MMM/yy h:mm a' (CSV)`,
     commands: READERS,
-    parse: oneOf(DATE_ORDER_CHOICES),
+    parse: dateFormatFlag,
     into: 'read',
-    as: 'dateOrder',
   }),
   flag({
     key: 'maxRecordSize',

@@ -76,7 +76,7 @@ export interface TicketsRun extends TicketRun {
 }
 
 /** The user's own mapping: --map on top of the config's columns and values; none when neither is given. */
-function mappingOf(map: Partial<Record<TicketField, string>> | undefined, settings: Settings): ColumnMapping | undefined {
+function mappingOf(map: Partial<Record<TicketField, string | string[]>> | undefined, settings: Settings): ColumnMapping | undefined {
   if (map === undefined && Object.keys(settings.columns).length === 0 && Object.keys(settings.values).length === 0) return undefined;
   return { columns: { ...settings.columns, ...map }, values: settings.values };
 }
@@ -93,7 +93,13 @@ export function readingOf(flags: Omit<FlagsOf<'inspect'>, 'format'>, settings: S
   return {
     zone,
     inputZone,
-    read: { ...routed('inspect', flags, 'read'), mapping: mappingOf(flags.map, settings), inputZone, countValues },
+    read: {
+      ...routed('inspect', flags, 'read'),
+      mapping: mappingOf(flags.map, settings),
+      ...(Object.keys(settings.dateFormats).length === 0 ? {} : { dateFormats: settings.dateFormats }),
+      inputZone,
+      countValues,
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { compileDatePattern, type DatePattern } from '../dialect/date-pattern.js';
 import { UsageError } from '../errors.js';
 import type { TicketField } from '../schema/fields.js';
 import type { SlaPolicy } from '../sla/evaluate.js';
@@ -14,14 +15,16 @@ export interface Settings {
   inputTimezone?: string;
   churnTags: string[];
   sla: SlaPolicy[];
-  /** Canonical field → header (the config's `columns`). */
-  columns: Partial<Record<TicketField, string>>;
+  /** Canonical field → header, or headers whose texts are joined (the config's `columns`). */
+  columns: Partial<Record<TicketField, string | string[]>>;
   /** Canonical field → export value → canonical value (the config's `values`). */
   values: Partial<Record<TicketField, Record<string, string | number | boolean>>>;
+  /** Timestamp field → the pattern its column is written in (the config's `dateFormats`), compiled. */
+  dateFormats: Partial<Record<TicketField, DatePattern>>;
 }
 
 export const DEFAULT_CHURN_TAGS = ['cancellation', 'refund'];
-export const DEFAULT_SETTINGS: Settings = { source: 'defaults', churnTags: DEFAULT_CHURN_TAGS, sla: [], columns: {}, values: {} };
+export const DEFAULT_SETTINGS: Settings = { source: 'defaults', churnTags: DEFAULT_CHURN_TAGS, sla: [], columns: {}, values: {}, dateFormats: {} };
 
 /** `sla[1].firstResponse`, `match.channel` */
 function keyPath(path: readonly PropertyKey[]): string {
@@ -50,6 +53,7 @@ function toSettings(file: ConfigFile, source: string): Settings {
     churnTags: file.churnTags ?? DEFAULT_CHURN_TAGS,
     columns: (file.columns ?? {}) as Settings['columns'],
     values: (file.values ?? {}) as Settings['values'],
+    dateFormats: Object.fromEntries(Object.entries(file.dateFormats ?? {}).flatMap(([field, pattern]) => (pattern === undefined ? [] : [[field, compileDatePattern(pattern)]]))),
     sla: (file.sla ?? []).map((policy) => ({
       name: policy.name,
       match: MATCH_FIELDS.flatMap((field) => {

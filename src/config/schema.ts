@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { TICKET_FIELDS } from '../schema/fields.js';
+import { compileDatePattern, DatePatternError } from '../dialect/date-pattern.js';
+import { TICKET_FIELDS, TIMESTAMP_FIELDS } from '../schema/fields.js';
 import { DURATION_PATTERN, MAX_TARGET_MS, parseDuration } from './duration.js';
 
 /**
@@ -20,6 +21,19 @@ const duration = z
     error: (issue) => `${JSON.stringify(issue.input)} is longer than a year (365d), which no target is`,
   })
   .describe('A duration: days, hours, minutes, seconds, e.g. "90s", "2m", "1h30m", "3d"; at most 365d.');
+
+const datePattern = z
+  .string()
+  .min(1)
+  .superRefine((text, context) => {
+    try {
+      compileDatePattern(text);
+    } catch (error) {
+      if (!(error instanceof DatePatternError)) throw error;
+      context.addIssue({ code: 'custom', message: error.message });
+    }
+  })
+  .describe("A date pattern in Unicode letters, e.g. \"dd/MMM/yy h:mm a\" (as --date-format).");
 
 const matchValue = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
@@ -46,15 +60,21 @@ export const configSchema = z
     inputTimezone: z.string().min(1).optional().describe('Zone of input timestamps without an offset (as --input-tz).'),
     churnTags: z.array(z.string().min(1)).optional().describe('Tags that mark a cancellation or refund (default: cancellation, refund).'),
     columns: z
-      .strictObject(Object.fromEntries(TICKET_FIELDS.map((f) => [f, z.string().min(1).optional()])))
+      .strictObject(Object.fromEntries(TICKET_FIELDS.map((f) => [f, z.union([z.string().min(1), z.array(z.string().min(1)).min(2)]).optional()])))
       .optional()
-      .describe('Which header of a CSV export holds each canonical field, e.g. {"created_at": "Opened On", "agent": "Owner"} (as --map).'),
+      .describe(
+        'Which header of a CSV export holds each canonical field, e.g. {"created_at": "Opened On", "agent": "Owner"}, or the headers whose texts are joined by a space, e.g. {"created_at": ["Date", "Time"]} (as --map).',
+      ),
     values: z
       .strictObject(
         Object.fromEntries(TICKET_FIELDS.map((f) => [f, z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional()])),
       )
       .optional()
       .describe('Per field, export values and what they mean, e.g. {"satisfaction": {"Very happy": 5}, "channel": {"Mail": "email"}}; "" means blank.'),
+    dateFormats: z
+      .strictObject(Object.fromEntries(TIMESTAMP_FIELDS.map((f) => [f, datePattern.optional()])))
+      .optional()
+      .describe('Per timestamp field, the pattern its CSV column is written in, e.g. {"created_at": "dd/MMM/yy h:mm a"} (over --date-format for that column).'),
     sla: z
       .array(slaPolicy)
       .optional()

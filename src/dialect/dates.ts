@@ -1,5 +1,6 @@
 import { daysInMonth, parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
 import { utcMillis, type WallTime } from '../time/zone.js';
+import type { DatePattern } from './date-pattern.js';
 
 /**
  * Date formats seen in helpdesk exports beyond ISO 8601, and how a column's format is decided from
@@ -12,6 +13,14 @@ export const DATE_FORMATS = ['iso', 'DMY', 'MDY', 'YMD', 'epoch-seconds', 'epoch
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 export { DATE_ORDER_CHOICES } from './date-orders.js';
+
+/** How one date column is read: a built-in format, or a pattern the user gave (--date-format, the config's dateFormats). */
+export type ColumnFormat = DateFormat | DatePattern;
+
+/** `ISO 8601`, `day first`, `the pattern "dd/MMM/yy h:mm a"`: a column format's name for messages. */
+export function formatName(format: ColumnFormat): string {
+  return typeof format === 'object' ? `the pattern ${JSON.stringify(format.pattern)}` : DATE_FORMAT_TEXT[format].replace(/ \(.*/, '');
+}
 
 export const DATE_FORMAT_TEXT: Record<DateFormat, string> = {
   iso: 'ISO 8601 (2026-03-02T09:15:00Z, 2026-03-02 09:15:00)',
@@ -57,7 +66,8 @@ function numericWallTime(text: string, order: 'DMY' | 'MDY' | 'YMD'): WallTime |
 }
 
 /** Epoch ms of `text` read in `format`, or NaN. Values without an offset go to `readLocal`. */
-export function parseDate(text: string, format: DateFormat, readLocal: ReadWallTime): number {
+export function parseDate(text: string, format: ColumnFormat, readLocal: ReadWallTime): number {
+  if (typeof format === 'object') return format.read(text, readLocal);
   switch (format) {
     case 'iso':
       return parseTimestamp(text, readLocal);

@@ -1,7 +1,7 @@
 import { FIELD_INDEX, FIELDS, RECORD_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
 import { MAX_DURATION_SECONDS, type FieldProblem } from '../schema/field-kinds.js';
 import type { ReadWallTime } from '../time/timestamp.js';
-import { parseDate, type DateFormat } from './dates.js';
+import { formatName, parseDate, type ColumnFormat } from './dates.js';
 import type { DerivedKey } from './json-fields.js';
 
 /**
@@ -17,6 +17,11 @@ export interface Dialect {
    * column's name into its header; see `zoneInHeader`.
    */
   columns: Partial<Record<TicketField, string>>;
+  /**
+   * Canonical field → the headers whose texts, joined by a space, make its value: a date column
+   * and a time column (`--map created_at=Date+Time`). Over `columns` for that field.
+   */
+  joined?: Partial<Record<TicketField, readonly string[]>>;
   /** Canonical field → raw value (lower-cased, trimmed) → canonical value. Unlisted values pass through. */
   values: Partial<Record<TicketField, Record<string, string | number | boolean>>>;
   /** Values that mean "no value" in any column (compared ignoring case), e.g. `?`, `-`, `1900-01-01 00:00:00`. */
@@ -71,9 +76,12 @@ function durationSeconds(field: TicketField, raw: string, text: string, secondsP
   return seconds;
 }
 
-/** A user's own mapping (--map, the config's columns and values), laid over a preset or the canonical names. */
+/**
+ * A user's own mapping (--map, the config's columns and values), laid over a preset or the
+ * canonical names: a field's header, or the headers whose texts are joined (a date and a time).
+ */
 export interface ColumnMapping {
-  columns: Partial<Record<TicketField, string>>;
+  columns: Partial<Record<TicketField, string | readonly string[]>>;
   values: Partial<Record<TicketField, Record<string, string | number | boolean>>>;
 }
 
@@ -81,7 +89,18 @@ export interface ColumnMapping {
 export function withMapping(base: Dialect, mapping: ColumnMapping): Dialect {
   const values = { ...base.values };
   for (const [field, table] of Object.entries(mapping.values)) values[field as TicketField] = { ...values[field as TicketField], ...table };
-  return { ...base, columns: { ...base.columns, ...mapping.columns }, values };
+  const columns = { ...base.columns };
+  const joined = { ...base.joined };
+  for (const [field, header] of Object.entries(mapping.columns) as [TicketField, string | readonly string[]][]) {
+    if (typeof header === 'string' || header.length === 1) {
+      columns[field] = typeof header === 'string' ? header : header[0]!;
+      delete joined[field];
+    } else {
+      joined[field] = header;
+      delete columns[field];
+    }
+  }
+  return { ...base, columns, joined, values };
 }
 
 export const EMPTY_DIALECT: Dialect = { columns: {}, values: {}, sentinels: [], tagSeparator: ',', afterCreated: {} };
@@ -141,6 +160,8 @@ export interface FieldColumns {
   durationColumn: Int32Array;
   /** Fields whose column was found by a `*` name: the text the `*` stood for in the header. */
   wildcard: Partial<Record<TicketField, string>>;
+  /** Canonical field index → the columns whose texts are joined by a space (a date and a time); `column` holds the first. */
+  joined: (readonly number[] | undefined)[];
   present: TicketField[];
 }
 
@@ -150,7 +171,7 @@ export interface FieldColumns {
  */
 export function fieldColumns(header: readonly string[], dialect: Dialect): FieldColumns | string {
   const index = new Map<string, number>();
-  const names = Object.values(dialect.columns);
+  const names = [...Object.values(dialect.columns), ...Object.values(dialect.joined ?? {}).flat()];
   for (const [c, title] of header.entries()) {
     const key = normalise(title);
     if (index.has(key)) {
@@ -163,11 +184,19 @@ export function fieldColumns(header: readonly string[], dialect: Dialect): Field
   const column = new Int32Array(TICKET_FIELDS.length).fill(-1);
   const durationColumn = new Int32Array(TICKET_FIELDS.length).fill(-1);
   const wildcard: Partial<Record<TicketField, string>> = {};
+  const joined: (readonly number[] | undefined)[] = new Array(TICKET_FIELDS.length);
   const present: TicketField[] = [];
   for (const field of TICKET_FIELDS) {
     const wanted = dialect.columns[field] ?? field;
+    const parts = dialect.joined?.[field];
     let c: number | undefined;
-    if (wanted.includes('*')) {
+    if (parts !== undefined) {
+      const found = parts.map((part) => index.get(normalise(part)));
+      if (found.every((i) => i !== undefined)) {
+        joined[FIELD_INDEX[field]] = found;
+        c = found[0];
+      }
+    } else if (wanted.includes('*')) {
       const found = header.flatMap((title, i) => {
         const text = headerMatch(wanted, title);
         return text === undefined ? [] : [{ i, text }];
@@ -191,7 +220,22 @@ export function fieldColumns(header: readonly string[], dialect: Dialect): Field
       if (c === undefined) present.push(field);
     }
   }
-  return { column, durationColumn, wildcard, present };
+  return { column, durationColumn, wildcard, joined, present };
+}
+
+/** The text of field `f` in a record: its column's, trimmed, or its columns' joined by a space (blanks left out); undefined when absent. */
+export function fieldText(record: readonly string[], columns: FieldColumns, f: number): string | undefined {
+  const parts = columns.joined[f];
+  if (parts === undefined) {
+    const c = columns.column[f]!;
+    return c < 0 ? undefined : record[c]?.trim();
+  }
+  let text = '';
+  for (const c of parts) {
+    const part = record[c]?.trim() ?? '';
+    if (part !== '') text = text === '' ? part : `${text} ${part}`;
+  }
+  return text;
 }
 
 /** The fields whose values are numbers (a decimal comma is read as a point in them). */
@@ -209,7 +253,7 @@ export type RecordMapper = (record: readonly string[], out: unknown[], aside: Fi
 export function recordMapper(
   dialect: Dialect,
   columns: FieldColumns,
-  dateFormats: Partial<Record<TicketField, DateFormat>>,
+  dateFormats: Partial<Record<TicketField, ColumnFormat>>,
   readLocal: ReadWallTime,
   /** Timestamp fields read in another zone than `readLocal`'s (a zone named in their header). */
   zoneReaders: Partial<Record<TicketField, ReadWallTime>> = {},
@@ -226,7 +270,7 @@ export function recordMapper(
     // ISO 8601 is never ambiguous: an ISO value is read as such whatever the column's format.
     if (Number.isNaN(epoch) && format !== 'iso') epoch = parseDate(raw, 'iso', reader);
     if (Number.isNaN(epoch)) {
-      return { field, code: 'invalid_timestamp', message: `"${raw}" is not a date in this column's format (${format === 'iso' ? 'ISO 8601' : format})` };
+      return { field, code: 'invalid_timestamp', message: `"${raw}" is not a date in this column's format (${formatName(format)}; for another format give --date-format its pattern, e.g. 'dd/MM/yyyy HH:mm')` };
     }
     return epoch;
   };
@@ -243,8 +287,7 @@ export function recordMapper(
     aside.length = 0;
     for (let f = 0; f < TICKET_FIELDS.length; f++) {
       const field = TICKET_FIELDS[f]!;
-      const c = columns.column[f]!;
-      let raw = c < 0 ? undefined : record[c]?.trim();
+      let raw = fieldText(record, columns, f);
       if (raw !== undefined && (raw === '' || sentinels.has(raw.toLowerCase()))) raw = undefined;
       if (raw === undefined) continue;
       const mapped = valueMaps.get(field)?.get(raw.toLowerCase());

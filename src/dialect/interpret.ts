@@ -6,7 +6,8 @@ import { quote } from '../schema/field-kinds.js';
 import type { DateColumnReading } from '../tickets/file-reading.js';
 import { parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
 import { validateTimeZone } from '../time/zone.js';
-import { DATE_FORMAT_TEXT, dateOrderQuestion, readsInOtherFormat, type DateFormat, type DateFormatVote } from './dates.js';
+import type { DatePattern } from './date-pattern.js';
+import { dateOrderQuestion, formatName, readsInOtherFormat, type ColumnFormat, type DateFormat, type DateFormatVote } from './dates.js';
 import { COMMON_SENTINELS, EMPTY_DIALECT, fieldColumns, headerMatch, withMapping, type ColumnMapping, type Dialect, type FieldColumns } from './dialect.js';
 
 /**
@@ -18,10 +19,9 @@ import { COMMON_SENTINELS, EMPTY_DIALECT, fieldColumns, headerMatch, withMapping
  */
 
 /** What decides how a file is read, beyond its bytes (from the flags and the config). */
-export interface Interpreting {
+export interface Interpreting extends DateFormatsGiven {
   preset?: PresetName;
   mapping?: ColumnMapping;
-  dateOrder?: 'DMY' | 'MDY';
 }
 
 /** A preset reading a file, and how it was chosen: asked for, recognised from a CSV header or a JSON file's first keys. */
@@ -135,7 +135,7 @@ export function mappedColumns(header: readonly string[], at: string, dialect: Di
   if (typeof columns === 'string') throw new InputError(`${at}: ${columns}`);
   const missing = REQUIRED_FIELDS.filter((f) => columns.column[FIELD_INDEX[f]]! < 0);
   if (missing.length > 0) {
-    const wanted = missing.map((f) => `${f} ("${dialect.columns[f] ?? f}")`).join(' or ');
+    const wanted = missing.map((f) => `${f} (${dialect.joined?.[f]?.map((h) => `"${h}"`).join(' + ') ?? `"${dialect.columns[f] ?? f}"`})`).join(' or ');
     throw new InputError(`${at}: no column for ${wanted} (columns found: ${columnList(header)})`);
   }
   return columns;
@@ -183,48 +183,77 @@ export function hasOtherDateFormat(record: readonly string[], column: Int32Array
 
 /** Each date column's format, as decided, with what inspect says of it and the notices for stderr. */
 export interface DateFormatsDecided {
-  formats: Partial<Record<TicketField, DateFormat>>;
+  formats: Partial<Record<TicketField, ColumnFormat>>;
   readings: DateColumnReading[];
   notices: string[];
 }
 
+/** What the user said of date formats: a day/month order or a pattern for every column (--date-format), and patterns per column (the config's dateFormats). */
+export interface DateFormatsGiven {
+  dateFormat?: 'DMY' | 'MDY' | DatePattern;
+  dateFormats?: Partial<Record<TicketField, DatePattern>>;
+}
+
+/** The pattern a column is read with, when the user gave one: its own (config), else --date-format's. */
+export function patternFor(field: TicketField, given: DateFormatsGiven): { pattern: DatePattern; from: 'config' | 'option' } | undefined {
+  const own = given.dateFormats?.[field];
+  if (own !== undefined) return { pattern: own, from: 'config' };
+  return typeof given.dateFormat === 'object' ? { pattern: given.dateFormat, from: 'option' } : undefined;
+}
+
 /**
- * Each date column's format: from the votes of all its values (a first pass over the file), or,
- * for an input read once (`votes` undefined: standard input, a pipe), --date-format, else ISO 8601.
- * When the values cannot settle day-first vs month-first, --date-format must, or the run stops.
+ * Each date column's format: a pattern the user gave for it; else from the votes of all its
+ * values (a first pass over the file), or, for an input read once (`votes` undefined: standard
+ * input, a pipe), --date-format, else ISO 8601. When the values cannot settle day-first vs
+ * month-first, --date-format must, or the run stops. `votes` holds the columns without a pattern.
  */
 export function decideDateFormats(
   name: string,
   fields: readonly TicketField[],
   votes: ReadonlyMap<TicketField, DateFormatVote> | undefined,
-  dateOrder: 'DMY' | 'MDY' | undefined,
+  given: DateFormatsGiven,
   headerOf: (field: TicketField) => string,
 ): DateFormatsDecided {
-  if (votes === undefined) {
-    const notices =
-      dateOrder === undefined && fields.length > 0
-        ? [`${name}: read once (standard input or a pipe), so its date columns are read as ISO 8601; give --date-format DMY or MDY for day-first or month-first dates`]
-        : [];
-    const readings = fields.map((field): DateColumnReading => ({ field, header: headerOf(field), format: dateOrder ?? 'iso', from: dateOrder !== undefined ? 'option' : 'default' }));
-    return { formats: Object.fromEntries(fields.map((f) => [f, dateOrder ?? 'iso'])), readings, notices };
-  }
-  const formats: Partial<Record<TicketField, DateFormat>> = {};
+  const formats: Partial<Record<TicketField, ColumnFormat>> = {};
   const readings: DateColumnReading[] = [];
   const notices: string[] = [];
   const described: string[] = [];
-  for (const [field, vote] of votes) {
-    const verdict = vote.verdict();
-    // The column as the export names it: that is what the person sees in the file.
+  // The column as the export names it: that is what the person sees in the file.
+  const columnOf = (field: TicketField): string => {
     const source = headerOf(field).trim();
-    const column = source === field ? field : `${source} (${field})`;
-    const question = dateOrderQuestion(verdict);
-    if (question !== undefined && dateOrder === undefined) {
-      throw new UsageError(`${name}: ${column}: ${question}; say which with --date-format DMY or --date-format MDY`);
+    return source === field ? field : `${source} (${field})`;
+  };
+  const dateOrder = typeof given.dateFormat === 'string' ? given.dateFormat : undefined;
+  const unpatterned = fields.filter((field) => {
+    const pattern = patternFor(field, given);
+    if (pattern === undefined) return true;
+    formats[field] = pattern.pattern;
+    readings.push({ field, header: headerOf(field), format: 'pattern', pattern: pattern.pattern.pattern, from: pattern.from });
+    described.push(`${columnOf(field)} as ${JSON.stringify(pattern.pattern.pattern)}`);
+    return false;
+  });
+  if (votes === undefined) {
+    if (dateOrder === undefined && unpatterned.length > 0) {
+      notices.push(`${name}: read once (standard input or a pipe), so its date columns are read as ISO 8601; give --date-format DMY or MDY for day-first or month-first dates, or a pattern`);
     }
-    formats[field] = question !== undefined ? dateOrder! : (verdict as { format: DateFormat }).format;
-    readings.push({ field, header: headerOf(field), format: formats[field]!, from: question !== undefined ? 'option' : 'values' });
-    if (formats[field] !== 'iso') described.push(`${column} ${DATE_FORMAT_TEXT[formats[field]!].replace(/ \(.*/, '')}${question !== undefined ? ' (from --date-format)' : ''}`);
-    if (verdict.kind === 'mixed') notices.push(`${name}: ${source}: ${verdict.misfits} value(s) fit no single date format; those records are rejected`);
+    for (const field of unpatterned) {
+      formats[field] = dateOrder ?? 'iso';
+      readings.push({ field, header: headerOf(field), format: dateOrder ?? 'iso', from: dateOrder !== undefined ? 'option' : 'default' });
+    }
+  } else {
+    for (const [field, vote] of votes) {
+      const verdict = vote.verdict();
+      const column = columnOf(field);
+      const question = dateOrderQuestion(verdict);
+      if (question !== undefined && dateOrder === undefined) {
+        throw new UsageError(`${name}: ${column}: ${question}; say which with --date-format DMY or --date-format MDY`);
+      }
+      const format = question !== undefined ? dateOrder! : (verdict as { format: DateFormat }).format;
+      formats[field] = format;
+      readings.push({ field, header: headerOf(field), format, from: question !== undefined ? 'option' : 'values' });
+      if (format !== 'iso') described.push(`${column} ${formatName(format)}${question !== undefined ? ' (from --date-format)' : ''}`);
+      if (verdict.kind === 'mixed') notices.push(`${name}: ${headerOf(field).trim()}: ${verdict.misfits} value(s) fit no single date format; those values are not read (see the summary)`);
+    }
   }
   if (described.length > 0) notices.push(`${name}: dates read as ${described.join('; ')}`);
   return { formats, readings, notices };

@@ -1,4 +1,4 @@
-import type { Dialect } from '../dialect/dialect.js';
+import type { Dialect, FieldColumns } from '../dialect/dialect.js';
 import { canonicalFieldOf, TICKET_FIELDS } from '../schema/fields.js';
 import type { ColumnReading } from '../tickets/file-reading.js';
 
@@ -7,12 +7,19 @@ import type { ColumnReading } from '../tickets/file-reading.js';
 /** Records already in canonical field order: `values[f]` holds field f. */
 export const IDENTITY_COLUMNS = Int32Array.from(TICKET_FIELDS, (_, i) => i);
 
-/** Each header column with the field it feeds (null: ignored); `durationColumn` for a dialect's durations after created_at. */
-export function describeColumns(header: readonly string[], column: Int32Array, durationColumn: Int32Array | undefined, dialect?: Dialect): ColumnReading[] {
+/**
+ * Each header column with the field it feeds (null: ignored): its value, the columns joined into
+ * it (a date and a time), or a dialect's duration after created_at.
+ */
+export function describeColumns(
+  header: readonly string[],
+  found: Pick<FieldColumns, 'column' | 'joined'> & { durationColumn: Int32Array | undefined },
+  dialect?: Dialect,
+): ColumnReading[] {
+  const { column, durationColumn, joined } = found;
   const columns: ColumnReading[] = header.map((title) => ({ header: title, field: null, as: null, blank: null, sentinel: null, rejected: 0, setAside: 0 }));
   for (let f = 0; f < TICKET_FIELDS.length; f++) {
-    const c = column[f]!;
-    if (c >= 0) Object.assign(columns[c]!, { field: TICKET_FIELDS[f]!, as: 'value' });
+    for (const c of joined[f] ?? [column[f]!]) if (c >= 0) Object.assign(columns[c]!, { field: TICKET_FIELDS[f]!, as: 'value' });
     const d = durationColumn?.[f] ?? -1;
     const unit = dialect?.afterCreated[TICKET_FIELDS[f]!]?.unit;
     if (d >= 0 && unit !== undefined && columns[d]!.field === null) Object.assign(columns[d]!, { field: TICKET_FIELDS[f]!, as: `${unit} after created_at` });

@@ -1,5 +1,5 @@
 import { DateFormatVote } from '../dialect/dates.js';
-import { EMPTY_DIALECT, recordMapper, type Dialect, type FieldColumns, type RecordMapper as Mapper } from '../dialect/dialect.js';
+import { EMPTY_DIALECT, fieldText, recordMapper, type Dialect, type FieldColumns, type RecordMapper as Mapper } from '../dialect/dialect.js';
 import type { FieldProblem } from '../schema/validate.js';
 import {
   canonicalColumns,
@@ -9,6 +9,7 @@ import {
   headerZonesNotice,
   isoDateFormats,
   mappedColumns,
+  patternFor,
   recognisedNotice,
   zonesInHeader,
 } from '../dialect/interpret.js';
@@ -87,7 +88,7 @@ async function dateVotes(source: CsvExport, reread: () => Promise<CsvText>, colu
           continue;
         }
         for (const [field, vote] of votes) {
-          const raw = record[columns.column[FIELD_INDEX[field]]!]?.trim();
+          const raw = fieldText(record, columns, FIELD_INDEX[field]);
           if (raw !== undefined && raw !== '' && !sentinels.has(raw.toLowerCase())) vote.add(raw);
         }
       }
@@ -162,7 +163,7 @@ class CsvExportReader {
     // Excel writes `;` where the decimal mark is a comma: numbers then need the mapper, also
     // in the canonical columns (the comma-separated canonical file keeps its fast path).
     if (delimiter === ';') dialect = { ...(dialect ?? EMPTY_DIALECT), decimalComma: true };
-    if (dialect === undefined && this.options.dateOrder !== undefined) dialect = EMPTY_DIALECT;
+    if (dialect === undefined && (this.options.dateFormat !== undefined || this.options.dateFormats !== undefined)) dialect = EMPTY_DIALECT;
     if (dialect !== undefined) {
       this.mapper = await this.mapperFor(record, dialect);
       return;
@@ -170,7 +171,7 @@ class CsvExportReader {
     const canonical = canonicalColumns(record, this.headerAt);
     this.column = canonical.column;
     this.ingest.fieldsPresent(canonical.present);
-    understood.columns = describeColumns(record, this.column, undefined);
+    understood.columns = describeColumns(record, { column: this.column, durationColumn: undefined, joined: [] });
     understood.dateFormats = isoDateFormats(
       TIMESTAMP_FIELDS.filter((f) => this.column[FIELD_INDEX[f]]! >= 0),
       (field) => record[this.column[FIELD_INDEX[field]]!]!,
@@ -184,13 +185,14 @@ class CsvExportReader {
     const { name, understood } = this.source;
     const columns = mappedColumns(header, this.headerAt, dialect);
     this.ingest.fieldsPresent(columns.present);
-    understood.columns = describeColumns(header, columns.column, columns.durationColumn, dialect);
+    understood.columns = describeColumns(header, columns, dialect);
     if (this.options.countValues === true) this.counter = new ValueCounter(header.length, dialect.sentinels);
     const zones = zonesInHeader(this.headerAt, header, columns, dialect);
     const fields = TIMESTAMP_FIELDS.filter((f) => columns.column[FIELD_INDEX[f]]! >= 0);
     const headerOf = (field: TicketField): string => understood.columns.find((c) => c.field === field && c.as === 'value')?.header ?? field;
-    const votes = this.source.reread === undefined ? undefined : await dateVotes(this.source, this.source.reread, columns, dialect, fields, this.maxRecordSize);
-    const decided = decideDateFormats(name, fields, votes, this.options.dateOrder, headerOf);
+    const voting = fields.filter((field) => patternFor(field, this.options) === undefined);
+    const votes = this.source.reread === undefined ? undefined : voting.length === 0 ? new Map() : await dateVotes(this.source, this.source.reread, columns, dialect, voting, this.maxRecordSize);
+    const decided = decideDateFormats(name, fields, votes, this.options, headerOf);
     understood.dateFormats = decided.readings;
     for (const notice of decided.notices) this.ingest.notice(notice);
     for (const reading of understood.dateFormats) {

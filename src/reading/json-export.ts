@@ -112,7 +112,7 @@ class JsonObjectReader {
     const columns = fieldColumns(labels, dialect);
     if (typeof columns === 'string') throw new Error(`preset ${preset.name}: ${columns}`);
     this.ingest.fieldsPresent(columns.present);
-    understood.columns = describeColumns(labels, columns.column, columns.durationColumn, dialect);
+    understood.columns = describeColumns(labels, columns, dialect);
     understood.dateFormats = isoDateFormats(
       TIMESTAMP_FIELDS.filter((f) => columns.column[FIELD_INDEX[f]]! >= 0),
       (field) => labels[columns.column[FIELD_INDEX[field]]!]!,

@@ -15,10 +15,11 @@ import { escapeJsonText } from './json.js';
 const FORMAT_NAMES = { csv: 'CSV', json: 'JSON', ndjson: 'NDJSON' } as const;
 const FORMAT_FROM = { option: 'from --input-format', extension: 'from the extension', content: 'from its first character' } as const;
 const ENCODING_FROM = { option: 'from --encoding', 'byte order mark': 'from its byte order mark', default: 'the default' } as const;
-const DATE_FROM = { values: 'decided from the values', option: 'from --date-format', default: 'expected' } as const;
+const DATE_FROM = { values: 'decided from the values', option: 'from --date-format', config: "from the config's dateFormats", default: 'expected' } as const;
 
 /** `ISO 8601`, `day first`: the format's name without its examples. */
-const dateFormatName = (reading: DateColumnReading): string => DATE_FORMAT_TEXT[reading.format].replace(/ \(.*/, '');
+const dateFormatName = (reading: DateColumnReading): string =>
+  reading.format === 'pattern' ? `pattern ${JSON.stringify(reading.pattern)}` : DATE_FORMAT_TEXT[reading.format].replace(/ \(.*/, '');
 
 function formatLine(file: FileReading): string {
   const parts = [`${FORMAT_NAMES[file.format]} (${FORMAT_FROM[file.formatFrom]})`];

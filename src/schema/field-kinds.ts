@@ -92,7 +92,7 @@ function readTimestamp(field: TicketField, value: unknown, context: ReadContext)
   const epoch =
     typeof value === 'string' ? parseTimestamp(value.trim(), context.readLocal) : context.timestampsRead && typeof value === 'number' ? value : Number.NaN;
   if (Number.isNaN(epoch)) {
-    reject(field, 'invalid_timestamp', `${quote(value)} is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z)`);
+    reject(field, 'invalid_timestamp', `${quote(value)} is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z; for another format give --date-format its pattern, e.g. 'dd/MM/yyyy HH:mm')`);
   }
   // Quoted as written (spaces too), as the "not a timestamp" message quotes it; a dialect's instant in ISO 8601.
   const written = typeof value === 'number' ? timestampText(value) : value;

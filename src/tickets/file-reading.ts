@@ -30,12 +30,15 @@ export interface DateColumnReading {
   field: TicketField;
   /** The header that holds it. */
   header: string;
-  format: DateFormat;
+  /** A built-in format, or `pattern`: the one in `pattern`, which the user gave. */
+  format: DateFormat | 'pattern';
+  pattern?: string;
   /**
-   * values: decided from all the column's values; option: --date-format, where every value could be
-   * either (or on standard input); default: ISO 8601 expected (canonical columns, JSON, standard input).
+   * values: decided from all the column's values; option: --date-format (a pattern, or the order
+   * where every value could be either, or on standard input); config: the config's dateFormats;
+   * default: ISO 8601 expected (canonical columns, JSON, standard input).
    */
-  from: 'values' | 'option' | 'default';
+  from: 'values' | 'option' | 'config' | 'default';
   /** The zone named in the column's header (Intercom), where its values without an offset are read instead of inputZone. */
   zone?: string;
 }

@@ -48,7 +48,7 @@ describe('--rejects', () => {
         scope: 'record',
         field: 'created_at',
         code: 'invalid_timestamp',
-        message: '"not a \\"date\\"" is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z)',
+        message: `"not a \\"date\\"" is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z; for another format give --date-format its pattern, e.g. 'dd/MM/yyyy HH:mm')`,
         record: 'T3,"not a ""date""",Bob',
       },
       {

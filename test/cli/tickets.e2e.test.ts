@@ -151,7 +151,7 @@ describe('tickets: CSV (the default)', () => {
     expect(r.stdout).not.toContain('X9');
     const lines = stderrLines(r);
     expect(lines[0]).toMatch(/^1 of 7 records rejected/);
-    expect(lines.at(-1)!.trim()).toBe('drill.csv:5: created_at: "31/02/2026" is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z)');
+    expect(lines.at(-1)!.trim()).toBe(`drill.csv:5: created_at: "31/02/2026" is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z; for another format give --date-format its pattern, e.g. 'dd/MM/yyyy HH:mm')`);
     expect(lines.some((l) => l.startsWith('support-metrics:'))).toBe(false);
   });
 

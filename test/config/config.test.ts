@@ -26,7 +26,7 @@ const HOUR = 60 * MINUTE;
 
 describe('settingsFrom: valid files', () => {
   it('an empty object: the defaults (churn tags cancellation and refund, no SLA policy, no zones)', () => {
-    expect(settingsFrom({}, SOURCE)).toEqual({ source: SOURCE, timezone: undefined, inputTimezone: undefined, churnTags: ['cancellation', 'refund'], sla: [], columns: {}, values: {} });
+    expect(settingsFrom({}, SOURCE)).toEqual({ source: SOURCE, timezone: undefined, inputTimezone: undefined, churnTags: ['cancellation', 'refund'], sla: [], columns: {}, values: {}, dateFormats: {} });
     expect(DEFAULT_CHURN_TAGS).toEqual(['cancellation', 'refund']);
   });
 
@@ -56,6 +56,7 @@ describe('settingsFrom: valid files', () => {
         { name: 'Default', match: [], firstResponseMs: 24 * HOUR, resolutionMs: 72 * HOUR },
       ],
       columns: {},
+      dateFormats: {},
       values: {},
     });
   });

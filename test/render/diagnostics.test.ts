@@ -64,7 +64,7 @@ describe('formatRejectionSummary', () => {
     expect(formatRejectionSummary(summary).split('\n')).toEqual([
       '1 of 3 records rejected:',
       '        1  not a timestamp (invalid_timestamp)',
-      '           file1.json:2: created_at: "nope" is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z)',
+      `           file1.json:2: created_at: "nope" is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z; for another format give --date-format its pattern, e.g. 'dd/MM/yyyy HH:mm')`,
       '2 values set aside (the tickets are used without them):',
       '        2  value not allowed (invalid_value)',
       '           file1.json:1: nps: "11" is not a score from 0 to 10',

@@ -1,0 +1,116 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dateFormatFlag, fieldMap, FlagValueError } from '../../src/cli/flag-values.js';
+import { TICKET_FIELDS } from '../../src/schema/fields.js';
+import { utcMillis } from '../../src/time/zone.js';
+import { cli, expectOneLineError, fixtureDir } from '../helpers/cli.js';
+import { workDirectory } from '../helpers/temp-files.js';
+
+/**
+ * Exports nobody on this project wrote (fixtures written from each format's documented shape,
+ * test/fixtures/any-export/README.md): a date and a time in separate columns, dates in a pattern,
+ * headers with commas.
+ */
+
+const anyExport = fixtureDir('any-export');
+const work = workDirectory('any-export');
+afterAll(() => work.remove());
+
+describe('--map: quoting and joining', () => {
+  const map = fieldMap(TICKET_FIELDS);
+
+  it('a header in double quotes keeps its commas, = and + (a doubled quote is a quote)', () => {
+    expect(map('created_at="Opened, On",agent=Owner,team="C++ ""core"" = yes"')).toEqual({ created_at: 'Opened, On', agent: 'Owner', team: 'C++ "core" = yes' });
+  });
+
+  it('Date+Time joins two columns; a quoted part may hold a +', () => {
+    expect(map('created_at=Date received+Time received')).toEqual({ created_at: ['Date received', 'Time received'] });
+    expect(map('created_at="Date+"+Time')).toEqual({ created_at: ['Date+', 'Time'] });
+  });
+
+  it.each([
+    ['created_at="Opened, On', /a double quote is left open/],
+    ['created_at=Date+', /a header is missing around "\+"/],
+    ['created_at=', /no header after "="/],
+    ['created_at=A,created_at=B+C', /created_at is given twice \("A" and "B\+C"\)/],
+  ])('%s: a usage error saying what is wrong', (value, message) => {
+    expect(() => map(value)).toThrow(FlagValueError);
+    expect(() => map(value)).toThrow(message);
+  });
+});
+
+describe('--date-format: an order or a pattern', () => {
+  it('DMY and MDY in any case; a pattern is compiled once', () => {
+    expect(dateFormatFlag('dmy')).toBe('DMY');
+    expect(dateFormatFlag('MDY')).toBe('MDY');
+    const pattern = dateFormatFlag('dd/MMM/yy h:mm a');
+    if (typeof pattern !== 'object') throw new Error('not a pattern');
+    expect(pattern.pattern).toBe('dd/MMM/yy h:mm a');
+    expect(pattern.read('12/Mar/24 3:05 PM', utcMillis)).toBe(Date.UTC(2024, 2, 12, 15, 5));
+  });
+
+  it('a value that is neither says so, naming the two ways', () => {
+    expect(() => dateFormatFlag('european')).toThrow(/"european" is not DMY or MDY nor a date pattern/);
+    expect(() => dateFormatFlag('dd/QQ/yyyy')).toThrow(/QQ/);
+  });
+});
+
+describe('a tab-separated complaints log: date and time apart, a 12-hour time with dots', () => {
+  const map = 'id=Complaint ID,created_at=Date received+Time received,closed_at=Closed date,channel=Channel,satisfaction=Customer rating';
+
+  it('reads every complaint; the bad ratings are set aside, 3.0 is 3', async () => {
+    const r = await cli(['report', 'complaints.tsv', '--map', map, '--date-format', 'dd-MM-yyyy h.mm.ss a', '--period', 'all', '-f', 'json'], { cwd: anyExport });
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.input).toMatchObject({ records: 24, rejected: 0, setAside: 2 });
+    expect(report.totals.metrics).toMatchObject({ tickets_created: 24, tickets_resolved: 19, backlog: 5 });
+    // 15 ratings read (3.0 among them): the README's facts table.
+    expect(report.totals.metrics.csat.denominator).toBe(15);
+    expect(report.range.from).toBe('2021-01-04T00:00:00+00:00');
+  });
+
+  it('the created_at of a record is its date and time joined: 04-01-2021 9.05.12 AM', async () => {
+    const r = await cli(['tickets', 'complaints.tsv', '--map', map, '--date-format', 'dd-MM-yyyy h.mm.ss a', '-f', 'json'], { cwd: anyExport });
+    const lines = JSON.parse(r.stdout) as { id: string; created_at: string }[];
+    expect(lines.find((t) => t.id === 'CR-2021-001')?.created_at).toBe('2021-01-04T09:05:12+00:00');
+  });
+
+  it('the config does the same: columns with a list of headers, dateFormats per column', async () => {
+    const dir = work.fresh('config');
+    const config = {
+      columns: { id: 'Complaint ID', created_at: ['Date received', 'Time received'], closed_at: 'Closed date', satisfaction: 'Customer rating' },
+      dateFormats: { created_at: 'dd-MM-yyyy h.mm.ss a' },
+    };
+    writeFileSync(join(dir, 'support-metrics.config.json'), JSON.stringify(config));
+    const r = await cli(['report', join(anyExport, 'complaints.tsv'), '--period', 'all', '-f', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).totals.metrics).toMatchObject({ tickets_created: 24, tickets_resolved: 19 });
+    const inspected = JSON.parse((await cli(['inspect', join(anyExport, 'complaints.tsv'), '-f', 'json'], { cwd: dir })).stdout);
+    expect(inspected.files[0].dateFormats[0]).toEqual({ field: 'created_at', header: 'Date received', format: 'pattern', pattern: 'dd-MM-yyyy h.mm.ss a', from: 'config' });
+  });
+
+  it('a config pattern that cannot be used: exit 2 naming the key', async () => {
+    const dir = work.fresh('bad-config');
+    writeFileSync(join(dir, 'support-metrics.config.json'), JSON.stringify({ dateFormats: { created_at: 'dd/QQ/yyyy' } }));
+    const line = expectOneLineError(await cli(['report', join(anyExport, 'complaints.tsv')], { cwd: dir }), 2);
+    expect(line).toMatch(/dateFormats\.created_at: .*QQ/);
+  });
+
+  it('without the pattern too: day-first with a dotted 12-hour time is recognised from the values', async () => {
+    const r = await cli(['report', 'complaints.tsv', '--map', map, '--period', 'all', '-f', 'json'], { cwd: anyExport });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).totals.metrics).toMatchObject({ tickets_created: 24, tickets_resolved: 19 });
+    expect(r.stderr).toContain('dates read as Date received (created_at) day first');
+  });
+
+  it('dates no format reads say which format was expected and how to give another', async () => {
+    const dir = work.fresh('jira-dates');
+    writeFileSync(join(dir, 'issues.csv'), 'Key,Opened\nK-1,12/Mar/24 3:05 PM\nK-2,2024-03-12 15:05\n');
+    const r = await cli(['report', 'issues.csv', '--map', 'id=Key,created_at=Opened', '--period', 'all', '-f', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`issues.csv:2: created_at: "12/Mar/24 3:05 PM" is not a date in this column's format (ISO 8601; for another format give --date-format its pattern, e.g. 'dd/MM/yyyy HH:mm')`);
+    const fixed = await cli(['report', 'issues.csv', '--map', 'id=Key,created_at=Opened', '--date-format', 'dd/MMM/yy h:mm a', '--period', 'all', '-f', 'json'], { cwd: dir });
+    expect(JSON.parse(fixed.stdout).input).toMatchObject({ records: 2, rejected: 0 });
+  });
+});
