@@ -51,7 +51,8 @@ const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'inspect',
-    description: 'say how each file was read — format, encoding, delimiter, preset, column mapping, date formats — and count its blanks, sentinels and rejections; computes no metric',
+    description:
+      'say how each file was read — format, encoding, delimiter, preset, column mapping, date formats — and count its blanks, sentinels and rejections; for an export nothing explains, describe its columns and propose a --map; computes no metric',
     argument: FILES,
     exitCodes: true,
     load: async () => (await import('../commands/inspect.js')).runInspect,

@@ -16,7 +16,7 @@ export async function runInspect(files: string[], raw: Record<string, unknown>, 
   const flags = parseFlags('inspect', raw);
   const { read, inputZone } = readingOf(flags, settings, true);
   const ingest = new Ingest(wallTimeReader(inputZone));
-  await readTicketSources(files, ingest, io.stdin, read);
+  await readTicketSources(files, ingest, io.stdin, { ...read, describeUnknown: true });
   const { readings } = ingest.finish();
   await standardOutput(io.stdout).write(flags.format === 'json' ? renderInspectionJson(readings) : renderInspection(readings));
 }

@@ -33,9 +33,9 @@ export const DATE_FORMAT_TEXT: Record<DateFormat, string> = {
 
 /**
  * The optional time after a numeric date: 09:12, 9:12:58, 9.12.58 (one separator, `:` or `.`,
- * throughout), then an optional AM/PM in any case, with or without a space, also as a.m./p.m.
+ * throughout), an optional fraction of a second (9:12:58.250), then an optional AM/PM in any case, with or without a space, also as a.m./p.m.
  */
-const TIME = String.raw`(?:[ T,]+(\d{1,2})(?<timeSeparator>[:.])(\d{2})(?:\k<timeSeparator>(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?$`;
+const TIME = String.raw`(?:[ T,]+(\d{1,2})(?<timeSeparator>[:.])(\d{2})(?:\k<timeSeparator>(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp]\.?[Mm]\.?)?)?$`;
 // 29/02/2016, 29-02-2016, 29.02.2016, 5/3/2016 (day and month in either order); then the time.
 const NUMERIC_DATE = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})` + TIME);
 // 2021/01/31, 2021.1.31 (one separator, `/` or `.`, throughout); then the time.
@@ -56,13 +56,15 @@ function numericWallTime(text: string, order: 'DMY' | 'MDY' | 'YMD'): WallTime |
   let hour = m[t] === undefined ? 0 : Number(m[t]);
   const minute = m[t + 2] === undefined ? 0 : Number(m[t + 2]);
   const second = m[t + 3] === undefined ? 0 : Number(m[t + 3]);
-  const meridiem = m[t + 4];
+  // A fraction of a second: its first three digits are the milliseconds (never rounded up).
+  const millisecond = m[t + 4] === undefined ? 0 : Number(m[t + 4]!.slice(0, 3).padEnd(3, '0'));
+  const meridiem = m[t + 5];
   if (meridiem !== undefined) {
     if (hour < 1 || hour > 12) return undefined;
     hour = (hour % 12) + (meridiem[0] === 'p' || meridiem[0] === 'P' ? 12 : 0);
   }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
-  return { year, month, day, hour, minute, second, millisecond: 0 };
+  return { year, month, day, hour, minute, second, millisecond };
 }
 
 /** Epoch ms of `text` read in `format`, or NaN. Values without an offset go to `readLocal`. */

@@ -4,6 +4,7 @@ import type { FieldProblem } from '../schema/validate.js';
 import {
   canonicalColumns,
   chooseCsvDialect,
+  columnList,
   decideDateFormats,
   hasOtherDateFormat,
   headerZonesNotice,
@@ -18,12 +19,14 @@ import { csvRecords, linesSpanned, type CsvBlock } from '../io/csv-records.js';
 import type { Delimiter } from '../io/input-formats.js';
 import { DEFAULT_MAX_RECORD_SIZE } from '../io/read-limits.js';
 import type { Presets } from '../presets/index.js';
-import { FIELD_INDEX, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
-import type { FileUnderstanding } from '../tickets/file-reading.js';
+import { canonicalFieldOf, FIELD_INDEX, REQUIRED_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
+import type { FileProposal, FileUnderstanding } from '../tickets/file-reading.js';
 import type { Ingest } from '../tickets/ingest.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import { wallTimeReader } from '../time/zone.js';
+import { nearestPresets, proposeMapping, shellQuote } from '../dialect/propose-mapping.js';
 import { describeColumns, IDENTITY_COLUMNS, ValueCounter } from './column-readings.js';
+import { ColumnProfiler } from './column-profile.js';
 import type { ReadOptions } from './read-options.js';
 
 /**
@@ -71,34 +74,52 @@ function raggedMessage(fields: number, expected: number, lines: number): string 
 }
 
 /**
- * The votes of every value of each date column on its format: a first pass over the file (the same
- * text as the main pass: gunzipped, decoded, split on the same delimiter). CSV errors are reported
- * by the main pass, where they happen.
+ * Every record of the file again, from its start (the same text as the main pass: gunzipped,
+ * decoded, split on the same delimiter), the header and blank records skipped: a first pass.
+ * CSV errors are reported by the main pass, where they happen.
  */
-async function dateVotes(source: CsvExport, reread: () => Promise<CsvText>, columns: FieldColumns, dialect: Dialect, fields: readonly TicketField[], maxRecordSize: number): Promise<Map<TicketField, DateFormatVote>> {
-  const votes = new Map(fields.map((f) => [f, new DateFormatVote()]));
-  const sentinels = new Set(dialect.sentinels.map((v) => v.trim().toLowerCase()));
+async function eachRecordAgain(source: CsvExport, reread: () => Promise<CsvText>, maxRecordSize: number, use: (record: readonly string[]) => void): Promise<void> {
   try {
     const text = await reread();
     let header = true;
     for await (const { records } of csvRecords(text.chunks, source.name, { delimiter: source.delimiter, maxRecordSize, keepRaw: false, firstLine: text.firstLine })) {
       for (const record of records) {
-        if (header) {
-          header = isBlankRecord(record);
-          continue;
-        }
-        for (const [field, vote] of votes) {
-          const raw = fieldText(record, columns, FIELD_INDEX[field]);
-          if (raw !== undefined && raw !== '' && !sentinels.has(raw.toLowerCase())) vote.add(raw);
-        }
+        if (header) header = isBlankRecord(record);
+        else use(record);
       }
     }
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
   }
+}
+
+/** The votes of every value of each date column on its format. */
+async function dateVotes(source: CsvExport, reread: () => Promise<CsvText>, columns: FieldColumns, dialect: Dialect, fields: readonly TicketField[], maxRecordSize: number): Promise<Map<TicketField, DateFormatVote>> {
+  const votes = new Map(fields.map((f) => [f, new DateFormatVote()]));
+  const sentinels = new Set(dialect.sentinels.map((v) => v.trim().toLowerCase()));
+  await eachRecordAgain(source, reread, maxRecordSize, (record) => {
+    for (const [field, vote] of votes) {
+      const raw = fieldText(record, columns, FIELD_INDEX[field]);
+      if (raw !== undefined && raw !== '' && !sentinels.has(raw.toLowerCase())) vote.add(raw);
+    }
+  });
   return votes;
 }
 
+/** What a header without id or created_at and without a preset is, once its values are profiled: for inspect, and for the error of report. */
+function proposalFor(header: readonly string[], profiler: ColumnProfiler, presets: Presets): FileProposal {
+  const columns = profiler.profiles();
+  return { columns, nearestPresets: nearestPresets(Object.values(presets), header), mapping: proposeMapping(columns) };
+}
+
+/** The one line report and tickets stop with on such a file: what is missing, and the mapping inspect proposes. */
+function unknownHeaderMessage(at: string, name: string, header: readonly string[], proposal: FileProposal | undefined): string {
+  const file = /^[\w./<>-]+$/.test(name) ? name : shellQuote(name);
+  const base = `${at}: no "id" or "created_at" column, and no preset fits the header (columns found: ${columnList(header)}); \`support-metrics inspect ${file}\` describes the columns`;
+  // A mapping is shown only when it would read the file: one without id or created_at would not.
+  if (proposal === undefined || proposal.mapping.mapFlag === '' || proposal.mapping.missing.length > 0) return `${base} and how to map them`;
+  return `${base} and proposes ${proposal.mapping.mapFlag}`;
+}
 
 class CsvExportReader {
   private header: readonly string[] | undefined;
@@ -113,6 +134,12 @@ class CsvExportReader {
   private checkDates = false;
   /** Per-column counts of blank and sentinel values, only when asked (inspect, --verbose). */
   private counter: ValueCounter | undefined;
+  /**
+   * A header without id or created_at that no preset or mapping explains, for inspect: each
+   * column's values profiled, and every record unusable (`unusable` says why).
+   */
+  private profiler: ColumnProfiler | undefined;
+  private unusable: FieldProblem | undefined;
   private readonly maxRecordSize: number;
 
   constructor(
@@ -135,6 +162,7 @@ class CsvExportReader {
     this.ingest.raw = undefined;
     if (this.header === undefined) throw new InputError(`${name}: is empty (expected a header row with at least id and created_at)`);
     this.counter?.writeInto(this.source.understood.columns);
+    if (this.profiler !== undefined) this.source.understood.proposal = proposalFor(this.header, this.profiler, this.presets);
   }
 
   private async readBlock({ records, lines, raws }: CsvBlock): Promise<void> {
@@ -159,6 +187,10 @@ class CsvExportReader {
       understood.preset = { name: choice.preset.preset.name, title: choice.preset.preset.title, from: choice.preset.from };
     }
     understood.mapping = this.options.mapping !== undefined;
+    if (choice.dialect === undefined && REQUIRED_FIELDS.some((f) => !record.some((title) => canonicalFieldOf(title) === f))) {
+      await this.unknownHeader(record);
+      return;
+    }
     let dialect = choice.dialect;
     // Excel writes `;` where the decimal mark is a comma: numbers then need the mapper, also
     // in the canonical columns (the comma-separated canonical file keeps its fast path).
@@ -178,6 +210,30 @@ class CsvExportReader {
     );
     if (this.options.countValues === true) this.counter = new ValueCounter(record.length, []);
     this.checkDates = true;
+  }
+
+  /**
+   * A header no preset, mapping or canonical id and created_at explains. Inspect describes the
+   * file: its columns' values are profiled and a mapping proposed; every record is unusable
+   * (rejected, as it would be). Any other command stops, with the mapping proposed from a first
+   * pass over the values when the input can be read twice.
+   */
+  private async unknownHeader(header: readonly string[]): Promise<void> {
+    const { name, understood, reread } = this.source;
+    understood.columns = describeColumns(header, { column: new Int32Array(TICKET_FIELDS.length).fill(-1), durationColumn: undefined, joined: [] });
+    if (this.options.describeUnknown === true) {
+      this.profiler = new ColumnProfiler(header);
+      const missing = REQUIRED_FIELDS.filter((f) => !header.some((title) => canonicalFieldOf(title) === f));
+      this.unusable = { field: missing[0]!, code: 'missing_required', message: `no ${missing.map((f) => `"${f}"`).join(' or ')} column: see the proposed mapping` };
+      return;
+    }
+    let proposal: FileProposal | undefined;
+    if (reread !== undefined) {
+      const profiler = new ColumnProfiler(header);
+      await eachRecordAgain(this.source, reread, this.maxRecordSize, (record) => profiler.add(record));
+      proposal = proposalFor(header, profiler, this.presets);
+    }
+    throw new InputError(unknownHeaderMessage(this.headerAt, name, header, proposal));
   }
 
   /** How records are mapped with a dialect: its columns, the zones its headers name, its date formats. */
@@ -223,6 +279,11 @@ class CsvExportReader {
       return;
     }
     this.counter?.add(record);
+    if (this.profiler !== undefined) {
+      this.profiler.add(record);
+      this.ingest.unmappable(file, line, this.unusable!);
+      return;
+    }
     if (this.mapper === undefined) {
       this.ingest.record(file, line, record, this.column);
       return;

@@ -17,6 +17,11 @@ export interface ReadOptions extends Interpreting {
    */
   countValues?: boolean;
   /**
+   * A CSV header without id or created_at that no preset or mapping explains is described (its
+   * columns profiled, a mapping proposed) instead of stopping the run: inspect.
+   */
+  describeUnknown?: boolean;
+  /**
    * The largest record read, in bytes of UTF-8 (a CSV record, an NDJSON line, a JSON array's
    * element): a larger one stops the read with an InputError naming where it starts. Default
    * DEFAULT_MAX_RECORD_SIZE (io/read-limits.ts).

@@ -3,7 +3,8 @@ import { DATE_FORMAT_TEXT } from '../dialect/dates.js';
 import { ENCODING_NAMES } from '../io/decode-input.js';
 import { DELIMITER_NAMES } from '../io/input-formats.js';
 import { REJECTION_REASONS, type RejectionCode } from '../schema/validate.js';
-import type { ColumnReading, DateColumnReading, FileReading } from '../tickets/file-reading.js';
+import type { ColumnProfile } from '../reading/column-profile.js';
+import type { ColumnReading, DateColumnReading, FileProposal, FileReading } from '../tickets/file-reading.js';
 import { accountText, cleanText, formatCount, plural } from './format.js';
 import { escapeJsonText } from './json.js';
 
@@ -28,6 +29,7 @@ function formatLine(file: FileReading): string {
 }
 
 function columnsLine(file: FileReading): string {
+  if (file.proposal !== undefined) return 'no "id" or "created_at" column and no preset fits: each column described below, with a proposed mapping';
   const mapping = file.mapping ? ', with your column mapping (--map or config columns/values)' : '';
   if (file.preset !== null) {
     const how = file.preset.from === 'header' ? 'recognised from the header' : file.preset.from === 'keys' ? 'recognised from the first record\'s keys' : 'chosen with --preset';
@@ -94,6 +96,44 @@ function columnTable(file: FileReading): string[] {
     .map((line) => `    ${line}`.trimEnd());
 }
 
+const SHAPE_TEXT: Record<ColumnProfile['shape'], string> = {
+  blank: 'blank',
+  timestamp: 'timestamp',
+  date: 'date only',
+  time: 'time of day',
+  duration: 'duration',
+  number: 'number',
+  'yes-no': 'yes/no',
+  rating: 'rating 1–5',
+  text: 'text',
+};
+
+/** `timestamp (day first)`, `text, all different`: what a column's values look like. */
+function looksLike(column: ColumnProfile): string {
+  const format = column.dateFormat === undefined ? '' : ` (${DATE_FORMAT_TEXT[column.dateFormat].replace(/ \(.*/, '')})`;
+  const distinct = column.values > 1 && column.distinct === column.values && !column.distinctCapped ? ', all different' : '';
+  return `${SHAPE_TEXT[column.shape]}${format}${distinct}`;
+}
+
+/** For a file no preset or mapping explains: its columns' values, the nearest presets, and the mapping proposed (as --map and as config). */
+function proposalLines(proposal: FileProposal): string[] {
+  const rows = proposal.columns.map((c) => [cleanText(c.header), looksLike(c), formatCount(c.blank), c.distinctCapped ? `${formatCount(c.distinct)}+` : formatCount(c.distinct), c.samples.map((s) => cleanText(JSON.stringify(s))).join(', ')]);
+  const lines = alignedLines([['column', 'looks like', 'blank', 'distinct', 'examples'], ...rows], [false, false, true, true, false]).map((line) => `    ${line}`);
+  const near = proposal.nearestPresets.map((p) => `${p.name} (lacks ${p.missing.map((m) => cleanText(JSON.stringify(m))).join(', ')})`);
+  lines.push(`  presets:   ${near.length === 0 ? 'none comes near (`support-metrics presets` lists them)' : `nearest ${near.join('; ')}`}`);
+  const { mapping } = proposal;
+  if (mapping.fields.length === 0) {
+    lines.push('  proposed:  no column looks like a ticket field; map them with --map field=Header');
+    return lines;
+  }
+  lines.push(`  proposed:  ${cleanText(mapping.mapFlag)}`);
+  lines.push(`             or in support-metrics.config.json: ${cleanText(JSON.stringify({ columns: mapping.configColumns }))}`);
+  if (mapping.missing.length > 0) lines.push(`             no column looks like ${mapping.missing.join(' or ')}: map it yourself`);
+  const width = mapping.fields.reduce((widest, f) => Math.max(widest, f.field.length), 0);
+  for (const f of mapping.fields) lines.push(`    ${f.field.padEnd(width)}  ${cleanText(f.why)}`);
+  return lines;
+}
+
 /** One file's summary: how it was read, then its columns. */
 export function renderFileReading(file: FileReading): string {
   const { counts } = file;
@@ -118,7 +158,8 @@ export function renderFileReading(file: FileReading): string {
   if (rejected !== undefined) field('rejected', rejected);
   const aside = rejectedLine(counts.setAsideByCode);
   if (aside !== undefined) field('set aside', aside);
-  if (file.columns.length > 0) for (const line of columnTable(file)) lines.push(line);
+  // Pushed one by one: a header of 150,000 columns is too many arguments for one push.
+  for (const line of file.proposal !== undefined ? proposalLines(file.proposal) : file.columns.length > 0 ? columnTable(file) : []) lines.push(line);
   return `${lines.join('\n')}\n`;
 }
 

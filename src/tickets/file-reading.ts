@@ -1,4 +1,6 @@
 import type { DateFormat } from '../dialect/dates.js';
+import type { PresetDistance, Proposal } from '../dialect/propose-mapping.js';
+import type { ColumnProfile } from '../reading/column-profile.js';
 import type { Delimiter, InputEncoding, InputFormat } from '../io/input-formats.js';
 import type { TicketField } from '../schema/fields.js';
 import type { RejectionCode } from '../schema/validate.js';
@@ -68,6 +70,15 @@ export interface FileUnderstanding {
   dateFormats: DateColumnReading[];
   /** Where timestamps without an offset are read. */
   inputZone: string;
+  /** Inspect, for a CSV header no preset, mapping or canonical id and created_at explains: its columns described, a mapping proposed. */
+  proposal?: FileProposal;
+}
+
+/** What inspect says of an export it cannot read as it is: each column's values, the presets nearest to its header, a mapping. */
+export interface FileProposal {
+  columns: ColumnProfile[];
+  nearestPresets: PresetDistance[];
+  mapping: Proposal;
 }
 
 /**

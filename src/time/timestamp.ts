@@ -3,13 +3,14 @@ import { utcMillis, type WallTime } from './zone.js';
 /**
  * Strict reader for ISO 8601 / RFC 3339 timestamps: `2026-03-02T09:15:00Z`, `2026-03-02 09:15:00.250+01:00`,
  * `2026-03-02 09:15:00+01` (offset in hours, as PostgreSQL prints it),
- * `2026-03-02T09:15` (no offset: read in the input zone). Seconds and fractions are optional;
+ * `2026-03-02T09:15` (no offset: read in the input zone), `2026-03-02 9:15` (a one-digit hour after a
+ * space, as spreadsheets write it). Seconds and fractions are optional;
  * fractions beyond milliseconds are truncated. A date alone, `2026-03-02`, is the start of that day
  * in the input zone (midnight, or the first instant after it when the zone skips midnight); a date
  * alone never takes an offset.
  */
 const TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -88,7 +89,8 @@ function parseCommonLayout(text: string): number {
 
 function parseAnyLayout(text: string, readLocal: ReadWallTime): number {
   const m = TIMESTAMP.exec(text);
-  if (m === null) return Number.NaN;
+  // A one-digit hour only after a space (`2026-03-02 9:15`, as spreadsheets write it), never after a T.
+  if (m === null || (m[4]?.length === 1 && text.charCodeAt(10) !== 32)) return Number.NaN;
   const wall: WallTime = {
     year: Number(m[1]),
     month: Number(m[2]),

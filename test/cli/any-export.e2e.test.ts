@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dateFormatFlag, fieldMap, FlagValueError } from '../../src/cli/flag-values.js';
 import { TICKET_FIELDS } from '../../src/schema/fields.js';
 import { utcMillis } from '../../src/time/zone.js';
-import { cli, expectOneLineError, fixtureDir } from '../helpers/cli.js';
+import { binPath, cli, expectOneLineError, fixtureDir } from '../helpers/cli.js';
 import { workDirectory } from '../helpers/temp-files.js';
 
 /**
@@ -112,5 +113,51 @@ describe('a tab-separated complaints log: date and time apart, a 12-hour time wi
     expect(r.stderr).toContain(`issues.csv:2: created_at: "12/Mar/24 3:05 PM" is not a date in this column's format (ISO 8601; for another format give --date-format its pattern, e.g. 'dd/MM/yyyy HH:mm')`);
     const fixed = await cli(['report', 'issues.csv', '--map', 'id=Key,created_at=Opened', '--date-format', 'dd/MMM/yy h:mm a', '--period', 'all', '-f', 'json'], { cwd: dir });
     expect(JSON.parse(fixed.stdout).input).toMatchObject({ records: 2, rejected: 0 });
+  });
+});
+
+describe('inspect on an export nothing explains: described, with a mapping that works', () => {
+  const inspectJson = async (file: string) => {
+    const r = await cli(['inspect', file, '-f', 'json'], { cwd: anyExport });
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout).files[0] as { proposal: { mapping: { mapFlag: string; configColumns: Record<string, unknown>; missing: string[] } } };
+  };
+
+  it.each(['no-known-headers.csv', 'call-log.csv', 'complaints.tsv'])('%s: the proposed --map, pasted into a shell, gives a report with no record rejected', async (file) => {
+    const { proposal } = await inspectJson(file);
+    expect(proposal.mapping.missing).toEqual([]);
+    const shell = spawnSync('bash', ['-c', `node "$BIN" report ${file} ${proposal.mapping.mapFlag} --period all -f json`], { cwd: anyExport, env: { ...process.env, BIN: binPath }, encoding: 'utf8' });
+    expect(shell.status, shell.stderr).toBe(0);
+    const report = JSON.parse(shell.stdout);
+    expect(report.input.rejected).toBe(0);
+    expect(report.totals.metrics.tickets_created).toBe(report.input.records);
+  });
+
+  it('the proposed config columns do the same', async () => {
+    const { proposal } = await inspectJson('call-log.csv');
+    const dir = work.fresh('proposed-config');
+    writeFileSync(join(dir, 'support-metrics.config.json'), JSON.stringify({ columns: proposal.mapping.configColumns }));
+    const r = await cli(['report', join(anyExport, 'call-log.csv'), '--period', 'all', '-f', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    // 30 calls; 25 answered ones rated (the README's facts table).
+    const report = JSON.parse(r.stdout);
+    expect(report.input).toMatchObject({ records: 30, rejected: 0, setAside: 0 });
+    expect(report.totals.metrics.csat.denominator).toBe(25);
+    // Talk time h:mm:ss read as seconds: 0:02:23 is 143 s (4,863 s over the 25 answered calls).
+    const lines = JSON.parse((await cli(['tickets', join(anyExport, 'call-log.csv'), '-f', 'json'], { cwd: dir })).stdout) as { id: string; handle_time: number | null }[];
+    expect(lines.find((t) => t.id === 'ID0001')?.handle_time).toBe(143);
+    expect(lines.reduce((sum, t) => sum + (t.handle_time ?? 0), 0)).toBe(4863);
+  });
+
+  it('report on such a file: exit 3, one line pointing to inspect with the proposed --map', async () => {
+    const line = expectOneLineError(await cli(['report', 'no-known-headers.csv'], { cwd: anyExport }), 3);
+    expect(line).toBe(
+      `support-metrics: no-known-headers.csv:1: no "id" or "created_at" column, and no preset fits the header (columns found: "Ref", "Opened On", "Opened By", "Owner", "Queue", "State", "Closed On", "Score"); \`support-metrics inspect no-known-headers.csv\` describes the columns and proposes --map 'id=Ref,created_at=Opened On,closed_at=Closed On,status=State,agent=Owner,team=Queue,satisfaction=Score'`,
+    );
+  });
+
+  it('read once (standard input): no first pass to propose from, the line still points to inspect', async () => {
+    const r = await cli(['report', '-'], { input: 'Ref,Opened On\nA,2024-05-02 14:03\n' });
+    expect(expectOneLineError(r, 3)).toMatch(/`support-metrics inspect <stdin>` describes the columns and how to map them$/);
   });
 });

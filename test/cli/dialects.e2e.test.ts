@@ -197,7 +197,7 @@ describe('flags', () => {
   ] as const)('pipe.csv %j: exit %d', async (flags, code) => {
     const r = await sm('tickets', 'pipe.csv', ...flags);
     expect(r.code, r.stderr).toBe(code);
-    if (code === 3) expect(r.stderr).toBe('support-metrics: pipe.csv:1: no "id" or "created_at" column (columns found: "id|created_at|agent|team")\n');
+    if (code === 3) expect(r.stderr).toBe('support-metrics: pipe.csv:1: no "id" or "created_at" column, and no preset fits the header (columns found: "id|created_at|agent|team"); `support-metrics inspect pipe.csv` describes the columns and how to map them\n');
   });
 
   it('--delimiter tab, and \\t', async () => {

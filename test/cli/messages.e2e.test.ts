@@ -25,15 +25,15 @@ describe('error messages', () => {
     writeFileSync(join(dir, 'wide.csv'), `${header.join(',')}\n`);
     const line = expectOneLineError(await cli(['report', 'wide.csv'], { cwd: dir }), 3);
     expect(line.length).toBeLessThanOrEqual(2000 + 'support-metrics: '.length);
-    expect(line).toMatch(/^support-metrics: wide\.csv:1: no "id" or "created_at" column \(columns found: "column number 0 x+\.\.\.", /);
-    expect(line).toMatch(/ and 980 more\)$/);
+    expect(line).toMatch(/^support-metrics: wide\.csv:1: no "id" or "created_at" column, and no preset fits the header \(columns found: "column number 0 x+\.\.\.", /);
+    expect(line).toMatch(/ and 980 more\); `support-metrics inspect wide\.csv` describes the columns and how to map them$/);
   });
 
   it('a header after blank lines is named by its own line', async () => {
     const dir = work.fresh('late-header');
     writeFileSync(join(dir, 'late.csv'), '\n\nticket,opened\n1,2026-03-02\n');
     expect(expectOneLineError(await cli(['report', 'late.csv'], { cwd: dir }), 3)).toBe(
-      'support-metrics: late.csv:3: no "id" or "created_at" column (columns found: "ticket", "opened")',
+      'support-metrics: late.csv:3: no "id" or "created_at" column, and no preset fits the header (columns found: "ticket", "opened"); `support-metrics inspect late.csv` describes the columns and how to map them',
     );
   });
 

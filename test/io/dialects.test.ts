@@ -137,7 +137,7 @@ describe('reading with the delimiter of each file', () => {
   it('--delimiter overrides the detection (and says nothing about it)', async () => {
     const path = fixture('pipe.csv');
     const error = await readError([path], { delimiter: ',' });
-    expect(error.message).toBe(`${path}:1: no "id" or "created_at" column (columns found: "id|created_at|agent|team")`);
+    expect(error.message).toBe(`${path}:1: no "id" or "created_at" column, and no preset fits the header (columns found: "id|created_at|agent|team"); \`support-metrics inspect ${path}\` describes the columns and how to map them`);
     const summary = await read([path], { delimiter: '|' });
     expect(tickets(summary)).toHaveLength(2);
     expect(summary.notices).toEqual([]);

@@ -37,6 +37,8 @@ describe('parseTimestamp: valid timestamps with an offset', () => {
     ['2024-02-29T00:00:00Z', '2024-02-29T00:00:00.000Z'],
     ['2000-02-29T12:00:00Z', '2000-02-29T12:00:00.000Z'],
     ['2026-12-31T23:59:59Z', '2026-12-31T23:59:59.000Z'],
+    // A one-digit hour after a space, as spreadsheets write it (never after a T).
+    ['2026-03-02 9:15:00Z', '2026-03-02T09:15:00.000Z'],
   ])('%s', (text, expected) => {
     expect(parseTimestamp(text, noLocal)).toBe(utc(expected));
   });
