@@ -22,6 +22,17 @@ export interface Dialect {
    * and a time column (`--map created_at=Date+Time`). Over `columns` for that field.
    */
   joined?: Partial<Record<TicketField, readonly string[]>>;
+  /**
+   * A header written several times is normal in this export (Jira's `Labels`, `Labels`, …): tags
+   * are read from all its columns, as one list; any other field from the first. Else a mapped
+   * header written twice is refused (which one holds the field is not for the reader to guess).
+   */
+  repeatedHeaders?: boolean;
+  /**
+   * The pattern the export writes dates in (Jira: `dd/MMM/yy h:mm a`), read unless the user gives
+   * a format; an ISO 8601 value is read as such.
+   */
+  datePattern?: string;
   /** Canonical field → raw value (lower-cased, trimmed) → canonical value. Unlisted values pass through. */
   values: Partial<Record<TicketField, Record<string, string | number | boolean>>>;
   /** Values that mean "no value" in any column (compared ignoring case), e.g. `?`, `-`, `1900-01-01 00:00:00`. */
@@ -160,8 +171,11 @@ export interface FieldColumns {
   durationColumn: Int32Array;
   /** Fields whose column was found by a `*` name: the text the `*` stood for in the header. */
   wildcard: Partial<Record<TicketField, string>>;
-  /** Canonical field index → the columns whose texts are joined by a space (a date and a time); `column` holds the first. */
-  joined: (readonly number[] | undefined)[];
+  /**
+   * Canonical field index → the columns whose texts are joined, and with what: a date and a time
+   * (a space), a tag list written over repeated columns (the tag separator); `column` holds the first.
+   */
+  joined: ({ readonly columns: readonly number[]; readonly separator: string } | undefined)[];
   present: TicketField[];
 }
 
@@ -171,12 +185,16 @@ export interface FieldColumns {
  */
 export function fieldColumns(header: readonly string[], dialect: Dialect): FieldColumns | string {
   const index = new Map<string, number>();
+  /** The columns of a header written several times (repeatedHeaders), by normalised name. */
+  const repeats = new Map<string, number[]>();
   const names = [...Object.values(dialect.columns), ...Object.values(dialect.joined ?? {}).flat()];
   for (const [c, title] of header.entries()) {
     const key = normalise(title);
     if (index.has(key)) {
       const mapped = names.some((h) => !h.includes('*') && normalise(h) === key) || TICKET_FIELDS.includes(key as TicketField);
-      if (mapped) return `column "${title.trim()}" appears twice (columns ${index.get(key)! + 1} and ${c + 1})`;
+      if (mapped && dialect.repeatedHeaders !== true) return `column "${title.trim()}" appears twice (columns ${index.get(key)! + 1} and ${c + 1})`;
+      if (!repeats.has(key)) repeats.set(key, [index.get(key)!]);
+      repeats.get(key)!.push(c);
       continue;
     }
     index.set(key, c);
@@ -184,7 +202,7 @@ export function fieldColumns(header: readonly string[], dialect: Dialect): Field
   const column = new Int32Array(TICKET_FIELDS.length).fill(-1);
   const durationColumn = new Int32Array(TICKET_FIELDS.length).fill(-1);
   const wildcard: Partial<Record<TicketField, string>> = {};
-  const joined: (readonly number[] | undefined)[] = new Array(TICKET_FIELDS.length);
+  const joined: FieldColumns['joined'] = new Array(TICKET_FIELDS.length);
   const present: TicketField[] = [];
   for (const field of TICKET_FIELDS) {
     const wanted = dialect.columns[field] ?? field;
@@ -193,7 +211,7 @@ export function fieldColumns(header: readonly string[], dialect: Dialect): Field
     if (parts !== undefined) {
       const found = parts.map((part) => index.get(normalise(part)));
       if (found.every((i) => i !== undefined)) {
-        joined[FIELD_INDEX[field]] = found;
+        joined[FIELD_INDEX[field]] = { columns: found, separator: ' ' };
         c = found[0];
       }
     } else if (wanted.includes('*')) {
@@ -208,6 +226,8 @@ export function fieldColumns(header: readonly string[], dialect: Dialect): Field
       }
     } else {
       c = index.get(normalise(wanted));
+      const all = field === 'tags' ? repeats.get(normalise(wanted)) : undefined;
+      if (all !== undefined) joined[FIELD_INDEX[field]] = { columns: all, separator: dialect.tagSeparator };
     }
     if (c !== undefined) {
       column[FIELD_INDEX[field]] = c;
@@ -223,17 +243,17 @@ export function fieldColumns(header: readonly string[], dialect: Dialect): Field
   return { column, durationColumn, wildcard, joined, present };
 }
 
-/** The text of field `f` in a record: its column's, trimmed, or its columns' joined by a space (blanks left out); undefined when absent. */
+/** The text of field `f` in a record: its column's, trimmed, or its columns' joined (blanks left out); undefined when absent. */
 export function fieldText(record: readonly string[], columns: FieldColumns, f: number): string | undefined {
-  const parts = columns.joined[f];
-  if (parts === undefined) {
+  const joined = columns.joined[f];
+  if (joined === undefined) {
     const c = columns.column[f]!;
     return c < 0 ? undefined : record[c]?.trim();
   }
   let text = '';
-  for (const c of parts) {
+  for (const c of joined.columns) {
     const part = record[c]?.trim() ?? '';
-    if (part !== '') text = text === '' ? part : `${text} ${part}`;
+    if (part !== '') text = text === '' ? part : `${text}${joined.separator}${part}`;
   }
   return text;
 }

@@ -192,13 +192,16 @@ export interface DateFormatsDecided {
 export interface DateFormatsGiven {
   dateFormat?: 'DMY' | 'MDY' | DatePattern;
   dateFormats?: Partial<Record<TicketField, DatePattern>>;
+  /** The pattern the preset's export writes dates in (Jira), when the user gave no --date-format. */
+  presetPattern?: DatePattern;
 }
 
-/** The pattern a column is read with, when the user gave one: its own (config), else --date-format's. */
-export function patternFor(field: TicketField, given: DateFormatsGiven): { pattern: DatePattern; from: 'config' | 'option' } | undefined {
+/** The pattern a column is read with: its own (config), else --date-format's, else the preset's (unless --date-format gave an order). */
+export function patternFor(field: TicketField, given: DateFormatsGiven): { pattern: DatePattern; from: 'config' | 'option' | 'preset' } | undefined {
   const own = given.dateFormats?.[field];
   if (own !== undefined) return { pattern: own, from: 'config' };
-  return typeof given.dateFormat === 'object' ? { pattern: given.dateFormat, from: 'option' } : undefined;
+  if (typeof given.dateFormat === 'object') return { pattern: given.dateFormat, from: 'option' };
+  return given.dateFormat === undefined && given.presetPattern !== undefined ? { pattern: given.presetPattern, from: 'preset' } : undefined;
 }
 
 /**

@@ -13,6 +13,7 @@ const PRESET_LOADERS = {
   intercom: async () => (await import('./intercom.js')).intercom,
   helpscout: async () => (await import('./helpscout.js')).helpscout,
   servicenow: async () => (await import('./servicenow.js')).servicenow,
+  jira: async () => (await import('./jira.js')).jira,
 } satisfies Record<string, () => Promise<Preset>>;
 
 export type PresetName = keyof typeof PRESET_LOADERS;

@@ -19,7 +19,7 @@ export function describeColumns(
   const { column, durationColumn, joined } = found;
   const columns: ColumnReading[] = header.map((title) => ({ header: title, field: null, as: null, blank: null, sentinel: null, rejected: 0, setAside: 0 }));
   for (let f = 0; f < TICKET_FIELDS.length; f++) {
-    for (const c of joined[f] ?? [column[f]!]) if (c >= 0) Object.assign(columns[c]!, { field: TICKET_FIELDS[f]!, as: 'value' });
+    for (const c of joined[f]?.columns ?? [column[f]!]) if (c >= 0) Object.assign(columns[c]!, { field: TICKET_FIELDS[f]!, as: 'value' });
     const d = durationColumn?.[f] ?? -1;
     const unit = dialect?.afterCreated[TICKET_FIELDS[f]!]?.unit;
     if (d >= 0 && unit !== undefined && columns[d]!.field === null) Object.assign(columns[d]!, { field: TICKET_FIELDS[f]!, as: `${unit} after created_at` });

@@ -1,3 +1,4 @@
+import { compileDatePattern } from '../dialect/date-pattern.js';
 import { DateFormatVote } from '../dialect/dates.js';
 import { EMPTY_DIALECT, fieldText, recordMapper, type Dialect, type FieldColumns, type RecordMapper as Mapper } from '../dialect/dialect.js';
 import type { FieldProblem } from '../schema/validate.js';
@@ -246,9 +247,10 @@ class CsvExportReader {
     const zones = zonesInHeader(this.headerAt, header, columns, dialect);
     const fields = TIMESTAMP_FIELDS.filter((f) => columns.column[FIELD_INDEX[f]]! >= 0);
     const headerOf = (field: TicketField): string => understood.columns.find((c) => c.field === field && c.as === 'value')?.header ?? field;
-    const voting = fields.filter((field) => patternFor(field, this.options) === undefined);
+    const given = dialect.datePattern === undefined ? this.options : { ...this.options, presetPattern: compileDatePattern(dialect.datePattern) };
+    const voting = fields.filter((field) => patternFor(field, given) === undefined);
     const votes = this.source.reread === undefined ? undefined : voting.length === 0 ? new Map() : await dateVotes(this.source, this.source.reread, columns, dialect, voting, this.maxRecordSize);
-    const decided = decideDateFormats(name, fields, votes, this.options, headerOf);
+    const decided = decideDateFormats(name, fields, votes, given, headerOf);
     understood.dateFormats = decided.readings;
     for (const notice of decided.notices) this.ingest.notice(notice);
     for (const reading of understood.dateFormats) {

@@ -16,7 +16,7 @@ import { escapeJsonText } from './json.js';
 const FORMAT_NAMES = { csv: 'CSV', json: 'JSON', ndjson: 'NDJSON' } as const;
 const FORMAT_FROM = { option: 'from --input-format', extension: 'from the extension', content: 'from its first character' } as const;
 const ENCODING_FROM = { option: 'from --encoding', 'byte order mark': 'from its byte order mark', default: 'the default' } as const;
-const DATE_FROM = { values: 'decided from the values', option: 'from --date-format', config: "from the config's dateFormats", default: 'expected' } as const;
+const DATE_FROM = { values: 'decided from the values', option: 'from --date-format', config: "from the config's dateFormats", preset: "the preset's", default: 'expected' } as const;
 
 /** `ISO 8601`, `day first`: the format's name without its examples. */
 const dateFormatName = (reading: DateColumnReading): string =>

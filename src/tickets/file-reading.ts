@@ -38,9 +38,10 @@ export interface DateColumnReading {
   /**
    * values: decided from all the column's values; option: --date-format (a pattern, or the order
    * where every value could be either, or on standard input); config: the config's dateFormats;
+   * preset: the pattern the preset's export writes dates in (Jira);
    * default: ISO 8601 expected (canonical columns, JSON, standard input).
    */
-  from: 'values' | 'option' | 'config' | 'default';
+  from: 'values' | 'option' | 'config' | 'preset' | 'default';
   /** The zone named in the column's header (Intercom), where its values without an offset are read instead of inputZone. */
   zone?: string;
 }

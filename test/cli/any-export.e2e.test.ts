@@ -161,3 +161,28 @@ describe('inspect on an export nothing explains: described, with a mapping that 
     expect(expectOneLineError(r, 3)).toMatch(/`support-metrics inspect <stdin>` describes the columns and how to map them$/);
   });
 });
+
+describe('the jira preset: a Jira Cloud "Export CSV (all fields)" with BOM, CRLF, multi-line comments and repeated columns', () => {
+  it('is recognised from its header and read whole: dates in dd/MMM/yy h:mm a, repeated Labels as one tag list', async () => {
+    const r = await cli(['report', 'jira-cloud.csv', '--period', 'all', '-f', 'json'], { cwd: anyExport });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('jira-cloud.csv: read as a Jira issue CSV export (preset jira, recognised from the header)');
+    const report = JSON.parse(r.stdout);
+    // The README's facts: 25 issues over 32 lines (comments span lines), 12 with a Resolved date,
+    // 10 satisfaction ratings.
+    expect(report.input).toMatchObject({ records: 25, rejected: 0, setAside: 0, files: [{ read: 26, header: 1 }] });
+    expect(report.totals.metrics).toMatchObject({ tickets_created: 25, tickets_resolved: 12, backlog: 13 });
+    expect(report.totals.metrics.csat.denominator).toBe(10);
+    const lines = JSON.parse((await cli(['tickets', 'jira-cloud.csv', '-f', 'json'], { cwd: anyExport })).stdout) as { id: string; created_at: string; team: string; tags: string[] }[];
+    expect(lines.find((t) => t.id === 'HELP-106')).toMatchObject({ created_at: '2024-03-05T13:33:00+00:00', team: 'Collaboration', tags: ['teams', 'meeting-room', 'audio'] });
+  });
+
+  it('another date format: --date-format with its pattern wins over the preset', async () => {
+    const dir = work.fresh('jira-iso');
+    writeFileSync(join(dir, 'jira.csv'), 'Issue key,Issue id,Created,Status,Labels,Labels\nK-1,1,2024.03.12 15:05,Open,a,b\n');
+    const wrong = await cli(['report', 'jira.csv', '-f', 'json'], { cwd: dir });
+    expect(wrong.stderr).toContain(`jira.csv:2: created_at: "2024.03.12 15:05" is not a date in this column's format (the pattern "dd/MMM/yy h:mm a"; for another format give --date-format its pattern, e.g. 'dd/MM/yyyy HH:mm')`);
+    const right = await cli(['report', 'jira.csv', '--date-format', 'yyyy.MM.dd HH:mm', '-f', 'json'], { cwd: dir });
+    expect(JSON.parse(right.stdout).input).toMatchObject({ records: 1, rejected: 0 });
+  });
+});
