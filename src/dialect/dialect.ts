@@ -204,10 +204,13 @@ export function fieldColumns(header: readonly string[], dialect: Dialect): Field
   const wildcard: Partial<Record<TicketField, string>> = {};
   const joined: FieldColumns['joined'] = new Array(TICKET_FIELDS.length);
   const present: TicketField[] = [];
+  // A header the dialect names for a field is that field's, never also another's by its canonical name.
+  const named = new Set(names.map(normalise));
   for (const field of TICKET_FIELDS) {
     const wanted = dialect.columns[field] ?? field;
     const parts = dialect.joined?.[field];
     let c: number | undefined;
+    if (dialect.columns[field] === undefined && parts === undefined && named.has(normalise(field))) continue;
     if (parts !== undefined) {
       const found = parts.map((part) => index.get(normalise(part)));
       if (found.every((i) => i !== undefined)) {
@@ -322,6 +325,9 @@ export function recordMapper(
         else if (fail(epoch, aside) !== null) return epoch;
       } else if (field === 'tags' && dialect.tagSeparator !== ',') {
         out[f] = raw.split(dialect.tagSeparator);
+      } else if (dialect.secondsPerUnit?.[field] !== undefined && raw.includes(':')) {
+        // `27:15:00`: a clock-style duration whatever the column's unit, read by the validator.
+        out[f] = raw;
       } else if (dialect.secondsPerUnit?.[field] !== undefined) {
         const seconds = durationSeconds(field, raw, number(raw), dialect.secondsPerUnit[field], 'a number ≥ 0');
         if (typeof seconds === 'number') out[f] = seconds;

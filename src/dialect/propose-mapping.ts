@@ -187,12 +187,11 @@ function kindOf(field: string): string {
 /** Only 0 and 1 among the samples (a count column whose header does not say it counts looks yes/no). */
 const zeroOne = (profile: ColumnProfile): boolean => profile.samples.length > 0 && profile.samples.every((s) => s === '0' || s === '1');
 
-/** The unit a header names for a column of numbers that are durations, for the why. */
-function unitNote(header: string): string {
-  const words = normaliseHeader(header).split(' ');
-  if (words.some((w) => ['hrs', 'hr', 'hours', 'hour'].includes(w))) return ' (in hours, by its header)';
-  if (words.some((w) => ['min', 'mins', 'minutes', 'minute'].includes(w))) return ' (in minutes, by its header)';
-  return '';
+/** Whether a header names another unit than seconds (hours, minutes) for a column of plain numbers: read as seconds, they would be wrong. */
+function namesOtherUnit(header: string): boolean {
+  return normaliseHeader(header)
+    .split(' ')
+    .some((w) => ['hrs', 'hr', 'hours', 'hour', 'min', 'mins', 'minutes', 'minute'].includes(w));
 }
 
 /**
@@ -223,7 +222,8 @@ function valuesFit(kind: string, profile: ColumnProfile, exact: boolean, words: 
     case 'seconds':
     case 'duration':
       if (shape === 'duration') return values;
-      return shape === 'number' || shape === 'rating' ? `${values}${unitNote(profile.header)}` : undefined;
+      // A number is read as seconds: one in hours or minutes (by its header) is not proposed.
+      return (shape === 'number' || shape === 'rating') && !namesOtherUnit(profile.header) ? values : undefined;
     case 'yesNo':
       return shape === 'yes-no' ? values : undefined;
     case 'tags':

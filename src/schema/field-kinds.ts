@@ -201,8 +201,8 @@ function readSatisfaction(field: TicketField, value: unknown): number {
   }
 }
 
-const YES = new Set(['true', 'yes', '1']);
-const NO = new Set(['false', 'no', '0']);
+const YES = new Set(['true', 'yes', 'y', '1']);
+const NO = new Set(['false', 'no', 'n', '0']);
 
 function readYesNo(field: TicketField, value: unknown): number {
   if (isBlank(value)) return YesNo.unknown;
@@ -210,7 +210,7 @@ function readYesNo(field: TicketField, value: unknown): number {
   const text = typeof value === 'number' || typeof value === 'string' ? String(value).trim().toLowerCase() : '';
   if (YES.has(text)) return YesNo.yes;
   if (NO.has(text)) return YesNo.no;
-  return reject(field, 'invalid_value', `${quote(value)} is not a yes/no value (true, false, yes, no, 1, 0)`);
+  return reject(field, 'invalid_value', `${quote(value)} is not a yes/no value (true, false, yes, no, y, n, 1, 0)`);
 }
 
 /**

@@ -28,6 +28,11 @@ interface FieldSpec {
   /** A timestamp that cannot be earlier than created_at (`before_created`). */
   notBeforeCreated?: boolean;
   /**
+   * A duration after created_at that stands for this timestamp field when it is blank (a call
+   * log's speed of answer: first_response_at = created_at + the duration).
+   */
+  standsFor?: string;
+  /**
    * The store column it fills (camelCase); fields that fill one column are tried in table order
    * and the first with a value wins (resolvedAt: solved_at, else closed_at). Absent: not stored.
    */
@@ -84,6 +89,19 @@ export const FIELDS = [
   field({ name: 'solved_at', kind: 'timestamp', notBeforeCreated: true, store: 'resolvedAt', line: { name: 'resolved_at' }, doc: RESOLVED_DOC }),
   field({ name: 'closed_at', kind: 'timestamp', notBeforeCreated: true, store: 'resolvedAt', doc: RESOLVED_DOC }),
   field({
+    name: 'first_response_time',
+    kind: 'seconds',
+    standsFor: 'first_response_at',
+    doc: { holds: 'a duration after `created_at` (as `handle_time` is written), standing for `first_response_at` when that is blank: a call log\'s speed of answer', blank: 'no reply yet' },
+  }),
+  field({
+    name: 'resolution_time',
+    kind: 'seconds',
+    // Standing for closed_at, it is the resolution only when solved_at is blank too (resolved_at = solved_at, else closed_at).
+    standsFor: 'closed_at',
+    doc: { holds: 'a duration after `created_at`, standing for the resolution when `solved_at` and `closed_at` are blank', blank: 'not resolved' },
+  }),
+  field({
     name: 'updated_at',
     kind: 'timestamp',
     store: 'updatedAt',
@@ -118,7 +136,14 @@ export const FIELDS = [
     kind: 'yesNo',
     store: 'escalated',
     line: { name: 'escalated' },
-    doc: { holds: '`true`/`false`/`yes`/`no`/`1`/`0`, any case (JSON booleans too)', blank: 'unknown' },
+    doc: { holds: '`true`/`false`/`yes`/`no`/`y`/`n`/`1`/`0`, any case (JSON booleans too)', blank: 'unknown' },
+  }),
+  field({
+    name: 'answered',
+    kind: 'yesNo',
+    store: 'answered',
+    line: { name: 'answered' },
+    doc: { holds: 'yes/no, as `escalated`: whether a call or chat was answered; `no` is an abandoned contact, on any channel', blank: 'unknown (a chat: judged by its first response)' },
   }),
   field({
     name: 'tags',
@@ -144,10 +169,16 @@ export const fieldsOfKind = <K extends FieldKind>(kind: K): FieldOfKind<K>[] => 
 export const REQUIRED_FIELDS: readonly TicketField[] = FIELDS.filter((f) => 'required' in f).map((f) => f.name);
 /**
  * The fields whose unreadable value rejects the whole record: the required ones, and the
- * timestamps that decide when a ticket was answered or resolved. Any other field's unreadable
+ * timestamps that decide when a ticket was answered or resolved (and the durations that stand for
+ * them). Any other field's unreadable
  * value is set aside: that ticket has no value for it, and counts everywhere else.
  */
-export const RECORD_FIELDS: readonly TicketField[] = FIELDS.filter((f) => 'required' in f || 'notBeforeCreated' in f).map((f) => f.name);
+export const RECORD_FIELDS: readonly TicketField[] = FIELDS.filter((f) => 'required' in f || 'notBeforeCreated' in f || 'standsFor' in f).map((f) => f.name);
+
+/** Duration fields that stand for a timestamp field when it is blank: duration → timestamp. */
+export const STANDS_FOR: ReadonlyMap<TicketField, TicketField> = new Map(
+  FIELDS.flatMap((f) => ('standsFor' in f ? [[f.name, f.standsFor as TicketField] as const] : [])),
+);
 export const TIMESTAMP_FIELDS: readonly TicketField[] = fieldsOfKind('timestamp');
 /** The fields whose numbers may have decimals (the others are whole numbers or codes). */
 export const DECIMAL_FIELDS: readonly TicketField[] = fieldsOfKind('seconds');

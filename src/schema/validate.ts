@@ -1,5 +1,5 @@
 import type { ReadWallTime } from '../time/timestamp.js';
-import { camelCase, FIELDS, RECORD_FIELDS, type CamelCase, type Field } from './fields.js';
+import { camelCase, FIELDS, RECORD_FIELDS, STANDS_FOR, type CamelCase, type Field } from './fields.js';
 import { KINDS, reject, Rejected, timestampText, type FieldProblem, type KindValues, type ReadContext, type RejectionCode } from './field-kinds.js';
 
 export { quote, Satisfaction, tagList, YesNo, type FieldProblem, type RejectionCode } from './field-kinds.js';
@@ -75,6 +75,18 @@ function compileReader(from: number, to: number): ReadFields {
 const readTimestampFields = compileReader(0, TIMESTAMPS_END);
 const readOtherFields = compileReader(TIMESTAMPS_END, FIELDS.length);
 
+/** The durations that stand for a blank timestamp field, as property names: [duration, timestamp]. */
+const STAND_INS = [...STANDS_FOR].map(([duration, timestamp]) => [camelCase(duration), camelCase(timestamp)] as const);
+
+/** A blank first_response_at (solved_at) is created_at + first_response_time (resolution_time), when that is given. */
+function applyStandIns(out: ParsedTicket): void {
+  const fields = out as unknown as Record<string, number>;
+  for (const [duration, timestamp] of STAND_INS) {
+    const seconds = fields[duration]!;
+    if (Number.isNaN(fields[timestamp]) && seconds >= 0) fields[timestamp] = out.createdAt + Math.round(seconds * 1000);
+  }
+}
+
 /** first_response_at, solved_at and closed_at cannot precede created_at. */
 function checkOrder(values: readonly unknown[], column: Int32Array, out: ParsedTicket): void {
   const fields = out as unknown as Record<string, number>;
@@ -106,6 +118,7 @@ export function validateRecord(
   const context = { readLocal, timestampsRead };
   try {
     readTimestampFields(values, column, context, out, aside);
+    applyStandIns(out);
     checkOrder(values, column, out);
     readOtherFields(values, column, context, out, aside);
     return null;

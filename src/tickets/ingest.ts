@@ -1,4 +1,4 @@
-import type { TicketField } from '../schema/fields.js';
+import { STANDS_FOR, type TicketField } from '../schema/fields.js';
 import { emptyParsedTicket, REJECTION_REASONS, validateRecord, type FieldProblem, type RejectionCode } from '../schema/validate.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import type { FileAccount, FileReading, FileUnderstanding } from './file-reading.js';
@@ -114,8 +114,13 @@ export class Ingest {
     return this.files.length - 1;
   }
 
+  /** Fields with a column in some file; a duration standing for a timestamp makes that timestamp present too. */
   fieldsPresent(fields: Iterable<TicketField>): void {
-    for (const f of fields) this.presentFields.add(f);
+    for (const f of fields) {
+      this.presentFields.add(f);
+      const standsFor = STANDS_FOR.get(f);
+      if (standsFor !== undefined) this.presentFields.add(standsFor);
+    }
   }
 
   /** A CSV file's header line. */

@@ -186,3 +186,30 @@ describe('the jira preset: a Jira Cloud "Export CSV (all fields)" with BOM, CRLF
     expect(JSON.parse(right.stdout).input).toMatchObject({ records: 1, rejected: 0 });
   });
 });
+
+describe('durations standing for timestamps, and answered', () => {
+  it('a Freshdesk export re-saved by Excel: the (in hrs) durations stand in where the timestamps are blank', async () => {
+    const r = await cli(['tickets', 'freshdesk-excel.csv', '-f', 'json'], { cwd: anyExport });
+    expect(r.code, r.stderr).toBe(0);
+    const byId = new Map((JSON.parse(r.stdout) as { id: string; first_response_time: number | null; resolution_time: number | null; satisfied: string | null }[]).map((t) => [t.id, t]));
+    // 4114: no Initial response time; First response time (in hrs) 27:15:00.
+    expect(byId.get('4114')?.first_response_time).toBe(27 * 3600 + 15 * 60);
+    // 4115: neither Resolved time nor Closed time; Resolution time (in hrs) 16:40:00.
+    expect(byId.get('4115')?.resolution_time).toBe(16 * 3600 + 40 * 60);
+    // 4112: Closed time is there, so the duration does not replace it (4 days from creation to closing).
+    expect(byId.get('4112')?.resolution_time).toBe(4 * 86_400);
+    // A label beyond the known ones is set aside; the satisfied/dissatisfied wording is read.
+    expect(r.stderr).toContain('freshdesk-excel.csv:14: satisfaction: "Somewhat dissatisfied" is not a rating');
+    expect(byId.get('4114')?.satisfied).toBe('yes');
+  });
+
+  it('a call log: speed of answer stands for the first response, Answered (Y/N) no is abandoned on any channel', async () => {
+    const map = 'id=Call Id,created_at=Date+Time,agent=Agent,answered=Answered (Y/N),first_response_time=Speed of answer in seconds,handle_time=AvgTalkDuration';
+    const r = await cli(['report', 'call-log.csv', '--map', map, '--period', 'all', '-f', 'json'], { cwd: anyExport });
+    expect(r.code, r.stderr).toBe(0);
+    const { totals } = JSON.parse(r.stdout);
+    // The README's facts: 30 calls, 5 unanswered; speed of answer 1,454 s over the 25 answered.
+    expect(totals.metrics.abandonment_rate).toEqual({ numerator: 5, denominator: 30, value: 5 / 30 });
+    expect(totals.metrics.first_response_time).toMatchObject({ count: 25, mean: 1454 / 25 });
+  });
+});

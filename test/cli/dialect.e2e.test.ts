@@ -164,7 +164,8 @@ describe('config columns and values', () => {
   it('an unmapped value the field cannot read is set aside, naming the value; the ticket counts', async () => {
     // "Rather happy" is in no value map and is not a rating.
     const csv = `${HELPDESK}\nH-4,2026-03-10 09:00,Ana,Dan,,,Rather happy,Mail`;
-    const dir = directory('config-unmapped', { 'helpdesk.csv': csv }, CONFIG);
+    // Answered mapped to first_response_at: not read as the answered field too (by its canonical name).
+    const dir = directory('config-unmapped', { 'helpdesk.csv': csv }, { ...CONFIG, columns: { ...CONFIG.columns, first_response_at: 'Answered' } });
     const r = await cli(['report', 'helpdesk.csv', '--format', 'json'], { cwd: dir });
     expect(ok(r).input).toMatchObject({ records: 4, rejected: 0, setAside: 1 });
     expect(r.stderr).toContain('1 value set aside (the tickets are used without them):');

@@ -25,7 +25,7 @@ const CATALOGUE: [id: string, unit: string, placedBy: string, columns: string][]
   ['first_contact_resolution', 'rate', 'resolved_at', 'id, created_at, agent_replies, solved_at or closed_at'],
   ['reopen_rate', 'rate', 'resolved_at', 'id, created_at, reopens, solved_at or closed_at'],
   ['escalation_rate', 'rate', 'created_at', 'id, created_at, escalated'],
-  ['abandonment_rate', 'rate', 'created_at', 'id, created_at, channel, first_response_at, solved_at or closed_at'],
+  ['abandonment_rate', 'rate', 'created_at', 'id, created_at, answered or channel, answered or first_response_at, answered or solved_at or closed_at'],
   ['cancellation_rate', 'rate', 'resolved_at', 'id, created_at, tags, solved_at or closed_at'],
   ['csat', 'rate', 'resolved_at, or created_at when never resolved', 'id, created_at, satisfaction'],
   ['nps', 'nps', 'resolved_at, or created_at when never resolved', 'id, created_at, nps'],

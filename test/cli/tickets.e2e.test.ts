@@ -56,6 +56,7 @@ const COLUMNS = [
   'escalated',
   'first_contact_resolution',
   'churn',
+  'answered',
   'tags',
   'sla_policy',
   'first_response_sla',

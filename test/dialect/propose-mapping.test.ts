@@ -111,18 +111,21 @@ describe('a call log', () => {
   ];
   const proposal = proposalFor(header, rows);
 
-  it('reads durations from their headers and values; proposes only the fields the tool reads', () => {
-    // Resolved (Y/N), Answered (Y/N) and the speed of answer name fields the synonyms table knows
-    // (resolved, answered, first_response_time) but the tool does not read yet: not proposed.
+  it('reads yes/no, durations and seconds from their headers and values; proposes only the fields the tool reads', () => {
+    // Resolved (Y/N) names a field the synonyms table knows (resolved) but the tool does not read yet: not proposed.
     expect(headersOf(proposal)).toEqual({
       id: ['Call Id'],
       created_at: ['Date', 'Time'],
       agent: ['Agent'],
       satisfaction: ['Satisfaction rating'],
       handle_time: ['AvgTalkDuration'],
+      answered: ['Answered (Y/N)'],
+      first_response_time: ['Speed of answer in seconds'],
     });
     expect(whyOf(proposal, 'handle_time')).toBe('header "AvgTalkDuration" means handle_time; its values are durations');
-    expect(proposal.mapFlag).toBe("--map 'id=Call Id,created_at=Date+Time,agent=Agent,satisfaction=Satisfaction rating,handle_time=AvgTalkDuration'");
+    expect(proposal.mapFlag).toBe(
+      "--map 'id=Call Id,created_at=Date+Time,agent=Agent,satisfaction=Satisfaction rating,handle_time=AvgTalkDuration,answered=Answered (Y/N),first_response_time=Speed of answer in seconds'",
+    );
   });
 });
 
@@ -134,9 +137,14 @@ describe('values decide', () => {
     expect(timestamps.resolved).toBeUndefined();
   });
 
-  it('first response time: timestamps are first_response_at; durations are not (no duration field is read yet)', () => {
+  it('first response time: timestamps are first_response_at, durations first_response_time', () => {
     expect(headersOf(columnsFile({ 'First response time': ['2021-01-04 10:00', '2021-01-05 11:00'] }))).toEqual({ first_response_at: ['First response time'] });
-    expect(headersOf(columnsFile({ 'First response time (in hrs)': ['00:26:00', '27:15:00'] }))).toEqual({});
+    expect(headersOf(columnsFile({ 'First response time (in hrs)': ['00:26:00', '27:15:00'] }))).toEqual({ first_response_time: ['First response time (in hrs)'] });
+    // Plain numbers are read as seconds: hours (by the header) would be misread, so they are not proposed.
+    expect(headersOf(columnsFile({ 'Resolution time (in hrs)': ['2.5', '30', '2.5'] }))).toEqual({});
+    expect(whyOf(columnsFile({ 'Resolution time in seconds': ['2.5', '30'] }), 'resolution_time')).toBe(
+      'header "Resolution time in seconds" holds "resolution time", a name for resolution_time; its values are numbers',
+    );
   });
 
   it('a timestamp field needs timestamps, not text', () => {

@@ -4,8 +4,9 @@ import { checkMetricCase, utc, type MetricCase } from '../helpers/metric-cases.j
 import { metricById } from '../../src/metrics/index.js';
 
 /**
- * abandonment_rate: of the chats (`channel` = `chat`) created in the period, the share that ended
- * (`resolved_at` set) without any first response (issue 3, "Metrics"). The channel is compared
+ * abandonment_rate: of the contacts that say whether they were answered (`answered`, any channel)
+ * and of the chats (`channel` = `chat`) that do not, created in the period, the share abandoned:
+ * answered no, or a chat that ended (`resolved_at` set) without any first response. The channel is compared
  * ignoring case; a chat still waiting (no response, not ended) is in the denominator only
  * (docs/metrics.md). Placed by created_at.
  *
@@ -94,11 +95,34 @@ describe(METRIC, () => {
 });
 
 describe(`${METRIC}: worked example`, () => {
-  it('the documented example gives 1 of 3 (A abandoned; B answered; C waiting; D email)', () => {
+  it('the documented example gives 2 of 5 (A abandoned; B answered; C waiting; D email; E a call not answered; F answered)', () => {
     const { example } = metricById(METRIC)!.meta;
-    const expected = rate(1, 3, 1 / 3);
+    const expected = rate(2, 5, 2 / 5);
     expect(example.result).toEqual(expected);
     const report = reportOf(example.tickets, { period: 'all', from: example.from, to: example.to, config: example.config });
     expect(report.totals.metrics[METRIC]).toEqual(expected);
+  });
+
+  it('answered says it on any channel, over the chat rule: answered yes is not abandoned even when it ended unanswered', () => {
+    const report = reportOf(
+      [
+        { id: 'call-1', created_at: utc('03-02 09:00'), channel: 'phone', answered: 'N' },
+        { id: 'call-2', created_at: utc('03-02 09:01'), channel: 'phone', answered: 'Y' },
+        { id: 'chat-1', created_at: utc('03-02 09:02'), channel: 'chat', answered: 'yes', closed_at: utc('03-02 09:05') },
+        { id: 'chat-2', created_at: utc('03-02 09:03'), channel: 'chat', closed_at: utc('03-02 09:05') },
+        { id: 'mail-1', created_at: utc('03-02 09:04'), channel: 'email' },
+      ],
+      { period: 'all' },
+    );
+    expect(report.totals.metrics[METRIC]).toEqual(rate(2, 4, 0.5));
+  });
+
+  it('answered alone is enough to compute it (a call log without channel or timestamps of response)', () => {
+    const report = reportOf([
+      { id: '1', created_at: utc('03-02 09:00'), answered: false },
+      { id: '2', created_at: utc('03-02 09:00'), answered: true },
+    ]);
+    expect(report.totals.metrics[METRIC]).toEqual(rate(1, 2, 0.5));
+    expect(report.notes.filter((n) => n.metric === METRIC)).toEqual([]);
   });
 });

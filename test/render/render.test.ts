@@ -172,7 +172,7 @@ describe('the golden Report (checks the fixture the renderer tests rely on)', ()
       { metric: 'first_contact_resolution', message: 'no input file has the agent_replies column' },
       { metric: 'reopen_rate', message: 'no input file has the reopens column' },
       { metric: 'escalation_rate', message: 'no input file has the escalated column' },
-      { metric: 'abandonment_rate', message: 'no input file has the channel column' },
+      { metric: 'abandonment_rate', message: 'no input file has the answered or channel column' },
       { metric: 'cancellation_rate', message: 'no input file has the tags column' },
       { metric: 'nps', message: 'no input file has the nps column' },
       { metric: 'first_response_sla', message: 'no SLA policy in the config has a firstResponse target' },
@@ -803,7 +803,7 @@ describe('a metric that cannot be computed (its column is in no input file)', ()
     tickets_per_customer: 'no input file has the customer column',
     resolved_per_agent: 'no input file has the agent column',
   };
-  // abandonment_rate misses two columns (channel and first_response_at): the note names both.
+  // abandonment_rate misses two of its columns (answered or channel, answered or first_response_at): the note names both.
   const PARTIAL_NULL = [...Object.keys(PARTIAL_NOTES), 'abandonment_rate'].sort();
 
   it('JSON: null (never 0 or an empty duration) and a note per metric', () => {
@@ -812,7 +812,7 @@ describe('a metric that cannot be computed (its column is in no input file)', ()
     expect(notes.map((n) => n.metric).sort()).toEqual(PARTIAL_NULL);
     for (const note of notes) {
       if (note.metric === 'abandonment_rate') {
-        expect(note.message).toBe('no input file has the columns channel and first_response_at');
+        expect(note.message).toBe('no input file has the columns answered or channel and answered or first_response_at');
       } else {
         expect(note.message, note.metric).toBe(PARTIAL_NOTES[note.metric]);
       }

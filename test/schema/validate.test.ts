@@ -203,6 +203,7 @@ describe('validateRecord: accepted values', () => {
       reopens: '0',
       handle_time: '125.5',
       escalated: 'No',
+      answered: 'Y',
       business_first_response_time: '1800',
       business_resolution_time: '7200.5',
     });
@@ -213,6 +214,8 @@ describe('validateRecord: accepted values', () => {
       firstResponseAt: ms('2026-03-02T08:00:00Z'),
       solvedAt: ms('2026-03-02T10:00:00.500Z'),
       closedAt: ms('2026-03-03T10:00:00Z'),
+      firstResponseTime: Number.NaN,
+      resolutionTime: Number.NaN,
       updatedAt: ms('2026-03-03T11:00:00Z'),
       status: 'closed',
       agent: 'Alice',
@@ -227,6 +230,7 @@ describe('validateRecord: accepted values', () => {
       reopens: 0,
       handleTime: 125.5,
       escalated: YesNo.no,
+      answered: YesNo.yes,
       tags: null,
       businessFirstResponseTime: 1800,
       businessResolutionTime: 7200.5,
@@ -492,5 +496,22 @@ describe('validateRecord: properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('validateRecord: durations standing for a blank timestamp', () => {
+  it('first_response_time: first_response_at = created_at + the duration, when first_response_at is blank', () => {
+    expect(validate(withBase({ first_response_time: '0:01:30' })).ticket.firstResponseAt).toBe(ms('2026-03-02T08:01:30Z'));
+    expect(validate(withBase({ first_response_at: '2026-03-02T09:00:00Z', first_response_time: '90' })).ticket.firstResponseAt).toBe(ms('2026-03-02T09:00:00Z'));
+  });
+
+  it('resolution_time: the resolution, only when solved_at and closed_at are blank', () => {
+    expect(validate(withBase({ resolution_time: '2h' })).ticket.closedAt).toBe(ms('2026-03-02T10:00:00Z'));
+    const solved = validate(withBase({ solved_at: '2026-03-02T09:00:00Z', resolution_time: '2h' })).ticket;
+    expect([solved.solvedAt, solved.closedAt]).toEqual([ms('2026-03-02T09:00:00Z'), ms('2026-03-02T10:00:00Z')]);
+  });
+
+  it('an unreadable duration standing for a timestamp rejects the record, as an unreadable timestamp would', () => {
+    expect(validate(withBase({ first_response_time: 'soon' })).problem).toMatchObject({ field: 'first_response_time', code: 'invalid_value' });
   });
 });
