@@ -82,6 +82,8 @@ export class Ingest {
   private readonly notices: string[] = [];
   private readonly understandings: (FileUnderstanding | undefined)[] = [];
   private readonly fileRejections: FileRejections[] = [];
+  /** Per file, the records whose id was read before with another created_at (what an event log looks like). */
+  private readonly creationsDiffer: number[] = [];
   private readonly rejects: RejectSink | undefined;
   /**
    * The raw text of the record being read (a CSV record as written, a JSON object, an NDJSON line),
@@ -111,6 +113,7 @@ export class Ingest {
     this.files.push({ path, read: 0, header: 0, blank: 0, used: 0, duplicates: 0, rejected: 0, setAside: 0 });
     this.understandings.push(understanding);
     this.fileRejections.push({ byCode: new Map(), byField: new Map(), asideByCode: new Map(), asideByField: new Map() });
+    this.creationsDiffer.push(0);
     return this.files.length - 1;
   }
 
@@ -152,8 +155,9 @@ export class Ingest {
     }
     for (const p of setAside) this.setAsideRead(file, line, p);
     for (const p of aside) this.setAsideRead(file, line, p);
-    const { outcome, loserFile } = this.store.upsert(this.scratch, file);
+    const { outcome, loserFile, createdDiffers } = this.store.upsert(this.scratch, file);
     if (outcome !== 'added') this.files[loserFile]!.duplicates++;
+    if (createdDiffers) this.creationsDiffer[file]!++;
   }
 
   /** A record that a dialect could not map (a created_at not in its column's format, …). */
@@ -206,6 +210,14 @@ export class Ingest {
         );
       }
     }
+    this.files.forEach((f, i) => {
+      const n = this.creationsDiffer[i]!;
+      if (n === 0) return;
+      const records = n === 1 ? '1 record repeats an id' : `${n.toLocaleString('en-US')} records repeat an id`;
+      this.notices.push(
+        `${f.path}: ${records} with another created_at: this looks like an event log (one row per event), but rows are read as tickets: each id keeps its row with the latest updated_at (else the last read), and that row's created_at`,
+      );
+    });
     return {
       store: this.store,
       files,

@@ -155,7 +155,7 @@ export class TicketStore {
    * record without `updated_at` counts as older than any with one); on a tie the one read last wins.
    * Returns what happened, and the source file of the record that lost, if any.
    */
-  upsert(ticket: ParsedTicket, file: number): { outcome: UpsertOutcome; loserFile: number } {
+  upsert(ticket: ParsedTicket, file: number): { outcome: UpsertOutcome; loserFile: number; createdDiffers: boolean } {
     // NaN (blank) never counts: comparisons with NaN are false.
     const latest = latestTime(ticket);
     if (latest > this.latestTimestamp) this.latestTimestamp = latest;
@@ -166,15 +166,17 @@ export class TicketStore {
       this.slotOfId.set(ticket.id, slot);
       this.id.push(ticket.id);
       this.write(slot, ticket, file);
-      return { outcome: 'added', loserFile: -1 };
+      return { outcome: 'added', loserFile: -1, createdDiffers: false };
     }
+    // Another creation time for the same id: the rows are events of one ticket, not copies of it.
+    const createdDiffers = this.createdAt[existing] !== ticket.createdAt;
     const held = this.updatedAt[existing]!;
     const incoming = ticket.updatedAt;
     const heldWins = !Number.isNaN(held) && (Number.isNaN(incoming) || held > incoming);
-    if (heldWins) return { outcome: 'kept', loserFile: file };
+    if (heldWins) return { outcome: 'kept', loserFile: file, createdDiffers };
     const loserFile = this.sourceFile[existing]!;
     this.write(existing, ticket, file);
-    return { outcome: 'replaced', loserFile };
+    return { outcome: 'replaced', loserFile, createdDiffers };
   }
 
   tagsOf(slot: number): readonly string[] {

@@ -213,3 +213,22 @@ describe('durations standing for timestamps, and answered', () => {
     expect(totals.metrics.first_response_time).toMatchObject({ count: 25, mean: 1454 / 25 });
   });
 });
+
+describe('an event log read as tickets says so', () => {
+  it('ids repeated with another created_at: one notice per file, counting the records', async () => {
+    const r = await cli(['report', 'event-log.csv', '--map', 'id=CaseID,created_at=CompleteTimestamp,agent=Resource', '-f', 'json'], { cwd: anyExport });
+    expect(r.code, r.stderr).toBe(0);
+    // 33 events of 8 cases: 25 rows repeat an id, each with its own timestamp.
+    expect(r.stderr).toContain(
+      'event-log.csv: 25 records repeat an id with another created_at: this looks like an event log (one row per event), but rows are read as tickets: each id keeps its row with the latest updated_at (else the last read), and that row\'s created_at',
+    );
+    expect(JSON.parse(r.stdout).input).toMatchObject({ records: 8, duplicates: 25 });
+  });
+
+  it('duplicates with the same created_at (copies, or a ServiceNow log of updates) say nothing', async () => {
+    const dir = work.fresh('copies');
+    writeFileSync(join(dir, 't.csv'), 'id,created_at,updated_at\nA,2026-03-02T09:00:00Z,2026-03-02T09:00:00Z\nA,2026-03-02T09:00:00Z,2026-03-02T10:00:00Z\n');
+    const r = await cli(['report', 't.csv', '-f', 'json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+  });
+});

@@ -191,13 +191,15 @@ describe('TicketStore', () => {
 
   it('upsert says what happened and which file lost', () => {
     const store = new TicketStore();
-    expect(store.upsert(parsed({ id: 'A', updatedAt: 10 }), 0)).toEqual({ outcome: 'added', loserFile: -1 });
-    expect(store.upsert(parsed({ id: 'A', updatedAt: 5 }), 1)).toEqual({ outcome: 'kept', loserFile: 1 });
-    expect(store.upsert(parsed({ id: 'A', updatedAt: 20 }), 2)).toEqual({ outcome: 'replaced', loserFile: 0 });
-    expect(store.upsert(parsed({ id: 'A', updatedAt: 20 }), 3)).toEqual({ outcome: 'replaced', loserFile: 2 });
-    expect(store.upsert(parsed({ id: 'A' }), 4)).toEqual({ outcome: 'kept', loserFile: 4 });
+    expect(store.upsert(parsed({ id: 'A', updatedAt: 10 }), 0)).toEqual({ outcome: 'added', loserFile: -1, createdDiffers: false });
+    expect(store.upsert(parsed({ id: 'A', updatedAt: 5 }), 1)).toEqual({ outcome: 'kept', loserFile: 1, createdDiffers: false });
+    expect(store.upsert(parsed({ id: 'A', updatedAt: 20 }), 2)).toEqual({ outcome: 'replaced', loserFile: 0, createdDiffers: false });
+    expect(store.upsert(parsed({ id: 'A', updatedAt: 20 }), 3)).toEqual({ outcome: 'replaced', loserFile: 2, createdDiffers: false });
+    expect(store.upsert(parsed({ id: 'A' }), 4)).toEqual({ outcome: 'kept', loserFile: 4, createdDiffers: false });
+    // Another created_at for the same id: an event of the ticket, not a copy of it.
+    expect(store.upsert(parsed({ id: 'A', createdAt: 99, updatedAt: 30 }), 5)).toEqual({ outcome: 'replaced', loserFile: 3, createdDiffers: true });
     expect(store.length).toBe(1);
-    expect(store.sourceFile[0]).toBe(3);
+    expect(store.sourceFile[0]).toBe(5);
   });
 
   it('resolved_at is solved_at, or closed_at when solved_at is blank', () => {
@@ -225,7 +227,7 @@ describe('TicketStore', () => {
       expect(store.sourceFile[i]).toBe(i % 3);
     }
     // and a duplicate of an early ticket still finds its slot
-    expect(store.upsert(parsed({ id: 'T3', updatedAt: 1e9, agent: 'late' }), 9)).toEqual({ outcome: 'replaced', loserFile: 0 });
+    expect(store.upsert(parsed({ id: 'T3', createdAt: 3000, updatedAt: 1e9, agent: 'late' }), 9)).toEqual({ outcome: 'replaced', loserFile: 0, createdDiffers: false });
     expect(store.dictionaries.agent.valueOf(store.agent[3]!)).toBe('late');
   });
 
