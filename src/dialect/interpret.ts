@@ -41,10 +41,10 @@ export function presetsMatching(presets: Presets, header: readonly string[]): Pr
   return Object.values(presets).filter((p) => p.format === 'csv' && fits(p.signature, (wanted) => header.some((h) => headerMatch(wanted, h) !== undefined)));
 }
 
-/** The JSON presets whose signature keys all appear among a first object's keys (exactly as written). */
+/** The JSON presets whose signature keys all appear among a first object's keys (ignoring case, as the keys are read). */
 export function presetsMatchingKeys(presets: Presets, keys: readonly string[]): Preset[] {
-  const present = new Set(keys);
-  return Object.values(presets).filter((p) => p.format === 'json' && fits(p.signature, (key) => present.has(key)));
+  const present = new Set(keys.map((key) => key.toLowerCase()));
+  return Object.values(presets).filter((p) => p.format === 'json' && fits(p.signature, (key) => present.has(key.toLowerCase())));
 }
 
 /** The notice that says which preset was recognised: `export.csv: read as a Zendesk Support CSV export (preset zendesk, recognised from the header)`. */

@@ -15,12 +15,20 @@ export interface DerivedKey {
   value: (object: JsonObject) => unknown;
 }
 
-/** The value at a dotted key path (undefined when any step is missing). */
+/** An object's value at a key, matched exactly, else ignoring case (`Status` for `status`): exports differ in case, as CSV headers do. */
+function keyed(object: JsonObject, key: string): unknown {
+  if (Object.hasOwn(object, key)) return object[key];
+  const lower = key.toLowerCase();
+  for (const own in object) if (own.toLowerCase() === lower && Object.hasOwn(object, own)) return object[own];
+  return undefined;
+}
+
+/** The value at a dotted key path, each key matched as `keyed` does (undefined when any step is missing). */
 export function valueAt(object: unknown, path: string): unknown {
   let value: unknown = object;
   for (const step of path.split('.')) {
     if (Array.isArray(value) && /^\d+$/.test(step)) value = value[Number(step)];
-    else if (typeof value === 'object' && value !== null && !Array.isArray(value)) value = (value as JsonObject)[step];
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value)) value = keyed(value as JsonObject, step);
     else return undefined;
   }
   return value;

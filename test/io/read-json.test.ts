@@ -409,3 +409,13 @@ describe('hostile values in one record cost that record, never the run', () => {
     expect(rejected.map((r) => [r.rejection.line, r.rejection.message])).toEqual([[2, '"1e+300" is more than 100 years']]);
   });
 });
+
+describe('JSON preset keys ignoring case', () => {
+  it('recognised from keys in another case, and read through them (key paths too)', async () => {
+    const ticket = `{"Id": 7, "Created_At": "${T}", "Via": {"Channel": "web"}, "Metric_Set": {}, "Status": "open"}`;
+    const { summary } = await readChunks('ndjson', [`${ticket}\n`], { preset: 'zendesk-api' });
+    expect(ids(summary.store)).toEqual(['7']);
+    expect(summary.store.dictionaries.channel.valueOf(summary.store.channel[0]!)).toBe('web');
+    expect(summary.store.dictionaries.status.valueOf(summary.store.status[0]!)).toBe('open');
+  });
+});
