@@ -3,7 +3,7 @@ import type { Attribution } from './attribution.js';
 import { evaluateSla, type SlaPolicy } from '../sla/evaluate.js';
 import { inputNotes } from './input-notes.js';
 import type { IngestSummary } from '../tickets/ingest.js';
-import type { TicketStore } from '../tickets/store.js';
+import { resolvedAtUnknownTime, type TicketStore } from '../tickets/store.js';
 import { buildPeriodGrid, firstSlotEndingAfter, slotIndexOf, type Period, type PeriodGrid } from '../time/periods.js';
 import { formatInstant } from '../time/zone.js';
 import { REPORT_SCHEMA, type Report, type ReportNote, type ReportRow } from '../report/types.js';
@@ -115,6 +115,20 @@ function unavailableNotes(metrics: readonly Metric[], present: ReadonlySet<strin
   return notes;
 }
 
+/** How many tickets are resolved at a moment the data does not give, and what that means for the figures. */
+function unknownResolutionNotes(tickets: TicketStore): ReportNote[] {
+  let n = 0;
+  for (let t = 0; t < tickets.length; t++) if (resolvedAtUnknownTime(tickets, t)) n++;
+  if (n === 0) return [];
+  const which = n === 1 ? '1 ticket is resolved by its' : `${n.toLocaleString('en-US')} tickets are resolved by their`;
+  return [
+    {
+      metric: null,
+      message: `${which} status or resolved column without a resolution time: resolution_rate counts ${n === 1 ? 'it' : 'them'} as resolved and no backlog holds ${n === 1 ? 'it' : 'them'}; tickets_resolved, resolution_time and resolution_sla leave ${n === 1 ? 'it' : 'them'} out`,
+    },
+  ];
+}
+
 /** Tag-list codes that hold one of the churn tags (ignoring case). */
 function churnTagLists(tickets: TicketStore, churnTags: readonly string[]): Set<number> {
   const wanted = new Set(churnTags.map((t) => t.trim().toLowerCase()));
@@ -222,6 +236,7 @@ class Placing {
     const { tickets, grid } = this;
     const to = this.options.range.to;
     for (let t = 0; t < tickets.length; t++) {
+      if (resolvedAtUnknownTime(tickets, t)) continue;
       const first = firstSlotEndingAfter(grid, tickets.createdAt[t]!);
       const resolved = tickets.resolvedAt[t]!;
       const last = Number.isNaN(resolved) ? grid.slots.length : firstSlotEndingAfter(grid, resolved);
@@ -265,7 +280,7 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
 
   const notes = unavailableNotes(metrics, input.presentFields, context);
   const unavailable = new Set(notes.map((n) => n.metric));
-  notes.unshift(...inputNotes(input));
+  notes.unshift(...inputNotes(input), ...unknownResolutionNotes(tickets));
   const valuesOf = (accumulators: Accumulator[]): Record<string, MetricValue> =>
     Object.fromEntries(metrics.map((m, i) => [m.meta.id, unavailable.has(m.meta.id) ? null : accumulators[i]!.result()]));
   const rows = placing.rowsByGroup

@@ -9,10 +9,10 @@ export const backlog: Metric<number> = {
     unit: 'count',
     section: 'Volume',
     placement: 'open_at_end',
-    needs: [['solved_at', 'closed_at']],
+    needs: [['solved_at', 'closed_at', 'resolved', 'status']],
     higherIsBetter: false,
     definition:
-      'Tickets open at the end of the period, whenever they were created: created_at before the end, and resolved_at blank or at or after the end.',
+      'Tickets open at the end of the period, whenever they were created: created_at before the end, and resolved_at blank or at or after the end. A ticket resolved at a moment the data does not give (resolved yes, or a resolved status, without resolved_at) is in no backlog: when it left it is unknown.',
     example: {
       from: '2026-03-02T00:00:00Z',
       to: '2026-03-09T00:00:00Z',

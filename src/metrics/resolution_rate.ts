@@ -1,3 +1,4 @@
+import { resolvedAtUnknownTime } from '../tickets/store.js';
 import { shareOf } from './accumulators.js';
 import type { Metric, RateValue } from './types.js';
 
@@ -9,10 +10,10 @@ export const resolutionRate: Metric<RateValue> = {
     unit: 'rate',
     section: 'Volume',
     placement: 'created',
-    needs: [['solved_at', 'closed_at']],
+    needs: [['solved_at', 'closed_at', 'resolved', 'status']],
     higherIsBetter: true,
     definition:
-      'Of the tickets created in the period, the share resolved at any time in the data (resolved_at set, even after the end of the period or of the range).',
+      'Of the tickets created in the period, the share resolved at any time in the data (resolved_at set, even after the end of the period or of the range), or resolved at a moment the data does not give (resolved yes, or a resolved status, without resolved_at).',
     example: {
       from: '2026-03-02T00:00:00Z',
       to: '2026-03-09T00:00:00Z',
@@ -28,6 +29,6 @@ export const resolutionRate: Metric<RateValue> = {
   },
   create: shareOf(
     () => true,
-    (t, slot) => !Number.isNaN(t.resolvedAt[slot]!),
+    (t, slot) => !Number.isNaN(t.resolvedAt[slot]!) || resolvedAtUnknownTime(t, slot),
   ),
 };

@@ -26,8 +26,12 @@ export const jira: Preset = {
       customer: 'Reporter',
       satisfaction: 'Custom field (Satisfaction rating)',
       tags: 'Labels',
+      resolved: 'Status Category',
     },
-    values: {},
+    values: {
+      // Jira's Status Category: Done is resolved, whatever the status is called in the workflow.
+      resolved: { done: 'yes', 'to do': 'no', 'in progress': 'no' },
+    },
     sentinels: COMMON_SENTINELS,
     tagSeparator: ',',
     afterCreated: {},
@@ -35,5 +39,5 @@ export const jira: Preset = {
     datePattern: 'dd/MMM/yy h:mm a',
   },
   notes:
-    "Dates are read as `dd/MMM/yy h:mm a` (Jira's default, `12/Mar/24 3:05 PM`), ISO 8601 too; an instance set to another format needs `--date-format` with its pattern. Timestamps are in the exporting user's zone: give it with `--input-tz`. The repeated `Labels` columns are one tag list; the team is the first `Component/s` (`--map team=\"Custom field (Request Type)\"` takes the request type instead). An issue is resolved when `Resolved` is set: an issue in the Done category without a `Resolved` date is not counted as resolved.",
+    "Dates are read as `dd/MMM/yy h:mm a` (Jira's default, `12/Mar/24 3:05 PM`), ISO 8601 too; an instance set to another format needs `--date-format` with its pattern. Timestamps are in the exporting user's zone: give it with `--input-tz`. The repeated `Labels` columns are one tag list; the team is the first `Component/s` (`--map team=\"Custom field (Request Type)\"` takes the request type instead). An issue is resolved when `Resolved` is set, or its `Status Category` is Done: one without a `Resolved` date is resolved at a moment the data does not give (counted in resolution_rate, in no backlog).",
 };

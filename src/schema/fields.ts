@@ -108,6 +108,17 @@ export const FIELDS = [
     doc: { holds: "timestamp of the record's last change; decides between duplicates", blank: 'older than any record with one' },
   }),
   field({ name: 'status', kind: 'text', store: 'status', line: { name: 'status' }, doc: TEXT_DOC }),
+  field({
+    name: 'resolved',
+    kind: 'yesNo',
+    store: 'resolved',
+    line: { name: 'resolved', after: 'resolved_at' },
+    doc: {
+      holds:
+        'yes/no, as `escalated`: whether the ticket is resolved (`Resolved = Y`, Jira\'s Status Category Done); blank, a `status` of solved, closed, resolved, done or completed (any case) says yes',
+      blank: 'unknown: the status decides',
+    },
+  }),
   field({ name: 'agent', kind: 'text', store: 'agent', line: { name: 'agent' }, identifier: true, dimension: true, doc: TEXT_DOC }),
   field({ name: 'team', kind: 'text', store: 'team', line: { name: 'team' }, identifier: true, dimension: true, doc: TEXT_DOC }),
   field({ name: 'channel', kind: 'text', store: 'channel', line: { name: 'channel' }, dimension: true, doc: TEXT_DOC }),

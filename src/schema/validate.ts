@@ -1,6 +1,6 @@
 import type { ReadWallTime } from '../time/timestamp.js';
 import { camelCase, FIELDS, RECORD_FIELDS, STANDS_FOR, type CamelCase, type Field } from './fields.js';
-import { KINDS, reject, Rejected, timestampText, type FieldProblem, type KindValues, type ReadContext, type RejectionCode } from './field-kinds.js';
+import { KINDS, reject, Rejected, timestampText, YesNo, type FieldProblem, type KindValues, type ReadContext, type RejectionCode } from './field-kinds.js';
 
 export { quote, Satisfaction, tagList, YesNo, type FieldProblem, type RejectionCode } from './field-kinds.js';
 
@@ -75,6 +75,13 @@ function compileReader(from: number, to: number): ReadFields {
 const readTimestampFields = compileReader(0, TIMESTAMPS_END);
 const readOtherFields = compileReader(TIMESTAMPS_END, FIELDS.length);
 
+/**
+ * The statuses that say a ticket is resolved (compared ignoring case), when its `resolved` is
+ * blank: Zendesk's solved and closed, Freshdesk's and ServiceNow's Resolved and Closed, Jira's Done.
+ * Others (Cancelled) are mapped with the config's values (`"status": {"Cancelled": "closed"}`).
+ */
+export const RESOLVED_STATUSES: ReadonlySet<string> = new Set(['solved', 'closed', 'resolved', 'done', 'completed', 'complete']);
+
 /** The durations that stand for a blank timestamp field, as property names: [duration, timestamp]. */
 const STAND_INS = [...STANDS_FOR].map(([duration, timestamp]) => [camelCase(duration), camelCase(timestamp)] as const);
 
@@ -121,6 +128,7 @@ export function validateRecord(
     applyStandIns(out);
     checkOrder(values, column, out);
     readOtherFields(values, column, context, out, aside);
+    if (out.resolved === YesNo.unknown && out.status !== null && RESOLVED_STATUSES.has(out.status.toLowerCase())) out.resolved = YesNo.yes;
     return null;
   } catch (error) {
     if (error instanceof Rejected) return error.problem;

@@ -1,5 +1,5 @@
 import type { MatchField } from '../config/schema.js';
-import type { Dictionary, TicketStore } from '../tickets/store.js';
+import { resolvedAtUnknownTime, type Dictionary, type TicketStore } from '../tickets/store.js';
 
 /**
  * SLA outcomes, counted the way Zendesk's SLA reports count achievement and breach events: each
@@ -110,7 +110,8 @@ export function evaluateSla(tickets: TicketStore, policies: readonly SlaPolicy[]
     }
     result.firstResponse[slot] = state;
     result.firstResponseAt[slot] = at;
-    [state, at] = outcome(created, policy.resolutionMs, resolved, dataEnd);
+    // Resolved at a moment the data does not give: met or breached cannot be told.
+    [state, at] = resolvedAtUnknownTime(tickets, slot) ? [SlaState.none, Number.NaN] : outcome(created, policy.resolutionMs, resolved, dataEnd);
     result.resolution[slot] = state;
     result.resolutionAt[slot] = at;
   }

@@ -1,6 +1,6 @@
 import { camelCase, FIELDS, type Field, type FieldKind } from '../schema/fields.js';
 import { KINDS } from '../schema/field-kinds.js';
-import { tagList, type ParsedTicket } from '../schema/validate.js';
+import { tagList, YesNo, type ParsedTicket } from '../schema/validate.js';
 
 /**
  * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a million
@@ -207,4 +207,13 @@ export class TicketStore {
     for (const column of COLUMNS) columns[column.name] = grow(columns[column.name]!, capacity);
     this.sourceFile = grow(this.sourceFile, capacity);
   }
+}
+
+/**
+ * Resolved at a moment the data does not give: resolved by its status or its `resolved` column,
+ * without a resolution time. resolution_rate counts it as resolved and no backlog holds it; the
+ * metrics placed by the resolution (tickets_resolved, resolution_time, the resolution SLA) leave it out.
+ */
+export function resolvedAtUnknownTime(tickets: TicketStore, slot: number): boolean {
+  return Number.isNaN(tickets.resolvedAt[slot]!) && tickets.resolved[slot] === YesNo.yes;
 }

@@ -39,6 +39,7 @@ const COLUMNS = [
   'created_at',
   'first_response_at',
   'resolved_at',
+  'resolved',
   'status',
   'agent',
   'team',

@@ -112,26 +112,26 @@ describe('a call log', () => {
   const proposal = proposalFor(header, rows);
 
   it('reads yes/no, durations and seconds from their headers and values; proposes only the fields the tool reads', () => {
-    // Resolved (Y/N) names a field the synonyms table knows (resolved) but the tool does not read yet: not proposed.
     expect(headersOf(proposal)).toEqual({
       id: ['Call Id'],
       created_at: ['Date', 'Time'],
       agent: ['Agent'],
       satisfaction: ['Satisfaction rating'],
       handle_time: ['AvgTalkDuration'],
+      resolved: ['Resolved'],
       answered: ['Answered (Y/N)'],
       first_response_time: ['Speed of answer in seconds'],
     });
     expect(whyOf(proposal, 'handle_time')).toBe('header "AvgTalkDuration" means handle_time; its values are durations');
     expect(proposal.mapFlag).toBe(
-      "--map 'id=Call Id,created_at=Date+Time,agent=Agent,satisfaction=Satisfaction rating,handle_time=AvgTalkDuration,answered=Answered (Y/N),first_response_time=Speed of answer in seconds'",
+      "--map 'id=Call Id,created_at=Date+Time,agent=Agent,satisfaction=Satisfaction rating,handle_time=AvgTalkDuration,resolved=Resolved,answered=Answered (Y/N),first_response_time=Speed of answer in seconds'",
     );
   });
 });
 
 describe('values decide', () => {
-  it('a header means the field its values fit: Resolved as timestamps, never yes/no values', () => {
-    expect(headersOf(columnsFile({ Ref: ['1', '2'], Resolved: ['yes', 'no'] })).solved_at).toBeUndefined();
+  it('a header means the field its values fit: Resolved as yes/no or as timestamps', () => {
+    expect(headersOf(columnsFile({ Ref: ['1', '2'], Resolved: ['yes', 'no'] }))).toMatchObject({ resolved: ['Resolved'] });
     const timestamps = headersOf(columnsFile({ Ref: ['1', '2'], Resolved: ['2021-01-04 10:00', '2021-01-05 11:00'] }));
     expect(timestamps).toMatchObject({ solved_at: ['Resolved'] });
     expect(timestamps.resolved).toBeUndefined();

@@ -461,8 +461,8 @@ describe('the report object', () => {
     // is reported before a missing SLA policy.
     const missing: Record<string, string[]> = {
       tickets_resolved: ['solved_at or closed_at'],
-      backlog: ['solved_at or closed_at'],
-      resolution_rate: ['solved_at or closed_at'],
+      backlog: ['solved_at or closed_at or resolved or status'],
+      resolution_rate: ['solved_at or closed_at or resolved or status'],
       first_response_time: ['first_response_at'],
       resolution_time: ['solved_at or closed_at'],
       handle_time: ['handle_time', 'solved_at or closed_at'],
@@ -471,7 +471,7 @@ describe('the report object', () => {
       first_contact_resolution: ['agent_replies', 'solved_at or closed_at'],
       reopen_rate: ['reopens', 'solved_at or closed_at'],
       escalation_rate: ['escalated'],
-      abandonment_rate: ['channel', 'first_response_at', 'solved_at or closed_at'],
+      abandonment_rate: ['answered or channel', 'answered or first_response_at', 'answered or solved_at or closed_at'],
       cancellation_rate: ['tags', 'solved_at or closed_at'],
       csat: ['satisfaction'],
       nps: ['nps'],

@@ -218,6 +218,8 @@ describe('validateRecord: accepted values', () => {
       resolutionTime: Number.NaN,
       updatedAt: ms('2026-03-03T11:00:00Z'),
       status: 'closed',
+      // blank resolved, and a resolved status: resolved
+      resolved: YesNo.yes,
       agent: 'Alice',
       team: 'Core',
       channel: 'email',

@@ -31,6 +31,7 @@ const UNREADABLE: Partial<Record<TicketField, unknown>> = {
   reopens: 'twice',
   handle_time: 'a while',
   escalated: 'maybe',
+  resolved: 'sort of',
   answered: 'perhaps',
   tags: { billing: true },
   business_first_response_time: '-5',
