@@ -158,6 +158,10 @@ export function renderFileReading(file: FileReading): string {
   if (rejected !== undefined) field('rejected', rejected);
   const aside = rejectedLine(counts.setAsideByCode);
   if (aside !== undefined) field('set aside', aside);
+  if (counts.openButResolved > 0) {
+    const one = counts.openButResolved === 1;
+    field('status', `${plural(counts.openButResolved, 'record')} ${one ? 'says' : 'say'} open (status, or resolved no) but ${one ? 'has' : 'have'} a resolution time: the time decides, and ${one ? 'it counts' : 'they count'} as resolved`);
+  }
   // Pushed one by one: a header of 150,000 columns is too many arguments for one push.
   for (const line of file.proposal !== undefined ? proposalLines(file.proposal) : file.columns.length > 0 ? columnTable(file) : []) lines.push(line);
   return `${lines.join('\n')}\n`;

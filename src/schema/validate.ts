@@ -82,6 +82,15 @@ const readOtherFields = compileReader(TIMESTAMPS_END, FIELDS.length);
  */
 export const RESOLVED_STATUSES: ReadonlySet<string> = new Set(['solved', 'closed', 'resolved', 'done', 'completed', 'complete']);
 
+/** The statuses that say a ticket is still open (compared ignoring case): with a resolution time, they contradict it. */
+export const OPEN_STATUSES: ReadonlySet<string> = new Set(['new', 'open', 'pending', 'hold', 'on hold', 'in progress', 'to do', 'waiting for customer', 'waiting on customer']);
+
+/** A ticket whose status (or resolved no) says it is open although it has a resolution time: inspect says how many. */
+export function contradictsResolution(ticket: ParsedTicket): boolean {
+  if (Number.isNaN(ticket.solvedAt) && Number.isNaN(ticket.closedAt)) return false;
+  return ticket.resolved === YesNo.no || (ticket.status !== null && OPEN_STATUSES.has(ticket.status.toLowerCase()));
+}
+
 /** The durations that stand for a blank timestamp field, as property names: [duration, timestamp]. */
 const STAND_INS = [...STANDS_FOR].map(([duration, timestamp]) => [camelCase(duration), camelCase(timestamp)] as const);
 

@@ -115,6 +115,8 @@ export interface FileCounts extends Omit<FileAccount, 'path'> {
   setAsideByCode: Partial<Record<RejectionCode, number>>;
   /** Rejected records whose problem was no single field (a ragged row, a JSON value that is not an object). */
   rejectedWithoutField: number;
+  /** Records used whose status (or resolved no) says open although they have a resolution time. */
+  openButResolved: number;
 }
 
 export type FileReading = FileUnderstanding & { counts: FileCounts };

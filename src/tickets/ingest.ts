@@ -1,5 +1,5 @@
 import { STANDS_FOR, type TicketField } from '../schema/fields.js';
-import { emptyParsedTicket, REJECTION_REASONS, validateRecord, type FieldProblem, type RejectionCode } from '../schema/validate.js';
+import { contradictsResolution, emptyParsedTicket, REJECTION_REASONS, validateRecord, type FieldProblem, type RejectionCode } from '../schema/validate.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import type { FileAccount, FileReading, FileUnderstanding } from './file-reading.js';
 import { TicketStore } from './store.js';
@@ -84,6 +84,8 @@ export class Ingest {
   private readonly fileRejections: FileRejections[] = [];
   /** Per file, the records whose id was read before with another created_at (what an event log looks like). */
   private readonly creationsDiffer: number[] = [];
+  /** Per file, the records whose status (or resolved no) says open although they have a resolution time. */
+  private readonly openButResolved: number[] = [];
   private readonly rejects: RejectSink | undefined;
   /**
    * The raw text of the record being read (a CSV record as written, a JSON object, an NDJSON line),
@@ -114,6 +116,7 @@ export class Ingest {
     this.understandings.push(understanding);
     this.fileRejections.push({ byCode: new Map(), byField: new Map(), asideByCode: new Map(), asideByField: new Map() });
     this.creationsDiffer.push(0);
+    this.openButResolved.push(0);
     return this.files.length - 1;
   }
 
@@ -158,6 +161,7 @@ export class Ingest {
     const { outcome, loserFile, createdDiffers } = this.store.upsert(this.scratch, file);
     if (outcome !== 'added') this.files[loserFile]!.duplicates++;
     if (createdDiffers) this.creationsDiffer[file]!++;
+    if (contradictsResolution(this.scratch)) this.openButResolved[file]!++;
   }
 
   /** A record that a dialect could not map (a created_at not in its column's format, …). */
@@ -233,7 +237,7 @@ export class Ingest {
       notices: this.notices,
       readings: files.flatMap((f, i) => {
         const understanding = this.understandings[i];
-        return understanding === undefined ? [] : [fileReading(understanding, f, this.fileRejections[i]!)];
+        return understanding === undefined ? [] : [fileReading(understanding, f, this.fileRejections[i]!, this.openButResolved[i]!)];
       }),
     };
   }
@@ -250,7 +254,7 @@ function countsByCode(byCode: ReadonlyMap<RejectionCode, number>): Partial<Recor
 }
 
 /** A file's understanding with its counts; each field's rejections and values set aside go to the first column that feeds it. */
-function fileReading(understanding: FileUnderstanding, account: FileAccount, rejections: FileRejections): FileReading {
+function fileReading(understanding: FileUnderstanding, account: FileAccount, rejections: FileRejections, openButResolved: number): FileReading {
   const charged = new Set<TicketField>();
   const columns = understanding.columns.map((column) => {
     if (column.field === null || charged.has(column.field)) return { ...column, rejected: 0, setAside: 0 };
@@ -271,6 +275,7 @@ function fileReading(understanding: FileUnderstanding, account: FileAccount, rej
       rejectedByCode: countsByCode(rejections.byCode),
       setAsideByCode: countsByCode(rejections.asideByCode),
       rejectedWithoutField: rejections.byField.get(null) ?? 0,
+      openButResolved,
     },
   };
 }

@@ -241,3 +241,14 @@ describe('an event log read as tickets says so', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('inspect: a status that contradicts a resolution time', () => {
+  it('says how many records say open but have a resolution time', async () => {
+    const dir = work.fresh('contradiction');
+    writeFileSync(join(dir, 't.csv'), 'id,created_at,solved_at,status\nA,2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,Open\nB,2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,Solved\nC,2026-03-02T09:00:00Z,,pending\n');
+    const r = await cli(['inspect', 't.csv'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('  status:    1 record says open (status, or resolved no) but has a resolution time: the time decides, and it counts as resolved\n');
+    expect(JSON.parse((await cli(['inspect', 't.csv', '-f', 'json'], { cwd: dir })).stdout).files[0].counts.openButResolved).toBe(1);
+  });
+});
