@@ -112,7 +112,7 @@ export const FLAGS = [
   flag({ key: 'config', flags: '-c, --config <file>', help: 'config file: SLA policies, churn tags, zones (default: ./support-metrics.config.json if present)', commands: READERS, parse: text }),
 
   // What becomes of rejected records, and where the result goes.
-  flag({ key: 'strict', flags: '--strict', help: 'fail (exit 3) if any record is rejected, instead of using the valid ones (= --max-rejects 0)', commands: COMPUTERS }),
+  flag({ key: 'strict', flags: '--strict', help: 'fail (exit 3) if any record is rejected or any value set aside, instead of using the valid ones', commands: COMPUTERS }),
   flag({
     key: 'maxRejects',
     flags: '--max-rejects <n|p%>',
@@ -124,7 +124,7 @@ export const FLAGS = [
   flag({
     key: 'rejects',
     flags: '--rejects <file>',
-    help: 'write every rejected record (file, line, field, reason, message, the record) to this file: .csv, .json or .ndjson',
+    help: 'write every rejected record and value set aside (file, line, scope, field, reason, message, the record) to this file: .csv, .json or .ndjson',
     commands: COMPUTERS,
     parse: nonEmpty,
   }),

@@ -1,5 +1,5 @@
 import { daysInMonth, type ReadWallTime } from '../time/timestamp.js';
-import { utcMillis, type WallTime } from '../time/zone.js';
+import { utcMillis, type WallTime } from '../time/wall-time.js';
 
 /**
  * Date patterns given with --date-format, written with the Unicode (CLDR) letters that Jira, Java

@@ -1,5 +1,5 @@
 import { daysInMonth, parseTimestamp, type ReadWallTime } from '../time/timestamp.js';
-import { utcMillis, type WallTime } from '../time/zone.js';
+import { utcMillis, type WallTime } from '../time/wall-time.js';
 import type { DatePattern } from './date-pattern.js';
 
 /**

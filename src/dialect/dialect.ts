@@ -1,5 +1,5 @@
 import { FIELD_INDEX, FIELDS, RECORD_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
-import { MAX_DURATION_SECONDS, type FieldProblem } from '../schema/field-kinds.js';
+import { durationText, MAX_DURATION_SECONDS, type FieldProblem } from '../schema/field-kinds.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import { formatName, parseDate, type ColumnFormat } from './dates.js';
 import type { DerivedKey } from './json-fields.js';
@@ -80,9 +80,9 @@ const SECONDS_PER_UNIT: Record<DurationUnit, number> = { minutes: 60, seconds: 1
  * record, never a date that cannot be written).
  */
 function durationSeconds(field: TicketField, raw: string, text: string, secondsPerUnit: number, expected: string): number | FieldProblem {
-  const amount = Number(text);
-  if (!(amount >= 0) || !Number.isFinite(amount)) return { field, code: 'invalid_value', message: `"${raw}" is not ${expected}` };
-  const seconds = amount * secondsPerUnit;
+  // `27:15:00` says its own unit (hours may pass 24): read as h:mm:ss or m:ss, whatever the column's unit.
+  const seconds = text.includes(':') ? durationText(text) : Number(text) * secondsPerUnit;
+  if (!(seconds >= 0) || !Number.isFinite(seconds)) return { field, code: 'invalid_value', message: `"${raw}" is not ${expected}` };
   if (seconds > MAX_DURATION_SECONDS) return { field, code: 'invalid_value', message: `"${raw}" is more than 100 years` };
   return seconds;
 }
@@ -325,11 +325,8 @@ export function recordMapper(
         else if (fail(epoch, aside) !== null) return epoch;
       } else if (field === 'tags' && dialect.tagSeparator !== ',') {
         out[f] = raw.split(dialect.tagSeparator);
-      } else if (dialect.secondsPerUnit?.[field] !== undefined && raw.includes(':')) {
-        // `27:15:00`: a clock-style duration whatever the column's unit, read by the validator.
-        out[f] = raw;
       } else if (dialect.secondsPerUnit?.[field] !== undefined) {
-        const seconds = durationSeconds(field, raw, number(raw), dialect.secondsPerUnit[field], 'a number ≥ 0');
+        const seconds = durationSeconds(field, raw, number(raw), dialect.secondsPerUnit[field], 'a number ≥ 0 or h:mm:ss');
         if (typeof seconds === 'number') out[f] = seconds;
         else if (fail(seconds, aside) !== null) return seconds;
       } else if (NUMBER_FIELDS.includes(field)) {
@@ -346,7 +343,7 @@ export function recordMapper(
       if (raw === '' || sentinels.has(raw.toLowerCase()) || out[FIELD_INDEX.created_at] === undefined) continue;
       const field = TICKET_FIELDS[f]!;
       const unit = dialect.afterCreated[field]!.unit;
-      const seconds = durationSeconds(field, raw, number(raw), SECONDS_PER_UNIT[unit], `a number of ${unit} ≥ 0`);
+      const seconds = durationSeconds(field, raw, number(raw), SECONDS_PER_UNIT[unit], `a number of ${unit} ≥ 0, or h:mm:ss`);
       if (typeof seconds !== 'number') {
         if (fail(seconds, aside) !== null) return seconds;
         continue;

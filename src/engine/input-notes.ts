@@ -26,9 +26,9 @@ export function inputNotes(input: Pick<IngestSummary, 'files' | 'setAsideByField
         message: `${file.path}: ${formatCount(file.rejected)} of ${formatCount(records)} records (${share(file.rejected, records)}) rejected; the figures leave them out (the reasons are on standard error, the records in --rejects)`,
       });
     }
-    const byField = [...(input.setAsideByField[i] ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const byField = [...(input.setAsideByField[i] ?? [])].sort((a, b) => String(a[0]) < String(b[0]) ? -1 : 1);
     for (const [field, count] of byField) {
-      if (!over(count, records)) continue;
+      if (field === null || !over(count, records)) continue;
       notes.push({
         metric: null,
         message: `${file.path}: ${field}: ${formatCount(count)} of ${formatCount(records)} values (${share(count, records)}) could not be read and were set aside; the metrics that use ${field} leave those tickets out`,

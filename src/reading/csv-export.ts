@@ -25,7 +25,7 @@ import type { FileProposal, FileUnderstanding } from '../tickets/file-reading.js
 import type { Ingest } from '../tickets/ingest.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import { wallTimeReader } from '../time/zone.js';
-import { nearestPresets, proposeMapping, shellQuote } from '../dialect/propose-mapping.js';
+import { nearestPresets, proposeMapping, shellQuote } from './propose-mapping.js';
 import { describeColumns, IDENTITY_COLUMNS, ValueCounter } from './column-readings.js';
 import { ColumnProfiler } from './column-profile.js';
 import type { ReadOptions } from './read-options.js';

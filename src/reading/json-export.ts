@@ -170,7 +170,7 @@ class JsonObjectReader {
    * A problem with one field's value: the record's rejection (a field of RECORD_FIELDS: true),
    * else the value set aside (blank in `values`).
    */
-  private rejects(problem: FieldProblem): boolean {
+  private rejectsRecord(problem: FieldProblem): boolean {
     if (problem.field !== null && RECORD_FIELDS.includes(problem.field)) return true;
     this.aside.push(problem);
     if (problem.field !== null) this.values[FIELD_INDEX[problem.field]] = undefined;
@@ -185,13 +185,13 @@ class JsonObjectReader {
     if (twice !== undefined) {
       const field = canonicalFieldOf(twice[1])!;
       const problem: FieldProblem = { field, code: 'invalid_value', message: `the keys ${JSON.stringify(twice[0])} and ${JSON.stringify(twice[1])} both name ${field}; keep one` };
-      if (this.rejects(problem)) return this.ingest.unmappable(file, position, problem);
+      if (this.rejectsRecord(problem)) return this.ingest.unmappable(file, position, problem);
     }
     for (let i = 0; i < IDENTIFIER_INDEXES.length; i++) {
       const value = this.values[IDENTIFIER_INDEXES[i]!];
       if (isInexactInteger(value)) {
         const problem = this.inexact(IDENTIFIER_FIELDS[i]!, value, text);
-        if (this.rejects(problem)) return this.ingest.unmappable(file, position, problem);
+        if (this.rejectsRecord(problem)) return this.ingest.unmappable(file, position, problem);
       }
     }
     this.ingest.record(file, position, this.values, IDENTITY_COLUMNS, false, this.aside);

@@ -1,5 +1,5 @@
 import type { DateFormat } from '../dialect/dates.js';
-import type { PresetDistance, Proposal } from '../dialect/propose-mapping.js';
+import type { PresetDistance, Proposal } from '../reading/propose-mapping.js';
 import type { ColumnProfile } from '../reading/column-profile.js';
 import type { Delimiter, InputEncoding, InputFormat } from '../io/input-formats.js';
 import type { TicketField } from '../schema/fields.js';

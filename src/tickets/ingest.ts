@@ -23,13 +23,14 @@ export interface Rejection {
   message: string;
 }
 
-/** A file's rejections per reason and per field at fault (null: the record as a whole), and its values set aside per field, for its FileReading. */
-interface FileRejections {
+/** A file's problems of one scope (records rejected, or values set aside) per reason and per field at fault (null: the record as a whole). */
+interface FileProblems {
   byCode: Map<RejectionCode, number>;
   byField: Map<TicketField | null, number>;
-  asideByCode: Map<RejectionCode, number>;
-  asideByField: Map<TicketField, number>;
 }
+
+/** A file's rejected records and values set aside, for its FileReading. */
+type FileRejections = Record<Rejection['scope'], FileProblems>;
 
 /** Problems of one kind (records rejected, or values set aside): how many per reason, and the first few of each. */
 export interface ProblemTally {
@@ -52,7 +53,7 @@ export interface IngestSummary {
   setAside: number;
   setAsides: ProblemTally;
   /** Per file (in `files` order), its values set aside per field. */
-  setAsideByField: ReadonlyMap<TicketField, number>[];
+  setAsideByField: ReadonlyMap<TicketField | null, number>[];
   /** Fields that appeared as a column (or key) in at least one input file. */
   presentFields: Set<TicketField>;
   /** What the readers understood of the files (a detected preset, date formats), for stderr. */
@@ -73,9 +74,8 @@ export class Ingest {
   /** Each file's account as it is read (`used` is counted from the store at the end). */
   private readonly files: FileAccount[] = [];
   private readonly scratch = emptyParsedTicket();
-  private readonly rejectionsByCode = new Map<RejectionCode, number>();
-  private readonly examples: Rejection[] = [];
-  private readonly setAsides: ProblemTally = { byCode: new Map(), examples: [] };
+  /** Records rejected and values set aside, in all files. */
+  private readonly tallies: Record<Rejection['scope'], ProblemTally> = { record: { byCode: new Map(), examples: [] }, field: { byCode: new Map(), examples: [] } };
   /** The values set aside in the record being validated. */
   private readonly aside: FieldProblem[] = [];
   private readonly presentFields = new Set<TicketField>();
@@ -114,7 +114,7 @@ export class Ingest {
   openFile(path: string, understanding?: FileUnderstanding): number {
     this.files.push({ path, read: 0, header: 0, blank: 0, used: 0, duplicates: 0, rejected: 0, setAside: 0 });
     this.understandings.push(understanding);
-    this.fileRejections.push({ byCode: new Map(), byField: new Map(), asideByCode: new Map(), asideByField: new Map() });
+    this.fileRejections.push({ record: { byCode: new Map(), byField: new Map() }, field: { byCode: new Map(), byField: new Map() } });
     this.creationsDiffer.push(0);
     this.openButResolved.push(0);
     return this.files.length - 1;
@@ -177,29 +177,27 @@ export class Ingest {
   }
 
   private rejectRead(file: number, line: number, field: TicketField | null, code: RejectionCode, message: string): void {
-    const account = this.files[file]!;
-    account.rejected++;
-    const { byCode, byField } = this.fileRejections[file]!;
-    byCode.set(code, (byCode.get(code) ?? 0) + 1);
-    byField.set(field, (byField.get(field) ?? 0) + 1);
-    const before = this.rejectionsByCode.get(code) ?? 0;
-    this.rejectionsByCode.set(code, before + 1);
-    const rejection: Rejection = { scope: 'record', file: account.path, line, field, code, message };
-    if (before < EXAMPLES_PER_REASON) this.examples.push(rejection);
-    this.rejects?.write(rejection, this.raw);
+    this.problemRead(file, line, 'record', { field, code, message });
   }
 
   /** A value of a used record that could not be read: the ticket has none for that field. */
-  private setAsideRead(file: number, line: number, { field, code, message }: FieldProblem): void {
+  private setAsideRead(file: number, line: number, problem: FieldProblem): void {
+    this.problemRead(file, line, 'field', problem);
+  }
+
+  /** A record rejected, or a value set aside: counted per file, per reason and per field, kept as an example, sent to the rejects file. */
+  private problemRead(file: number, line: number, scope: Rejection['scope'], { field, code, message }: FieldProblem): void {
     const account = this.files[file]!;
-    account.setAside++;
-    const { asideByCode, asideByField } = this.fileRejections[file]!;
-    asideByCode.set(code, (asideByCode.get(code) ?? 0) + 1);
-    if (field !== null) asideByField.set(field, (asideByField.get(field) ?? 0) + 1);
-    const before = this.setAsides.byCode.get(code) ?? 0;
-    this.setAsides.byCode.set(code, before + 1);
-    const problem: Rejection = { scope: 'field', file: account.path, line, field, code, message };
-    if (before < EXAMPLES_PER_REASON) this.setAsides.examples.push(problem);
+    if (scope === 'record') account.rejected++;
+    else account.setAside++;
+    const { byCode, byField } = this.fileRejections[file]![scope];
+    byCode.set(code, (byCode.get(code) ?? 0) + 1);
+    byField.set(field, (byField.get(field) ?? 0) + 1);
+    const tally = this.tallies[scope];
+    const before = tally.byCode.get(code) ?? 0;
+    tally.byCode.set(code, before + 1);
+    const problem: Rejection = { scope, file: account.path, line, field, code, message };
+    if (before < EXAMPLES_PER_REASON) tally.examples.push(problem);
     this.rejects?.write(problem, this.raw);
   }
 
@@ -228,11 +226,11 @@ export class Ingest {
       records: files.reduce((n, f) => n + f.read - f.header - f.blank, 0),
       rejected: files.reduce((n, f) => n + f.rejected, 0),
       duplicates: files.reduce((n, f) => n + f.duplicates, 0),
-      rejectionsByCode: this.rejectionsByCode,
-      examples: this.examples,
+      rejectionsByCode: this.tallies.record.byCode,
+      examples: this.tallies.record.examples,
       setAside: files.reduce((n, f) => n + f.setAside, 0),
-      setAsides: this.setAsides,
-      setAsideByField: this.fileRejections.map((r) => r.asideByField),
+      setAsides: this.tallies.field,
+      setAsideByField: this.fileRejections.map((r) => r.field.byField),
       presentFields: this.presentFields,
       notices: this.notices,
       readings: files.flatMap((f, i) => {
@@ -259,7 +257,7 @@ function fileReading(understanding: FileUnderstanding, account: FileAccount, rej
   const columns = understanding.columns.map((column) => {
     if (column.field === null || charged.has(column.field)) return { ...column, rejected: 0, setAside: 0 };
     charged.add(column.field);
-    return { ...column, rejected: rejections.byField.get(column.field) ?? 0, setAside: rejections.asideByField.get(column.field) ?? 0 };
+    return { ...column, rejected: rejections.record.byField.get(column.field) ?? 0, setAside: rejections.field.byField.get(column.field) ?? 0 };
   });
   return {
     ...understanding,
@@ -272,9 +270,9 @@ function fileReading(understanding: FileUnderstanding, account: FileAccount, rej
       duplicates: account.duplicates,
       rejected: account.rejected,
       setAside: account.setAside,
-      rejectedByCode: countsByCode(rejections.byCode),
-      setAsideByCode: countsByCode(rejections.asideByCode),
-      rejectedWithoutField: rejections.byField.get(null) ?? 0,
+      rejectedByCode: countsByCode(rejections.record.byCode),
+      setAsideByCode: countsByCode(rejections.field.byCode),
+      rejectedWithoutField: rejections.record.byField.get(null) ?? 0,
       openButResolved,
     },
   };

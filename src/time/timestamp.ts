@@ -1,4 +1,4 @@
-import { utcMillis, type WallTime } from './zone.js';
+import { utcMillis, type WallTime } from './wall-time.js';
 
 /**
  * Strict reader for ISO 8601 / RFC 3339 timestamps: `2026-03-02T09:15:00Z`, `2026-03-02 09:15:00.250+01:00`,

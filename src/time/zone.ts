@@ -1,5 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { UsageError } from '../errors.js';
+import { utcMillis, type WallTime } from './wall-time.js';
+
+export { utcMillis, type WallTime } from './wall-time.js';
 
 /**
  * Time-zone handling. All zone rules (offsets, DST) come from temporal-polyfill; this module only
@@ -13,16 +16,6 @@ export function validateTimeZone(zone: string, flag: string): string {
   } catch {
     throw new UsageError(`${flag}: "${zone}" is not a time zone (use an IANA name such as Europe/Berlin, or UTC)`);
   }
-}
-
-export interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
 }
 
 /**
@@ -62,14 +55,6 @@ export function wallTimeReader(zone: string): (wall: WallTime) => number {
   };
 }
 
-/** The wall time read as UTC (plain arithmetic, no zone rules). Years 0–99 are not shifted to 19xx. */
-export function utcMillis(w: WallTime): number {
-  const ms = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
-  if (w.year >= 100) return ms;
-  const date = new Date(ms);
-  date.setUTCFullYear(w.year);
-  return date.getTime();
-}
 
 /** An instant written as an RFC 3339 timestamp with the offset `zone` has at that instant (`2026-03-02T00:00:00+01:00`). */
 export function formatInstant(epochMs: number, zone: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER_SYNONYMS, mapFlagOf, mapHeader, nearestPresets, normaliseHeader, proposeMapping, shellQuote, type Proposal } from '../../src/dialect/propose-mapping.js';
+import { HEADER_SYNONYMS, mapFlagOf, mapHeader, nearestPresets, normaliseHeader, proposeMapping, shellQuote, type Proposal } from '../../src/reading/propose-mapping.js';
 import { loadPresets } from '../../src/presets/index.js';
 import { ColumnProfiler } from '../../src/reading/column-profile.js';
 import { FIELDS } from '../../src/schema/fields.js';

@@ -1,6 +1,6 @@
-import type { ColumnProfile, ValueShape } from '../reading/column-profile.js';
+import type { ColumnProfile, ValueShape } from './column-profile.js';
 import { FIELDS, REQUIRED_FIELDS, TICKET_FIELDS } from '../schema/fields.js';
-import { headerMatch } from './dialect.js';
+import { headerMatch } from '../dialect/dialect.js';
 
 /**
  * A column mapping proposed for an export that no preset and no canonical header explains: which
