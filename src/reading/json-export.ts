@@ -54,10 +54,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** A JSON preset's key paths, the mapper of the rows made from them, and which of them identify someone. */
+const TAGS = FIELD_INDEX.tags;
+
 interface MappedPreset {
   dialect: Dialect;
   labels: string[];
   identifiers: (TicketField | undefined)[];
+  /** The label that holds the tags, whose JSON list is handed on as a list (a tag may hold a comma); -1: none. */
+  tagsLabel: number;
   mapper: RecordMapper;
 }
 
@@ -119,7 +123,8 @@ class JsonObjectReader {
     );
     if (this.options.countValues === true) this.counter = new ValueCounter(labels.length, dialect.sentinels);
     const identifiers = labels.map((label) => IDENTIFIER_FIELDS.find((field) => dialect.columns[field] === label));
-    return { dialect, labels, identifiers, mapper: recordMapper(dialect, columns, {}, this.ingest.readLocal) };
+    const tagsLabel = dialect.columns.tags === undefined ? -1 : labels.indexOf(dialect.columns.tags);
+    return { dialect, labels, identifiers, tagsLabel, mapper: recordMapper(dialect, columns, {}, this.ingest.readLocal) };
   }
 
   /**
@@ -198,7 +203,8 @@ class JsonObjectReader {
   }
 
   private addMapped(item: Record<string, unknown>, position: number, text: string, preset: MappedPreset): void {
-    const { dialect, labels, identifiers } = preset;
+    const { dialect, labels, identifiers, tagsLabel } = preset;
+    let tags: unknown;
     if (this.options.countValues === true) for (const key of Object.keys(item)) this.keysSeen.add(key);
     const row = new Array<string>(labels.length);
     let rounded: FieldProblem[] | undefined;
@@ -206,6 +212,7 @@ class JsonObjectReader {
       const label = labels[c]!;
       const derived = dialect.derived?.[label];
       const value = derived === undefined ? valueAt(item, label) : derived.value(item);
+      if (c === tagsLabel) tags = value;
       const identifier = identifiers[c];
       if (identifier !== undefined && isInexactInteger(value)) {
         (rounded ??= []).push(this.inexact(identifier, value, text, label));
@@ -216,6 +223,8 @@ class JsonObjectReader {
     }
     this.counter?.add(row);
     const problem = rounded?.find((p) => p.field !== null && RECORD_FIELDS.includes(p.field)) ?? preset.mapper(row, this.values, this.aside);
+    // A list of tags read as it is (no value map or sentinel changed it) stays a list: joined and split again, a tag with a comma would become two.
+    if (Array.isArray(tags) && this.values[TAGS] === row[tagsLabel]) this.values[TAGS] = tags.map((t) => cellText(t, dialect.tagSeparator)).filter((t) => t !== '');
     if (problem === null) this.ingest.record(this.source.file, position, this.values, IDENTITY_COLUMNS, true, rounded === undefined ? this.aside : [...rounded, ...this.aside]);
     else this.ingest.unmappable(this.source.file, position, problem);
   }

@@ -76,6 +76,13 @@ describe('zendesk-api preset', () => {
     expect(JSON.parse((await cliJson('report', ndjson)).stdout).totals).toEqual(JSON.parse((await cliJson('report', fixture)).stdout).totals);
   });
 
+  it('a list of tags stays a list: a tag holding a comma is one tag, blank and null items are dropped, a number is its digits', async () => {
+    const tickets = page.tickets.map((t) => (t.id === 101 ? { ...t, tags: ['refund, partial', 'vip', null, '', 7] } : t));
+    const path = join(work.fresh('comma-tags'), 'tickets.json');
+    writeFileSync(path, JSON.stringify({ ...page, tickets }));
+    expect((await ticketsById(path))['101']!.tags).toEqual(['refund, partial', 'vip', '7']);
+  });
+
   it('inspect names the key paths read and the keys ignored', async () => {
     const r = await cliJson('inspect', fixture);
     expect(r.code, r.stderr).toBe(0);
