@@ -97,6 +97,25 @@ export const fieldMap =
     return map;
   };
 
+/**
+ * --resolved-when, --responded-when: `field=value[,value…]` on a text field of the event
+ * (`activity=6`, `status=Closed,Resolved`); a value in double quotes may hold commas.
+ */
+export const eventCondition =
+  <F extends string>(fields: readonly F[]) =>
+  (value: string): { field: F; values: string[] } => {
+    const at = value.indexOf('=');
+    const field = value.slice(0, at < 0 ? undefined : at).trim();
+    if (!(fields as readonly string[]).includes(field)) {
+      throw new FlagValueError(`"${field}" is not a text field of the events${didYouMean(field, fields)}; write field=value, e.g. activity=6 or status=Closed,Resolved (fields: ${fields.join(', ')})`);
+    }
+    const parts = splitOutsideQuotes(at < 0 ? '' : value.slice(at + 1), ',');
+    if (parts === undefined) throw new FlagValueError(`a double quote is left open in ${JSON.stringify(value)}`);
+    const values = parts.map(unquoted).filter((v) => v !== '');
+    if (values.length === 0) throw new FlagValueError(`${field}: no value after "=" (write ${field}=value, or several: ${field}=a,b)`);
+    return { field: field as F, values };
+  };
+
 /** --date-format: DMY or MDY (any case), or a date pattern (`dd/MMM/yy h:mm a`), compiled once here. */
 export function dateFormatFlag(value: string): 'DMY' | 'MDY' | DatePattern {
   const order = DATE_ORDER_CHOICES.find((choice) => choice === value.trim().toUpperCase());

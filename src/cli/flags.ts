@@ -4,9 +4,9 @@ import { INPUT_ENCODINGS, INPUT_FORMATS } from '../io/input-formats.js';
 import { DEFAULT_MAX_RECORD_SIZE, sizeText } from '../io/read-limits.js';
 import { PRESET_NAMES } from '../presets/index.js';
 import { CATALOGUE_FORMATS, INSPECTION_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/output-formats.js';
-import { DIMENSIONS, TICKET_FIELDS } from '../schema/fields.js';
+import { DIMENSIONS, TEXT_FIELDS, TICKET_FIELDS } from '../schema/fields.js';
 import { PERIODS } from '../time/period-names.js';
-import { byteSize, commaList, dateFormatFlag, delimiter, fieldMap, FlagValueError, nonEmpty, oneOf, rejectLimit, text } from './flag-values.js';
+import { byteSize, commaList, dateFormatFlag, delimiter, eventCondition, fieldMap, FlagValueError, nonEmpty, oneOf, rejectLimit, text } from './flag-values.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -100,6 +100,26 @@ export const FLAGS = [
     commands: READERS,
     parse: dateFormatFlag,
     into: 'read',
+  }),
+  flag({
+    key: 'eventLog',
+    flags: '--event-log',
+    help: 'rows that share an id are the events of one ticket (one row per event, its time in the created_at column): created at the earliest, updated at the latest, other fields from the latest event that has them',
+    commands: READERS,
+  }),
+  flag({
+    key: 'resolvedWhen',
+    flags: '--resolved-when <match>',
+    help: 'with --event-log: the events that resolve a ticket, as field=value[,value…]: activity=6, status=Closed,Resolved; it is resolved at the latest of them',
+    commands: READERS,
+    parse: eventCondition(TEXT_FIELDS),
+  }),
+  flag({
+    key: 'respondedWhen',
+    flags: '--responded-when <match>',
+    help: 'with --event-log: the events that answer the customer, as field=value[,value…]: activity=2; the first response is the earliest of them',
+    commands: READERS,
+    parse: eventCondition(TEXT_FIELDS),
   }),
   flag({
     key: 'maxRecordSize',

@@ -14,6 +14,7 @@ import {
   type TicketLineFormat,
 } from '../render/output-formats.js';
 import type { TicketField } from '../schema/fields.js';
+import type { EventLog } from '../tickets/event-log.js';
 import { isPlainDate, startOfDate } from '../time/periods.js';
 import { parseTimestamp } from '../time/timestamp.js';
 import { validateTimeZone, wallTimeReader } from '../time/zone.js';
@@ -41,6 +42,8 @@ export function parseFlags<C extends CommandName>(command: C, raw: Readonly<Reco
 /** How every input is read, and in which zones. */
 export interface Reading {
   read: ReadOptions;
+  /** The rows are events of tickets (--event-log, config eventLog); undefined: rows are tickets. */
+  eventLog?: EventLog;
   /** The zone of the report: period boundaries, instants in the output. */
   zone: string;
   inputZone: string;
@@ -81,6 +84,20 @@ function mappingOf(map: Partial<Record<TicketField, string | string[]>> | undefi
   return { columns: { ...settings.columns, ...map }, values: settings.values };
 }
 
+/** --event-log and its conditions over the config's eventLog; a condition without an event log is a usage error. */
+function eventLogOf(flags: Omit<FlagsOf<'inspect'>, 'format'>, settings: Settings): EventLog | undefined {
+  const { resolvedWhen, respondedWhen } = flags;
+  if (flags.eventLog !== true && settings.eventLog === undefined) {
+    const given = resolvedWhen !== undefined ? '--resolved-when' : respondedWhen !== undefined ? '--responded-when' : undefined;
+    if (given !== undefined) throw new UsageError(`${given} applies to an event log: add --event-log (rows that share an id are the events of one ticket)`);
+    return undefined;
+  }
+  const config = settings.eventLog ?? {};
+  const resolved = resolvedWhen ?? config.resolvedWhen;
+  const responded = respondedWhen ?? config.respondedWhen;
+  return { ...(resolved && { resolvedWhen: resolved }), ...(responded && { respondedWhen: responded }) };
+}
+
 /** The reading flags every command that reads tickets has. */
 export function readingOf(flags: Omit<FlagsOf<'inspect'>, 'format'>, settings: Settings, countValues: boolean): Reading {
   const zone = flags.tz !== undefined ? validateTimeZone(flags.tz, '--tz') : validateTimeZone(settings.timezone ?? 'UTC', `${settings.source}: timezone`);
@@ -93,6 +110,7 @@ export function readingOf(flags: Omit<FlagsOf<'inspect'>, 'format'>, settings: S
   return {
     zone,
     inputZone,
+    eventLog: eventLogOf(flags, settings),
     read: {
       ...routed('inspect', flags, 'read'),
       mapping: mappingOf(flags.map, settings),

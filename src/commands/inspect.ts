@@ -14,8 +14,8 @@ import { wallTimeReader } from '../time/zone.js';
 export async function runInspect(files: string[], raw: Record<string, unknown>, io: CommandIO): Promise<void> {
   const settings = await readConfig(raw.config as string | undefined);
   const flags = parseFlags('inspect', raw);
-  const { read, inputZone } = readingOf(flags, settings, true);
-  const ingest = new Ingest(wallTimeReader(inputZone));
+  const { read, inputZone, eventLog } = readingOf(flags, settings, true);
+  const ingest = new Ingest(wallTimeReader(inputZone), { eventLog });
   await readTicketSources(files, ingest, io.stdin, { ...read, describeUnknown: true });
   const { readings } = ingest.finish();
   await standardOutput(io.stdout).write(flags.format === 'json' ? renderInspectionJson(readings) : renderInspection(readings));

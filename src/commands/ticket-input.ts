@@ -67,7 +67,7 @@ export async function withRunOutputs(
  * rejected or nothing usable is left.
  */
 export async function readValidTickets(files: string[], options: TicketRun, io: CommandIO, rejects: RejectsFile | undefined): Promise<IngestSummary> {
-  const ingest = new Ingest(wallTimeReader(options.inputZone), { rejects });
+  const ingest = new Ingest(wallTimeReader(options.inputZone), { rejects, eventLog: options.eventLog });
   let input: IngestSummary;
   try {
     await readTicketSources(files, ingest, io.stdin, options.read);

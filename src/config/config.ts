@@ -1,7 +1,9 @@
 import { compileDatePattern, type DatePattern } from '../dialect/date-pattern.js';
 import { UsageError } from '../errors.js';
 import type { TicketField } from '../schema/fields.js';
+import { conditionValue } from '../schema/statuses.js';
 import type { SlaPolicy } from '../sla/evaluate.js';
+import type { EventCondition, EventLog } from '../tickets/event-log.js';
 import { parseDuration } from './duration.js';
 import { configSchema, MATCH_FIELDS, type ConfigFile } from './schema.js';
 
@@ -21,6 +23,8 @@ export interface Settings {
   values: Partial<Record<TicketField, Record<string, string | number | boolean>>>;
   /** Timestamp field → the pattern its column is written in (the config's `dateFormats`), compiled. */
   dateFormats: Partial<Record<TicketField, DatePattern>>;
+  /** The config's `eventLog`: the rows are events (and which resolve or answer a ticket); undefined: rows are tickets. */
+  eventLog?: EventLog;
 }
 
 export const DEFAULT_CHURN_TAGS = ['cancellation', 'refund'];
@@ -45,6 +49,20 @@ export function settingsFrom(data: unknown, source: string): Settings {
   return toSettings(parsed.data, source);
 }
 
+/** A condition of the config's eventLog (one field, a value or a list). */
+function conditionOf(condition: Record<string, string | string[] | undefined> | undefined): EventCondition | undefined {
+  const entry = Object.entries(condition ?? {}).find(([, value]) => value !== undefined);
+  return entry === undefined ? undefined : { field: entry[0] as TicketField, values: toList(entry[1]!) };
+}
+
+function eventLogOf(eventLog: ConfigFile['eventLog']): EventLog | undefined {
+  if (eventLog === undefined || eventLog === false) return undefined;
+  if (eventLog === true) return {};
+  const resolvedWhen = conditionOf(eventLog.resolvedWhen);
+  const respondedWhen = conditionOf(eventLog.respondedWhen);
+  return { ...(resolvedWhen && { resolvedWhen }), ...(respondedWhen && { respondedWhen }) };
+}
+
 function toSettings(file: ConfigFile, source: string): Settings {
   return {
     source,
@@ -53,12 +71,13 @@ function toSettings(file: ConfigFile, source: string): Settings {
     churnTags: file.churnTags ?? DEFAULT_CHURN_TAGS,
     columns: (file.columns ?? {}) as Settings['columns'],
     values: (file.values ?? {}) as Settings['values'],
+    eventLog: eventLogOf(file.eventLog),
     dateFormats: Object.fromEntries(Object.entries(file.dateFormats ?? {}).flatMap(([field, pattern]) => (pattern === undefined ? [] : [[field, compileDatePattern(pattern)]]))),
     sla: (file.sla ?? []).map((policy) => ({
       name: policy.name,
       match: MATCH_FIELDS.flatMap((field) => {
         const value = policy.match?.[field];
-        return value === undefined ? [] : [{ field, values: toList(value).map((v) => v.trim().toLowerCase()) }];
+        return value === undefined ? [] : [{ field, values: toList(value).map((v) => conditionValue(field, v)) }];
       }),
       firstResponseMs: policy.firstResponse === undefined ? undefined : parseDuration(policy.firstResponse),
       resolutionMs: policy.resolution === undefined ? undefined : parseDuration(policy.resolution),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compileDatePattern, DatePatternError } from '../dialect/date-pattern.js';
-import { TICKET_FIELDS, TIMESTAMP_FIELDS } from '../schema/fields.js';
+import { TEXT_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS } from '../schema/fields.js';
 import { DURATION_PATTERN, MAX_TARGET_MS, parseDuration } from './duration.js';
 
 /**
@@ -39,6 +39,11 @@ const matchValue = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
   .describe('A value, or a list of values of which any may match (compared ignoring case and surrounding spaces).');
 
+const eventCondition = z
+  .strictObject(Object.fromEntries(TEXT_FIELDS.map((f) => [f, matchValue.optional()])))
+  .refine((condition) => Object.keys(condition).length === 1, { error: 'name one field, e.g. {"activity": "6"} or {"status": ["Closed", "Resolved"]}' })
+  .describe('One text field of the events and its values, e.g. {"activity": "6"} (as --resolved-when activity=6).');
+
 export const slaPolicy = z
   .strictObject({
     name: z.string().min(1).describe('Shown in the tickets drill-down.'),
@@ -75,6 +80,16 @@ export const configSchema = z
       .strictObject(Object.fromEntries(TIMESTAMP_FIELDS.map((f) => [f, datePattern.optional()])))
       .optional()
       .describe('Per timestamp field, the pattern its CSV column is written in, e.g. {"created_at": "dd/MMM/yy h:mm a"} (over --date-format for that column).'),
+    eventLog: z
+      .union([
+        z.boolean(),
+        z.strictObject({
+          resolvedWhen: eventCondition.optional().describe('The events that resolve a ticket: it is resolved at the latest of them (as --resolved-when).'),
+          respondedWhen: eventCondition.optional().describe('The events that answer the customer: the first response is the earliest of them (as --responded-when).'),
+        }),
+      ])
+      .optional()
+      .describe('Rows that share an id are the events of one ticket (as --event-log): true, or the events that resolve and answer a ticket.'),
     sla: z
       .array(slaPolicy)
       .optional()

@@ -43,6 +43,7 @@ export const HEADER_SYNONYMS = {
     'updated at', 'updated', 'last updated', 'last updated at', 'last update', 'last update time', 'last modified', 'modified',
     'modified at', 'modified date', 'date modified', 'sys updated at',
   ],
+  activity: ['activity', 'activity id', 'activity name', 'activity type', 'event', 'event type', 'event name', 'action', '=step'],
   status: ['status', 'ticket status', 'case status', 'issue status', 'incident state', 'call status', '=state'],
   agent: [
     'agent', 'agent name', 'agent email', 'assignee', 'assigned to', 'assigned agent', 'owner', 'ticket owner', 'handled by',
@@ -85,14 +86,6 @@ export const HEADER_SYNONYMS = {
   ],
 } as const satisfies Record<string, readonly string[]>;
 
-/** What the values of a field must look like, for the fields not (yet) in FIELDS. */
-const KIND_OF_NEW_FIELDS: Readonly<Record<string, string>> = {
-  resolved: 'yesNo',
-  answered: 'yesNo',
-  first_response_time: 'seconds',
-  resolution_time: 'seconds',
-};
-
 export interface ProposedField {
   /** The canonical field. */
   field: string;
@@ -107,7 +100,12 @@ export interface Proposal {
   fields: ProposedField[];
   /** Required fields (id, created_at) with no column. */
   missing: string[];
-  /** Ready to paste: `--map 'id=Ref,created_at=Opened On'`; '' when nothing is proposed. */
+  /**
+   * Why the rows look like the events of tickets (ids repeat, each row with its own time), to be
+   * read with --event-log; null when they do not.
+   */
+  eventLog: string | null;
+  /** Ready to paste: `--map 'id=Ref,created_at=Opened On'` (then ` --event-log` for an event log); '' when nothing is proposed. */
   mapFlag: string;
   /** The config's `columns`: field → header, or [date header, time header]. */
   configColumns: Record<string, string | string[]>;
@@ -181,7 +179,7 @@ const MAX_SCALE_WORDS = 10;
 const count = (n: number): string => n.toLocaleString('en-US');
 
 function kindOf(field: string): string {
-  return FIELDS.find((f) => f.name === field)?.kind ?? KIND_OF_NEW_FIELDS[field] ?? 'text';
+  return FIELDS.find((f) => f.name === field)?.kind ?? 'text';
 }
 
 /** Only 0 and 1 among the samples (a count column whose header does not say it counts looks yes/no). */
@@ -343,12 +341,37 @@ export function proposeMapping(profiles: readonly ColumnProfile[]): Proposal {
   const fields = Object.keys(HEADER_SYNONYMS).flatMap((field) => chosen.get(field) ?? []);
   const configColumns: Record<string, string | string[]> = {};
   for (const { field, headers } of fields) configColumns[field] = headers.length === 1 ? headers[0]! : [...headers];
+  const eventLog = eventLogOf(profiles, chosen);
+  const mapFlag = mapFlagOf(fields);
   return {
     fields,
     missing: REQUIRED_FIELDS.filter((f) => !chosen.has(f)),
-    mapFlag: mapFlagOf(fields),
+    eventLog,
+    mapFlag: eventLog === null || mapFlag === '' ? mapFlag : `${mapFlag} --event-log`,
     configColumns,
   };
+}
+
+/**
+ * Whether the chosen id and created_at columns look like an event log: ids repeat, and there are
+ * more different times than ids (a ticket exported twice repeats its creation time; the events of
+ * one case each have their own). Why, and what to add, or null.
+ */
+function eventLogOf(profiles: readonly ColumnProfile[], chosen: ReadonlyMap<string, ProposedField>): string | null {
+  const profileOf = (field: string): ColumnProfile | undefined => {
+    const headers = chosen.get(field)?.headers;
+    return headers?.length === 1 ? profiles.find((p) => p.header.trim() === headers[0]) : undefined;
+  };
+  const id = profileOf('id');
+  const created = profileOf('created_at');
+  if (id === undefined || created === undefined || id.distinctCapped || id.distinct >= id.values || created.distinct <= id.distinct) return null;
+  const activity = profileOf('activity');
+  const seen = activity === undefined ? '' : ` (its values include ${activity.samples.map((s) => `"${s}"`).join(', ')})`;
+  const next =
+    activity === undefined
+      ? 'say which events resolve a ticket with --resolved-when FIELD=VALUE'
+      : `say which activity resolves a ticket with --resolved-when activity=VALUE, and which answers it with --responded-when${seen}`;
+  return `${count(id.distinct)} ids in ${count(id.values)} rows and ${count(created.distinct)} different ${chosen.get('created_at')!.headers[0]} times: one row per event of a ticket, read with --event-log; then ${next}`;
 }
 
 /** The time-of-day column to join with a date column for `field`: one whose header shares a word with the date's, else (created_at) one named simply "Time". */

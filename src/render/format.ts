@@ -45,12 +45,13 @@ export { cleanText } from './clean-text.js';
 
 /**
  * A file's account as a line: `3,001 read = 1 header + 0 blank + 2,940 used + 30 duplicates + 30
- * rejected`. `omitZeroHeader`: a file with no header line (JSON) says nothing of it.
+ * rejected` (`+ 25 events folded` after the blanks, for an event log). `omitZeroHeader`: a file with no header line (JSON) says nothing of it.
  */
 export function accountText(counts: Omit<FileAccount, 'path'>, options: { omitZeroHeader?: boolean } = {}): string {
   const parts = [
     ...(counts.header === 0 && options.omitZeroHeader === true ? [] : [plural(counts.header, 'header')]),
     `${formatCount(counts.blank)} blank`,
+    ...(counts.folded > 0 ? [`${plural(counts.folded, 'event')} folded`] : []),
     `${formatCount(counts.used)} used`,
     plural(counts.duplicates, 'duplicate'),
     `${formatCount(counts.rejected)} rejected`,
@@ -176,6 +177,7 @@ export function inputSummary(report: Report): string {
     `${plural(input.records, 'ticket')} from ${plural(input.files.length, 'file')}`,
     `${plural(input.rejected, 'record')} rejected`,
     plural(input.duplicates, 'duplicate'),
+    ...(input.folded > 0 ? [`${plural(input.folded, 'event')} folded into their tickets`] : []),
     ...(input.setAside > 0 ? [`${plural(input.setAside, 'value')} set aside`] : []),
   ].join(' · ');
 }

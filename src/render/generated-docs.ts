@@ -1,5 +1,5 @@
 import type { Presets } from '../presets/index.js';
-import { renderFieldsTable } from './fields-doc.js';
+import { renderFieldsTable, renderStatusesTable } from './fields-doc.js';
 import { mappingTable, presetsTable } from './presets-doc.js';
 
 /**
@@ -26,7 +26,7 @@ export function withGenerated(text: string, parts: Readonly<Record<string, strin
 /** The generated parts of each hand-written doc, by its path in the package. */
 export function generatedParts(presets: Presets): Record<string, Record<string, string>> {
   return {
-    'docs/input.md': { fields: renderFieldsTable() },
+    'docs/input.md': { fields: renderFieldsTable(), statuses: renderStatusesTable() },
     'docs/presets.md': { presets: presetsTable(presets), 'csv-columns': mappingTable(presets, 'csv'), 'json-columns': mappingTable(presets, 'json') },
   };
 }

@@ -127,8 +127,10 @@ function proposalLines(proposal: FileProposal): string[] {
     return lines;
   }
   lines.push(`  proposed:  ${cleanText(mapping.mapFlag)}`);
-  lines.push(`             or in support-metrics.config.json: ${cleanText(JSON.stringify({ columns: mapping.configColumns }))}`);
+  const config = { columns: mapping.configColumns, ...(mapping.eventLog === null ? {} : { eventLog: true }) };
+  lines.push(`             or in support-metrics.config.json: ${cleanText(JSON.stringify(config))}`);
   if (mapping.missing.length > 0) lines.push(`             no column looks like ${mapping.missing.join(' or ')}: map it yourself`);
+  if (mapping.eventLog !== null) lines.push(`             ${cleanText(mapping.eventLog)}`);
   const width = mapping.fields.reduce((widest, f) => Math.max(widest, f.field.length), 0);
   for (const f of mapping.fields) lines.push(`    ${f.field.padEnd(width)}  ${cleanText(f.why)}`);
   return lines;

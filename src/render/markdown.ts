@@ -24,16 +24,17 @@ function table(headings: string[], rows: string[][], rightAligned: number): stri
 }
 
 /**
- * What became of every line or record of each input file: read = header + blank + used +
- * duplicates + rejected; and the values set aside, when there were any (they are not part of read).
+ * What became of every line or record of each input file: read = header + blank + (events folded,
+ * for an event log) + used + duplicates + rejected; and the values set aside, when there were any (they are not part of read).
  */
 function inputTable(report: Report): string {
   const aside = report.input.setAside > 0;
+  const folded = report.input.folded > 0;
   const rows = report.input.files.map((f) => [
     escapeCell(f.path),
-    ...[f.read, f.header, f.blank, f.records, f.duplicates, f.rejected, ...(aside ? [f.setAside] : [])].map(formatCount),
+    ...[f.read, f.header, f.blank, ...(folded ? [f.folded] : []), f.records, f.duplicates, f.rejected, ...(aside ? [f.setAside] : [])].map(formatCount),
   ]);
-  const headings = ['File', 'Read', 'Header', 'Blank', 'Used', 'Duplicates', 'Rejected', ...(aside ? ['Values set aside'] : [])];
+  const headings = ['File', 'Read', 'Header', 'Blank', ...(folded ? ['Events folded'] : []), 'Used', 'Duplicates', 'Rejected', ...(aside ? ['Values set aside'] : [])];
   return table(headings, rows, headings.length - 1);
 }
 

@@ -39,13 +39,15 @@ export interface ReportInput {
   records: number;
   rejected: number;
   duplicates: number;
+  /** Event logs (`--event-log`): events folded into a ticket another event of its id stands for; 0 otherwise. */
+  folded: number;
   /** Values that could not be read in records that were used: those tickets have no value for that field. */
   setAside: number;
   files: ReportInputFile[];
 }
 
 /**
- * One file's account (tickets/file-reading.ts), read = header + blank + records + duplicates +
+ * One file's account (tickets/file-reading.ts), read = header + blank + folded + records + duplicates +
  * rejected: `records` is the account's `used` (the tickets used from this file), under the name
  * the JSON report has always given it.
  */

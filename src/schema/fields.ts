@@ -107,7 +107,13 @@ export const FIELDS = [
     store: 'updatedAt',
     doc: { holds: "timestamp of the record's last change; decides between duplicates", blank: 'older than any record with one' },
   }),
-  field({ name: 'status', kind: 'text', store: 'status', line: { name: 'status' }, doc: TEXT_DOC }),
+  field({
+    name: 'status',
+    kind: 'text',
+    store: 'status',
+    line: { name: 'status' },
+    doc: { holds: 'text, read as `new`, `open`, `pending`, `hold`, `solved` or `closed` when it is one of the names helpdesks give these (see Statuses below), else as written', blank: 'unknown' },
+  }),
   field({
     name: 'resolved',
     kind: 'yesNo',
@@ -115,8 +121,16 @@ export const FIELDS = [
     line: { name: 'resolved', after: 'resolved_at' },
     doc: {
       holds:
-        'yes/no, as `escalated`: whether the ticket is resolved (`Resolved = Y`, Jira\'s Status Category Done); blank, a `status` of solved, closed, resolved, done or completed (any case) says yes',
+        'yes/no, as `escalated`: whether the ticket is resolved (`Resolved = Y`, Jira\'s Status Category Done); blank, a `status` read as `solved` or `closed` (Resolved, Done, Completed…) says yes',
       blank: 'unknown: the status decides',
+    },
+  }),
+  field({
+    name: 'activity',
+    kind: 'text',
+    doc: {
+      holds: 'text: what happened, in an event log read with `--event-log` (one row per event); `--resolved-when activity=6` and `--responded-when` test it',
+      blank: 'no kind given',
     },
   }),
   field({ name: 'agent', kind: 'text', store: 'agent', line: { name: 'agent' }, identifier: true, dimension: true, doc: TEXT_DOC }),
@@ -198,6 +212,9 @@ export const IDENTIFIER_FIELDS: readonly TicketField[] = FIELDS.filter((f) => 'i
 
 /** Position of each field in TICKET_FIELDS, for aligned value arrays. */
 export const FIELD_INDEX = Object.fromEntries(TICKET_FIELDS.map((f, i) => [f, i])) as Record<TicketField, number>;
+
+/** The text fields (an event log's conditions test them: `--resolved-when activity=6`). */
+export const TEXT_FIELDS: readonly TicketField[] = fieldsOfKind('text');
 
 /** The fields a report can be split by with `--by`. */
 export const DIMENSIONS = FIELDS.filter((f) => 'dimension' in f).map((f) => f.name) as readonly Extract<Field, { dimension: true }>['name'][];

@@ -1,5 +1,6 @@
 import type { ReadWallTime } from '../time/timestamp.js';
 import { camelCase, FIELDS, RECORD_FIELDS, STANDS_FOR, type CamelCase, type Field } from './fields.js';
+import { canonicalStatus, OPEN_STATUSES, RESOLVED_STATUSES } from './statuses.js';
 import { KINDS, reject, Rejected, timestampText, YesNo, type FieldProblem, type KindValues, type ReadContext, type RejectionCode } from './field-kinds.js';
 
 export { quote, Satisfaction, tagList, YesNo, type FieldProblem, type RejectionCode } from './field-kinds.js';
@@ -76,19 +77,18 @@ const readTimestampFields = compileReader(0, TIMESTAMPS_END);
 const readOtherFields = compileReader(TIMESTAMPS_END, FIELDS.length);
 
 /**
- * The statuses that say a ticket is resolved (compared ignoring case), when its `resolved` is
- * blank: Zendesk's solved and closed, Freshdesk's and ServiceNow's Resolved and Closed, Jira's Done.
- * Others (Cancelled) are mapped with the config's values (`"status": {"Cancelled": "closed"}`).
+ * A ticket's `resolved` as its record says it, or, when that is blank, as its status says it
+ * (solved or closed, see statuses.ts): yes, else unknown. Applied to each record once it is read,
+ * and to each ticket of an event log once its events are folded (its latest status decides).
  */
-export const RESOLVED_STATUSES: ReadonlySet<string> = new Set(['solved', 'closed', 'resolved', 'done', 'completed', 'complete']);
-
-/** The statuses that say a ticket is still open (compared ignoring case): with a resolution time, they contradict it. */
-export const OPEN_STATUSES: ReadonlySet<string> = new Set(['new', 'open', 'pending', 'hold', 'on hold', 'in progress', 'to do', 'waiting for customer', 'waiting on customer']);
+export function resolvedOrByStatus(resolved: number, status: string | null): number {
+  return resolved === YesNo.unknown && status !== null && RESOLVED_STATUSES.has(status) ? YesNo.yes : resolved;
+}
 
 /** A ticket whose status (or resolved no) says it is open although it has a resolution time: inspect says how many. */
 export function contradictsResolution(ticket: ParsedTicket): boolean {
   if (Number.isNaN(ticket.solvedAt) && Number.isNaN(ticket.closedAt)) return false;
-  return ticket.resolved === YesNo.no || (ticket.status !== null && OPEN_STATUSES.has(ticket.status.toLowerCase()));
+  return ticket.resolved === YesNo.no || (ticket.status !== null && OPEN_STATUSES.has(ticket.status));
 }
 
 /** The durations that stand for a blank timestamp field, as property names: [duration, timestamp]. */
@@ -137,7 +137,7 @@ export function validateRecord(
     applyStandIns(out);
     checkOrder(values, column, out);
     readOtherFields(values, column, context, out, aside);
-    if (out.resolved === YesNo.unknown && out.status !== null && RESOLVED_STATUSES.has(out.status.toLowerCase())) out.resolved = YesNo.yes;
+    if (out.status !== null) out.status = canonicalStatus(out.status);
     return null;
   } catch (error) {
     if (error instanceof Rejected) return error.problem;

@@ -84,7 +84,7 @@ export interface FileProposal {
 
 /**
  * What became of everything read from one file, checked at the end of every run:
- * read = header + blank + used + duplicates + rejected. A CSV record over several lines counts
+ * read = header + blank + folded + used + duplicates + rejected. A CSV record over several lines counts
  * once; a JSON array's elements are its records. The one accounting type: the Ingest keeps it,
  * inspect shows it, and the Report's input block is made from it.
  */
@@ -96,6 +96,11 @@ export interface FileAccount {
   header: number;
   /** Blank lines (and rows of empty fields). */
   blank: number;
+  /**
+   * An event log (`--event-log`): events folded into their ticket, each ticket being used in the
+   * file of its latest event (0 otherwise).
+   */
+  folded: number;
   /** Records whose ticket is used (the distinct tickets from this file). */
   used: number;
   /** Records that lost to another record with the same id. */

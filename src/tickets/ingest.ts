@@ -1,5 +1,6 @@
 import { STANDS_FOR, type TicketField } from '../schema/fields.js';
-import { contradictsResolution, emptyParsedTicket, REJECTION_REASONS, validateRecord, type FieldProblem, type RejectionCode } from '../schema/validate.js';
+import { contradictsResolution, emptyParsedTicket, REJECTION_REASONS, resolvedOrByStatus, validateRecord, type FieldProblem, type ParsedTicket, type RejectionCode } from '../schema/validate.js';
+import { eventTest, type EventLog } from './event-log.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import type { FileAccount, FileReading, FileUnderstanding } from './file-reading.js';
 import { TicketStore } from './store.js';
@@ -70,7 +71,7 @@ export interface RejectSink {
 }
 
 export class Ingest {
-  private readonly store = new TicketStore();
+  private readonly store: TicketStore;
   /** Each file's account as it is read (`used` is counted from the store at the end). */
   private readonly files: FileAccount[] = [];
   private readonly scratch = emptyParsedTicket();
@@ -87,18 +88,29 @@ export class Ingest {
   /** Per file, the records whose status (or resolved no) says open although they have a resolution time. */
   private readonly openButResolved: number[] = [];
   private readonly rejects: RejectSink | undefined;
+  /** An event log: rows are events, folded per id (see TicketStore.foldEvent); undefined: rows are tickets. */
+  private readonly eventLog: { resolves: (event: ParsedTicket) => boolean; responds: (event: ParsedTicket) => boolean } | undefined;
+  /** Per file, the events used (folded into a ticket, or standing for it): the file's `used` + `folded`. */
+  private readonly eventsUsed: number[] = [];
   /**
    * The raw text of the record being read (a CSV record as written, a JSON object, an NDJSON line),
    * set by the readers before each record when `keepRaw` is on, for the rejects file.
    */
   raw: string | undefined;
 
-  /** Reads timestamps without an offset in the input zone; sends rejected records to `rejects`. */
+  /** Reads timestamps without an offset in the input zone; sends rejected records to `rejects`; `eventLog`: the rows are events. */
   constructor(
     readonly readLocal: ReadWallTime,
-    options: { rejects?: RejectSink } = {},
+    options: { rejects?: RejectSink; eventLog?: EventLog } = {},
   ) {
     this.rejects = options.rejects;
+    const { eventLog } = options;
+    this.store = new TicketStore(eventLog && { resolution: eventLog.resolvedWhen !== undefined, firstResponse: eventLog.respondedWhen !== undefined });
+    this.eventLog = eventLog && { resolves: eventTest(eventLog.resolvedWhen), responds: eventTest(eventLog.respondedWhen) };
+    // The fields the fold gives every ticket, whatever the columns.
+    if (eventLog !== undefined) {
+      this.fieldsPresent(['updated_at', ...(eventLog.resolvedWhen ? (['closed_at'] as const) : []), ...(eventLog.respondedWhen ? (['first_response_at'] as const) : [])]);
+    }
   }
 
   /** Whether readers should set `raw` before each record (only when rejects are written: it costs time). */
@@ -112,7 +124,8 @@ export class Ingest {
 
   /** A new input file; `understanding` is the object its reader fills in as it decides how to read it. */
   openFile(path: string, understanding?: FileUnderstanding): number {
-    this.files.push({ path, read: 0, header: 0, blank: 0, used: 0, duplicates: 0, rejected: 0, setAside: 0 });
+    this.files.push({ path, read: 0, header: 0, blank: 0, folded: 0, used: 0, duplicates: 0, rejected: 0, setAside: 0 });
+    this.eventsUsed.push(0);
     this.understandings.push(understanding);
     this.fileRejections.push({ record: { byCode: new Map(), byField: new Map() }, field: { byCode: new Map(), byField: new Map() } });
     this.creationsDiffer.push(0);
@@ -158,7 +171,14 @@ export class Ingest {
     }
     for (const p of setAside) this.setAsideRead(file, line, p);
     for (const p of aside) this.setAsideRead(file, line, p);
-    const { outcome, loserFile, createdDiffers } = this.store.upsert(this.scratch, file);
+    const ticket = this.scratch;
+    if (this.eventLog !== undefined) {
+      this.store.foldEvent(ticket, file, this.eventLog.resolves(ticket), this.eventLog.responds(ticket));
+      this.eventsUsed[file]!++;
+      return;
+    }
+    ticket.resolved = resolvedOrByStatus(ticket.resolved, ticket.status);
+    const { outcome, loserFile, createdDiffers } = this.store.upsert(ticket, file);
     if (outcome !== 'added') this.files[loserFile]!.duplicates++;
     if (createdDiffers) this.creationsDiffer[file]!++;
     if (contradictsResolution(this.scratch)) this.openButResolved[file]!++;
@@ -204,11 +224,12 @@ export class Ingest {
   finish(): IngestSummary {
     const used = new Array<number>(this.files.length).fill(0);
     for (let slot = 0; slot < this.store.length; slot++) used[this.store.sourceFile[slot]!]!++;
-    const files = this.files.map((f, i) => ({ ...f, used: used[i]! }));
+    if (this.eventLog !== undefined) this.store.settleEvents();
+    const files = this.files.map((f, i) => ({ ...f, used: used[i]!, folded: this.eventLog === undefined ? 0 : this.eventsUsed[i]! - used[i]! }));
     for (const f of files) {
-      if (f.header + f.blank + f.used + f.rejected + f.duplicates !== f.read) {
+      if (f.header + f.blank + f.folded + f.used + f.rejected + f.duplicates !== f.read) {
         throw new Error(
-          `internal: ${f.path}: ${f.read} read but ${f.header} header + ${f.blank} blank + ${f.used} used + ${f.rejected} rejected + ${f.duplicates} duplicates`,
+          `internal: ${f.path}: ${f.read} read but ${f.header} header + ${f.blank} blank + ${f.folded} folded + ${f.used} used + ${f.rejected} rejected + ${f.duplicates} duplicates`,
         );
       }
     }
@@ -217,7 +238,7 @@ export class Ingest {
       if (n === 0) return;
       const records = n === 1 ? '1 record repeats an id' : `${n.toLocaleString('en-US')} records repeat an id`;
       this.notices.push(
-        `${f.path}: ${records} with another created_at: this looks like an event log (one row per event), but rows are read as tickets: each id keeps its row with the latest updated_at (else the last read), and that row's created_at`,
+        `${f.path}: ${records} with another created_at: this looks like an event log (one row per event), but rows are read as tickets: each id keeps its row with the latest updated_at (else the last read), and that row's created_at; --event-log folds each id's events into one ticket`,
       );
     });
     return {
@@ -266,6 +287,7 @@ function fileReading(understanding: FileUnderstanding, account: FileAccount, rej
       read: account.read,
       header: account.header,
       blank: account.blank,
+      folded: account.folded,
       used: account.used,
       duplicates: account.duplicates,
       rejected: account.rejected,

@@ -1,6 +1,6 @@
 import { camelCase, FIELDS, type Field, type FieldKind } from '../schema/fields.js';
 import { KINDS } from '../schema/field-kinds.js';
-import { tagList, YesNo, type ParsedTicket } from '../schema/validate.js';
+import { resolvedOrByStatus, tagList, YesNo, type ParsedTicket } from '../schema/validate.js';
 
 /**
  * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a million
@@ -83,7 +83,32 @@ for (const field of FIELDS) {
 const TIMESTAMP_KEYS = FIELDS.filter((f) => f.kind === 'timestamp').map((f) => camelCase(f.name) as keyof ParsedTicket);
 
 type WriteTicket = (store: TicketStore, slot: number, ticket: ParsedTicket) => void;
+type FoldTicket = (store: TicketStore, slot: number, ticket: ParsedTicket, time: number) => void;
 type LatestTime = (ticket: ParsedTicket) => number;
+
+/** A column's value in a parsed ticket, as code (a column several fields fill takes the first that is not blank); `blanks` collects the blank tests it calls. */
+function valueCode(column: Column, blanks: unknown[]): string {
+  let value = `t.${column.from[0]!}`;
+  for (const next of column.from.slice(1)) {
+    blanks.push(KINDS[column.kind].isBlankValue);
+    value = `(blank${blanks.length - 1}(${value}) ? t.${next} : ${value})`;
+  }
+  return value;
+}
+
+/** The statement that stores `value` (code) in a column: text interned, tags by their text. */
+function storeCode(column: Column, value: string): string {
+  if (column.kind === 'text') return `store.${column.name}[slot] = store.dictionaries.${column.name}.codeOf(${value});`;
+  if (column.kind === 'tags') return `store.${column.name}[slot] = store.tagListCode(${value});`;
+  return `store.${column.name}[slot] = ${value};`;
+}
+
+/** A function made from `statements`, the blank tests they call passed in as blank0, blank1… */
+function compile<F>(signature: string, statements: string[], blanks: unknown[]): F {
+  const names = blanks.map((_, i) => `blank${i}`);
+  const make = new Function(...names, `return function ${signature} {\n${statements.join('\n')}\n};`) as (...args: unknown[]) => F;
+  return make(...blanks);
+}
 
 /**
  * The code that writes a parsed ticket into its columns, and the code that finds its latest
@@ -93,19 +118,27 @@ type LatestTime = (ticket: ParsedTicket) => number;
  */
 function compileWriter(): WriteTicket {
   const blanks: unknown[] = [];
-  const statements = COLUMNS.map((column) => {
-    let value = `t.${column.from[0]!}`;
-    for (const next of column.from.slice(1)) {
-      blanks.push(KINDS[column.kind].isBlankValue);
-      value = `(blank${blanks.length - 1}(${value}) ? t.${next} : ${value})`;
-    }
-    if (column.kind === 'text') return `store.${column.name}[slot] = store.dictionaries.${column.name}.codeOf(${value});`;
-    if (column.kind === 'tags') return `store.${column.name}[slot] = store.tagListCode(${value});`;
-    return `store.${column.name}[slot] = ${value};`;
-  });
-  const names = blanks.map((_, i) => `blank${i}`);
-  const make = new Function(...names, `return function writeTicket(store, slot, t) {\n${statements.join('\n')}\n};`) as (...args: unknown[]) => WriteTicket;
-  return make(...blanks);
+  const statements = COLUMNS.map((column) => storeCode(column, valueCode(column, blanks)));
+  return compile<WriteTicket>('writeTicket(store, slot, t)', statements, blanks);
+}
+
+/**
+ * The code that folds one event of an event log into its ticket's columns: each column takes the
+ * value of the latest event that has one (`time` its event's time; on a tie the event read last),
+ * `eventTimes` holding, per column, the time of the event its value came from. The columns in
+ * `skip` are the fold's own (created_at, updated_at, and a resolution or first response that
+ * events decide).
+ */
+function compileFolder(skip: ReadonlySet<keyof StoreColumns>): FoldTicket {
+  const blanks: unknown[] = [];
+  const statements = ['let v;'];
+  for (const column of COLUMNS.filter((c) => !skip.has(c.name))) {
+    statements.push(`v = ${valueCode(column, blanks)};`);
+    blanks.push(KINDS[column.kind].isBlankValue);
+    const times = `store.eventTimes.${column.name}`;
+    statements.push(`if (!blank${blanks.length - 1}(v) && time >= ${times}[slot]) { ${storeCode(column, 'v')} ${times}[slot] = time; }`);
+  }
+  return compile<FoldTicket>('foldTicket(store, slot, t, time)', statements, blanks);
 }
 
 function compileLatest(): LatestTime {
@@ -123,6 +156,16 @@ function grow<T extends Float64Array | Int32Array | Int8Array>(array: T, capacit
 }
 
 export type UpsertOutcome = 'added' | 'replaced' | 'kept';
+
+/**
+ * How the rows of an event log (one row per event, `--event-log`) fold into tickets: whether
+ * matching events decide the resolution (`--resolved-when`) and the first response
+ * (`--responded-when`); else the columns do, as for any other field.
+ */
+export interface EventFolding {
+  resolution: boolean;
+  firstResponse: boolean;
+}
 
 export interface TicketStore extends StoreColumns {}
 
@@ -146,8 +189,31 @@ export class TicketStore {
   ) as Record<TextField, Dictionary>;
   private readonly tagLists: string[][] = [];
 
-  constructor() {
+  /** Event logs only: per column, the time of the event its value came from (see compileFolder). */
+  readonly eventTimes = {} as Record<keyof StoreColumns, Float64Array>;
+  /** Event logs only: per ticket, the time of its latest event (its file is the ticket's sourceFile). */
+  private latestEvent = new Float64Array(0);
+  private readonly foldTicket: FoldTicket | undefined;
+
+  /** `folding`: the rows are events, folded into tickets with foldEvent (upsert is not used). */
+  constructor(private readonly folding?: EventFolding) {
     for (const column of COLUMNS) (this as unknown as Record<string, unknown>)[column.name] = new ARRAY_OF[column.kind](this.capacity);
+    if (folding === undefined) return;
+    const own = new Set<keyof StoreColumns>(['createdAt', 'updatedAt']);
+    if (folding.resolution) own.add('resolvedAt');
+    if (folding.firstResponse) own.add('firstResponseAt');
+    this.foldTicket = compileFolder(own);
+    for (const column of COLUMNS) if (!own.has(column.name)) this.eventTimes[column.name] = new Float64Array(this.capacity);
+    this.latestEvent = new Float64Array(this.capacity);
+  }
+
+  /** A slot for a new id. */
+  private addSlot(id: string): number {
+    const slot = this.length++;
+    if (slot === this.capacity) this.resize(Math.ceil(this.capacity * 1.5)); // 1.5×: less slack than doubling at a million tickets
+    this.slotOfId.set(id, slot);
+    this.id.push(id);
+    return slot;
   }
 
   /**
@@ -161,11 +227,7 @@ export class TicketStore {
     if (latest > this.latestTimestamp) this.latestTimestamp = latest;
     const existing = this.slotOfId.get(ticket.id);
     if (existing === undefined) {
-      const slot = this.length++;
-      if (slot === this.capacity) this.resize(Math.ceil(this.capacity * 1.5)); // 1.5×: less slack than doubling at a million tickets
-      this.slotOfId.set(ticket.id, slot);
-      this.id.push(ticket.id);
-      this.write(slot, ticket, file);
+      this.write(this.addSlot(ticket.id), ticket, file);
       return { outcome: 'added', loserFile: -1, createdDiffers: false };
     }
     // Another creation time for the same id: the rows are events of one ticket, not copies of it.
@@ -177,6 +239,49 @@ export class TicketStore {
     const loserFile = this.sourceFile[existing]!;
     this.write(existing, ticket, file);
     return { outcome: 'replaced', loserFile, createdDiffers };
+  }
+
+  /**
+   * Folds one event of an event log into its ticket (the ticket's `createdAt` is the event's
+   * time): the ticket is created at its earliest event and updated at its latest (or at a later
+   * updated_at); with `folding.resolution`, resolved at its latest event that `resolves`, with
+   * `folding.firstResponse`, first answered at its earliest that `responds`; every other column
+   * holds the value of the latest event that has one (on a tie, the event read last). The ticket
+   * counts as used in the file of its latest event. Returns whether the id was new.
+   */
+  foldEvent(ticket: ParsedTicket, file: number, resolves: boolean, responds: boolean): boolean {
+    const latest = latestTime(ticket);
+    if (latest > this.latestTimestamp) this.latestTimestamp = latest;
+    const time = ticket.createdAt;
+    let slot = this.slotOfId.get(ticket.id);
+    const added = slot === undefined;
+    if (slot === undefined) {
+      slot = this.addSlot(ticket.id);
+      writeTicket(this, slot, ticket);
+      for (const times of Object.values(this.eventTimes)) times[slot] = -Infinity;
+      this.latestEvent[slot] = -Infinity;
+      this.updatedAt[slot] = Number.NaN;
+      if (this.folding!.resolution) this.resolvedAt[slot] = Number.NaN;
+      if (this.folding!.firstResponse) this.firstResponseAt[slot] = Number.NaN;
+    }
+    this.foldTicket!(this, slot, ticket, time);
+    if (time < this.createdAt[slot]!) this.createdAt[slot] = time;
+    // NaN (blank) never counts: comparisons with NaN are false.
+    const updated = ticket.updatedAt > time ? ticket.updatedAt : time;
+    if (!(this.updatedAt[slot]! >= updated)) this.updatedAt[slot] = updated;
+    if (time >= this.latestEvent[slot]!) {
+      this.latestEvent[slot] = time;
+      this.sourceFile[slot] = file;
+    }
+    if (resolves && !(this.resolvedAt[slot]! >= time)) this.resolvedAt[slot] = time;
+    if (responds && !(this.firstResponseAt[slot]! <= time)) this.firstResponseAt[slot] = time;
+    return added;
+  }
+
+  /** After the last event: a ticket whose `resolved` no event gave is resolved when its status (the latest one given) says so. */
+  settleEvents(): void {
+    const statuses = this.dictionaries.status;
+    for (let slot = 0; slot < this.length; slot++) this.resolved[slot] = resolvedOrByStatus(this.resolved[slot]!, statuses.valueOf(this.status[slot]!));
   }
 
   tagsOf(slot: number): readonly string[] {
@@ -206,6 +311,9 @@ export class TicketStore {
     const columns = this as unknown as Record<string, Float64Array | Int32Array | Int8Array>;
     for (const column of COLUMNS) columns[column.name] = grow(columns[column.name]!, capacity);
     this.sourceFile = grow(this.sourceFile, capacity);
+    if (this.folding === undefined) return;
+    for (const name of Object.keys(this.eventTimes) as (keyof StoreColumns)[]) this.eventTimes[name] = grow(this.eventTimes[name], capacity);
+    this.latestEvent = grow(this.latestEvent, capacity);
   }
 }
 

@@ -229,7 +229,7 @@ describe('an event log read as tickets says so', () => {
     expect(r.code, r.stderr).toBe(0);
     // 33 events of 8 cases: 25 rows repeat an id, each with its own timestamp.
     expect(r.stderr).toContain(
-      'event-log.csv: 25 records repeat an id with another created_at: this looks like an event log (one row per event), but rows are read as tickets: each id keeps its row with the latest updated_at (else the last read), and that row\'s created_at',
+      'event-log.csv: 25 records repeat an id with another created_at: this looks like an event log (one row per event), but rows are read as tickets: each id keeps its row with the latest updated_at (else the last read), and that row\'s created_at; --event-log folds each id\'s events into one ticket',
     );
     expect(JSON.parse(r.stdout).input).toMatchObject({ records: 8, duplicates: 25 });
   });
@@ -239,6 +239,82 @@ describe('an event log read as tickets says so', () => {
     writeFileSync(join(dir, 't.csv'), 'id,created_at,updated_at\nA,2026-03-02T09:00:00Z,2026-03-02T09:00:00Z\nA,2026-03-02T09:00:00Z,2026-03-02T10:00:00Z\n');
     const r = await cli(['report', 't.csv', '-f', 'json'], { cwd: dir });
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('an event log read with --event-log: one ticket per id, folded by time', () => {
+  const MAP = ['--map', 'id=CaseID,created_at=CompleteTimestamp,agent=Resource,activity=ActivityID'];
+  const CONDITIONS = ['--resolved-when', 'activity=6', '--responded-when', 'activity=2'];
+  const report = async (args: string[]) => {
+    const r = await cli(['report', ...args, '--period', 'day', '--by', 'agent', '-f', 'json'], { cwd: anyExport });
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout);
+  };
+
+  it('gives the report of its folded form (event-log-folded.csv), row for row, and accounts for every event', async () => {
+    const events = await report(['event-log.csv', ...MAP, '--event-log', ...CONDITIONS]);
+    const folded = await report(['event-log-folded.csv']);
+    expect(events.rows).toEqual(folded.rows);
+    expect(events.totals).toEqual(folded.totals);
+    expect(events.notes).toEqual(folded.notes);
+    // 34 lines = the header + 25 events folded into the 8 cases' latest events
+    expect(events.input).toEqual({
+      records: 8,
+      rejected: 0,
+      duplicates: 0,
+      folded: 25,
+      setAside: 0,
+      files: [{ path: 'event-log.csv', read: 34, header: 1, blank: 0, folded: 25, records: 8, duplicates: 0, rejected: 0, setAside: 0 }],
+    });
+    // README facts: 6 closed cases, 687,891.996 s from creation to the last 6; Case 6's agent from its latest event.
+    expect(events.totals.metrics.tickets_resolved).toBe(6);
+    expect(events.totals.metrics.resolution_time.mean * 6).toBeCloseTo(687891.996, 3);
+    expect(events.totals.metrics.backlog).toBe(2);
+  });
+
+  it('the config does the same (columns and eventLog), and the table says how many events were folded', async () => {
+    const dir = work.fresh('event-config');
+    writeFileSync(
+      join(dir, 'support-metrics.config.json'),
+      JSON.stringify({
+        columns: { id: 'CaseID', created_at: 'CompleteTimestamp', agent: 'Resource', activity: 'ActivityID' },
+        eventLog: { resolvedWhen: { activity: '6' }, respondedWhen: { activity: ['2'] } },
+      }),
+    );
+    const fromConfig = await cli(['report', join(anyExport, 'event-log.csv'), '--period', 'all', '-f', 'json'], { cwd: dir });
+    const fromFlags = await cli(['report', join(anyExport, 'event-log.csv'), ...MAP, '--event-log', ...CONDITIONS, '--period', 'all', '-f', 'json'], { cwd: anyExport });
+    expect(JSON.parse(fromConfig.stdout).totals).toEqual(JSON.parse(fromFlags.stdout).totals);
+    const table = await cli(['report', 'event-log.csv', ...MAP, '--event-log', ...CONDITIONS, '--period', 'all'], { cwd: anyExport });
+    expect(table.stdout).toContain('event-log.csv: 34 read = 1 header + 0 blank + 25 events folded + 8 used + 0 duplicates + 0 rejected');
+    const markdown = await cli(['report', 'event-log.csv', ...MAP, '--event-log', ...CONDITIONS, '--period', 'all', '-f', 'markdown'], { cwd: anyExport });
+    expect(markdown.stdout).toContain('| File | Read | Header | Blank | Events folded | Used | Duplicates | Rejected |');
+    expect(markdown.stdout).toContain('| event-log.csv | 34 | 1 | 0 | 25 | 8 | 0 | 0 |');
+  });
+
+  it('inspect proposes --event-log and names the activity column; the proposal with a condition reports every case', async () => {
+    const r = await cli(['inspect', 'event-log.csv', '-f', 'json'], { cwd: anyExport });
+    const { mapping } = JSON.parse(r.stdout).files[0].proposal;
+    expect(mapping.mapFlag).toBe("--map 'id=CaseID,created_at=CompleteTimestamp,activity=ActivityID,agent=Resource' --event-log");
+    expect(mapping.eventLog).toMatch(/^8 ids in 33 rows and 33 different CompleteTimestamp times: one row per event of a ticket, read with --event-log; then say which activity resolves/);
+    const shell = spawnSync('bash', ['-c', `node "$BIN" report event-log.csv ${mapping.mapFlag} --resolved-when activity=6 --period all -f json`], { cwd: anyExport, env: { ...process.env, BIN: binPath }, encoding: 'utf8' });
+    expect(shell.status, shell.stderr).toBe(0);
+    expect(JSON.parse(shell.stdout).totals.metrics).toMatchObject({ tickets_created: 8, tickets_resolved: 6 });
+  });
+
+  it.each([
+    [['--resolved-when', 'activity=6'], '--resolved-when applies to an event log: add --event-log (rows that share an id are the events of one ticket)'],
+    [['--event-log', '--resolved-when', 'activty=6'], '--resolved-when: "activty" is not a text field of the events (did you mean "activity"?)'],
+    [['--event-log', '--responded-when', 'activity='], '--responded-when: activity: no value after "=" (write activity=value, or several: activity=a,b)'],
+  ])('%j: exit 2, one line', async (args, message) => {
+    const r = await cli(['report', 'event-log.csv', ...MAP, ...args], { cwd: anyExport });
+    expect(expectOneLineError(r, 2)).toContain(message);
+  });
+
+  it('a config eventLog condition must name one field', async () => {
+    const dir = work.fresh('event-config-bad');
+    writeFileSync(join(dir, 'support-metrics.config.json'), JSON.stringify({ eventLog: { resolvedWhen: { activity: '6', status: 'Closed' } } }));
+    const r = await cli(['report', join(anyExport, 'event-log.csv'), ...MAP], { cwd: dir });
+    expect(expectOneLineError(r, 2)).toContain('eventLog.resolvedWhen: name one field');
   });
 });
 

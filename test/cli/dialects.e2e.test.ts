@@ -56,8 +56,9 @@ describe('the Excel export (";", decimal comma, day-first, BOM)', () => {
       records: 4,
       rejected: 0,
       duplicates: 0,
+      folded: 0,
       setAside: 0,
-      files: [{ path: 'excel-it.csv', read: 5, header: 1, blank: 0, records: 4, duplicates: 0, rejected: 0, setAside: 0 }],
+      files: [{ path: 'excel-it.csv', read: 5, header: 1, blank: 0, folded: 0, records: 4, duplicates: 0, rejected: 0, setAside: 0 }],
     });
     for (const f of report.input.files) expect(f.header + f.blank + f.records + f.duplicates + f.rejected).toBe(f.read);
     expect(report.range).toEqual({ from: '2026-03-02T00:00:00+00:00', to: '2026-03-16T00:00:00+00:00' });

@@ -266,7 +266,7 @@ describe('--verbose', () => {
     expect(ok(verbose)).toBe(ok(plain));
     const inspected = ok(await sm(inspectDir, 'inspect', 'canonical.csv'));
     // The notices first (A2 repeats its id with another created_at), then the inspect text, then the summary.
-    const notice = 'canonical.csv: 1 record repeats an id with another created_at: this looks like an event log (one row per event), but rows are read as tickets: each id keeps its row with the latest updated_at (else the last read), and that row\'s created_at\n';
+    const notice = 'canonical.csv: 1 record repeats an id with another created_at: this looks like an event log (one row per event), but rows are read as tickets: each id keeps its row with the latest updated_at (else the last read), and that row\'s created_at; --event-log folds each id\'s events into one ticket\n';
     expect(plain.stderr.startsWith(notice)).toBe(true);
     expect(verbose.stderr).toBe(`${notice}${inspected}\n${plain.stderr.slice(notice.length)}`);
     expect(stderrLines(plain)[1]).toBe('4 of 8 records rejected:');

@@ -63,7 +63,7 @@ describe('--rejects', () => {
     ]);
     // The report's own accounting agrees: 13 read = 1 header + 2 blank + 7 used + 1 duplicate + 2 rejected.
     const report = JSON.parse(r.stdout) as { input: { files: unknown[] } };
-    expect(report.input.files).toEqual([{ path: 'tickets.csv', read: 13, header: 1, blank: 2, records: 7, duplicates: 1, rejected: 2, setAside: 0 }]);
+    expect(report.input.files).toEqual([{ path: 'tickets.csv', read: 13, header: 1, blank: 2, folded: 0, records: 7, duplicates: 1, rejected: 2, setAside: 0 }]);
   });
 
   it('JSON and NDJSON by the extension', async () => {

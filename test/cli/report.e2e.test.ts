@@ -110,8 +110,9 @@ describe('report: the JSON report of a small export', () => {
         records: 4,
         rejected: 1,
         duplicates: 0,
+        folded: 0,
         setAside: 0,
-        files: [{ path: 'tickets.csv', read: 6, header: 1, blank: 0, records: 4, duplicates: 0, rejected: 1, setAside: 0 }],
+        files: [{ path: 'tickets.csv', read: 6, header: 1, blank: 0, folded: 0, records: 4, duplicates: 0, rejected: 1, setAside: 0 }],
       },
     });
     expectFilesBalance(report.input.files);
@@ -214,12 +215,13 @@ describe('report: the JSON report of a small export', () => {
       records: 5,
       rejected: 1,
       duplicates: 1,
+      folded: 0,
       setAside: 0,
       files: [
         // the header line and T1–T5: T3 loses to more.ndjson, T5 rejected
-        { path: 'tickets.csv', read: 6, header: 1, blank: 0, records: 3, duplicates: 1, rejected: 1, setAside: 0 },
+        { path: 'tickets.csv', read: 6, header: 1, blank: 0, folded: 0, records: 3, duplicates: 1, rejected: 1, setAside: 0 },
         // NDJSON has no header line: T3 and T6
-        { path: 'more.ndjson', read: 2, header: 0, blank: 0, records: 2, duplicates: 0, rejected: 0, setAside: 0 },
+        { path: 'more.ndjson', read: 2, header: 0, blank: 0, folded: 0, records: 2, duplicates: 0, rejected: 0, setAside: 0 },
       ],
     });
     expectFilesBalance(report.input.files);
@@ -440,7 +442,7 @@ describe('standard input', () => {
     const r = await run(['report', '-', '--format', 'json'], { input: readFileSync(join(fixtures, 'tickets.csv'), 'utf8') });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.input.files).toEqual([{ path: '<stdin>', read: 6, header: 1, blank: 0, records: 4, duplicates: 0, rejected: 1, setAside: 0 }]);
+    expect(report.input.files).toEqual([{ path: '<stdin>', read: 6, header: 1, blank: 0, folded: 0, records: 4, duplicates: 0, rejected: 1, setAside: 0 }]);
     expectFilesBalance(report.input.files);
     expect(report.totals.metrics.tickets_created).toBe(4);
     expect(r.stderr).toContain('<stdin>:6: solved_at: ');

@@ -6,6 +6,7 @@ import { METRICS } from '../../src/metrics/index.js';
 import type { Metric } from '../../src/metrics/types.js';
 import type { Report } from '../../src/report/types.js';
 import { FIELD_INDEX, TICKET_FIELDS, type Dimension, type TicketField } from '../../src/schema/fields.js';
+import type { EventLog } from '../../src/tickets/event-log.js';
 import { Ingest, type IngestSummary } from '../../src/tickets/ingest.js';
 import type { Period } from '../../src/time/periods.js';
 import { wallTimeReader } from '../../src/time/zone.js';
@@ -18,14 +19,15 @@ const IDENTITY = Int32Array.from(TICKET_FIELDS, (_, i) => i);
 /**
  * Feeds records through the real Ingest (validation, de-duplication, accounting), as if read from
  * one JSON file per entry of `files`. The fields present are those that appear in any record
- * (or `presentFields`, to simulate columns that exist but are blank).
+ * (or `presentFields`, to simulate columns that exist but are blank). `eventLog`: the records are
+ * events, folded per id.
  */
 export function ingest(
   files: TicketInput[][] | TicketInput[],
-  options: { inputZone?: string; presentFields?: TicketField[] } = {},
+  options: { inputZone?: string; presentFields?: TicketField[]; eventLog?: EventLog } = {},
 ): IngestSummary {
   const fileList = (Array.isArray(files[0]) ? files : [files]) as TicketInput[][];
-  const sink = new Ingest(wallTimeReader(options.inputZone ?? 'UTC'));
+  const sink = new Ingest(wallTimeReader(options.inputZone ?? 'UTC'), { eventLog: options.eventLog });
   const present = new Set<TicketField>(options.presentFields ?? []);
   fileList.forEach((records, f) => {
     const file = sink.openFile(`file${f + 1}.json`);
@@ -52,6 +54,8 @@ export interface ReportTestOptions {
   metrics?: readonly Metric[];
   presentFields?: TicketField[];
   attribution?: Attribution;
+  /** The records are events (--event-log). */
+  eventLog?: EventLog;
   /** A config file's content (SLA policies, churn tags), validated as the CLI does. */
   config?: Record<string, unknown>;
 }
@@ -61,7 +65,7 @@ export function reportOf(records: TicketInput[][] | TicketInput[], options: Repo
   const zone = options.zone ?? 'UTC';
   const inputZone = options.inputZone ?? zone;
   const period = options.period ?? 'week';
-  const summary = ingest(records, { inputZone, presentFields: options.presentFields });
+  const summary = ingest(records, { inputZone, presentFields: options.presentFields, eventLog: options.eventLog });
   const span = eventSpan(summary.store) ?? { earliest: 0, latest: 0 };
   const given = {
     from: options.from === undefined ? undefined : Date.parse(options.from),

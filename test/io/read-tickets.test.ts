@@ -61,7 +61,7 @@ describe('CSV', () => {
       { id: 'B', createdAt: '2026-03-03T09:30:00.000Z', agent: null, team: null },
     ]);
     // 3 read = 1 header + 2 records
-    expect(summary.files).toEqual([{ path, read: 3, header: 1, blank: 0, rejected: 0, duplicates: 0, used: 2, setAside: 0 }]);
+    expect(summary.files).toEqual([{ path, read: 3, header: 1, blank: 0, folded: 0, rejected: 0, duplicates: 0, used: 2, setAside: 0 }]);
     expectBalancedAccounts(summary);
     expect([...summary.presentFields].sort()).toEqual(['agent', 'created_at', 'id']);
   });
@@ -383,7 +383,7 @@ describe('choosing the format', () => {
     ['a JSON array with a BOM', `\uFEFF${json}`, 0],
   ])('stdin (-) holding %s is detected from its first bytes', async (_what, content, header) => {
     const summary = await read(['-'], { stdin: Readable.from([Buffer.from(content)]) });
-    expect(summary.files).toEqual([{ path: '<stdin>', read: header + 1, header, blank: 0, rejected: 0, duplicates: 0, used: 1, setAside: 0 }]);
+    expect(summary.files).toEqual([{ path: '<stdin>', read: header + 1, header, blank: 0, folded: 0, rejected: 0, duplicates: 0, used: 1, setAside: 0 }]);
     expectBalancedAccounts(summary);
     expect(tickets(summary.store).map((t) => t.id)).toEqual(['A']);
   });
@@ -460,8 +460,8 @@ describe('several files', () => {
       ['B', 'bob'],
     ]);
     expect(summary.files).toEqual([
-      { path: first, read: 3, header: 1, blank: 0, rejected: 0, duplicates: 1, used: 1, setAside: 0 },
-      { path: second, read: 2, header: 0, blank: 0, rejected: 1, duplicates: 0, used: 1, setAside: 0 },
+      { path: first, read: 3, header: 1, blank: 0, folded: 0, rejected: 0, duplicates: 1, used: 1, setAside: 0 },
+      { path: second, read: 2, header: 0, blank: 0, folded: 0, rejected: 1, duplicates: 0, used: 1, setAside: 0 },
     ]);
     expect(summary.duplicates).toBe(1);
     expect(summary.rejected).toBe(1);

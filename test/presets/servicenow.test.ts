@@ -84,19 +84,19 @@ describe('servicenow preset: recognised and read', () => {
     }));
     expect(seen).toEqual([
       {
-        id: 'INC0010001', created_at: '2026-03-02T09:00:00+00:00', resolved_at: '2026-03-03T15:00:00+00:00', status: 'Resolved',
+        id: 'INC0010001', created_at: '2026-03-02T09:00:00+00:00', resolved_at: '2026-03-03T15:00:00+00:00', status: 'solved',
         agent: 'Agent 7', team: 'Service Desk', channel: 'Phone', priority: '3 - Moderate', resolution_time: 108000, reopens: 0,
       },
       {
-        id: 'INC0010002', created_at: '2026-03-04T13:30:00+00:00', resolved_at: null, status: 'Active',
+        id: 'INC0010002', created_at: '2026-03-04T13:30:00+00:00', resolved_at: null, status: 'open',
         agent: 'Agent 8', team: 'Network', channel: 'Email', priority: '2 - High', resolution_time: null, reopens: 1,
       },
       {
-        id: 'INC0010003', created_at: '2026-03-10T08:00:00+00:00', resolved_at: '2026-03-14T12:00:00+00:00', status: 'Closed',
+        id: 'INC0010003', created_at: '2026-03-10T08:00:00+00:00', resolved_at: '2026-03-14T12:00:00+00:00', status: 'closed',
         agent: 'Agent 7', team: 'Service Desk', channel: 'Self service', priority: '3 - Moderate', resolution_time: 360000, reopens: 0,
       },
       {
-        id: 'INC0010004', created_at: '2026-03-13T17:45:00+00:00', resolved_at: null, status: 'New',
+        id: 'INC0010004', created_at: '2026-03-13T17:45:00+00:00', resolved_at: null, status: 'new',
         agent: null, team: null, channel: 'Phone', priority: '4 - Low', resolution_time: null, reopens: 0,
       },
     ]);

@@ -101,32 +101,32 @@ describe('zendesk preset: recognised and read', () => {
     expect(seen).toEqual([
       {
         id: '101', created_at: '2026-03-02T09:00:00+00:00', first_response_at: '2026-03-02T09:30:00+00:00', resolved_at: '2026-03-03T09:00:00+00:00',
-        status: 'Solved', agent: 'Ana', team: 'Support', channel: 'email', priority: 'Normal', customer: '9001',
+        status: 'solved', agent: 'Ana', team: 'Support', channel: 'email', priority: 'Normal', customer: '9001',
         first_response_time: 1800, resolution_time: 86400, satisfied: 'yes', agent_replies: 1, reopens: 0, tags: ['billing', 'refund'],
       },
       {
         id: '102', created_at: '2026-03-03T10:00:00+00:00', first_response_at: '2026-03-03T10:10:00+00:00', resolved_at: null,
-        status: 'Open', agent: 'Ben', team: 'Support', channel: 'chat', priority: 'High', customer: '9002',
+        status: 'open', agent: 'Ben', team: 'Support', channel: 'chat', priority: 'High', customer: '9002',
         first_response_time: 600, resolution_time: null, satisfied: null, agent_replies: 2, reopens: 0, tags: ['vip'],
       },
       {
         id: '103', created_at: '2026-03-04T12:00:00+00:00', first_response_at: null, resolved_at: '2026-03-05T12:30:00+00:00',
-        status: 'Closed', agent: 'Cleo', team: 'Billing', channel: 'web', priority: 'Low', customer: '9001',
+        status: 'closed', agent: 'Cleo', team: 'Billing', channel: 'web', priority: 'Low', customer: '9001',
         first_response_time: null, resolution_time: 88200, satisfied: 'no', agent_replies: 3, reopens: 1, tags: [],
       },
       {
         id: '104', created_at: '2026-03-09T08:00:00+00:00', first_response_at: '2026-03-09T09:30:00+00:00', resolved_at: null,
-        status: 'Pending', agent: 'Ben', team: 'Support', channel: 'email', priority: 'Normal', customer: '9003',
+        status: 'pending', agent: 'Ben', team: 'Support', channel: 'email', priority: 'Normal', customer: '9003',
         first_response_time: 5400, resolution_time: null, satisfied: null, agent_replies: 1, reopens: 0, tags: [],
       },
       {
         id: '105', created_at: '2026-03-09T14:00:00+00:00', first_response_at: '2026-03-09T14:01:00+00:00', resolved_at: '2026-03-10T14:00:00+00:00',
-        status: 'Solved', agent: 'Ana', team: 'Support', channel: 'chat', priority: 'Urgent', customer: '9004',
+        status: 'solved', agent: 'Ana', team: 'Support', channel: 'chat', priority: 'Urgent', customer: '9004',
         first_response_time: 60, resolution_time: 86400, satisfied: 'yes', agent_replies: 1, reopens: 0, tags: ['refund'],
       },
       {
         id: '106', created_at: '2026-03-06T23:30:00+00:00', first_response_at: null, resolved_at: null,
-        status: 'Hold', agent: null, team: 'Support', channel: 'email', priority: 'Low', customer: '9005',
+        status: 'hold', agent: null, team: 'Support', channel: 'email', priority: 'Low', customer: '9005',
         first_response_time: null, resolution_time: null, satisfied: null, agent_replies: 0, reopens: 0, tags: [],
       },
     ]);

@@ -8,7 +8,7 @@ import { blankUnderstanding, type FileReading } from '../../src/tickets/file-rea
  * is checked line by line against them.
  */
 
-const noCounts = { read: 0, header: 0, blank: 0, used: 0, duplicates: 0, rejected: 0, rejectedByCode: {}, setAside: 0, setAsideByCode: {}, rejectedWithoutField: 0, openButResolved: 0 };
+const noCounts = { read: 0, header: 0, blank: 0, folded: 0, used: 0, duplicates: 0, rejected: 0, rejectedByCode: {}, setAside: 0, setAsideByCode: {}, rejectedWithoutField: 0, openButResolved: 0 };
 
 /** An Italian Excel export read with the zendesk preset chosen by flag and a --map on top. */
 const excelZendesk: FileReading = {
@@ -38,6 +38,7 @@ const excelZendesk: FileReading = {
     read: 2002,
     header: 1,
     blank: 1,
+    folded: 0,
     used: 1995,
     duplicates: 1,
     rejected: 4,

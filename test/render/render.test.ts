@@ -214,9 +214,10 @@ describe('JSON', () => {
       records: 4,
       rejected: 0,
       duplicates: 0,
+      folded: 0,
       setAside: 0,
       // read = header + blank + records + duplicates + rejected (JSON input: no header line); values set aside apart
-      files: [{ path: 'file1.json', read: 4, header: 0, blank: 0, records: 4, rejected: 0, duplicates: 0, setAside: 0 }],
+      files: [{ path: 'file1.json', read: 4, header: 0, blank: 0, folded: 0, records: 4, rejected: 0, duplicates: 0, setAside: 0 }],
     });
     for (const row of parsed.rows) expect(Object.keys(row)).toEqual(['period', 'start', 'end', 'agent', 'metrics']);
     expect(Object.keys(parsed.totals)).toEqual(['metrics']);
@@ -488,8 +489,8 @@ describe('Markdown', () => {
   it('the Input section: what became of every record of each file, read = header + blank + used + duplicates + rejected', () => {
     const r = golden();
     const files = [
-      { path: 'samples/tickets.csv', read: 3001, header: 1, blank: 0, records: 2940, duplicates: 30, rejected: 30, setAside: 0 },
-      { path: 'more.json', read: 12, header: 0, blank: 2, records: 9, duplicates: 0, rejected: 1, setAside: 0 },
+      { path: 'samples/tickets.csv', read: 3001, header: 1, blank: 0, folded: 0, records: 2940, duplicates: 30, rejected: 30, setAside: 0 },
+      { path: 'more.json', read: 12, header: 0, blank: 2, folded: 0, records: 9, duplicates: 0, rejected: 1, setAside: 0 },
     ];
     const table = markdownSection(renderMarkdown({ ...r, input: { ...r.input, files } }), 'Input');
     expect(table).toEqual([
@@ -739,10 +740,10 @@ describe('table', () => {
   it('one line per input file, read = header + blank + used + duplicates + rejected, then the totals', () => {
     const r = golden();
     const files = [
-      { path: 'samples/tickets.csv', read: 3001, header: 1, blank: 0, records: 2940, duplicates: 30, rejected: 30, setAside: 0 },
-      { path: 'odd\u001b[31m\nname.json', read: 3, header: 0, blank: 1, records: 1, duplicates: 1, rejected: 0, setAside: 0 },
+      { path: 'samples/tickets.csv', read: 3001, header: 1, blank: 0, folded: 0, records: 2940, duplicates: 30, rejected: 30, setAside: 0 },
+      { path: 'odd\u001b[31m\nname.json', read: 3, header: 0, blank: 1, folded: 0, records: 1, duplicates: 1, rejected: 0, setAside: 0 },
     ];
-    const input = { records: 2941, rejected: 30, duplicates: 31, setAside: 0, files };
+    const input = { records: 2941, rejected: 30, duplicates: 31, folded: 0, setAside: 0, files };
     const lines = renderTable({ ...r, input }, { color: false }).split('\n');
     const first = lines.indexOf('samples/tickets.csv: 3,001 read = 1 header + 0 blank + 2,940 used + 30 duplicates + 30 rejected');
     expect(first).toBeGreaterThan(lines.findLastIndex((l) => l.startsWith('└')));

@@ -218,8 +218,9 @@ describe('validateRecord: accepted values', () => {
       resolutionTime: Number.NaN,
       updatedAt: ms('2026-03-03T11:00:00Z'),
       status: 'closed',
-      // blank resolved, and a resolved status: resolved
-      resolved: YesNo.yes,
+      // blank resolved: read as blank (the Ingest lets the status decide, see resolvedOrByStatus)
+      resolved: YesNo.unknown,
+      activity: null,
       agent: 'Alice',
       team: 'Core',
       channel: 'email',

@@ -261,7 +261,7 @@ describe('Ingest accounting', () => {
     const summary = sink.finish();
     // everything read counts: 7 = 1 header + 1 blank + 2 used + 0 duplicates + 3 rejected (the malformed one among them);
     // the value set aside is not a record: C is used without its nps, and D's rejection sets nothing aside.
-    expect(summary.files).toEqual([{ path: 't.csv', read: 7, header: 1, blank: 1, rejected: 3, duplicates: 0, used: 2, setAside: 1 }]);
+    expect(summary.files).toEqual([{ path: 't.csv', read: 7, header: 1, blank: 1, folded: 0, rejected: 3, duplicates: 0, used: 2, setAside: 1 }]);
     for (const f of summary.files) expect(f.header + f.blank + f.used + f.duplicates + f.rejected).toBe(f.read);
     expect(Object.fromEntries(summary.rejectionsByCode)).toEqual({ malformed_record: 1, invalid_timestamp: 2 });
     expect(summary.examples.map(({ file: f, line, field, code }) => ({ f, line, field, code }))).toEqual([

@@ -19,6 +19,7 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 1);
 const UNREADABLE: Partial<Record<TicketField, unknown>> = {
   updated_at: 'last Tuesday',
   status: { open: true },
+  activity: ['opened'],
   agent: ['ana'],
   team: { name: 'core' },
   channel: ['web'],
