@@ -20,10 +20,13 @@ export function rate(numerator: number, denominator: number): RateValue {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
+/** Seconds to the millisecond: what the input's timestamps carry (a p90 of 59963.000000000044 s is 59963 s). */
+export const toMillisecond = (seconds: number): number => Math.round(seconds * 1000) / 1000;
+
 /**
- * Count, mean, median and p90 of durations in seconds. Sorts `values` in place (no copy: a
- * million-ticket report holds millions of durations). The mean sums in sorted order, so the order
- * of the input never changes it.
+ * Count, mean, median and p90 of durations in seconds, each to the millisecond. Sorts `values` in
+ * place (no copy: a million-ticket report holds millions of durations). The mean sums in sorted
+ * order, so the order of the input never changes it.
  */
 export function durationStats(values: Float64Array): DurationValue {
   const sorted = values.sort();
@@ -31,7 +34,7 @@ export function durationStats(values: Float64Array): DurationValue {
   if (count === 0) return { count, mean: null, median: null, p90: null };
   let sum = 0;
   for (const v of sorted) sum += v;
-  return { count, mean: sum / count, median: percentile(sorted, 0.5), p90: percentile(sorted, 0.9) };
+  return { count, mean: toMillisecond(sum / count), median: toMillisecond(percentile(sorted, 0.5)!), p90: toMillisecond(percentile(sorted, 0.9)!) };
 }
 
 /** A growable list of numbers, for accumulators that need every value (percentiles). */

@@ -170,6 +170,12 @@ export function labelHeadings(report: Report): string[] {
   return ['Period', ...report.by];
 }
 
+/** `by week and team`, `whole range, by team`: what the rows are, after "Support metrics". */
+export function periodTitle(report: Report): string {
+  if (report.period === 'all') return `, whole range${report.by.length > 0 ? `, by ${report.by.join(', ')}` : ''}`;
+  return ` by ${report.period}${report.by.length > 0 ? ` and ${report.by.join(', ')}` : ''}`;
+}
+
 /** A one-line summary of what went in. */
 export function inputSummary(report: Report): string {
   const { input } = report;

@@ -44,7 +44,7 @@ export function renderMarkdown(report: Report): string {
     '# Support metrics',
     '',
     `- Range: ${report.range.from} to ${report.range.to} (end exclusive)`,
-    `- Period: ${report.period}${report.by.length > 0 ? ` · split by ${report.by.join(', ')}` : ''}`,
+    `- Period: ${report.period === 'all' ? 'whole range' : report.period}${report.by.length > 0 ? ` · split by ${report.by.join(', ')}` : ''}`,
     `- Attribution: ${attributionSummary(report)}`,
     `- Time zone: ${zoneSummary(report)}`,
     `- Input: ${inputSummary(report)}`,

@@ -99,7 +99,7 @@ when it is out of date, and every worked example below is checked by a test agai
 - **Percentiles** interpolate linearly between the closest ranks, as Excel PERCENTILE.INC and
   numpy's default do: for sorted x₀…xₙ₋₁, h = (n−1)·p, value = x⌊h⌋ + (h−⌊h⌋)·(x⌊h⌋+1 − x⌊h⌋).
   The median is p = 0.5. Means are summed in sorted order, so the order of the input never changes them.
-- **Durations** are calendar time in seconds (business hours are not applied).
+- **Durations** are calendar time in seconds (business hours are not applied); a mean, median and p90 is rounded to the nearest millisecond, the precision of the timestamps.
 
 ## Attribution
 

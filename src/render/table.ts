@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import type { Report, ReportInputFile } from '../report/types.js';
-import { accountText, attributionSummary, cleanText, compactColumns, inputSummary, inputWarnings, labelHeadings, NOT_AVAILABLE, rowLabels, sectionsToShow, zoneSummary } from './format.js';
+import { accountText, attributionSummary, cleanText, compactColumns, inputSummary, inputWarnings, labelHeadings, NOT_AVAILABLE, periodTitle, rowLabels, sectionsToShow, zoneSummary } from './format.js';
 
 /** `samples/tickets.csv: 3,001 read = 1 header + 0 blank + 2,940 used + 30 duplicates + 30 rejected`. */
 function inputFileLine({ records, path, ...counts }: ReportInputFile): string {
@@ -27,7 +27,7 @@ export function renderTable(report: Report, options: { color: boolean }): string
     return [chalk.bold(section), table.toString()];
   });
   const lines = [
-    `${chalk.bold('Support metrics')} by ${report.period}${report.by.length > 0 ? ` and ${report.by.join(', ')}` : ''}`,
+    `${chalk.bold('Support metrics')}${periodTitle(report)}`,
     `Range ${report.range.from} to ${report.range.to} (end exclusive) · zone ${zoneSummary(report)}`,
     `Attribution: ${attributionSummary(report)}`,
     ...inputWarnings(report).map((w) => chalk.yellow(`Warning: ${cleanText(w)}`)),

@@ -66,7 +66,7 @@ const CASES: Case[] = [
       { period: '2026-W10', value: duration(1, 3599.999, 3599.999, 3599.999) },
       { period: '2026-W11', value: duration(1, HOUR, HOUR, HOUR) },
     ],
-    totals: duration(2, 3599.9995, 3599.9995, 3599.9999), // p90 h = 0.9 → 3599.999 + 0.9·0.001
+    totals: duration(2, 3600, 3600, 3600), // mean 3599.9995, p90 h = 0.9 → 3599.999 + 0.9·0.001 = 3599.9999: each 3600 to the millisecond
   },
   {
     name: 'two values: median halfway, p90 nine tenths of the way',

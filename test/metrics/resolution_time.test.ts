@@ -66,7 +66,7 @@ const CASES: Case[] = [
       { period: '2026-W10', value: one(3599.999) },
       { period: '2026-W11', value: one(HOUR) },
     ],
-    totals: duration(2, 3599.9995, 3599.9995, 3599.9999),
+    totals: duration(2, 3600, 3600, 3600), // 3599.9995, 3599.9995, 3599.9999 to the millisecond
   },
   {
     name: 'solved_at wins over closed_at; closed_at counts when solved_at is blank',

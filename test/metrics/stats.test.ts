@@ -57,9 +57,13 @@ const DURATION_CASES: DurationCase[] = [
   { name: 'two values', values: [300, 100], expected: { count: 2, mean: 200, median: 200, p90: 280 } },
   // sorted [1,2,3,4]: mean 10/4
   { name: 'unsorted input is sorted first', values: [4, 1, 3, 2], expected: { count: 4, mean: 2.5, median: 2.5, p90: 3.7 } },
-  // numeric order [9, 10, 100] (text order would be [10, 100, 9]): mean 119/3; median 10;
+  // numeric order [9, 10, 100] (text order would be [10, 100, 9]): mean 119/3 = 39.667 to the ms; median 10;
   // p90 h = 1.8 → 10 + 0.8·90 = 82
-  { name: 'sorts numerically, not as text', values: [10, 9, 100], expected: { count: 3, mean: 119 / 3, median: 10, p90: 82 } },
+  { name: 'sorts numerically, not as text', values: [10, 9, 100], expected: { count: 3, mean: 39.667, median: 10, p90: 82 } },
+  // to the millisecond: mean 3.002/3 = 1.000666… is 1.001; p90 h = 1.8 → 1.001 + 0.8·0 = 1.001
+  { name: 'each figure to the millisecond', values: [1, 1.001, 1.001], expected: { count: 3, mean: 1.001, median: 1.001, p90: 1.001 } },
+  // p90 h = 1.8 → 0.001 + 0.8·0.0004 = 0.00132 is 0.001
+  { name: 'a p90 between milliseconds', values: [0, 0.001, 0.0014], expected: { count: 3, mean: 0.001, median: 0.001, p90: 0.001 } },
   // sorted [0.5, 1.5, 2.5]: mean 1.5, median 1.5, p90 h = 1.8 → 1.5 + 0.8·1 = 2.3
   { name: 'fractional seconds', values: [2.5, 0.5, 1.5], expected: { count: 3, mean: 1.5, median: 1.5, p90: 2.3 } },
 ];
