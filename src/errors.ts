@@ -11,6 +11,8 @@ export const ExitCode = {
   usage: 2,
   /** Unusable input: a file that cannot be read or parsed, no valid records, or more rejections than --max-rejects / --strict allow. */
   input: 3,
+  /** The report is written, and an error-level goal failed (a CI job fails on it). */
+  goals: 4,
   /** The output could not be written to the end: no space left, an I/O error. Nothing half-written is left in place. */
   output: 5,
 } as const;
@@ -34,7 +36,13 @@ export class OutputError extends Error {
   readonly exitCode = ExitCode.output;
 }
 
+/** The report was written in full, and goals of level error failed: the run exits 4. */
+export class GoalsFailed extends Error {
+  override readonly name = 'GoalsFailed';
+  readonly exitCode = ExitCode.goals;
+}
+
 export function exitCodeOf(error: unknown): ExitCode {
-  if (error instanceof UsageError || error instanceof InputError || error instanceof OutputError) return error.exitCode;
+  if (error instanceof UsageError || error instanceof InputError || error instanceof OutputError || error instanceof GoalsFailed) return error.exitCode;
   return ExitCode.internal;
 }

@@ -3,6 +3,8 @@ import { compileDatePattern, DatePatternError, looksLikeDatePattern, type DatePa
 import { UsageError } from '../errors.js';
 import { delimiterFromFlag, type Delimiter } from '../io/input-formats.js';
 import { MAX_RECORD_SIZE_LIMIT } from '../io/read-limits.js';
+import { conditionValue } from '../schema/statuses.js';
+import { fieldOfWhereKey, WHERE_KEYS, type TicketCondition, type WhereKey } from '../tickets/conditions.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -115,6 +117,24 @@ export const eventCondition =
     if (values.length === 0) throw new FlagValueError(`${field}: no value after "=" (write ${field}=value, or several: ${field}=a,b)`);
     return { field: field as F, values };
   };
+
+/**
+ * --where: `key=value[,value…]` (`team=Billing,Hosting`, `channel=chat`, `tag=vip`); a value in
+ * double quotes may hold commas; `(none)` is a blank value.
+ */
+export function whereCondition(value: string): TicketCondition {
+  const at = value.indexOf('=');
+  const key = value.slice(0, at < 0 ? undefined : at).trim();
+  if (!(WHERE_KEYS as readonly string[]).includes(key)) {
+    throw new FlagValueError(`"${key}" is not a field to filter on${didYouMean(key, WHERE_KEYS)}; write key=value[,value…] with one of ${WHERE_KEYS.join(', ')}, e.g. team=Billing,Hosting`);
+  }
+  const parts = splitOutsideQuotes(at < 0 ? '' : value.slice(at + 1), ',');
+  if (parts === undefined) throw new FlagValueError(`a double quote is left open in ${JSON.stringify(value)}`);
+  const values = parts.map(unquoted).filter((v) => v !== '');
+  if (values.length === 0) throw new FlagValueError(`${key}: no value after "=" (write ${key}=value, or several: ${key}=a,b; (none) for a blank)`);
+  const field = fieldOfWhereKey(key as WhereKey);
+  return { field, values: values.map((v) => conditionValue(field, v)) };
+}
 
 /** --date-format: DMY or MDY (any case), or a date pattern (`dd/MMM/yy h:mm a`), compiled once here. */
 export function dateFormatFlag(value: string): 'DMY' | 'MDY' | DatePattern {

@@ -5,8 +5,9 @@ import { DEFAULT_MAX_RECORD_SIZE, sizeText } from '../io/read-limits.js';
 import { PRESET_NAMES } from '../presets/index.js';
 import { CATALOGUE_FORMATS, INSPECTION_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/output-formats.js';
 import { DIMENSIONS, TEXT_FIELDS, TICKET_FIELDS } from '../schema/fields.js';
-import { PERIODS } from '../time/period-names.js';
-import { byteSize, commaList, dateFormatFlag, delimiter, eventCondition, fieldMap, FlagValueError, nonEmpty, oneOf, rejectLimit, text } from './flag-values.js';
+import { COMPARISONS, PERIODS } from '../time/period-names.js';
+import { WHERE_KEYS } from '../tickets/conditions.js';
+import { byteSize, commaList, dateFormatFlag, delimiter, eventCondition, fieldMap, FlagValueError, nonEmpty, oneOf, rejectLimit, text, whereCondition } from './flag-values.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -30,7 +31,7 @@ const COMPUTERS = ['report', 'tickets'] as const;
 /** The option groups the layers consume: how files are read, how the report is computed, what becomes of rejected records. */
 export type Group = 'read' | 'compute' | 'rejects';
 
-interface FlagSpec<K extends string, C extends CommandName, T, D extends string | undefined, G extends Group | undefined, A extends string | undefined> {
+interface FlagSpec<K extends string, C extends CommandName, T, D extends string | undefined, G extends Group | undefined, A extends string | undefined, R extends boolean | undefined = undefined> {
   /** The value's key in the parsed flags (commander's: the long name in camelCase). */
   key: K;
   /** As commander takes them: `-p, --period <period>`, or `--strict` for a switch. */
@@ -46,11 +47,21 @@ interface FlagSpec<K extends string, C extends CommandName, T, D extends string 
   /** The option group the value goes to as it is (under `as`, else its key); none: options.ts places it. */
   into?: G;
   as?: A;
+  /** Given several times (`--where a=1 --where b=2`): the value is the list of each one parsed. */
+  repeatable?: R;
 }
 
-const flag = <K extends string, C extends CommandName, T = true, D extends string | undefined = undefined, G extends Group | undefined = undefined, A extends string | undefined = undefined>(
-  spec: FlagSpec<K, C, T, D, G, A>,
-): FlagSpec<K, C, T, D, G, A> => spec;
+const flag = <
+  K extends string,
+  C extends CommandName,
+  T = true,
+  D extends string | undefined = undefined,
+  G extends Group | undefined = undefined,
+  A extends string | undefined = undefined,
+  R extends boolean | undefined = undefined,
+>(
+  spec: FlagSpec<K, C, T, D, G, A, R>,
+): FlagSpec<K, C, T, D, G, A, R> => spec;
 
 const metricId =
   (ids: readonly string[]) =>
@@ -181,6 +192,31 @@ export const FLAGS = [
     parse: text,
   }),
   flag({
+    key: 'where',
+    flags: '--where <key=values>',
+    help: `only the tickets whose ${WHERE_KEYS.join(', ')} is one of the values: team=Billing,Hosting; (none) for a blank; repeated, all must hold`,
+    commands: COMPUTERS,
+    parse: whereCondition,
+    repeatable: true,
+  }),
+  flag({
+    key: 'compare',
+    flags: '--compare <with>',
+    help: 'add each row\'s and the totals\' figures for the period before (previous) or the same period a year earlier (year)',
+    choices: COMPARISONS,
+    commands: ['report'],
+    parse: oneOf(COMPARISONS),
+    into: 'compute',
+  }),
+  flag({
+    key: 'goal',
+    flags: '--goal <goal>',
+    help: 'a goal to judge over the range, as metric[.stat]<=target or >=target: first_response_time.median<=2h, csat>=85%; a failed one exits 4 after the report; repeated',
+    commands: ['report'],
+    parse: text,
+    repeatable: true,
+  }),
+  flag({
     key: 'metrics',
     flags: '-m, --metrics <ids>',
     help: 'only these metrics, comma-separated (see `support-metrics metrics`)',
@@ -232,8 +268,16 @@ export const FLAGS = [
 ] as const;
 
 type Flag = (typeof FLAGS)[number];
-type AnySpec<K extends string = string, C extends CommandName = CommandName, T = unknown, D extends string | undefined = string | undefined, G extends Group | undefined = Group | undefined, A extends string | undefined = string | undefined> = FlagSpec<K, C, T, D, G, A>;
-type ValueOf<F> = F extends AnySpec<string, CommandName, infer T> ? T : never;
+type AnySpec<
+  K extends string = string,
+  C extends CommandName = CommandName,
+  T = unknown,
+  D extends string | undefined = string | undefined,
+  G extends Group | undefined = Group | undefined,
+  A extends string | undefined = string | undefined,
+  R extends boolean | undefined = boolean | undefined,
+> = FlagSpec<K, C, T, D, G, A, R>;
+type ValueOf<F> = F extends AnySpec<string, CommandName, infer T, string | undefined, Group | undefined, string | undefined, infer R> ? (R extends true ? T[] : T) : never;
 type Takes<C extends CommandName, F> = F extends AnySpec<string, infer Cs> ? (C extends Cs ? F : never) : never;
 type HasDefault<F> = F extends AnySpec<string, CommandName, unknown, infer D> ? (D extends string ? true : false) : false;
 type GroupOf<F> = F extends AnySpec<string, CommandName, unknown, string | undefined, infer G> ? G : never;

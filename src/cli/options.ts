@@ -3,7 +3,9 @@ import type { ColumnMapping } from '../dialect/dialect.js';
 import type { ComputeOptions } from '../engine/compute.js';
 import { UsageError } from '../errors.js';
 import type { ReadOptions } from '../reading/read-options.js';
-import type { Metric } from '../metrics/types.js';
+import type { Metric, Unit } from '../metrics/types.js';
+import { GoalError, goalOf, goalTextOf, type Goal } from '../config/goals.js';
+import type { TicketCondition } from '../tickets/conditions.js';
 import {
   formatOfPath,
   REJECTS_EXTENSIONS,
@@ -34,7 +36,10 @@ export function parseFlags<C extends CommandName>(command: C, raw: Readonly<Reco
   for (const flag of flagsOf(command)) {
     const value = raw[flag.key] ?? flag.default;
     if (value === undefined) continue;
-    parsed[flag.key] = flag.parse === undefined ? value === true : parseFlagValue(flag.key, (text: string) => flag.parse!(text, context), String(value));
+    const parse = (text: string): unknown => parseFlagValue(flag.key, (t: string) => flag.parse!(t, context), text);
+    if (flag.parse === undefined) parsed[flag.key] = value === true;
+    else if ('repeatable' in flag && flag.repeatable === true) parsed[flag.key] = (Array.isArray(value) ? value : [value]).map((v) => parse(String(v)));
+    else parsed[flag.key] = parse(String(value));
   }
   return parsed as FlagsOf<C>;
 }
@@ -76,6 +81,24 @@ export interface ReportRun extends TicketRun {
 
 export interface TicketsRun extends TicketRun {
   format: TicketLineFormat;
+  where: TicketCondition[];
+}
+
+/** The goals of the config and of --goal, checked against the metrics (a GoalError names the goal and what is wrong: exit 2). */
+function goalsOf(flags: FlagsOf<'report'>, settings: Settings, metrics: readonly Metric[]): Goal[] {
+  const unitOf = (id: string): Unit | undefined => metrics.find((m) => m.meta.id === id)?.meta.unit;
+  const checked = (where: string, make: () => Goal): Goal => {
+    try {
+      return make();
+    } catch (error) {
+      if (error instanceof GoalError) throw new UsageError(`${where}: ${error.message}`);
+      throw error;
+    }
+  };
+  return [
+    ...settings.goals.map((goal, i) => checked(`${settings.source}: goals[${i}]`, () => goalOf(goal, unitOf))),
+    ...(flags.goal ?? []).map((text) => checked(`--goal ${JSON.stringify(text)}`, () => goalOf(goalTextOf(text), unitOf))),
+  ];
 }
 
 /** The user's own mapping: --map on top of the config's columns and values; none when neither is given. */
@@ -179,6 +202,8 @@ export function reportRunOf(flags: FlagsOf<'report'>, settings: Settings, metric
       by: flags.by ?? [],
       churnTags: run.churnTags,
       sla: run.sla,
+      where: flags.where ?? [],
+      goals: goalsOf(flags, settings, metrics),
       from,
       to,
     },
@@ -187,5 +212,5 @@ export function reportRunOf(flags: FlagsOf<'report'>, settings: Settings, metric
 
 export function ticketsRunOf(flags: FlagsOf<'tickets'>, settings: Settings): TicketsRun {
   const format = formatOf(flags.format, flags.output, TICKET_LINE_EXTENSIONS);
-  return { ...ticketRunOf(flags, settings), format };
+  return { ...ticketRunOf(flags, settings), format, where: flags.where ?? [] };
 }

@@ -18,6 +18,7 @@ Exit codes:
   2  bad usage or configuration
   3  unusable input: a file that cannot be read or parsed, no valid records,
      or more rejected records than --max-rejects (any, under --strict)
+  4  the report is written, and a goal of level error failed (config goals, --goal)
   5  the output could not be written to the end (no space left): nothing is replaced`;
 
 const FILES = ['<files...>', 'ticket exports: .csv, .json (an array of objects) or .ndjson/.jsonl, each possibly .gz; - reads standard input'] as const;
@@ -85,6 +86,7 @@ export function buildProgram(io: CommandIO): Command {
       const option = new Option(flag.flags, flag.help);
       if (flag.choices !== undefined) option.choices(flag.choices);
       if (flag.default !== undefined) option.default(flag.default);
+      if ('repeatable' in flag && flag.repeatable === true) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
       command.addOption(option);
     }
     if (spec.exitCodes) command.addHelpText('after', EXIT_CODES);

@@ -4,19 +4,28 @@ import { computeReport } from '../engine/compute.js';
 import { eventSpan, resolveRange } from '../engine/range.js';
 import { readConfig } from '../config/load-config.js';
 import { METRICS } from '../metrics/index.js';
+import { GoalsFailed } from '../errors.js';
+import type { Report } from '../report/types.js';
+import { cleanText } from '../render/format.js';
 import { render } from '../render/index.js';
+import { failedGoalLines } from '../render/review.js';
 import { readValidTickets, withRunOutputs } from './ticket-input.js';
 
 /** `support-metrics report FILES…`: options → outputs opened → read → validate → compute → render → write. */
 export async function runReport(files: string[], raw: Record<string, unknown>, io: CommandIO): Promise<void> {
   const settings = await readConfig(raw.config as string | undefined);
   const run = reportRunOf(parseFlags('report', raw, { metricIds: METRICS.map((m) => m.meta.id) }), settings, METRICS);
+  let report: Report | undefined;
   await withRunOutputs(files, run, io, async ({ result, rejects }) => {
     const input = await readValidTickets(files, run, io, rejects);
     const { store, files: accounts } = input;
     const nameTicket = (slot: number): string => `ticket ${store.id[slot]} in ${accounts[store.sourceFile[slot]!]!.path}`;
     const range = resolveRange(eventSpan(store)!, run.compute.period, run.zone, run.compute, nameTicket);
-    const report = computeReport(input, { ...run.compute, range });
+    report = computeReport(input, { ...run.compute, range });
     await result.write(render(report, run.format, { color: run.format === 'table' && run.output === undefined && io.color }));
   });
+  // Once the report is written in full: the failed goals on stderr, and exit 4 for those of level error.
+  for (const line of failedGoalLines(report!)) io.stderr.write(`${cleanText(line)}\n`);
+  const failed = report!.goals.filter((g) => g.passed === false && g.level === 'error').length;
+  if (failed > 0) throw new GoalsFailed(`${failed === 1 ? '1 goal' : `${failed} goals`} of level error failed (the report is written)`);
 }

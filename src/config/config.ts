@@ -3,7 +3,9 @@ import { UsageError } from '../errors.js';
 import type { TicketField } from '../schema/fields.js';
 import { conditionValue } from '../schema/statuses.js';
 import type { SlaPolicy } from '../sla/evaluate.js';
+import { fieldOfWhereKey, WHERE_KEYS, type TicketCondition, type WhereKey } from '../tickets/conditions.js';
 import type { EventCondition, EventLog } from '../tickets/event-log.js';
+import type { GoalText } from './goals.js';
 import { parseDuration } from './duration.js';
 import { configSchema, MATCH_FIELDS, type ConfigFile } from './schema.js';
 
@@ -25,10 +27,12 @@ export interface Settings {
   dateFormats: Partial<Record<TicketField, DatePattern>>;
   /** The config's `eventLog`: the rows are events (and which resolve or answer a ticket); undefined: rows are tickets. */
   eventLog?: EventLog;
+  /** The config's `goals`, as written (their metrics and targets are checked against the metrics by the report). */
+  goals: GoalText[];
 }
 
 export const DEFAULT_CHURN_TAGS = ['cancellation', 'refund'];
-export const DEFAULT_SETTINGS: Settings = { source: 'defaults', churnTags: DEFAULT_CHURN_TAGS, sla: [], columns: {}, values: {}, dateFormats: {} };
+export const DEFAULT_SETTINGS: Settings = { source: 'defaults', churnTags: DEFAULT_CHURN_TAGS, sla: [], columns: {}, values: {}, dateFormats: {}, goals: [] };
 
 /** `sla[1].firstResponse`, `match.channel` */
 function keyPath(path: readonly PropertyKey[]): string {
@@ -63,6 +67,16 @@ function eventLogOf(eventLog: ConfigFile['eventLog']): EventLog | undefined {
   return { ...(resolvedWhen && { resolvedWhen }), ...(respondedWhen && { respondedWhen }) };
 }
 
+/** A `where` object as conditions, in the order of WHERE_KEYS. */
+export function whereOf(where: Partial<Record<WhereKey, string | string[]>> | undefined): TicketCondition[] {
+  return WHERE_KEYS.flatMap((key) => {
+    const value = where?.[key];
+    if (value === undefined) return [];
+    const field = fieldOfWhereKey(key);
+    return [{ field, values: toList(value).map((v) => conditionValue(field, v)) }];
+  });
+}
+
 function toSettings(file: ConfigFile, source: string): Settings {
   return {
     source,
@@ -72,6 +86,7 @@ function toSettings(file: ConfigFile, source: string): Settings {
     columns: (file.columns ?? {}) as Settings['columns'],
     values: (file.values ?? {}) as Settings['values'],
     eventLog: eventLogOf(file.eventLog),
+    goals: (file.goals ?? []).map(({ where, ...goal }) => ({ ...goal, where: whereOf(where as Partial<Record<WhereKey, string | string[]>> | undefined) })),
     dateFormats: Object.fromEntries(Object.entries(file.dateFormats ?? {}).flatMap(([field, pattern]) => (pattern === undefined ? [] : [[field, compileDatePattern(pattern)]]))),
     sla: (file.sla ?? []).map((policy) => ({
       name: policy.name,

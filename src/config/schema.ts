@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { compileDatePattern, DatePatternError } from '../dialect/date-pattern.js';
-import { TEXT_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS } from '../schema/fields.js';
+import { DIMENSIONS, TEXT_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS } from '../schema/fields.js';
+import { GOAL_LEVELS, GOAL_SPANS, STAT_NAMES } from './goals.js';
+import { CONDITION_FIELDS, WHERE_KEYS, type ConditionField } from '../tickets/conditions.js';
 import { DURATION_PATTERN, MAX_TARGET_MS, parseDuration } from './duration.js';
 
 /**
@@ -8,9 +10,9 @@ import { DURATION_PATTERN, MAX_TARGET_MS, parseDuration } from './duration.js';
  * editors use for completion is generated from this (`npm run schema`, checked by a test).
  */
 
-/** Ticket fields an SLA policy can match on. `tags` matches when the ticket has any of the values. */
-export const MATCH_FIELDS = ['channel', 'priority', 'team', 'agent', 'language', 'status', 'customer', 'tags'] as const;
-export type MatchField = (typeof MATCH_FIELDS)[number];
+/** Ticket fields an SLA policy can match on (tickets/conditions.ts). `tags` matches when the ticket has any of the values. */
+export const MATCH_FIELDS = CONDITION_FIELDS;
+export type MatchField = ConditionField;
 
 const duration = z
   .string()
@@ -43,6 +45,30 @@ const eventCondition = z
   .strictObject(Object.fromEntries(TEXT_FIELDS.map((f) => [f, matchValue.optional()])))
   .refine((condition) => Object.keys(condition).length === 1, { error: 'name one field, e.g. {"activity": "6"} or {"status": ["Closed", "Resolved"]}' })
   .describe('One text field of the events and its values, e.g. {"activity": "6"} (as --resolved-when activity=6).');
+
+/** The same filter as --where: each key's values (any may match), all keys together. */
+export const whereSchema = z
+  .strictObject(Object.fromEntries(WHERE_KEYS.map((k) => [k, matchValue.optional()])))
+  .describe('Only the tickets meeting all of these, as --where: {"channel": "chat", "team": ["Billing", "Hosting"]}; "(none)" matches a blank.');
+
+const goalTarget = z
+  .union([z.number(), z.string().min(1)])
+  .describe('Rates as a fraction (0.85) or a percentage ("85%"); durations as "90s", "2h", "1h30m" or seconds; counts and NPS as numbers.');
+
+export const goalSchema = z
+  .strictObject({
+    name: z.string().min(1).optional().describe('How the goal is shown (default: metric, stat, operator and target).'),
+    metric: z.string().min(1).describe('A metric id (`support-metrics metrics` lists them).'),
+    stat: z.enum(STAT_NAMES).optional().describe('For durations median (default), mean, p90 or count; rates, ratios and NPS have their value, counts their count.'),
+    min: goalTarget.optional().describe('The number must be at least this.'),
+    max: goalTarget.optional().describe('The number must be at most this.'),
+    level: z.enum(GOAL_LEVELS).optional().describe('error (default: a failure exits 4) or warn (listed on stderr).'),
+    by: z.enum(DIMENSIONS).optional().describe('One outcome per group of this dimension.'),
+    where: whereSchema.optional(),
+    minSample: z.number().int().min(1).optional().describe('With fewer tickets behind the number the goal is not judged (default 1).'),
+    over: z.enum(GOAL_SPANS).optional().describe('all: the whole range (default); each: every period; last: the last period.'),
+  })
+  .refine((g) => (g.min === undefined) !== (g.max === undefined), { error: 'give one of min or max' });
 
 export const slaPolicy = z
   .strictObject({
@@ -90,6 +116,7 @@ export const configSchema = z
       ])
       .optional()
       .describe('Rows that share an id are the events of one ticket (as --event-log): true, or the events that resolve and answer a ticket.'),
+    goals: z.array(goalSchema).optional().describe('Targets the report judges; an error-level goal that fails makes the run exit 4 (after the report is written).'),
     sla: z
       .array(slaPolicy)
       .optional()

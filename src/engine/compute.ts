@@ -1,13 +1,19 @@
+import type { Goal } from '../config/goals.js';
 import type { Dimension } from '../schema/fields.js';
+import { selection, whereKeyOf, type TicketCondition } from '../tickets/conditions.js';
+import { METRICS } from '../metrics/index.js';
+import { judgeGoals } from './goal-outcomes.js';
+import { headlineOf } from './headline.js';
 import type { Attribution } from './attribution.js';
 import { evaluateSla, type SlaPolicy } from '../sla/evaluate.js';
 import { inputNotes } from './input-notes.js';
 import type { IngestSummary } from '../tickets/ingest.js';
 import { resolvedAtUnknownTime, type TicketStore } from '../tickets/store.js';
-import { buildPeriodGrid, firstSlotEndingAfter, slotIndexOf, type Period, type PeriodGrid } from '../time/periods.js';
+import { buildPeriodGrid, comparedRange, shiftedGrid, type Comparison, type Period } from '../time/periods.js';
 import { formatInstant } from '../time/zone.js';
 import { REPORT_SCHEMA, type Report, type ReportNote, type ReportRow } from '../report/types.js';
-import { EVENT_PLACEMENTS, type Accumulator, type EventPlacement, type Metric, type MetricContext, type MetricValue, type Placement } from '../metrics/types.js';
+import type { Metric, MetricContext } from '../metrics/types.js';
+import { compareValues, Grouping, placeView, valuesOf, type Row, type Run } from './views.js';
 
 /**
  * Places every ticket's events in periods (and groups, with --by), feeds the metrics'
@@ -25,71 +31,11 @@ export interface ComputeOptions {
   attribution: Attribution;
   churnTags: readonly string[];
   sla: readonly SlaPolicy[];
-}
-
-interface Row {
-  slot: number;
-  group: number;
-  accumulators: Accumulator[];
-}
-
-/** The instant that places a ticket for an event placement (NaN: the event did not happen). */
-function placementTime(tickets: TicketStore, slot: number, placement: EventPlacement, context: MetricContext): number {
-  switch (placement) {
-    case 'created':
-      return tickets.createdAt[slot]!;
-    case 'first_response':
-      return tickets.firstResponseAt[slot]!;
-    case 'resolved':
-      return tickets.resolvedAt[slot]!;
-    case 'satisfaction': {
-      const resolved = tickets.resolvedAt[slot]!;
-      return Number.isNaN(resolved) ? tickets.createdAt[slot]! : resolved;
-    }
-    case 'first_response_sla':
-      return context.sla.firstResponseAt[slot]!;
-    case 'resolution_sla':
-      return context.sla.resolutionAt[slot]!;
-  }
-}
-
-/** Groups tickets by their --by dimension values; group 0 is "everything" when there is no split. */
-class Grouping {
-  readonly values: (string | null)[][] = [];
-  private readonly indexByKey = new Map<string, number>();
-
-  constructor(
-    private readonly tickets: TicketStore,
-    private readonly by: readonly Dimension[],
-  ) {
-    if (by.length === 0) this.values.push([]);
-  }
-
-  groupOf(slot: number): number {
-    if (this.by.length === 0) return 0;
-    const codes = this.by.map((d) => this.tickets[d][slot]!);
-    const key = codes.join(',');
-    let group = this.indexByKey.get(key);
-    if (group === undefined) {
-      group = this.values.length;
-      this.values.push(codes.map((code, i) => this.tickets.dictionaries[this.by[i]!].valueOf(code)));
-      this.indexByKey.set(key, group);
-    }
-    return group;
-  }
-}
-
-/** Dimension values sort in code-unit order (the same on every machine and locale); blank sorts last. */
-function compareValues(a: readonly (string | null)[], b: readonly (string | null)[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x === y) continue;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
+  /** --where: the metrics, rows and goals see only the tickets meeting all of these. */
+  where?: readonly TicketCondition[];
+  /** --compare: each row and the totals also for the period before, or a year earlier. */
+  compare?: Comparison;
+  goals?: readonly Goal[];
 }
 
 /**
@@ -148,107 +94,6 @@ export function metricContext(tickets: TicketStore, options: Pick<ComputeOptions
   };
 }
 
-/**
- * Which accumulators each event feeds. Under `created` attribution every metric is fed at the
- * ticket's creation, but only when its own event happened at all: a never-resolved ticket has no
- * resolution time to move, and does not count as resolved.
- */
-type Feeds = Map<Placement, { happened: EventPlacement | null; indexes: number[] }[]>;
-
-function feedsOf(metrics: readonly Metric[], attribution: Attribution): Feeds {
-  const feeds: Feeds = new Map();
-  metrics.forEach((m, i) => {
-    const own = m.meta.placement;
-    const [at, happened] = own === 'open_at_end' || attribution === 'event' ? [own, null] : ['created' as const, own];
-    const list = feeds.get(at) ?? [];
-    const same = list.find((f) => f.happened === happened);
-    if (same === undefined) list.push({ happened, indexes: [i] });
-    else same.indexes.push(i);
-    feeds.set(at, list);
-  });
-  return feeds;
-}
-
-/** The report's rows (a period, and with --by a group) and totals, each a set of accumulators, as the tickets are placed in them. */
-class Placing {
-  /** rowsByGroup[group][periodSlot]: a row exists once some ticket of the group has an event in the period. */
-  readonly rowsByGroup: (Row | undefined)[][] = [];
-  readonly totals: Accumulator[];
-  private readonly feeds: Feeds;
-
-  constructor(
-    private readonly tickets: TicketStore,
-    private readonly options: ComputeOptions,
-    private readonly context: MetricContext,
-    private readonly grid: PeriodGrid,
-  ) {
-    this.feeds = feedsOf(options.metrics, options.attribution);
-    this.totals = this.newAccumulators();
-    if (options.by.length === 0) grid.slots.forEach((_, slot) => this.rowAt(slot, 0, true));
-  }
-
-  private newAccumulators(): Accumulator[] {
-    return this.options.metrics.map((m) => m.create(this.context));
-  }
-
-  rowAt(slot: number, group: number, create: boolean): Row | undefined {
-    const rows = (this.rowsByGroup[group] ??= []);
-    let row = rows[slot];
-    if (row === undefined && create) {
-      row = { slot, group, accumulators: this.newAccumulators() };
-      rows[slot] = row;
-    }
-    return row;
-  }
-
-  private feed(accumulators: Accumulator[], indexes: readonly number[], slot: number): void {
-    for (const i of indexes) accumulators[i]!.add(this.tickets, slot);
-  }
-
-  private feedEvent(accumulators: Accumulator[], placement: Placement, slot: number): void {
-    for (const { happened, indexes } of this.feeds.get(placement) ?? []) {
-      if (happened === null || !Number.isNaN(placementTime(this.tickets, slot, happened, this.context))) this.feed(accumulators, indexes, slot);
-    }
-  }
-
-  /** Each ticket's events, in the row of their period and group, and in the totals (the grid spans exactly the range). Returns each ticket's group. */
-  placeEvents(grouping: Grouping): Int32Array {
-    const { tickets, grid } = this;
-    const eventPlacements = this.options.attribution === 'created' ? (['created'] as const) : EVENT_PLACEMENTS;
-    const groupOfTicket = new Int32Array(tickets.length);
-    for (let t = 0; t < tickets.length; t++) {
-      const group = grouping.groupOf(t);
-      groupOfTicket[t] = group;
-      for (const placement of eventPlacements) {
-        const periodSlot = slotIndexOf(grid, placementTime(tickets, t, placement, this.context));
-        if (periodSlot < 0) continue;
-        this.feedEvent(this.rowAt(periodSlot, group, true)!.accumulators, placement, t);
-        this.feedEvent(this.totals, placement, t);
-      }
-    }
-    return groupOfTicket;
-  }
-
-  /** Open at the end of a period: created before its end, and not resolved before its end (in the rows that exist). */
-  placeOpenAtEnd(groupOfTicket: Int32Array): void {
-    const openIndexes = this.feeds.get('open_at_end')?.[0]?.indexes;
-    if (openIndexes === undefined) return;
-    const { tickets, grid } = this;
-    const to = this.options.range.to;
-    for (let t = 0; t < tickets.length; t++) {
-      if (resolvedAtUnknownTime(tickets, t)) continue;
-      const first = firstSlotEndingAfter(grid, tickets.createdAt[t]!);
-      const resolved = tickets.resolvedAt[t]!;
-      const last = Number.isNaN(resolved) ? grid.slots.length : firstSlotEndingAfter(grid, resolved);
-      for (let s = first; s < last; s++) {
-        const row = this.rowAt(s, groupOfTicket[t]!, false);
-        if (row !== undefined) this.feed(row.accumulators, openIndexes, t);
-      }
-      if (tickets.createdAt[t]! < to && !(resolved < to)) this.feed(this.totals, openIndexes, t);
-    }
-  }
-}
-
 /** The Report's account of the input: distinct tickets used, and each file's counts. */
 function reportInput(input: IngestSummary): Report['input'] {
   return {
@@ -275,25 +120,36 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
   const { store: tickets } = input;
   const { metrics, by } = options;
   const context = metricContext(tickets, options);
+  const where = options.where ?? [];
+  const { mask, count: matched } = selection(tickets, where);
+  const notes = unavailableNotes(metrics, input.presentFields, context);
+  const unavailable = new Set(notes.map((n) => n.metric!));
+  for (const metric of METRICS) if (!metrics.includes(metric) && unavailableNotes([metric], input.presentFields, context).length > 0) unavailable.add(metric.meta.id);
+  notes.unshift(...inputNotes(input), ...unknownResolutionNotes(tickets));
+  const run: Run = { tickets, options, context, mask, unavailable };
+  const values = valuesOf(run);
+
   const grid = buildPeriodGrid(options.range.from, options.range.to, options.period, options.zone);
   const grouping = new Grouping(tickets, by);
-  const placing = new Placing(tickets, options, context, grid);
-  placing.placeOpenAtEnd(placing.placeEvents(grouping));
+  const placing = placeView(run, { metrics, grid }, grouping);
+  const compared = options.compare === undefined ? undefined : shiftedGrid(grid, options.compare);
+  const previous = compared === undefined ? undefined : placeView(run, { metrics, grid: compared }, grouping);
+  const previousRange = options.compare === undefined ? undefined : comparedRange(options.range, grid, options.compare);
+  const previousTotals =
+    previousRange === undefined ? undefined : placeView(run, { metrics, grid: buildPeriodGrid(previousRange.from, previousRange.to, 'all', options.zone) }, new Grouping(tickets, [])).totals;
 
-  const notes = unavailableNotes(metrics, input.presentFields, context);
-  const unavailable = new Set(notes.map((n) => n.metric));
-  notes.unshift(...inputNotes(input), ...unknownResolutionNotes(tickets));
-  const valuesOf = (accumulators: Accumulator[]): Record<string, MetricValue> =>
-    Object.fromEntries(metrics.map((m, i) => [m.meta.id, unavailable.has(m.meta.id) ? null : accumulators[i]!.result()]));
   const rows = placing.rowsByGroup
     .flatMap((rows) => rows.filter((row): row is Row => row !== undefined))
     .sort((a, b) => a.slot - b.slot || compareValues(grouping.values[a.group]!, grouping.values[b.group]!))
     .map((row): ReportRow => {
       const period = grid.slots[row.slot]!;
       const dimensions = Object.fromEntries(by.map((d, i) => [d, grouping.values[row.group]![i]!]));
-      return { period: period.label, start: formatInstant(period.start, options.zone), end: formatInstant(period.end, options.zone), ...dimensions, metrics: valuesOf(row.accumulators) };
+      const reportRow: ReportRow = { period: period.label, start: formatInstant(period.start, options.zone), end: formatInstant(period.end, options.zone), ...dimensions, metrics: values(metrics, row.accumulators) };
+      if (previous !== undefined) reportRow.previous = compared!.missing[row.slot] ? null : previous.valuesAt(row.slot, row.group, values);
+      return reportRow;
     });
 
+  const instant = (at: number): string => formatInstant(at, options.zone);
   return {
     schema: REPORT_SCHEMA,
     timezone: options.zone,
@@ -301,11 +157,19 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
     period: options.period,
     attribution: options.attribution,
     by: [...by],
-    range: { from: formatInstant(options.range.from, options.zone), to: formatInstant(options.range.to, options.zone) },
+    compare: options.compare ?? null,
+    range: {
+      from: instant(options.range.from),
+      to: instant(options.range.to),
+      ...(previousRange === undefined ? {} : { previous: { from: instant(previousRange.from), to: instant(previousRange.to) } }),
+    },
+    filter: { where: where.map(({ field, values }) => ({ key: whereKeyOf(field), values: [...values] })), matched },
     input: reportInput(input),
     metrics: metrics.map(({ meta }) => ({ id: meta.id, title: meta.title, short: meta.short, unit: meta.unit, section: meta.section })),
     notes,
+    headline: headlineOf(run, grid),
+    goals: judgeGoals(run, grid),
     rows,
-    totals: { metrics: valuesOf(placing.totals) },
+    totals: { metrics: values(metrics, placing.totals), ...(previousTotals === undefined ? {} : { previous: values(metrics, previousTotals) }) },
   };
 }

@@ -6,6 +6,7 @@ import { FIELDS, type FieldKind } from '../schema/fields.js';
 import { Satisfaction, YesNo } from '../schema/validate.js';
 import { SLA_STATE_NAMES, SlaState } from '../sla/evaluate.js';
 import type { TicketStore } from '../tickets/store.js';
+import { selection } from '../tickets/conditions.js';
 import { formatInstant } from '../time/zone.js';
 import { metricContext, type ComputeOptions } from './compute.js';
 
@@ -111,13 +112,14 @@ function lineColumns(): LineColumn[] {
 export const LINE_COLUMNS: readonly LineColumn[] = lineColumns();
 
 /**
- * Tickets in order of creation (then id), each as the metrics saw it; instants in the report zone.
+ * Tickets in order of creation (then id), each as the metrics saw it, only those meeting --where;
+ * instants in the report zone.
  * Made one at a time: a million tickets are never all held as lines.
  */
 export function* ticketLines(
   tickets: TicketStore,
   presentFields: ReadonlySet<string>,
-  options: Pick<ComputeOptions, 'zone' | 'churnTags' | 'sla'>,
+  options: Pick<ComputeOptions, 'zone' | 'churnTags' | 'sla' | 'where'>,
 ): Generator<TicketLine> {
   const context: LineContext = {
     tickets,
@@ -125,7 +127,10 @@ export function* ticketLines(
     presentFields,
     instant: (at) => (Number.isNaN(at) ? null : formatInstant(at, options.zone)),
   };
-  const slots = Int32Array.from({ length: tickets.length }, (_, i) => i).sort(
+  const { mask } = selection(tickets, options.where ?? []);
+  const slots = Int32Array.from({ length: tickets.length }, (_, i) => i)
+    .filter((slot) => mask === undefined || mask[slot] === 1)
+    .sort(
     (a, b) => tickets.createdAt[a]! - tickets.createdAt[b]! || (tickets.id[a]! < tickets.id[b]! ? -1 : tickets.id[a]! > tickets.id[b]! ? 1 : 0),
   );
   for (const slot of slots) {

@@ -41,6 +41,18 @@ export const EVENT_PLACEMENTS: readonly EventPlacement[] = [
  */
 export type Unit = 'count' | 'rate' | 'ratio' | 'duration' | 'nps';
 
+/** Which number of a value goals and the headline use: a duration's median, mean, p90 or count; a rate's, ratio's or NPS's value; a count. */
+export type Stat = 'median' | 'mean' | 'p90' | 'count' | 'value';
+
+/** The numbers each unit has, the default first. */
+export const STATS_OF: Record<Unit, readonly Stat[]> = {
+  duration: ['median', 'mean', 'p90', 'count'],
+  rate: ['value'],
+  ratio: ['value'],
+  nps: ['value'],
+  count: ['count'],
+};
+
 /** Where a metric is shown: reports print one table per section, in this order. */
 export const SECTIONS = ['Volume', 'Speed', 'Quality', 'Satisfaction', 'SLA', 'Workload'] as const;
 export type Section = (typeof SECTIONS)[number];

@@ -176,6 +176,12 @@ export function periodTitle(report: Report): string {
   return ` by ${report.period}${report.by.length > 0 ? ` and ${report.by.join(', ')}` : ''}`;
 }
 
+/** `channel chat; team Billing or Hosting (856 tickets)`: the --where conditions and how many tickets met them. */
+export function filterText(report: Report): string {
+  const conditions = report.filter.where.map(({ key, values }) => `${key} ${values.join(' or ')}`);
+  return `${conditions.join('; ')} (${plural(report.filter.matched, 'ticket')} of ${formatCount(report.input.records)})`;
+}
+
 /** A one-line summary of what went in. */
 export function inputSummary(report: Report): string {
   const { input } = report;

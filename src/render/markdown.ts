@@ -1,5 +1,6 @@
 import type { Report } from '../report/types.js';
-import { attributionSummary, cleanText, detailedColumns, formatCount, inputSummary, inputWarnings, labelHeadings, rowLabels, sectionsToShow, zoneSummary } from './format.js';
+import { goalRows, GOAL_HEADINGS, headlineCells } from './review.js';
+import { attributionSummary, cleanText, detailedColumns, formatCount, inputSummary, inputWarnings, labelHeadings, rowLabels, sectionsToShow, zoneSummary, filterText } from './format.js';
 
 /**
  * Text from the data in a GFM table cell, shown as it is: no cell breaks, HTML, entities, line
@@ -48,8 +49,11 @@ export function renderMarkdown(report: Report): string {
     `- Attribution: ${attributionSummary(report)}`,
     `- Time zone: ${zoneSummary(report)}`,
     `- Input: ${inputSummary(report)}`,
+    ...(report.filter.where.length === 0 ? [] : [`- Filter: ${escapeCell(filterText(report))}`]),
     '',
     ...inputWarnings(report).flatMap((w) => [`> **Warning:** ${escapeCell(w)}`, '']),
+    ...headlineSection(report),
+    ...goalsSection(report),
   ];
   for (const { section, metrics } of sectionsToShow(report)) {
     const columns = detailedColumns(metrics);
@@ -64,4 +68,27 @@ export function renderMarkdown(report: Report): string {
     out.push('## Notes', '', ...unavailable.map((n) => `- \`${n.metric}\` is n/a: ${n.message}.`), '');
   }
   return out.join('\n');
+}
+
+/** `## Headline`: the last complete period's numbers against the period compared with. */
+function headlineSection(report: Report): string[] {
+  const headline = headlineCells(report);
+  if (headline === null) return [];
+  const against = report.headline!.against?.period;
+  const goals = headline.items.some((item) => item.goal !== '');
+  const headings = ['Metric', escapeCell(report.headline!.period), ...(against === undefined ? [] : [escapeCell(against), 'Change']), ...(goals ? ['Goal'] : [])];
+  const rows = headline.items.map((item) => [
+    escapeCell(item.label),
+    escapeCell(item.value),
+    ...(against === undefined ? [] : [escapeCell(item.previous), escapeCell(item.change)]),
+    ...(goals ? [escapeCell(item.goal)] : []),
+  ]);
+  return ['## Headline', '', escapeCell(headline.title), '', table(headings, rows, 0), ''];
+}
+
+/** `## Goals`: one row per outcome, ✓ passed, ✗ failed, – not judged. */
+function goalsSection(report: Report): string[] {
+  if (report.goals.length === 0) return [];
+  const rows = goalRows(report).map((cells) => cells.map(escapeCell));
+  return ['## Goals', '', table([...GOAL_HEADINGS].map(escapeCell), rows, 0), ''];
 }

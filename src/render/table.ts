@@ -1,7 +1,9 @@
 import Table from 'cli-table3';
-import { Chalk } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { alignedLines } from './aligned-lines.js';
+import { goalRows, GOAL_HEADINGS, headlineCells } from './review.js';
 import type { Report, ReportInputFile } from '../report/types.js';
-import { accountText, attributionSummary, cleanText, compactColumns, inputSummary, inputWarnings, labelHeadings, NOT_AVAILABLE, periodTitle, rowLabels, sectionsToShow, zoneSummary } from './format.js';
+import { accountText, attributionSummary, cleanText, compactColumns, inputSummary, inputWarnings, labelHeadings, NOT_AVAILABLE, periodTitle, rowLabels, sectionsToShow, zoneSummary, filterText } from './format.js';
 
 /** `samples/tickets.csv: 3,001 read = 1 header + 0 blank + 2,940 used + 30 duplicates + 30 rejected`. */
 function inputFileLine({ records, path, ...counts }: ReportInputFile): string {
@@ -30,11 +32,40 @@ export function renderTable(report: Report, options: { color: boolean }): string
     `${chalk.bold('Support metrics')}${periodTitle(report)}`,
     `Range ${report.range.from} to ${report.range.to} (end exclusive) · zone ${zoneSummary(report)}`,
     `Attribution: ${attributionSummary(report)}`,
+    ...filterLines(report),
     ...inputWarnings(report).map((w) => chalk.yellow(`Warning: ${cleanText(w)}`)),
+    ...headlineLines(report, chalk),
+    ...goalLines(report, chalk),
     ...tables,
     ...report.input.files.map(inputFileLine),
     inputSummary(report),
     ...report.notes.flatMap((n) => (n.metric === null ? [] : [`${NOT_AVAILABLE}: ${n.metric}: ${n.message}`])),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** `Filter: channel chat; team Billing or Hosting (856 tickets)` when --where was given. */
+function filterLines(report: Report): string[] {
+  return report.filter.where.length === 0 ? [] : [cleanText(`Filter: ${filterText(report)}`)];
+}
+
+/** The headline: each number, the one it is compared with, the change (coloured better or worse on a terminal) and its goal. */
+function headlineLines(report: Report, chalk: ChalkInstance): string[] {
+  const headline = headlineCells(report);
+  if (headline === null) return [];
+  const compared = report.headline!.against !== null;
+  const rows = headline.items.map((item) => {
+    const change = item.better === null ? item.change : item.better ? chalk.green(item.change) : chalk.red(item.change);
+    return [cleanText(item.label), item.value, ...(compared ? [item.previous, change] : []), cleanText(item.goal)];
+  });
+  const right = [false, true, ...(compared ? [true, false] : []), false];
+  return [chalk.bold(cleanText(`Headline: ${headline.title}`)), ...alignedLines(rows, right).map((line) => `  ${line}`)];
+}
+
+/** The goals: one line per outcome, ✓ passed, ✗ failed, – not judged. */
+function goalLines(report: Report, chalk: ChalkInstance): string[] {
+  if (report.goals.length === 0) return [];
+  const rows = goalRows(report).map((cells) => cells.map((cell) => cleanText(cell)));
+  const colour = (line: string, i: number): string => (report.goals[i]!.passed === false ? chalk.red(line) : line);
+  return [chalk.bold('Goals'), ...alignedLines([[...GOAL_HEADINGS], ...rows], [false, false, false, false, true, false, true, false]).map((line, i) => `  ${i === 0 ? line : colour(line, i - 1)}`)];
 }

@@ -1,5 +1,9 @@
 import type { Dimension } from '../schema/fields.js';
-import type { MetricValue, Section, Unit } from '../metrics/types.js';
+import type { MetricValue, Section, Stat, Unit } from '../metrics/types.js';
+import type { GoalLevel } from '../config/goals.js';
+import type { Change } from '../engine/figures.js';
+import type { WhereKey } from '../tickets/conditions.js';
+import type { Comparison } from '../time/period-names.js';
 import type { Period } from '../time/period-names.js';
 import type { Attribution } from '../engine/attribution.js';
 import type { FileAccount } from '../tickets/file-reading.js';
@@ -20,8 +24,12 @@ export interface Report {
   /** `event`: each metric in the period its event happened; `created`: in the period the ticket was created. */
   attribution: Attribution;
   by: Dimension[];
-  /** [from, to) as RFC 3339 timestamps with the report zone's offset. */
-  range: { from: string; to: string };
+  /** --compare: what each row's and the totals' `previous` holds (null: no comparison). */
+  compare: Comparison | null;
+  /** [from, to) as RFC 3339 timestamps with the report zone's offset; with --compare, the totals' `previous` range. */
+  range: { from: string; to: string; previous?: { from: string; to: string } };
+  /** --where: the conditions (all must hold), and how many tickets met them (all of them without conditions). */
+  filter: { where: { key: WhereKey; values: string[] }[]; matched: number };
   input: ReportInput;
   /** The metrics in the report, in column order. */
   metrics: ReportMetric[];
@@ -30,8 +38,59 @@ export interface Report {
    * (`metric` null): a file with more than 5% of its records rejected or of a field's values set aside.
    */
   notes: ReportNote[];
+  /** The last complete period against the one before (or a year earlier, with --compare year): the numbers a lead reads first. */
+  headline: Headline | null;
+  /** One outcome per goal (per group and period when it asks for them), in the order of the goals. */
+  goals: GoalOutcome[];
   rows: ReportRow[];
-  totals: { metrics: Record<string, MetricValue> };
+  totals: { metrics: Record<string, MetricValue>; previous?: Record<string, MetricValue> };
+}
+
+export interface Headline {
+  /** The period's label, and its bounds. */
+  period: string;
+  start: string;
+  end: string;
+  comparison: Comparison;
+  /** The period compared with; null when there is none (ISO week 53 a year earlier, 29 February) or it ends before the first ticket was created. */
+  against: { period: string; start: string; end: string } | null;
+  items: HeadlineItem[];
+}
+
+export interface HeadlineItem {
+  metric: string;
+  stat: Stat;
+  /** In the metric's own units (seconds, a fraction, a count); null: no data. */
+  value: number | null;
+  /** The tickets behind it (a rate's denominator, a duration's count, a count itself). */
+  sample: number;
+  previous: number | null;
+  previousSample: number | null;
+  change: Change;
+  /** The first goal on this metric and number (no `by`, no `where`), judged on this period's value; null: no such goal. */
+  goal: { name: string; level: GoalLevel; passed: boolean | null } | null;
+}
+
+export interface GoalOutcome {
+  name: string;
+  metric: string;
+  /** The metric's unit (the goal's metric need not be among the report's --metrics). */
+  unit: Unit;
+  stat: Stat;
+  operator: '>=' | '<=';
+  /** In the metric's own units (seconds, fractions, counts, NPS points). */
+  target: number;
+  actual: number | null;
+  /** The tickets behind `actual`: a rate's denominator, a duration's count, NPS responses, a count itself. */
+  sample: number;
+  /** The goal's `by` group (null: all the tickets it covers). */
+  group: Partial<Record<Dimension, string | null>> | null;
+  /** `all` (the whole range) or a period's label. */
+  period: string;
+  level: GoalLevel;
+  /** null: not judged (no data, or fewer tickets than its minSample). */
+  passed: boolean | null;
+  minSample: number;
 }
 
 export interface ReportInput {
@@ -73,4 +132,6 @@ export type ReportRow = {
   start: string;
   end: string;
   metrics: Record<string, MetricValue>;
+  /** --compare: the same group's metrics in the period compared with; null when that period does not exist. */
+  previous?: Record<string, MetricValue> | null;
 } & { [D in Dimension]?: string | null };

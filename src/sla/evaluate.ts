@@ -1,5 +1,5 @@
-import type { MatchField } from '../config/schema.js';
-import { resolvedAtUnknownTime, type Dictionary, type TicketStore } from '../tickets/store.js';
+import { allOf, type TicketCondition } from '../tickets/conditions.js';
+import { resolvedAtUnknownTime, type TicketStore } from '../tickets/store.js';
 
 /**
  * SLA outcomes, counted the way Zendesk's SLA reports count achievement and breach events: each
@@ -15,8 +15,8 @@ import { resolvedAtUnknownTime, type Dictionary, type TicketStore } from '../tic
 
 export interface SlaPolicy {
   name: string;
-  /** All must hold; values are lower-cased. Empty: every ticket. */
-  match: { field: MatchField; values: string[] }[];
+  /** All must hold (see tickets/conditions.ts). Empty: every ticket. */
+  match: TicketCondition[];
   firstResponseMs?: number;
   resolutionMs?: number;
 }
@@ -33,41 +33,6 @@ export interface SlaOutcomes {
   firstResponseAt: Float64Array;
   resolution: Int8Array;
   resolutionAt: Float64Array;
-}
-
-type Condition = (tickets: TicketStore, slot: number) => boolean;
-
-/** Whether a dictionary code's value is one of `values`, cached per code. */
-function codeTest(dictionary: Dictionary, values: readonly string[]): (code: number) => boolean {
-  const wanted = new Set(values);
-  const cache = new Map<number, boolean>();
-  return (code) => {
-    let hit = cache.get(code);
-    if (hit === undefined) {
-      const value = dictionary.valueOf(code);
-      hit = value !== null && wanted.has(value.toLowerCase());
-      cache.set(code, hit);
-    }
-    return hit;
-  };
-}
-
-function conditionFor(tickets: TicketStore, field: MatchField, values: readonly string[]): Condition {
-  if (field === 'tags') {
-    const wanted = new Set(values);
-    const cache = new Map<number, boolean>();
-    return (t, slot) => {
-      const code = t.tags[slot]!;
-      let hit = cache.get(code);
-      if (hit === undefined) {
-        hit = t.tagsOf(slot).some((tag) => wanted.has(tag.toLowerCase()));
-        cache.set(code, hit);
-      }
-      return hit;
-    };
-  }
-  const test = codeTest(tickets.dictionaries[field], values);
-  return (t, slot) => test(t[field][slot]!);
 }
 
 /** One outcome of a target: [state, placed at]. */
@@ -94,9 +59,9 @@ export function evaluateSla(tickets: TicketStore, policies: readonly SlaPolicy[]
     resolutionAt: new Float64Array(n).fill(Number.NaN),
   };
   if (policies.length === 0) return result;
-  const matchers = policies.map((p) => p.match.map(({ field, values }) => conditionFor(tickets, field, values)));
+  const matchers = policies.map((p) => allOf(tickets, p.match));
   for (let slot = 0; slot < n; slot++) {
-    const index = matchers.findIndex((conditions) => conditions.every((holds) => holds(tickets, slot)));
+    const index = matchers.findIndex((matches) => matches(slot));
     if (index < 0) continue;
     const policy = policies[index]!;
     result.policy[slot] = index;

@@ -6,9 +6,9 @@ import { Temporal } from 'temporal-polyfill';
  * binary search over those boundaries.
  */
 
-import type { Period } from './period-names.js';
+import type { Comparison, Period } from './period-names.js';
 
-export { PERIODS, type Period } from './period-names.js';
+export { COMPARISONS, PERIODS, type Comparison, type Period } from './period-names.js';
 
 export interface PeriodSlot {
   /** `2026-03-02`, `2026-W10`, `2026-03`, `2026-Q1`, `2026` or `all`. */
@@ -25,6 +25,8 @@ export interface PeriodGrid {
   slots: PeriodSlot[];
   /** slots[i].start for every i, then the end of the last slot. */
   boundaries: Float64Array;
+  /** slots[i].end for every i (the slots of a shifted grid may leave gaps between them). */
+  ends: Float64Array;
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -119,10 +121,96 @@ export function buildPeriodGrid(from: number, to: number, period: Period, zone: 
       start = end;
     }
   }
+  return gridOf(slots, period, zone, from);
+}
+
+/** A grid of slots in order (ends never decreasing); `from`: where an empty grid sits. */
+export function gridOf(slots: PeriodSlot[], period: Period, zone: string, from: number): PeriodGrid {
   const boundaries = new Float64Array(slots.length + 1);
-  slots.forEach((slot, i) => (boundaries[i] = slot.start));
-  boundaries[slots.length] = slots.length > 0 ? to : from;
-  return { period, zone, slots, boundaries };
+  const ends = new Float64Array(slots.length);
+  slots.forEach((slot, i) => {
+    boundaries[i] = slot.start;
+    ends[i] = slot.end;
+  });
+  boundaries[slots.length] = slots.length > 0 ? slots.at(-1)!.end : from;
+  return { period, zone, slots, boundaries, ends };
+}
+
+
+const zoned = (epochMs: number, zone: string): Temporal.ZonedDateTime => Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone);
+
+/** One period's length as a calendar duration. */
+const PERIOD_LENGTH: Record<Exclude<Period, 'all'>, Temporal.DurationLike> = { day: { days: 1 }, week: { weeks: 1 }, month: { months: 1 }, quarter: { months: 3 }, year: { years: 1 } };
+
+/** `times` × a period's length. */
+function periodsLength(period: Exclude<Period, 'all'>, times: number): Temporal.DurationLike {
+  return Object.fromEntries(Object.entries(PERIOD_LENGTH[period]).map(([unit, n]) => [unit, n * times]));
+}
+
+/** The Monday of ISO week `week` of ISO year `year`, or undefined when that year has no such week. */
+function mondayOfIsoWeek(year: number, week: number): Temporal.PlainDate | undefined {
+  const january4 = Temporal.PlainDate.from({ year, month: 1, day: 4 });
+  const monday = january4.subtract({ days: january4.dayOfWeek - 1 }).add({ weeks: week - 1 });
+  return monday.yearOfWeek === year && monday.weekOfYear === week ? monday : undefined;
+}
+
+/**
+ * Moves [start, end) back: by one period (`previous`; for `all`, by the range's own length in
+ * days), or to the same period a year earlier (`year`: ISO week N of the previous ISO year, the same
+ * month, quarter or date). Wall-clock times are kept (a DST change moves nothing). Undefined when
+ * the period has no counterpart (ISO week 53, 29 February).
+ */
+function shiftBack(start: number, end: number, period: Period, zone: string, comparison: Comparison): { start: number; end: number } | undefined {
+  const from = zoned(start, zone);
+  const to = zoned(end, zone);
+  let by: Temporal.DurationLike;
+  if (period === 'all') {
+    by = comparison === 'year' ? { years: 1 } : from.until(to, { largestUnit: 'days' });
+  } else if (comparison === 'previous') {
+    by = PERIOD_LENGTH[period];
+  } else if (period === 'week') {
+    const date = from.toPlainDate();
+    const monday = periodStartDate(date, 'week');
+    const earlier = mondayOfIsoWeek((monday.yearOfWeek ?? monday.year) - 1, monday.weekOfYear ?? 0);
+    if (earlier === undefined) return undefined;
+    by = { days: earlier.until(monday, { largestUnit: 'days' }).days };
+  } else {
+    const date = from.toPlainDate();
+    if (period === 'day' && date.month === 2 && date.day === 29) return undefined;
+    by = { years: 1 };
+  }
+  return { start: from.subtract(by).epochMilliseconds, end: to.subtract(by).epochMilliseconds };
+}
+
+/**
+ * The grid a report compares with: each slot moved back (see shiftBack), labelled as the period it
+ * lands in; a slot with no counterpart is empty (start = end) and marked so.
+ */
+export function shiftedGrid(grid: PeriodGrid, comparison: Comparison): PeriodGrid & { missing: boolean[] } {
+  const missing: boolean[] = [];
+  let last = grid.boundaries[0]!;
+  const slots = grid.slots.map((slot): PeriodSlot => {
+    const moved = shiftBack(slot.start, slot.end, grid.period, grid.zone, comparison);
+    missing.push(moved === undefined);
+    if (moved === undefined) return { label: '', start: last, end: last };
+    last = moved.end;
+    const label = grid.period === 'all' ? 'all' : periodLabel(periodStartDate(localDate(moved.start, grid.zone), grid.period), grid.period);
+    return { label, ...moved };
+  });
+  // An empty slot sits where the next one starts, so that the ends never decrease.
+  for (let i = slots.length - 2; i >= 0; i--) if (missing[i]) slots[i] = { ...slots[i]!, start: slots[i + 1]!.start, end: slots[i + 1]!.start };
+  return { ...gridOf(slots, grid.period, grid.zone, last), missing };
+}
+
+/**
+ * The range a report's totals are compared with: the same number of periods just before
+ * [from, to) (`previous`; for `all`, the same number of days), or the range a year earlier (`year`).
+ */
+export function comparedRange(range: { from: number; to: number }, grid: PeriodGrid, comparison: Comparison): { from: number; to: number } {
+  const from = zoned(range.from, grid.zone);
+  if (comparison === 'year') return { from: from.subtract({ years: 1 }).epochMilliseconds, to: zoned(range.to, grid.zone).subtract({ years: 1 }).epochMilliseconds };
+  const by = grid.period === 'all' ? from.until(zoned(range.to, grid.zone), { largestUnit: 'days' }) : periodsLength(grid.period, grid.slots.length);
+  return { from: from.subtract(by).epochMilliseconds, to: range.from };
 }
 
 /** Index of the slot holding `epochMs`, or -1 when it lies outside the grid (or is NaN). */
@@ -137,7 +225,8 @@ export function slotIndexOf(grid: PeriodGrid, epochMs: number): number {
     if (b[mid]! <= epochMs) lo = mid;
     else hi = mid - 1;
   }
-  return lo;
+  // In a gap between the slots of a shifted grid: in none.
+  return epochMs < grid.ends[lo]! ? lo : -1;
 }
 
 /**
@@ -145,11 +234,15 @@ export function slotIndexOf(grid: PeriodGrid, epochMs: number): number {
  * the slot count when it is at or after the grid's end.
  */
 export function firstSlotEndingAfter(grid: PeriodGrid, epochMs: number): number {
-  const b = grid.boundaries;
-  const n = b.length - 1;
-  if (epochMs < b[0]!) return 0;
-  if (!(epochMs < b[n]!)) return n;
-  return slotIndexOf(grid, epochMs);
+  const e = grid.ends;
+  let lo = 0;
+  let hi = e.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (e[mid]! > epochMs) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Reads a `--from`/`--to` value: a date (`2026-03-02`, the start of that day in `zone`) or a timestamp. */

@@ -26,7 +26,7 @@ const HOUR = 60 * MINUTE;
 
 describe('settingsFrom: valid files', () => {
   it('an empty object: the defaults (churn tags cancellation and refund, no SLA policy, no zones)', () => {
-    expect(settingsFrom({}, SOURCE)).toEqual({ source: SOURCE, timezone: undefined, inputTimezone: undefined, churnTags: ['cancellation', 'refund'], sla: [], columns: {}, values: {}, dateFormats: {} });
+    expect(settingsFrom({}, SOURCE)).toEqual({ source: SOURCE, timezone: undefined, inputTimezone: undefined, churnTags: ['cancellation', 'refund'], sla: [], columns: {}, values: {}, dateFormats: {}, goals: [] });
     expect(DEFAULT_CHURN_TAGS).toEqual(['cancellation', 'refund']);
   });
 
@@ -58,6 +58,7 @@ describe('settingsFrom: valid files', () => {
       columns: {},
       dateFormats: {},
       values: {},
+      goals: [],
     });
   });
 

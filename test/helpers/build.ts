@@ -1,4 +1,7 @@
 import { settingsFrom } from '../../src/config/config.js';
+import { goalOf, goalTextOf } from '../../src/config/goals.js';
+import { whereCondition } from '../../src/cli/flag-values.js';
+import type { Comparison } from '../../src/time/period-names.js';
 import type { Attribution } from '../../src/engine/attribution.js';
 import { computeReport } from '../../src/engine/compute.js';
 import { eventSpan, resolveRange } from '../../src/engine/range.js';
@@ -56,6 +59,11 @@ export interface ReportTestOptions {
   attribution?: Attribution;
   /** The records are events (--event-log). */
   eventLog?: EventLog;
+  /** --where, as on the command line: `team=Billing,Hosting`. */
+  where?: string[];
+  compare?: Comparison;
+  /** --goal, as on the command line: `csat>=85%` (config goals go in `config`). */
+  goals?: string[];
   /** A config file's content (SLA policies, churn tags), validated as the CLI does. */
   config?: Record<string, unknown>;
 }
@@ -83,5 +91,8 @@ export function reportOf(records: TicketInput[][] | TicketInput[], options: Repo
     attribution: options.attribution ?? 'event',
     churnTags: settings.churnTags,
     sla: settings.sla,
+    where: (options.where ?? []).map(whereCondition),
+    compare: options.compare,
+    goals: [...settings.goals, ...(options.goals ?? []).map(goalTextOf)].map((goal) => goalOf(goal, (id) => METRICS.find((m) => m.meta.id === id)?.meta.unit)),
   });
 }

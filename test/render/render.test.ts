@@ -192,10 +192,10 @@ describe('JSON', () => {
     expect(render(r, 'json', { color: true })).toBe(text);
   });
 
-  it('has exactly the top-level keys of the spec, plus inputTimezone, attribution (issue 3), metrics and notes', () => {
+  it('has exactly the top-level keys of the spec, plus inputTimezone, attribution (issue 3), metrics and notes, and the review (issue 12)', () => {
     const parsed = JSON.parse(renderJson(golden())) as Record<string, unknown>;
     expect(Object.keys(parsed).sort()).toEqual(
-      ['schema', 'timezone', 'inputTimezone', 'period', 'attribution', 'by', 'range', 'input', 'metrics', 'notes', 'rows', 'totals'].sort(),
+      ['schema', 'timezone', 'inputTimezone', 'period', 'attribution', 'by', 'compare', 'range', 'filter', 'input', 'metrics', 'notes', 'headline', 'goals', 'rows', 'totals'].sort(),
     );
     expect(parsed).toMatchObject({
       schema: 'support-metrics/report@1',
@@ -471,7 +471,7 @@ function markdownSection(markdown: string, section: string): string[][] {
 }
 
 describe('Markdown', () => {
-  it('title, range, zone, input summary, one table per section, then the input files and notes', () => {
+  it('title, range, zone, input summary, the headline, one table per section, then the input files and notes', () => {
     const md = renderMarkdown(golden());
     const lines = md.split('\n');
     expect(lines[0]).toBe('# Support metrics');
@@ -481,8 +481,8 @@ describe('Markdown', () => {
     expect(md).toMatch(/\b4 tickets\b/);
     // Notes: the golden export lacks the columns of ten metrics (see GOLDEN_UNAVAILABLE). Every
     // metric of Quality and of SLA is among them, so those two sections are left out.
-    expect(lines.filter((l) => l.startsWith('## '))).toEqual(['## Volume', '## Speed', '## Satisfaction', '## Workload', '## Input', '## Notes']);
-    expect(markdownTables(md)).toHaveLength(4 + 1);
+    expect(lines.filter((l) => l.startsWith('## '))).toEqual(['## Headline', '## Volume', '## Speed', '## Satisfaction', '## Workload', '## Input', '## Notes']);
+    expect(markdownTables(md)).toHaveLength(1 + 4 + 1);
     expect(lines.indexOf('## Volume')).toBeGreaterThan(lines.findIndex((l) => l.startsWith('- Input: ')));
   });
 
@@ -565,16 +565,16 @@ describe('Markdown', () => {
     const agents = ['a|b', 'c\nd', 'e\\|f', 'g\\', '<b>h</b>', '|', 'x\r\n|y', 'tab\there'];
     const md = renderMarkdown(reportWithAgents(agents));
     const tables = markdownTables(md);
-    // Volume, Speed and the input files: with only created_at and first_response_at every metric of
-    // the other sections is n/a, and those sections are left out.
-    expect(tables).toHaveLength(2 + 1);
+    // The headline, Volume, Speed and the input files: with only created_at and first_response_at
+    // every metric of the other sections is n/a, and those sections are left out.
+    expect(tables).toHaveLength(1 + 2 + 1);
     for (const table of tables) {
       const width = gfmCells(table[0]!).length;
       for (const line of table) expect(gfmCells(line), line).toHaveLength(width);
     }
     // No line of the document starts inside a table cell: every table line is a whole row.
-    for (const table of tables.slice(0, 2)) expect(table).toHaveLength(2 + agents.length + 1);
-    const shown = tables[0]!.slice(2, -1).map((line) => gfmText(gfmCells(line)[1]!));
+    for (const table of tables.slice(1, 3)) expect(table).toHaveLength(2 + agents.length + 1);
+    const shown = tables[1]!.slice(2, -1).map((line) => gfmText(gfmCells(line)[1]!));
     const expected = ['a|b', 'c d', 'e\\|f', 'g\\', '<b>h</b>', '|', 'x |y', 'tab here'];
     expect(new Set(shown)).toEqual(new Set(expected));
     expect(md).not.toContain('<b>');

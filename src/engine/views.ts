@@ -1,0 +1,226 @@
+import type { Attribution } from './attribution.js';
+import type { ComputeOptions } from './compute.js';
+import type { Dimension } from '../schema/fields.js';
+import { resolvedAtUnknownTime, type TicketStore } from '../tickets/store.js';
+import { firstSlotEndingAfter, slotIndexOf, type PeriodGrid } from '../time/periods.js';
+import { EVENT_PLACEMENTS, type Accumulator, type EventPlacement, type Metric, type MetricContext, type MetricValue, type Placement } from '../metrics/types.js';
+
+/**
+ * Views of the tickets: the metrics of a set of tickets (the --where selection, a goal's own
+ * filter) over a grid of periods, split into groups or not. The report is one view; the
+ * comparison, the headline and the goals are others over other grids. Pure.
+ */
+
+export interface Row {
+  slot: number;
+  group: number;
+  accumulators: Accumulator[];
+}
+
+/** The instant that places a ticket for an event placement (NaN: the event did not happen). */
+function placementTime(tickets: TicketStore, slot: number, placement: EventPlacement, context: MetricContext): number {
+  switch (placement) {
+    case 'created':
+      return tickets.createdAt[slot]!;
+    case 'first_response':
+      return tickets.firstResponseAt[slot]!;
+    case 'resolved':
+      return tickets.resolvedAt[slot]!;
+    case 'satisfaction': {
+      const resolved = tickets.resolvedAt[slot]!;
+      return Number.isNaN(resolved) ? tickets.createdAt[slot]! : resolved;
+    }
+    case 'first_response_sla':
+      return context.sla.firstResponseAt[slot]!;
+    case 'resolution_sla':
+      return context.sla.resolutionAt[slot]!;
+  }
+}
+
+/** Groups tickets by their --by dimension values; group 0 is "everything" when there is no split. */
+export class Grouping {
+  readonly values: (string | null)[][] = [];
+  /** Split into groups (--by given): rows exist only for the groups with an event in a period. */
+  readonly split: boolean;
+  private readonly indexByKey = new Map<string, number>();
+
+  constructor(
+    private readonly tickets: TicketStore,
+    private readonly by: readonly Dimension[],
+  ) {
+    this.split = by.length > 0;
+    if (by.length === 0) this.values.push([]);
+  }
+
+  groupOf(slot: number): number {
+    if (this.by.length === 0) return 0;
+    const codes = this.by.map((d) => this.tickets[d][slot]!);
+    const key = codes.join(',');
+    let group = this.indexByKey.get(key);
+    if (group === undefined) {
+      group = this.values.length;
+      this.values.push(codes.map((code, i) => this.tickets.dictionaries[this.by[i]!].valueOf(code)));
+      this.indexByKey.set(key, group);
+    }
+    return group;
+  }
+}
+
+/** Dimension values sort in code-unit order (the same on every machine and locale); blank sorts last. */
+export function compareValues(a: readonly (string | null)[], b: readonly (string | null)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * Which accumulators each event feeds. Under `created` attribution every metric is fed at the
+ * ticket's creation, but only when its own event happened at all: a never-resolved ticket has no
+ * resolution time to move, and does not count as resolved.
+ */
+type Feeds = Map<Placement, { happened: EventPlacement | null; indexes: number[] }[]>;
+
+function feedsOf(metrics: readonly Metric[], attribution: Attribution): Feeds {
+  const feeds: Feeds = new Map();
+  metrics.forEach((m, i) => {
+    const own = m.meta.placement;
+    const [at, happened] = own === 'open_at_end' || attribution === 'event' ? [own, null] : ['created' as const, own];
+    const list = feeds.get(at) ?? [];
+    const same = list.find((f) => f.happened === happened);
+    if (same === undefined) list.push({ happened, indexes: [i] });
+    else same.indexes.push(i);
+    feeds.set(at, list);
+  });
+  return feeds;
+}
+
+/** What a Placing computes: these metrics, over this grid, for the tickets the mask selects (none: every ticket). */
+export interface View {
+  metrics: readonly Metric[];
+  grid: PeriodGrid;
+  mask: Uint8Array | undefined;
+}
+
+/** The report's rows (a period, and with --by a group) and totals, each a set of accumulators, as the tickets are placed in them. */
+export class Placing {
+  /** rowsByGroup[group][periodSlot]: a row exists once some ticket of the group has an event in the period. */
+  readonly rowsByGroup: (Row | undefined)[][] = [];
+  readonly totals: Accumulator[];
+  private readonly feeds: Feeds;
+  private readonly metrics: readonly Metric[];
+  private readonly grid: PeriodGrid;
+  private readonly mask: Uint8Array | undefined;
+
+  constructor(
+    private readonly tickets: TicketStore,
+    private readonly attribution: Attribution,
+    private readonly context: MetricContext,
+    view: View,
+    split: boolean,
+  ) {
+    ({ metrics: this.metrics, grid: this.grid, mask: this.mask } = view);
+    this.feeds = feedsOf(this.metrics, attribution);
+    this.totals = this.newAccumulators();
+    if (!split) this.grid.slots.forEach((_, slot) => this.rowAt(slot, 0, true));
+  }
+
+  newAccumulators(): Accumulator[] {
+    return this.metrics.map((m) => m.create(this.context));
+  }
+
+  rowAt(slot: number, group: number, create: boolean): Row | undefined {
+    const rows = (this.rowsByGroup[group] ??= []);
+    let row = rows[slot];
+    if (row === undefined && create) {
+      row = { slot, group, accumulators: this.newAccumulators() };
+      rows[slot] = row;
+    }
+    return row;
+  }
+
+  private feed(accumulators: Accumulator[], indexes: readonly number[], slot: number): void {
+    for (const i of indexes) accumulators[i]!.add(this.tickets, slot);
+  }
+
+  private feedEvent(accumulators: Accumulator[], placement: Placement, slot: number): void {
+    for (const { happened, indexes } of this.feeds.get(placement) ?? []) {
+      if (happened === null || !Number.isNaN(placementTime(this.tickets, slot, happened, this.context))) this.feed(accumulators, indexes, slot);
+    }
+  }
+
+  /** Each selected ticket's events, in the row of their period and group, and in the totals. Returns each ticket's group. */
+  placeEvents(grouping: Grouping): Int32Array {
+    const { tickets, grid, mask } = this;
+    const eventPlacements = this.attribution === 'created' ? (['created'] as const) : EVENT_PLACEMENTS;
+    const groupOfTicket = new Int32Array(tickets.length);
+    for (let t = 0; t < tickets.length; t++) {
+      if (mask !== undefined && mask[t] === 0) continue;
+      const group = grouping.groupOf(t);
+      groupOfTicket[t] = group;
+      for (const placement of eventPlacements) {
+        const periodSlot = slotIndexOf(grid, placementTime(tickets, t, placement, this.context));
+        if (periodSlot < 0) continue;
+        this.feedEvent(this.rowAt(periodSlot, group, true)!.accumulators, placement, t);
+        this.feedEvent(this.totals, placement, t);
+      }
+    }
+    return groupOfTicket;
+  }
+
+  /** Open at the end of a period: created before its end, and not resolved before its end (in the rows that exist). */
+  placeOpenAtEnd(groupOfTicket: Int32Array): void {
+    const openIndexes = this.feeds.get('open_at_end')?.[0]?.indexes;
+    if (openIndexes === undefined) return;
+    const { tickets, grid, mask } = this;
+    const to = grid.boundaries[grid.slots.length]!;
+    for (let t = 0; t < tickets.length; t++) {
+      if ((mask !== undefined && mask[t] === 0) || resolvedAtUnknownTime(tickets, t)) continue;
+      const first = firstSlotEndingAfter(grid, tickets.createdAt[t]!);
+      const resolved = tickets.resolvedAt[t]!;
+      const last = Number.isNaN(resolved) ? grid.slots.length : firstSlotEndingAfter(grid, resolved);
+      for (let s = first; s < last; s++) {
+        const row = this.rowAt(s, groupOfTicket[t]!, false);
+        if (row !== undefined) this.feed(row.accumulators, openIndexes, t);
+      }
+      if (tickets.createdAt[t]! < to && !(resolved < to)) this.feed(this.totals, openIndexes, t);
+    }
+  }
+
+  /** Places every selected ticket (grouped by `grouping`). */
+  place(grouping: Grouping): this {
+    this.placeOpenAtEnd(this.placeEvents(grouping));
+    return this;
+  }
+
+  /** A row's values, or those of an empty row when no ticket of the group had an event in the period. */
+  valuesAt(slot: number, group: number, valuesOf: (metrics: readonly Metric[], accumulators: Accumulator[]) => Record<string, MetricValue>): Record<string, MetricValue> {
+    return valuesOf(this.metrics, this.rowAt(slot, group, false)?.accumulators ?? this.newAccumulators());
+  }
+}
+
+/** Everything a report's views share: the tickets, the settings, the derived context, and which metrics are n/a. */
+export interface Run {
+  tickets: TicketStore;
+  options: ComputeOptions;
+  context: MetricContext;
+  /** The tickets --where selects (undefined: all). */
+  mask: Uint8Array | undefined;
+  unavailable: ReadonlySet<string>;
+}
+
+/** A view placed: `by` splits it into groups (a Grouping may be shared, so that two views number groups alike). */
+export function placeView(run: Run, view: Omit<View, 'mask'> & { mask?: Uint8Array }, grouping: Grouping): Placing {
+  return new Placing(run.tickets, run.options.attribution, run.context, { ...view, mask: view.mask ?? run.mask }, grouping.split).place(grouping);
+}
+
+/** A set of accumulators' values, keyed by metric id; a metric that is n/a for the input is null. */
+export function valuesOf(run: Run): (metrics: readonly Metric[], accumulators: Accumulator[]) => Record<string, MetricValue> {
+  return (metrics, accumulators) => Object.fromEntries(metrics.map((m, i) => [m.meta.id, run.unavailable.has(m.meta.id) ? null : accumulators[i]!.result()]));
+}
+
