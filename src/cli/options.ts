@@ -204,6 +204,7 @@ export function reportRunOf(flags: FlagsOf<'report'>, settings: Settings, metric
       sla: run.sla,
       where: flags.where ?? [],
       goals: goalsOf(flags, settings, metrics),
+      alerts: settings.alerts,
       from,
       to,
     },

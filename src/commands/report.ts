@@ -8,7 +8,7 @@ import { GoalsFailed } from '../errors.js';
 import type { Report } from '../report/types.js';
 import { cleanText } from '../render/format.js';
 import { render } from '../render/index.js';
-import { failedGoalLines } from '../render/review.js';
+import { alertText, failedGoalLines } from '../render/review.js';
 import { readValidTickets, withRunOutputs } from './ticket-input.js';
 
 /** `support-metrics report FILES…`: options → outputs opened → read → validate → compute → render → write. */
@@ -24,7 +24,9 @@ export async function runReport(files: string[], raw: Record<string, unknown>, i
     report = computeReport(input, { ...run.compute, range });
     await result.write(render(report, run.format, { color: run.format === 'table' && run.output === undefined && io.color }));
   });
-  // Once the report is written in full: the failed goals on stderr, and exit 4 for those of level error.
+  // Once the report is written in full: its alerts on stderr when it went to a file (a CI log shows
+  // them), the failed goals, and exit 4 for those of level error.
+  if (run.output !== undefined && run.output !== '-') for (const alert of report!.alerts) io.stderr.write(`alert: ${cleanText(alertText(alert))}\n`);
   for (const line of failedGoalLines(report!)) io.stderr.write(`${cleanText(line)}\n`);
   const failed = report!.goals.filter((g) => g.passed === false && g.level === 'error').length;
   if (failed > 0) throw new GoalsFailed(`${failed === 1 ? '1 goal' : `${failed} goals`} of level error failed (the report is written)`);

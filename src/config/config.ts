@@ -6,6 +6,7 @@ import type { SlaPolicy } from '../sla/evaluate.js';
 import { fieldOfWhereKey, WHERE_KEYS, type TicketCondition, type WhereKey } from '../tickets/conditions.js';
 import type { EventCondition, EventLog } from '../tickets/event-log.js';
 import type { GoalText } from './goals.js';
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../engine/alerts.js';
 import { parseDuration } from './duration.js';
 import { configSchema, MATCH_FIELDS, type ConfigFile } from './schema.js';
 
@@ -29,10 +30,12 @@ export interface Settings {
   eventLog?: EventLog;
   /** The config's `goals`, as written (their metrics and targets are checked against the metrics by the report). */
   goals: GoalText[];
+  /** The config's `alerts` over the defaults. */
+  alerts: AlertSettings;
 }
 
 export const DEFAULT_CHURN_TAGS = ['cancellation', 'refund'];
-export const DEFAULT_SETTINGS: Settings = { source: 'defaults', churnTags: DEFAULT_CHURN_TAGS, sla: [], columns: {}, values: {}, dateFormats: {}, goals: [] };
+export const DEFAULT_SETTINGS: Settings = { source: 'defaults', churnTags: DEFAULT_CHURN_TAGS, sla: [], columns: {}, values: {}, dateFormats: {}, goals: [], alerts: DEFAULT_ALERT_SETTINGS };
 
 /** `sla[1].firstResponse`, `match.channel` */
 function keyPath(path: readonly PropertyKey[]): string {
@@ -86,6 +89,10 @@ function toSettings(file: ConfigFile, source: string): Settings {
     columns: (file.columns ?? {}) as Settings['columns'],
     values: (file.values ?? {}) as Settings['values'],
     eventLog: eventLogOf(file.eventLog),
+    alerts: {
+      negativeRatings: { ...DEFAULT_ALERT_SETTINGS.negativeRatings, ...file.alerts?.negativeRatings },
+      volume: { ...DEFAULT_ALERT_SETTINGS.volume, ...file.alerts?.volume },
+    },
     goals: (file.goals ?? []).map(({ where, ...goal }) => ({ ...goal, where: whereOf(where as Partial<Record<WhereKey, string | string[]>> | undefined) })),
     dateFormats: Object.fromEntries(Object.entries(file.dateFormats ?? {}).flatMap(([field, pattern]) => (pattern === undefined ? [] : [[field, compileDatePattern(pattern)]]))),
     sla: (file.sla ?? []).map((policy) => ({

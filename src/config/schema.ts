@@ -116,6 +116,24 @@ export const configSchema = z
       ])
       .optional()
       .describe('Rows that share an id are the events of one ticket (as --event-log): true, or the events that resolve and answer a ticket.'),
+    alerts: z
+      .strictObject({
+        negativeRatings: z
+          .strictObject({
+            min: z.number().int().min(1).optional().describe('The fewest negative ratings (bad, 1, 2) of an agent in a period that may alert (default 3).'),
+            alpha: z.number().gt(0).lt(1).optional().describe('The significance level of the binomial test against the other agents, before dividing it by the agents tested (default 0.05).'),
+          })
+          .optional(),
+        volume: z
+          .strictObject({
+            threshold: z.number().gt(0).optional().describe('The |score| (distance from the baseline in spreads) that alerts (default 4).'),
+            history: z.number().int().min(1).max(52).optional().describe('Baseline periods looked back on (default 8).'),
+            minBaseline: z.number().int().min(1).optional().describe('The fewest baseline periods a verdict needs (default 4).'),
+          })
+          .optional(),
+      })
+      .optional()
+      .describe('How sensitive the alerts are: negative ratings per agent, and unusual volume.'),
     goals: z.array(goalSchema).optional().describe('Targets the report judges; an error-level goal that fails makes the run exit 4 (after the report is written).'),
     sla: z
       .array(slaPolicy)

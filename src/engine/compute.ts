@@ -2,6 +2,7 @@ import type { Goal } from '../config/goals.js';
 import type { Dimension } from '../schema/fields.js';
 import { selection, whereKeyOf, type TicketCondition } from '../tickets/conditions.js';
 import { METRICS } from '../metrics/index.js';
+import { DEFAULT_ALERT_SETTINGS, negativeRatingAlerts, volumeAnomalies, type AlertSettings } from './alerts.js';
 import { judgeGoals } from './goal-outcomes.js';
 import { headlineOf } from './headline.js';
 import type { Attribution } from './attribution.js';
@@ -13,7 +14,7 @@ import { buildPeriodGrid, comparedRange, shiftedGrid, type Comparison, type Peri
 import { formatInstant } from '../time/zone.js';
 import { REPORT_SCHEMA, type Report, type ReportNote, type ReportRow } from '../report/types.js';
 import type { Metric, MetricContext } from '../metrics/types.js';
-import { compareValues, Grouping, placeView, valuesOf, type Row, type Run } from './views.js';
+import { compareValues, firstCreatedAt, Grouping, placeView, valuesOf, type Row, type Run } from './views.js';
 
 /**
  * Places every ticket's events in periods (and groups, with --by), feeds the metrics'
@@ -36,6 +37,8 @@ export interface ComputeOptions {
   /** --compare: each row and the totals also for the period before, or a year earlier. */
   compare?: Comparison;
   goals?: readonly Goal[];
+  /** How sensitive the alerts are (default DEFAULT_ALERT_SETTINGS). */
+  alerts?: AlertSettings;
 }
 
 /**
@@ -135,8 +138,12 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
   const compared = options.compare === undefined ? undefined : shiftedGrid(grid, options.compare);
   const previous = compared === undefined ? undefined : placeView(run, { metrics, grid: compared }, grouping);
   const previousRange = options.compare === undefined ? undefined : comparedRange(options.range, grid, options.compare);
+  // A compared period that ends before the first ticket was created holds no data: null, rather than zeros.
+  const firstCreated = firstCreatedAt(tickets);
   const previousTotals =
-    previousRange === undefined ? undefined : placeView(run, { metrics, grid: buildPeriodGrid(previousRange.from, previousRange.to, 'all', options.zone) }, new Grouping(tickets, [])).totals;
+    previousRange === undefined || previousRange.to <= firstCreated
+      ? undefined
+      : placeView(run, { metrics, grid: buildPeriodGrid(previousRange.from, previousRange.to, 'all', options.zone) }, new Grouping(tickets, [])).totals;
 
   const rows = placing.rowsByGroup
     .flatMap((rows) => rows.filter((row): row is Row => row !== undefined))
@@ -145,7 +152,10 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
       const period = grid.slots[row.slot]!;
       const dimensions = Object.fromEntries(by.map((d, i) => [d, grouping.values[row.group]![i]!]));
       const reportRow: ReportRow = { period: period.label, start: formatInstant(period.start, options.zone), end: formatInstant(period.end, options.zone), ...dimensions, metrics: values(metrics, row.accumulators) };
-      if (previous !== undefined) reportRow.previous = compared!.missing[row.slot] ? null : previous.valuesAt(row.slot, row.group, values);
+      if (previous !== undefined) {
+        const before = compared!.slots[row.slot]!;
+        reportRow.previous = compared!.missing[row.slot] || before.end <= firstCreated ? null : previous.valuesAt(row.slot, row.group, values);
+      }
       return reportRow;
     });
 
@@ -169,7 +179,14 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
     notes,
     headline: headlineOf(run, grid),
     goals: judgeGoals(run, grid),
+    alerts: [
+      ...negativeRatingAlerts(tickets, grid, mask, (options.alerts ?? DEFAULT_ALERT_SETTINGS).negativeRatings),
+      ...volumeAnomalies(tickets, grid, by, mask, (options.alerts ?? DEFAULT_ALERT_SETTINGS).volume),
+    ],
     rows,
-    totals: { metrics: values(metrics, placing.totals), ...(previousTotals === undefined ? {} : { previous: values(metrics, previousTotals) }) },
+    totals: {
+      metrics: values(metrics, placing.totals),
+      ...(previousRange === undefined ? {} : { previous: previousTotals === undefined ? null : values(metrics, previousTotals) }),
+    },
   };
 }

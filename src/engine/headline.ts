@@ -5,7 +5,7 @@ import { buildPeriodGrid, endOfPeriodHolding, gridOf, shiftedGrid, type PeriodGr
 import { formatInstant } from '../time/zone.js';
 import { changeOf, figureOf } from './figures.js';
 import { judge } from './goal-outcomes.js';
-import { Grouping, placeView, valuesOf, type Run } from './views.js';
+import { firstCreatedAt, Grouping, placeView, valuesOf, type Run } from './views.js';
 
 /**
  * The numbers a lead reads first: for the last complete period of the range, against the period
@@ -46,9 +46,7 @@ export function headlineOf(run: Run, grid: PeriodGrid): Headline | null {
   own.slots[0]!.label = slot.label;
   const compared = shiftedGrid(own, comparison);
   // A period that ends before the first ticket was created holds no data: nothing to compare with, rather than zeros.
-  let firstCreated = Infinity;
-  for (let t = 0; t < tickets.length; t++) if (tickets.createdAt[t]! < firstCreated) firstCreated = tickets.createdAt[t]!;
-  const against = compared.missing[0] || compared.slots[0]!.end <= firstCreated ? null : compared.slots[0]!;
+  const against = compared.missing[0] || compared.slots[0]!.end <= firstCreatedAt(tickets) ? null : compared.slots[0]!;
   // One view of two periods (the compared one first: it ends before the headline's starts).
   const both = gridOf(against === null ? [slot] : [against, slot], grid.period, grid.zone, slot.start);
   const placing = placeView(run, { metrics, grid: both }, new Grouping(tickets, []));

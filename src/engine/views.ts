@@ -224,3 +224,10 @@ export function valuesOf(run: Run): (metrics: readonly Metric[], accumulators: A
   return (metrics, accumulators) => Object.fromEntries(metrics.map((m, i) => [m.meta.id, run.unavailable.has(m.meta.id) ? null : accumulators[i]!.result()]));
 }
 
+
+/** The earliest created_at among the tickets (Infinity for none): a period that ends before it holds no data, rather than zeros. */
+export function firstCreatedAt(tickets: TicketStore): number {
+  let first = Infinity;
+  for (let t = 0; t < tickets.length; t++) if (tickets.createdAt[t]! < first) first = tickets.createdAt[t]!;
+  return first;
+}

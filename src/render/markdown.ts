@@ -1,5 +1,5 @@
 import type { Report } from '../report/types.js';
-import { goalRows, GOAL_HEADINGS, headlineCells } from './review.js';
+import { alertText, goalRows, GOAL_HEADINGS, headlineCells } from './review.js';
 import { attributionSummary, cleanText, detailedColumns, formatCount, inputSummary, inputWarnings, labelHeadings, rowLabels, sectionsToShow, zoneSummary, filterText } from './format.js';
 
 /**
@@ -54,6 +54,7 @@ export function renderMarkdown(report: Report): string {
     ...inputWarnings(report).flatMap((w) => [`> **Warning:** ${escapeCell(w)}`, '']),
     ...headlineSection(report),
     ...goalsSection(report),
+    ...(report.alerts.length === 0 ? [] : ['## Alerts', '', ...report.alerts.map((a) => `- ${escapeCell(alertText(a))}`), '']),
   ];
   for (const { section, metrics } of sectionsToShow(report)) {
     const columns = detailedColumns(metrics);

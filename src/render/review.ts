@@ -1,6 +1,6 @@
 import type { Change } from '../engine/figures.js';
 import type { Stat, Unit } from '../metrics/types.js';
-import type { GoalOutcome, HeadlineItem, Report } from '../report/types.js';
+import type { Alert, GoalOutcome, HeadlineItem, Report } from '../report/types.js';
 import { formatCount, formatDuration, formatPercent, formatRatio, formatScore, NONE, NOT_AVAILABLE } from './format.js';
 
 /**
@@ -109,4 +109,19 @@ export function failedGoalLines(report: Report): string[] {
       const where = [groupText(g.group), g.period === 'all' ? '' : g.period].filter((t) => t !== '').join(', ');
       return `goal failed (${g.level}): ${g.name}${where === '' ? '' : ` [${where}]`}: ${formatFigure(unit, g.stat, g.actual)} (sample ${formatCount(g.sample)})`;
     });
+}
+
+/** Ticket ids an alert line lists before it says how many more. */
+const IDS_SHOWN = 10;
+
+/** One alert as a sentence: `Negative ratings: ana, 2026-W10: 5 of 12 responses (others 2.5%, p = 0.0001); tickets 101, 107`. */
+export function alertText(alert: Alert): string {
+  if (alert.kind === 'negative_ratings') {
+    const others = alert.othersShare === null ? 'no other agent rated' : `others ${formatPercent(alert.othersShare)}`;
+    const ids = alert.tickets.slice(0, IDS_SHOWN).join(', ');
+    const more = alert.tickets.length > IDS_SHOWN ? ` and ${formatCount(alert.tickets.length - IDS_SHOWN)} more` : '';
+    return `Negative ratings: ${alert.agent ?? NONE}, ${alert.period}: ${formatCount(alert.count)} of ${formatCount(alert.responses)} responses (${others}, p = ${alert.pValue.toPrecision(2)}); tickets ${ids}${more}`;
+  }
+  const group = groupText(alert.group);
+  return `Volume ${alert.direction}: ${alert.period}${group === '' ? '' : ` (${group})`}: ${formatCount(alert.count)} tickets created against a usual ${formatCount(alert.baseline)} (score ${alert.score})`;
 }

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { alignedLines } from './aligned-lines.js';
-import { goalRows, GOAL_HEADINGS, headlineCells } from './review.js';
+import { alertText, goalRows, GOAL_HEADINGS, headlineCells } from './review.js';
 import type { Report, ReportInputFile } from '../report/types.js';
 import { accountText, attributionSummary, cleanText, compactColumns, inputSummary, inputWarnings, labelHeadings, NOT_AVAILABLE, periodTitle, rowLabels, sectionsToShow, zoneSummary, filterText } from './format.js';
 
@@ -36,6 +36,7 @@ export function renderTable(report: Report, options: { color: boolean }): string
     ...inputWarnings(report).map((w) => chalk.yellow(`Warning: ${cleanText(w)}`)),
     ...headlineLines(report, chalk),
     ...goalLines(report, chalk),
+    ...(report.alerts.length === 0 ? [] : [chalk.bold('Alerts'), ...report.alerts.map((a) => chalk.yellow(`  ${cleanText(alertText(a))}`))]),
     ...tables,
     ...report.input.files.map(inputFileLine),
     inputSummary(report),

@@ -42,8 +42,11 @@ export interface Report {
   headline: Headline | null;
   /** One outcome per goal (per group and period when it asks for them), in the order of the goals. */
   goals: GoalOutcome[];
+  /** What a supervisor should look at: agents collecting negative ratings, unusual volume. Empty when nothing is raised. */
+  alerts: Alert[];
   rows: ReportRow[];
-  totals: { metrics: Record<string, MetricValue>; previous?: Record<string, MetricValue> };
+  /** With --compare, `previous`: the range compared with (null when it ends before the first ticket was created). */
+  totals: { metrics: Record<string, MetricValue>; previous?: Record<string, MetricValue> | null };
 }
 
 export interface Headline {
@@ -132,6 +135,39 @@ export type ReportRow = {
   start: string;
   end: string;
   metrics: Record<string, MetricValue>;
-  /** --compare: the same group's metrics in the period compared with; null when that period does not exist. */
+  /** --compare: the same group's metrics in the period compared with; null when that period does not exist (ISO week 53, 29 February) or ends before the first ticket was created. */
   previous?: Record<string, MetricValue> | null;
 } & { [D in Dimension]?: string | null };
+
+/** An agent whose negative ratings (bad, 1, 2) in a period are at least the minimum and clearly above the rest of the team's share. */
+export interface NegativeRatingsAlert {
+  kind: 'negative_ratings';
+  /** null: the tickets without an agent. */
+  agent: string | null;
+  period: string;
+  /** Negative ratings of the agent's tickets in the period. */
+  count: number;
+  /** Survey responses of the agent's tickets in the period. */
+  responses: number;
+  /** The negative share of the other agents' responses in the period (null: they had none). */
+  othersShare: number | null;
+  /** The one-sided binomial probability of at least `count` negatives in `responses` at the others' share. */
+  pValue: number;
+  /** The ids of the negatively rated tickets, in id order. */
+  tickets: string[];
+}
+
+/** Tickets created in a period (per group with --by) far from their seasonal baseline. */
+export interface VolumeAnomalyAlert {
+  kind: 'volume_anomaly';
+  period: string;
+  group: Partial<Record<Dimension, string | null>> | null;
+  count: number;
+  /** The median of the baseline periods (the same weekday in the weeks before, for days; else the periods before). */
+  baseline: number;
+  /** (count − baseline) / spread, the spread being the larger of 1.4826 × MAD and √baseline. */
+  score: number;
+  direction: 'spike' | 'drop';
+}
+
+export type Alert = NegativeRatingsAlert | VolumeAnomalyAlert;

@@ -25,8 +25,8 @@ export function reject(field: TicketField, code: RejectionCode, message: string)
   throw new Rejected({ field, code, message });
 }
 
-/** Satisfaction as the metrics see it. */
-export const Satisfaction = { none: -1, unsatisfied: 0, satisfied: 1 } as const;
+/** A survey response: satisfied (good, 4, 5), unsatisfied (bad, 1, 2: a negative rating), neutral (3: a response, not satisfied). */
+export const Satisfaction = { none: -1, unsatisfied: 0, satisfied: 1, neutral: 2 } as const;
 /** A yes/no field. */
 export const YesNo = { unknown: -1, no: 0, yes: 1 } as const;
 
@@ -194,8 +194,9 @@ function readSatisfaction(field: TicketField, value: unknown): number {
     case 'bad':
     case '1':
     case '2':
-    case '3':
       return Satisfaction.unsatisfied;
+    case '3':
+      return Satisfaction.neutral;
     default:
       return reject(field, 'invalid_value', `${quote(value)} is not a rating (good, bad, or a whole number 1–5)`);
   }

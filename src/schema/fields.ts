@@ -144,7 +144,7 @@ export const FIELDS = [
     kind: 'satisfaction',
     store: 'satisfaction',
     line: { name: 'satisfied' },
-    doc: { holds: '`good` / `bad` (any case), or a whole number 1–5 (`3.0` too); 4 and 5 are satisfied', blank: 'no survey response' },
+    doc: { holds: '`good` / `bad` (any case), or a whole number 1–5 (`3.0` too); 4 and 5 are satisfied, 3 neutral, bad, 1 and 2 negative ratings (see alerts)', blank: 'no survey response' },
   }),
   field({ name: 'nps', kind: 'score', store: 'nps', line: { name: 'nps' }, doc: { holds: 'whole number 0–10 (`7.0` too)', blank: 'no response' } }),
   field({ name: 'agent_replies', kind: 'count', store: 'agentReplies', line: { name: 'agent_replies' }, doc: COUNT_DOC }),

@@ -1,3 +1,4 @@
+import { DEFAULT_ALERT_SETTINGS } from '../../src/engine/alerts.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHURN_TAGS, settingsFrom } from '../../src/config/config.js';
 import { parseDuration } from '../../src/config/duration.js';
@@ -26,7 +27,7 @@ const HOUR = 60 * MINUTE;
 
 describe('settingsFrom: valid files', () => {
   it('an empty object: the defaults (churn tags cancellation and refund, no SLA policy, no zones)', () => {
-    expect(settingsFrom({}, SOURCE)).toEqual({ source: SOURCE, timezone: undefined, inputTimezone: undefined, churnTags: ['cancellation', 'refund'], sla: [], columns: {}, values: {}, dateFormats: {}, goals: [] });
+    expect(settingsFrom({}, SOURCE)).toEqual({ source: SOURCE, timezone: undefined, inputTimezone: undefined, churnTags: ['cancellation', 'refund'], sla: [], columns: {}, values: {}, dateFormats: {}, goals: [], alerts: DEFAULT_ALERT_SETTINGS });
     expect(DEFAULT_CHURN_TAGS).toEqual(['cancellation', 'refund']);
   });
 
@@ -59,6 +60,7 @@ describe('settingsFrom: valid files', () => {
       dateFormats: {},
       values: {},
       goals: [],
+      alerts: DEFAULT_ALERT_SETTINGS,
     });
   });
 

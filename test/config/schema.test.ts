@@ -33,7 +33,7 @@ describe('schema/support-metrics.config.schema.json', () => {
 
   it('allows exactly the documented top-level keys and no others', () => {
     const s = schema();
-    expect(Object.keys(s.properties!).sort()).toEqual(['$schema', 'churnTags', 'columns', 'dateFormats', 'eventLog', 'goals', 'inputTimezone', 'sla', 'timezone', 'values']);
+    expect(Object.keys(s.properties!).sort()).toEqual(['$schema', 'alerts', 'churnTags', 'columns', 'dateFormats', 'eventLog', 'goals', 'inputTimezone', 'sla', 'timezone', 'values']);
     expect(s.additionalProperties).toBe(false);
   });
 

@@ -211,4 +211,13 @@ describe('--where and --compare in the report', () => {
     expect(report.totals.previous?.tickets_created).toBe(2);
     expect(report.compare).toBe('previous');
   });
+
+  it('a compared period that ends before the first ticket holds no data: null, not zeros (rows and totals)', () => {
+    const report = reportOf(records, { compare: 'year' });
+    expect(report.rows.map((r) => r.previous)).toEqual([null, null]);
+    expect(report.totals.previous).toBeNull();
+    const previous = reportOf(records, { compare: 'previous' });
+    // W10's week before ends on 2 March, before ticket 1 (3 March); W11's is W10.
+    expect(previous.rows.map((r) => r.previous?.tickets_created ?? null)).toEqual([null, 2]);
+  });
 });

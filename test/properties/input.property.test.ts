@@ -167,7 +167,8 @@ function roundTripRow(r: RoundTripRecord): string[] {
   return [r.id, at(r.createdAt), at(r.firstResponseAt), at(r.solvedAt), at(r.updatedAt), ...TEXT_FIELDS.map((f) => r.text[f]), r.satisfaction];
 }
 
-const SATISFACTION: Record<string, number> = { '': -1, good: 1, bad: 0, '1': 0, '2': 0, '3': 0, '4': 1, '5': 1 };
+// 3 is neutral (2): a response, neither satisfied nor a negative rating
+const SATISFACTION: Record<string, number> = { '': -1, good: 1, bad: 0, '1': 0, '2': 0, '3': 2, '4': 1, '5': 1 };
 
 /** A stored ticket, as comparable values. */
 function storedTicket(store: TicketStore, slot: number) {
