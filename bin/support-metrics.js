@@ -12,4 +12,4 @@ process.stderr.on('error', (error) => {
 });
 
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-process.exitCode = await main(process.argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, color, stdinFd: 0 });
+process.exitCode = await main(process.argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, color, stdinFd: 0, env: process.env });

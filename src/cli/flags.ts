@@ -217,6 +217,18 @@ export const FLAGS = [
     repeatable: true,
   }),
   flag({
+    key: 'charts',
+    flags: '--charts',
+    help: 'Markdown: add Mermaid charts (tickets created and resolved, median times, CSAT and SLA per period) with a text summary under each',
+    commands: ['report'],
+  }),
+  flag({
+    key: 'stepSummary',
+    flags: '--step-summary',
+    help: 'also append a Markdown summary (headline, goals, alerts, tables, charts; under 512 KiB) to the file GITHUB_STEP_SUMMARY names: the GitHub Actions job summary',
+    commands: ['report'],
+  }),
+  flag({
     key: 'metrics',
     flags: '-m, --metrics <ids>',
     help: 'only these metrics, comma-separated (see `support-metrics metrics`)',

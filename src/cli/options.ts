@@ -77,6 +77,10 @@ export interface TicketRun extends Reading {
 export interface ReportRun extends TicketRun {
   compute: Omit<ComputeOptions, 'range'> & { from?: number; to?: number };
   format: OutputFormat;
+  /** Mermaid charts in the Markdown output. */
+  charts: boolean;
+  /** Append the job summary to GITHUB_STEP_SUMMARY. */
+  stepSummary: boolean;
 }
 
 export interface TicketsRun extends TicketRun {
@@ -191,9 +195,12 @@ export function reportRunOf(flags: FlagsOf<'report'>, settings: Settings, metric
   const to = flags.to === undefined ? undefined : readBound(flags.to, run.zone, '--to');
   if (from !== undefined && to !== undefined && !(from < to)) throw new UsageError(`--from (${flags.from}) must be before --to (${flags.to})`);
   const format = formatOf(flags.format, flags.output, REPORT_EXTENSIONS);
+  if (flags.charts === true && format !== 'markdown') throw new UsageError(`--charts draws Mermaid charts in Markdown; the output is ${format} (add --format markdown, or an --output file ending in .md)`);
   return {
     ...run,
     format,
+    charts: flags.charts === true,
+    stepSummary: flags.stepSummary === true,
     compute: {
       ...routed('report', flags, 'compute'),
       metrics: flags.metrics === undefined ? metrics : metrics.filter((m) => flags.metrics!.includes(m.meta.id)),

@@ -4,7 +4,9 @@ import { computeReport } from '../engine/compute.js';
 import { eventSpan, resolveRange } from '../engine/range.js';
 import { readConfig } from '../config/load-config.js';
 import { METRICS } from '../metrics/index.js';
-import { GoalsFailed } from '../errors.js';
+import { GoalsFailed, UsageError } from '../errors.js';
+import { appendToFile } from '../io/append-file.js';
+import { renderStepSummary } from '../render/markdown.js';
 import type { Report } from '../report/types.js';
 import { cleanText } from '../render/format.js';
 import { render } from '../render/index.js';
@@ -15,6 +17,10 @@ import { readValidTickets, withRunOutputs } from './ticket-input.js';
 export async function runReport(files: string[], raw: Record<string, unknown>, io: CommandIO): Promise<void> {
   const settings = await readConfig(raw.config as string | undefined);
   const run = reportRunOf(parseFlags('report', raw, { metricIds: METRICS.map((m) => m.meta.id) }), settings, METRICS);
+  const summaryFile = io.env?.GITHUB_STEP_SUMMARY;
+  if (run.stepSummary && (summaryFile === undefined || summaryFile === '')) {
+    throw new UsageError('--step-summary appends to the file GITHUB_STEP_SUMMARY names, and it is not set (GitHub Actions sets it in every job step)');
+  }
   let report: Report | undefined;
   await withRunOutputs(files, run, io, async ({ result, rejects }) => {
     const input = await readValidTickets(files, run, io, rejects);
@@ -22,8 +28,13 @@ export async function runReport(files: string[], raw: Record<string, unknown>, i
     const nameTicket = (slot: number): string => `ticket ${store.id[slot]} in ${accounts[store.sourceFile[slot]!]!.path}`;
     const range = resolveRange(eventSpan(store)!, run.compute.period, run.zone, run.compute, nameTicket);
     report = computeReport(input, { ...run.compute, range });
-    await result.write(render(report, run.format, { color: run.format === 'table' && run.output === undefined && io.color }));
+    await result.write(render(report, run.format, { color: run.format === 'table' && run.output === undefined && io.color, charts: run.charts }));
   });
+  // The job summary, independently of where the report went (read from the environment at the edge).
+  if (run.stepSummary) {
+    const where = run.output === undefined || run.output === '-' ? "the job's log (standard output)" : run.output;
+    await appendToFile(summaryFile!, `${renderStepSummary(report!, { fullReport: where })}\n`, 'GITHUB_STEP_SUMMARY');
+  }
   // Once the report is written in full: its alerts on stderr when it went to a file (a CI log shows
   // them), the failed goals, and exit 4 for those of level error.
   if (run.output !== undefined && run.output !== '-') for (const alert of report!.alerts) io.stderr.write(`alert: ${cleanText(alertText(alert))}\n`);

@@ -2,7 +2,7 @@ import type { DurationValue, MetricValue, RateValue } from '../metrics/types.js'
 import type { Report, ReportRow } from '../report/types.js';
 import { cleanText } from './clean-text.js';
 import { NONE, NOT_AVAILABLE } from './format.js';
-import { escapeCell } from './markdown.js';
+import { escapeCell } from './markdown-text.js';
 
 /**
  * Charts for the Markdown report (`--charts`) and sparklines. Presentation only: every number

@@ -9,6 +9,8 @@ import type { OutputFormat } from './output-formats.js';
 export interface RenderOptions {
   /** ANSI colour in tables (only on a terminal, never with NO_COLOR). */
   color: boolean;
+  /** Mermaid charts in Markdown (--charts). */
+  charts?: boolean;
 }
 
 const RENDERERS: Record<OutputFormat, (report: Report, options: RenderOptions) => string> = {

@@ -1,23 +1,11 @@
 import type { Report } from '../report/types.js';
+import { mermaidCharts } from './charts.js';
+import { escapeCell } from './markdown-text.js';
 import { alertText, goalRows, GOAL_HEADINGS, headlineCells } from './review.js';
-import { attributionSummary, cleanText, detailedColumns, formatCount, inputSummary, inputWarnings, labelHeadings, rowLabels, sectionsToShow, zoneSummary, filterText } from './format.js';
 
-/**
- * Text from the data in a GFM table cell, shown as it is: no cell breaks, HTML, entities, line
- * breaks, emphasis, code, strikethrough, links or math (`\\`, `|`, `` ` ``, `*`, `_`, `[`, `]`, `~`, `$`
- * backslash-escaped; `&`, `<`, `>` as entities). A zero-width space after `@` and `#` keeps
- * `@alice` and `#123` from mentioning someone or linking an issue on GitHub or GitLab (as Renovate does).
- */
-export function escapeCell(text: string): string {
-  return cleanText(text)
-    .replace(/[\\|`*_[\]~$]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[@#]/g, '$&&#8203;');
-}
+export { escapeCell } from './markdown-text.js';
+import { attributionSummary, detailedColumns, formatCount, inputSummary, inputWarnings, labelHeadings, rowLabels, sectionsToShow, zoneSummary, filterText } from './format.js';
+
 
 function table(headings: string[], rows: string[][], rightAligned: number): string {
   const align = headings.map((_, i) => (i < headings.length - rightAligned ? '---' : '---:'));
@@ -39,9 +27,9 @@ function inputTable(report: Report): string {
   return table(headings, rows, headings.length - 1);
 }
 
-/** A report a lead can paste into a wiki or commit: title, range, zone, one table per section, input files, notes. */
-export function renderMarkdown(report: Report): string {
-  const out: string[] = [
+/** The document's top: title, range, period, attribution, zone, input, filter, warnings. */
+function opening(report: Report): string[] {
+  return [
     '# Support metrics',
     '',
     `- Range: ${report.range.from} to ${report.range.to} (end exclusive)`,
@@ -52,23 +40,89 @@ export function renderMarkdown(report: Report): string {
     ...(report.filter.where.length === 0 ? [] : [`- Filter: ${escapeCell(filterText(report))}`]),
     '',
     ...inputWarnings(report).flatMap((w) => [`> **Warning:** ${escapeCell(w)}`, '']),
+  ];
+}
+
+/** The review: headline, goals, alerts (`onlyUnmet`: the goal outcomes that did not pass, and how many did). */
+function review(report: Report, onlyUnmet = false): string[] {
+  return [
     ...headlineSection(report),
-    ...goalsSection(report),
+    ...goalsSection(report, onlyUnmet),
     ...(report.alerts.length === 0 ? [] : ['## Alerts', '', ...report.alerts.map((a) => `- ${escapeCell(alertText(a))}`), '']),
   ];
-  for (const { section, metrics } of sectionsToShow(report)) {
+}
+
+/** One table per section shown: its heading cells and its rows (the total last). */
+function sectionTables(report: Report): { section: string; headings: string[]; rows: string[][]; rightAligned: number }[] {
+  return sectionsToShow(report).map(({ section, metrics }) => {
     const columns = detailedColumns(metrics);
-    const labels = labelHeadings(report);
     const rows = report.rows.map((row) => [...rowLabels(report, row).map(escapeCell), ...columns.map((c) => c.cell(row.metrics))]);
     rows.push(['**Total**', ...report.by.map(() => ''), ...columns.map((c) => c.cell(report.totals.metrics))]);
-    out.push(`## ${section}`, '', table([...labels.map(escapeCell), ...columns.map((c) => c.heading)], rows, columns.length), '');
-  }
+    return { section, headings: [...labelHeadings(report).map(escapeCell), ...columns.map((c) => c.heading)], rows, rightAligned: columns.length };
+  });
+}
+
+function chartsSection(report: Report): string[] {
+  const charts = mermaidCharts(report);
+  return charts.length === 0 ? [] : ['## Charts', '', ...charts.flatMap((chart) => [chart, ''])];
+}
+
+/** The input files and the notes on n/a metrics. */
+function closing(report: Report): string[] {
+  const out: string[] = [];
   if (report.input.files.length > 0) out.push('## Input', '', inputTable(report), '');
   const unavailable = report.notes.filter((n) => n.metric !== null);
-  if (unavailable.length > 0) {
-    out.push('## Notes', '', ...unavailable.map((n) => `- \`${n.metric}\` is n/a: ${n.message}.`), '');
-  }
+  if (unavailable.length > 0) out.push('## Notes', '', ...unavailable.map((n) => `- \`${n.metric}\` is n/a: ${n.message}.`), '');
+  return out;
+}
+
+/** A report a lead can paste into a wiki or commit: title, range, zone, the review, one table per section, charts (--charts), input files, notes. */
+export function renderMarkdown(report: Report, options: { charts?: boolean } = {}): string {
+  const out = [...opening(report), ...review(report)];
+  for (const { section, headings, rows, rightAligned } of sectionTables(report)) out.push(`## ${section}`, '', table(headings, rows, rightAligned), '');
+  if (options.charts === true) out.push(...chartsSection(report));
+  out.push(...closing(report));
   return out.join('\n');
+}
+
+/** GitHub refuses a job summary over 1 MiB; the tables of the summary stop at half of that. */
+export const STEP_SUMMARY_LIMIT = 512 * 1024;
+/** The goals and alerts are kept whole up to this; beyond it the goal outcomes that passed are left out (counted). */
+const STEP_SUMMARY_HARD_LIMIT = 900 * 1024;
+/** Tables longer than this are folded into `<details>` in the job summary. */
+const SUMMARY_OPEN_ROWS = 25;
+
+const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/**
+ * The CI job summary (--step-summary): the same document with its charts, the review first and
+ * whole; the section tables after it, folded into `<details>` when long and cut, with a note,
+ * when the whole would pass `limit` bytes. `fullReport` says where the whole report is.
+ */
+export function renderStepSummary(report: Report, options: { fullReport: string; limit?: number }): string {
+  const limit = options.limit ?? STEP_SUMMARY_LIMIT;
+  let head = [...opening(report), ...review(report), ...chartsSection(report)].join('\n');
+  if (utf8Bytes(head) > STEP_SUMMARY_HARD_LIMIT) head = [...opening(report), ...review(report, true), ...chartsSection(report)].join('\n');
+  const tail = closing(report).join('\n');
+  let budget = limit - utf8Bytes(head) - utf8Bytes(tail) - 1024;
+  const parts: string[] = [head];
+  for (const { section, headings, rows, rightAligned } of sectionTables(report)) {
+    let kept = rows;
+    let text = table(headings, kept, rightAligned);
+    if (utf8Bytes(text) > budget) {
+      // As many rows as fit (the first ones: periods in order), then what was left out and where it is.
+      let bytes = utf8Bytes(table(headings, [], rightAligned));
+      let n = 0;
+      while (n < rows.length && bytes + utf8Bytes(`| ${rows[n]!.join(' | ')} |\n`) <= budget - 512) bytes += utf8Bytes(`| ${rows[n++]!.join(' | ')} |\n`);
+      kept = rows.slice(0, n);
+      text = `${table(headings, kept, rightAligned)}\n\n${formatCount(rows.length - n)} of ${formatCount(rows.length)} rows left out to keep this summary under ${STEP_SUMMARY_LIMIT / 1024} KiB; the whole report: ${escapeCell(options.fullReport)}.`;
+    }
+    const block = kept.length > SUMMARY_OPEN_ROWS || kept.length < rows.length ? `<details><summary>${section}: ${formatCount(rows.length)} rows</summary>\n\n${text}\n\n</details>` : text;
+    parts.push(`## ${section}`, '', block, '');
+    budget -= utf8Bytes(block) + section.length + 8;
+  }
+  parts.push(tail);
+  return parts.join('\n');
 }
 
 /** `## Headline`: the last complete period's numbers against the period compared with. */
@@ -87,9 +141,13 @@ function headlineSection(report: Report): string[] {
   return ['## Headline', '', escapeCell(headline.title), '', table(headings, rows, 0), ''];
 }
 
-/** `## Goals`: one row per outcome, ✓ passed, ✗ failed, – not judged. */
-function goalsSection(report: Report): string[] {
+/** `## Goals`: one row per outcome, ✓ passed, ✗ failed, – not judged (`onlyUnmet`: the passed ones only counted). */
+function goalsSection(report: Report, onlyUnmet = false): string[] {
   if (report.goals.length === 0) return [];
-  const rows = goalRows(report).map((cells) => cells.map(escapeCell));
-  return ['## Goals', '', table([...GOAL_HEADINGS].map(escapeCell), rows, 0), ''];
+  const rows = goalRows(report)
+    .filter((_, i) => !onlyUnmet || report.goals[i]!.passed !== true)
+    .map((cells) => cells.map(escapeCell));
+  const passed = report.goals.length - rows.length;
+  const note = passed > 0 ? [`${formatCount(passed)} goal outcomes that passed are left out here to keep this summary under 1 MiB.`, ''] : [];
+  return ['## Goals', '', table([...GOAL_HEADINGS].map(escapeCell), rows, 0), '', ...note];
 }

@@ -1,4 +1,5 @@
-import type { Change } from '../engine/figures.js';
+import { figureOf, type Change } from '../engine/figures.js';
+import { sparkline } from './charts.js';
 import type { Stat, Unit } from '../metrics/types.js';
 import type { Alert, GoalOutcome, HeadlineItem, Report } from '../report/types.js';
 import { formatCount, formatDuration, formatPercent, formatRatio, formatScore, NONE, NOT_AVAILABLE } from './format.js';
@@ -58,6 +59,8 @@ export interface HeadlineCells {
   /** For colour: whether the change is better, worse or neither. */
   better: boolean | null;
   goal: string;
+  /** The number across the report's periods as a sparkline (a space for n/a); '' with --by or a single period. */
+  trend: string;
 }
 
 /** The headline's title (`2026-W15 against 2026-W14`), then one set of cells per number. */
@@ -76,6 +79,7 @@ export function headlineCells(report: Report): { title: string; items: HeadlineC
         change: changeText(item.change),
         better: item.change.kind === 'points' || item.change.kind === 'percent' ? item.change.better : null,
         goal: item.goal === null ? '' : `${markOf(item.goal.passed)} ${item.goal.name}`,
+        trend: report.by.length > 0 || report.rows.length < 2 ? '' : sparkline(report.rows.map((row) => figureOf(unit, row.metrics[item.metric] ?? null, item.stat).value)),
       };
     }),
   };

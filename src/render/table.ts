@@ -55,11 +55,12 @@ function headlineLines(report: Report, chalk: ChalkInstance): string[] {
   const headline = headlineCells(report);
   if (headline === null) return [];
   const compared = report.headline!.against !== null;
+  const trends = headline.items.some((item) => item.trend !== '');
   const rows = headline.items.map((item) => {
     const change = item.better === null ? item.change : item.better ? chalk.green(item.change) : chalk.red(item.change);
-    return [cleanText(item.label), item.value, ...(compared ? [item.previous, change] : []), cleanText(item.goal)];
+    return [cleanText(item.label), ...(trends ? [item.trend] : []), item.value, ...(compared ? [item.previous, change] : []), cleanText(item.goal)];
   });
-  const right = [false, true, ...(compared ? [true, false] : []), false];
+  const right = [false, ...(trends ? [false] : []), true, ...(compared ? [true, false] : []), false];
   return [chalk.bold(cleanText(`Headline: ${headline.title}`)), ...alignedLines(rows, right).map((line) => `  ${line}`)];
 }
 

@@ -32,6 +32,8 @@ export interface RunOptions {
   cwd?: string;
   /** Standard input. */
   input?: string | Buffer;
+  /** The environment the command sees (in-process: only these variables; default none). */
+  env?: Record<string, string | undefined>;
 }
 
 /** Collects what a command writes. */
@@ -58,7 +60,7 @@ export function cli(args: readonly string[], options: RunOptions = {}): Promise<
     const before = process.cwd();
     process.chdir(options.cwd ?? projectRoot);
     try {
-      const code = await main(['node', 'support-metrics', ...args], { stdin, stdout: stdout.stream, stderr: stderr.stream, color: false });
+      const code = await main(['node', 'support-metrics', ...args], { stdin, stdout: stdout.stream, stderr: stderr.stream, color: false, env: options.env ?? {} });
       const bytes = stdout.bytes();
       return { code, stdout: bytes.toString('utf8'), stderr: stderr.bytes().toString('utf8'), stdoutBytes: bytes };
     } finally {
@@ -70,7 +72,7 @@ export function cli(args: readonly string[], options: RunOptions = {}): Promise<
 }
 
 /** Runs the built bin in a child process. `stdio` overrides the pipes (a file descriptor as standard input). */
-export function cliProcess(args: readonly string[], options: RunOptions & { stdio?: StdioOptions; env?: NodeJS.ProcessEnv } = {}): Run {
+export function cliProcess(args: readonly string[], options: RunOptions & { stdio?: StdioOptions } = {}): Run {
   const result = spawnSync(process.execPath, [binPath, ...args], {
     input: options.stdio === undefined ? (options.input ?? '') : undefined,
     stdio: options.stdio,
