@@ -202,7 +202,7 @@ export const FLAGS = [
   flag({
     key: 'compare',
     flags: '--compare <with>',
-    help: 'add each row\'s and the totals\' figures for the period before (previous) or the same period a year earlier (year)',
+    help: 'JSON: each row\'s and the totals\' figures for the period before (previous) or the same period a year earlier (year); the headline compares the same way',
     choices: COMPARISONS,
     commands: ['report'],
     parse: oneOf(COMPARISONS),
@@ -225,7 +225,7 @@ export const FLAGS = [
   flag({
     key: 'stepSummary',
     flags: '--step-summary',
-    help: 'also append a Markdown summary (headline, goals, alerts, tables, charts; under 512 KiB) to the file GITHUB_STEP_SUMMARY names: the GitHub Actions job summary',
+    help: 'also append a Markdown summary (headline, goals, alerts, charts, tables; under 1 MiB) to the file GITHUB_STEP_SUMMARY names: the GitHub Actions job summary',
     commands: ['report'],
   }),
   flag({

@@ -1,4 +1,4 @@
-import type { Settings } from '../config/config.js';
+import { withStatusValues, type Settings } from '../config/config.js';
 import type { ColumnMapping } from '../dialect/dialect.js';
 import type { ComputeOptions } from '../engine/compute.js';
 import { UsageError } from '../errors.js';
@@ -120,8 +120,8 @@ function eventLogOf(flags: Omit<FlagsOf<'inspect'>, 'format'>, settings: Setting
     return undefined;
   }
   const config = settings.eventLog ?? {};
-  const resolved = resolvedWhen ?? config.resolvedWhen;
-  const responded = respondedWhen ?? config.respondedWhen;
+  const resolved = resolvedWhen === undefined ? config.resolvedWhen : withStatusValues([resolvedWhen], settings)[0];
+  const responded = respondedWhen === undefined ? config.respondedWhen : withStatusValues([respondedWhen], settings)[0];
   return { ...(resolved && { resolvedWhen: resolved }), ...(responded && { respondedWhen: responded }) };
 }
 
@@ -209,7 +209,7 @@ export function reportRunOf(flags: FlagsOf<'report'>, settings: Settings, metric
       by: flags.by ?? [],
       churnTags: run.churnTags,
       sla: run.sla,
-      where: flags.where ?? [],
+      where: withStatusValues(flags.where ?? [], settings),
       goals: goalsOf(flags, settings, metrics),
       alerts: settings.alerts,
       from,
@@ -220,5 +220,5 @@ export function reportRunOf(flags: FlagsOf<'report'>, settings: Settings, metric
 
 export function ticketsRunOf(flags: FlagsOf<'tickets'>, settings: Settings): TicketsRun {
   const format = formatOf(flags.format, flags.output, TICKET_LINE_EXTENSIONS);
-  return { ...ticketRunOf(flags, settings), format, where: flags.where ?? [] };
+  return { ...ticketRunOf(flags, settings), format, where: withStatusValues(flags.where ?? [], settings) };
 }

@@ -18,7 +18,7 @@ Exit codes:
   2  bad usage or configuration
   3  unusable input: a file that cannot be read or parsed, no valid records,
      or more rejected records than --max-rejects (any, under --strict)
-  4  the report is written, and a goal of level error failed (config goals, --goal)
+  4  report: the report is written, and a goal of level error failed (config goals, --goal)
   5  the output could not be written to the end (no space left): nothing is replaced`;
 
 const FILES = ['<files...>', 'ticket exports: .csv, .json (an array of objects) or .ndjson/.jsonl, each possibly .gz; - reads standard input'] as const;

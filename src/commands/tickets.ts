@@ -1,6 +1,6 @@
 import type { CommandIO } from '../cli/command-io.js';
 import { parseFlags, ticketsRunOf } from '../cli/options.js';
-import { ticketLines } from '../engine/drilldown.js';
+import { LINE_COLUMNS, ticketLines } from '../engine/drilldown.js';
 import { readConfig } from '../config/load-config.js';
 import { renderTicketLines } from '../render/ticket-lines.js';
 import { readValidTickets, withRunOutputs } from './ticket-input.js';
@@ -11,6 +11,7 @@ export async function runTickets(files: string[], raw: Record<string, unknown>, 
   const run = ticketsRunOf(parseFlags('tickets', raw), settings);
   await withRunOutputs(files, run, io, async ({ result, rejects }) => {
     const input = await readValidTickets(files, run, io, rejects);
-    for (const block of renderTicketLines(ticketLines(input.store, input.presentFields, run), run.format)) await result.write(block);
+    const header = LINE_COLUMNS.map((column) => column.name);
+    for (const block of renderTicketLines(ticketLines(input.store, input.presentFields, run), run.format, header)) await result.write(block);
   });
 }

@@ -32,10 +32,15 @@ export interface Settings {
   goals: GoalText[];
   /** The config's `alerts` over the defaults. */
   alerts: AlertSettings;
+  /**
+   * A status as a condition names it, as the tickets hold it: through the config's `values` for
+   * `status` (`Cancelled` → `closed`), then the canonical names, in lower case.
+   */
+  statusValue: (text: string) => string;
 }
 
 export const DEFAULT_CHURN_TAGS = ['cancellation', 'refund'];
-export const DEFAULT_SETTINGS: Settings = { source: 'defaults', churnTags: DEFAULT_CHURN_TAGS, sla: [], columns: {}, values: {}, dateFormats: {}, goals: [], alerts: DEFAULT_ALERT_SETTINGS };
+export const DEFAULT_SETTINGS: Settings = { source: 'defaults', churnTags: DEFAULT_CHURN_TAGS, sla: [], columns: {}, values: {}, dateFormats: {}, goals: [], alerts: DEFAULT_ALERT_SETTINGS, statusValue: (text) => conditionValue('status', text) };
 
 /** `sla[1].firstResponse`, `match.channel` */
 function keyPath(path: readonly PropertyKey[]): string {
@@ -56,50 +61,70 @@ export function settingsFrom(data: unknown, source: string): Settings {
   return toSettings(parsed.data, source);
 }
 
-/** A condition of the config's eventLog (one field, a value or a list). */
-function conditionOf(condition: Record<string, string | string[] | undefined> | undefined): EventCondition | undefined {
+/** A condition of the config's eventLog (one field, a value or a list; numbers as written). */
+function conditionOf(condition: Record<string, string | number | (string | number)[] | undefined> | undefined, statusValue: (text: string) => string): EventCondition | undefined {
   const entry = Object.entries(condition ?? {}).find(([, value]) => value !== undefined);
-  return entry === undefined ? undefined : { field: entry[0] as TicketField, values: toList(entry[1]!) };
+  if (entry === undefined) return undefined;
+  const values = (Array.isArray(entry[1]) ? entry[1] : [entry[1]!]).map(String);
+  return { field: entry[0] as TicketField, values: entry[0] === 'status' ? values.map(statusValue) : values };
 }
 
-function eventLogOf(eventLog: ConfigFile['eventLog']): EventLog | undefined {
+function eventLogOf(eventLog: ConfigFile['eventLog'], statusValue: (text: string) => string): EventLog | undefined {
   if (eventLog === undefined || eventLog === false) return undefined;
   if (eventLog === true) return {};
-  const resolvedWhen = conditionOf(eventLog.resolvedWhen);
-  const respondedWhen = conditionOf(eventLog.respondedWhen);
+  const resolvedWhen = conditionOf(eventLog.resolvedWhen, statusValue);
+  const respondedWhen = conditionOf(eventLog.respondedWhen, statusValue);
   return { ...(resolvedWhen && { resolvedWhen }), ...(respondedWhen && { respondedWhen }) };
 }
 
+/** The status a condition names, through the config's value map for `status` (keys ignoring case), as the tickets hold it. */
+function statusValueOf(values: ConfigFile['values']): (text: string) => string {
+  const map = new Map(Object.entries(values?.status ?? {}).map(([written, meant]) => [written.trim().toLowerCase(), String(meant)]));
+  return (text) => conditionValue('status', map.get(text.trim().toLowerCase()) ?? text);
+}
+
+/** A condition's values as the tickets hold them (a status also through the config's value map). */
+function valuesOf(field: string, values: readonly string[], statusValue: (text: string) => string): string[] {
+  return values.map((v) => (field === 'status' ? statusValue(v) : conditionValue(field, v)));
+}
+
 /** A `where` object as conditions, in the order of WHERE_KEYS. */
-export function whereOf(where: Partial<Record<WhereKey, string | string[]>> | undefined): TicketCondition[] {
+export function whereOf(where: Partial<Record<WhereKey, string | string[]>> | undefined, statusValue: (text: string) => string = (text) => conditionValue('status', text)): TicketCondition[] {
   return WHERE_KEYS.flatMap((key) => {
     const value = where?.[key];
     if (value === undefined) return [];
     const field = fieldOfWhereKey(key);
-    return [{ field, values: toList(value).map((v) => conditionValue(field, v)) }];
+    return [{ field, values: valuesOf(field, toList(value), statusValue) }];
   });
 }
 
+/** Conditions parsed before the config was read (--where), their statuses through its value map. */
+export function withStatusValues<C extends { field: string; values: readonly string[] }>(conditions: readonly C[], settings: Pick<Settings, 'statusValue'>): C[] {
+  return conditions.map((c) => (c.field === 'status' ? { ...c, values: c.values.map(settings.statusValue) } : c));
+}
+
 function toSettings(file: ConfigFile, source: string): Settings {
+  const statusValue = statusValueOf(file.values);
   return {
+    statusValue,
     source,
     timezone: file.timezone,
     inputTimezone: file.inputTimezone,
     churnTags: file.churnTags ?? DEFAULT_CHURN_TAGS,
     columns: (file.columns ?? {}) as Settings['columns'],
     values: (file.values ?? {}) as Settings['values'],
-    eventLog: eventLogOf(file.eventLog),
+    eventLog: eventLogOf(file.eventLog, statusValue),
     alerts: {
       negativeRatings: { ...DEFAULT_ALERT_SETTINGS.negativeRatings, ...file.alerts?.negativeRatings },
       volume: { ...DEFAULT_ALERT_SETTINGS.volume, ...file.alerts?.volume },
     },
-    goals: (file.goals ?? []).map(({ where, ...goal }) => ({ ...goal, where: whereOf(where as Partial<Record<WhereKey, string | string[]>> | undefined) })),
+    goals: (file.goals ?? []).map(({ where, ...goal }) => ({ ...goal, where: whereOf(where as Partial<Record<WhereKey, string | string[]>> | undefined, statusValue) })),
     dateFormats: Object.fromEntries(Object.entries(file.dateFormats ?? {}).flatMap(([field, pattern]) => (pattern === undefined ? [] : [[field, compileDatePattern(pattern)]]))),
     sla: (file.sla ?? []).map((policy) => ({
       name: policy.name,
       match: MATCH_FIELDS.flatMap((field) => {
         const value = policy.match?.[field];
-        return value === undefined ? [] : [{ field, values: toList(value).map((v) => conditionValue(field, v)) }];
+        return value === undefined ? [] : [{ field, values: valuesOf(field, toList(value), statusValue) }];
       }),
       firstResponseMs: policy.firstResponse === undefined ? undefined : parseDuration(policy.firstResponse),
       resolutionMs: policy.resolution === undefined ? undefined : parseDuration(policy.resolution),

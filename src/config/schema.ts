@@ -41,8 +41,12 @@ const matchValue = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
   .describe('A value, or a list of values of which any may match (compared ignoring case and surrounding spaces).');
 
+const eventValue = z
+  .union([z.string().min(1), z.number(), z.array(z.union([z.string().min(1), z.number()])).min(1)])
+  .describe('A value, or a list of values of which any may match (compared ignoring case and surrounding spaces; numbers as written).');
+
 const eventCondition = z
-  .strictObject(Object.fromEntries(TEXT_FIELDS.map((f) => [f, matchValue.optional()])))
+  .strictObject(Object.fromEntries(TEXT_FIELDS.map((f) => [f, eventValue.optional()])))
   .refine((condition) => Object.keys(condition).length === 1, { error: 'name one field, e.g. {"activity": "6"} or {"status": ["Closed", "Resolved"]}' })
   .describe('One text field of the events and its values, e.g. {"activity": "6"} (as --resolved-when activity=6).');
 
@@ -129,6 +133,7 @@ export const configSchema = z
             threshold: z.number().gt(0).optional().describe('The |score| (distance from the baseline in spreads) that alerts (default 4).'),
             history: z.number().int().min(1).max(52).optional().describe('Baseline periods looked back on (default 8).'),
             minBaseline: z.number().int().min(1).optional().describe('The fewest baseline periods a verdict needs (default 4).'),
+            minChange: z.number().min(0).optional().describe('The fewest tickets off the baseline that may alert (default 10).'),
           })
           .optional(),
       })

@@ -16,9 +16,9 @@ import { compareValues, Grouping } from './views.js';
  * - "The others" are the other NAMED agents with responses in the period: the tickets without an
  *   agent (unassigned, closed by automation) are a different population, are never alerted, and
  *   count nowhere in this test (not in the others' share, nor in the number of agents tested).
- * - When the others have no responses (a one-agent team), the share tested against is the whole
- *   period's, which is then the agent's own: the tail at one's own share, P(X ≥ np), is above 1/4,
- *   so a lone agent is never alerted (at any alpha below 1/4): there is no one to compare with.
+ * - When the others have no responses (a one-agent team) there is no one to compare with: no alert.
+ * - The others' share is taken with one negative and one positive response added (Laplace's rule):
+ *   one good rating among the others is no proof that the team never gets a bad one (p would be 0).
  *
  * Volume anomalies. Tickets created in a period against the median of the same periods before it
  * (the same weekday for days: weekends are quiet), the spread being the larger of the robust one
@@ -31,17 +31,17 @@ import { compareValues, Grouping } from './views.js';
 export interface AlertSettings {
   /** `min`: the fewest negatives that may alert; `alpha`: the significance level, before dividing it by the agents tested. */
   negativeRatings: { min: number; alpha: number };
-  /** `threshold`: the |score| that alerts; `history`: the baseline periods looked back on; `minBaseline`: the fewest baseline periods a verdict needs. */
-  volume: { threshold: number; history: number; minBaseline: number };
+  /** `threshold`: the |score| that alerts; `history`: the baseline periods looked back on; `minBaseline`: the fewest baseline periods a verdict needs; `minChange`: the fewest tickets off the baseline that may alert. */
+  volume: { threshold: number; history: number; minBaseline: number; minChange: number };
 }
 
 /**
- * The defaults: at least 3 negatives at 5% (Bonferroni-corrected); a volume 4 spreads from the
- * median of up to 8 baseline periods, of which at least 4 must exist. Frozen: shared by every run.
+ * The defaults: at least 3 negatives at 5% (Bonferroni-corrected); a volume 4 spreads and at least
+ * 10 tickets from the median of up to 8 baseline periods, of which at least 4 must exist. Frozen: shared by every run.
  */
 export const DEFAULT_ALERT_SETTINGS: AlertSettings = Object.freeze({
   negativeRatings: Object.freeze({ min: 3, alpha: 0.05 }),
-  volume: Object.freeze({ threshold: 4, history: 8, minBaseline: 4 }),
+  volume: Object.freeze({ threshold: 4, history: 8, minBaseline: 4, minChange: 10 }),
 });
 
 const selected = (mask: Uint8Array | undefined, slot: number): boolean => mask === undefined || mask[slot] === 1;
@@ -128,8 +128,12 @@ function periodRatingAlerts(tickets: TicketStore, label: string, byAgent: Map<nu
     const count = tally.negatives.length;
     if (count < settings.min) continue;
     const othersResponses = responses - tally.responses;
-    const othersShare = othersResponses > 0 ? (negatives - count) / othersResponses : null;
-    const pValue = binomialUpperTail(count, tally.responses, othersShare ?? negatives / responses);
+    // No one to compare with: no alert.
+    if (othersResponses === 0) continue;
+    const othersShare = (negatives - count) / othersResponses;
+    // The others' share with one negative and one positive added (Laplace): a handful of the others'
+    // responses without a negative is no proof that the team never gets one.
+    const pValue = binomialUpperTail(count, tally.responses, (negatives - count + 1) / (othersResponses + 2));
     if (!(pValue < level)) continue;
     alerts.push({
       kind: 'negative_ratings',
@@ -214,7 +218,7 @@ function judge(count: number, points: readonly number[], settings: AlertSettings
   const mad = median(points.map((x) => Math.abs(x - baseline)));
   const spread = Math.max(1.4826 * mad, Math.sqrt(Math.max(baseline, 1)));
   const score = round2((count - baseline) / spread);
-  if (!(Math.abs(score) >= settings.threshold)) return null;
+  if (!(Math.abs(score) >= settings.threshold) || Math.abs(count - baseline) < settings.minChange) return null;
   return { baseline, score, direction: score > 0 ? 'spike' : 'drop' };
 }
 
@@ -247,7 +251,8 @@ export function volumeAnomalies(
     if (own === undefined || own.start !== slot.start || own.end !== slot.end || slot.end > dataEnd) continue;
     const found: { values: (string | null)[]; alert: VolumeAnomalyAlert }[] = [];
     series.forEach(({ counts, since }, group) => {
-      if (slot.start < since) return;
+      // A blank group (no team, no agent) is the untriaged tickets an export ends with, not volume.
+      if (slot.start < since || grouping.values[group]!.includes(null)) return;
       const points: number[] = [];
       for (let j = 1; j <= settings.history && at - j * step >= 0; j++) {
         const before = at - j * step;

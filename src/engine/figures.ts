@@ -57,7 +57,8 @@ export function changeOf(unit: Unit, stat: Stat, current: Figure, previous: Figu
   else if (previous.value === 0) return { kind: 'none' };
   else value = ((current.value - previous.value) / Math.abs(previous.value)) * 100;
   // A change rounds to one decimal in every output; below that it is no change.
-  value = Math.round(value * 10) / 10 || 0; // never -0
+  // Half a tenth rounds away from zero both ways, and never to -0.
+  value = (Math.sign(value) * Math.round(Math.abs(value) * 10)) / 10 || 0;
   const direction = value > 0 ? 'up' : value < 0 ? 'down' : 'flat';
   const better = direction === 'flat' || higherIsBetter === null ? null : (direction === 'up') === higherIsBetter;
   return { kind: points ? 'points' : 'percent', value, direction, better };

@@ -1,6 +1,6 @@
 import type { Goal } from '../config/goals.js';
 import { METRICS } from '../metrics/index.js';
-import type { Metric } from '../metrics/types.js';
+import type { Metric, Unit } from '../metrics/types.js';
 import type { GoalOutcome } from '../report/types.js';
 import { selection } from '../tickets/conditions.js';
 import { buildPeriodGrid, type PeriodGrid } from '../time/periods.js';
@@ -13,9 +13,12 @@ import { compareValues, Grouping, placeView, valuesOf, type Run } from './views.
  * and period. Goals that share a view are placed together. Pure.
  */
 
-/** Whether a figure meets a goal: null when it cannot be judged (no data, or fewer tickets than minSample). */
-export function judge(goal: Pick<Goal, 'operator' | 'target' | 'minSample'>, figure: Figure): boolean | null {
-  if (figure.value === null || figure.sample < goal.minSample) return null;
+/**
+ * Whether a figure meets a goal: null when it cannot be judged (no data, or fewer tickets than
+ * minSample). A count is judged whatever its size: 0 tickets resolved is a fact, not a small sample.
+ */
+export function judge(goal: Pick<Goal, 'operator' | 'target' | 'minSample'>, figure: Figure, unit: Unit): boolean | null {
+  if (figure.value === null || (unit !== 'count' && figure.sample < goal.minSample)) return null;
   return goal.operator === '>=' ? figure.value >= goal.target : figure.value <= goal.target;
 }
 
@@ -66,7 +69,7 @@ export function judgeGoals(run: Run, grid: PeriodGrid): GoalOutcome[] {
             group: by === null ? null : { [by]: grouping.values[cell.group]![0]! },
             period: over === 'all' ? 'all' : goalGrid.slots[cell.slot]!.label,
             level: goal.level,
-            passed: judge(goal, figure),
+            passed: judge(goal, figure, metric.meta.unit),
             minSample: goal.minSample,
           };
         }),

@@ -69,7 +69,7 @@ export function headlineOf(run: Run, grid: PeriodGrid): Headline | null {
         previous: before?.value ?? null,
         previousSample: before?.sample ?? null,
         change: changeOf(meta.unit, stat, figure, before, meta.higherIsBetter),
-        goal: goal === undefined ? null : { name: goal.name, level: goal.level, passed: judge(goal, figure) },
+        goal: goal === undefined ? null : { name: goal.name, level: goal.level, passed: judge(goal, figure, meta.unit) },
       },
     ];
   });

@@ -79,9 +79,17 @@ export function mermaidCharts(report: Report, options: { maxGroups?: number } = 
   const maxGroups = options.maxGroups ?? DEFAULT_MAX_GROUPS;
   if (!Number.isInteger(maxGroups) || maxGroups < 1) throw new RangeError(`maxGroups must be a positive integer, not ${maxGroups}`);
   if (report.rows.length === 0) return [];
-  const charts = report.by.length === 0 ? periodCharts(report) : groupCharts(report, maxGroups);
-  return charts.map(renderChart);
+  // Mermaid refuses a diagram of more than 50,000 characters: a long range is charted for its last periods.
+  const periods = [...new Set(report.rows.map((row) => row.period))];
+  const shown = periods.length > MAX_CHART_PERIODS ? new Set(periods.slice(-MAX_CHART_PERIODS)) : undefined;
+  const charted = shown === undefined ? report : { ...report, rows: report.rows.filter((row) => shown.has(row.period)) };
+  const charts = charted.by.length === 0 ? periodCharts(charted) : groupCharts(charted, maxGroups);
+  const note = shown === undefined ? '' : ` The last ${MAX_CHART_PERIODS} of ${periods.length} periods are charted; the tables hold them all.`;
+  return charts.map((chart) => `${renderChart(chart)}${note}`);
 }
+
+/** The most periods a chart shows (the last ones): 2,000 daily labels make a diagram Mermaid will not draw. */
+export const MAX_CHART_PERIODS = 60;
 
 /** The three charts of a report without --by, one row per period; those with nothing to show are left out. */
 function periodCharts(report: Report): Chart[] {

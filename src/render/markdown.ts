@@ -43,13 +43,9 @@ function opening(report: Report): string[] {
   ];
 }
 
-/** The review: headline, goals, alerts (`onlyUnmet`: the goal outcomes that did not pass, and how many did). */
-function review(report: Report, onlyUnmet = false): string[] {
-  return [
-    ...headlineSection(report),
-    ...goalsSection(report, onlyUnmet),
-    ...(report.alerts.length === 0 ? [] : ['## Alerts', '', ...report.alerts.map((a) => `- ${escapeCell(alertText(a))}`), '']),
-  ];
+/** The review: headline, goals, alerts. */
+function review(report: Report): string[] {
+  return [...headlineSection(report), ...goalsSection(report), ...alertsSection(report)];
 }
 
 /** One table per section shown: its heading cells and its rows (the total last). */
@@ -87,8 +83,8 @@ export function renderMarkdown(report: Report, options: { charts?: boolean } = {
 
 /** GitHub refuses a job summary over 1 MiB; the tables of the summary stop at half of that. */
 export const STEP_SUMMARY_LIMIT = 512 * 1024;
-/** The goals and alerts are kept whole up to this; beyond it the goal outcomes that passed are left out (counted). */
-const STEP_SUMMARY_HARD_LIMIT = 900 * 1024;
+/** The job summary stays under this, whatever the input (GitHub's limit is 1 MiB). */
+export const STEP_SUMMARY_HARD_LIMIT = 960 * 1024;
 /** Tables longer than this are folded into `<details>` in the job summary. */
 const SUMMARY_OPEN_ROWS = 25;
 
@@ -101,28 +97,48 @@ const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
  */
 export function renderStepSummary(report: Report, options: { fullReport: string; limit?: number }): string {
   const limit = options.limit ?? STEP_SUMMARY_LIMIT;
-  let head = [...opening(report), ...review(report), ...chartsSection(report)].join('\n');
-  if (utf8Bytes(head) > STEP_SUMMARY_HARD_LIMIT) head = [...opening(report), ...review(report, true), ...chartsSection(report)].join('\n');
+  const where = escapeCell(options.fullReport);
+  const fixed = [...opening(report), ...headlineSection(report)].join('\n');
+  const charts = chartsSection(report).join('\n');
   const tail = closing(report).join('\n');
-  let budget = limit - utf8Bytes(head) - utf8Bytes(tail) - 1024;
+  // The goals and alerts whole while they fit under the hard limit; else the goal outcomes that did
+  // not pass first, then as many as fit, each cut saying what was left out.
+  let review = [...goalsSection(report), ...alertsSection(report)].join('\n');
+  const room = STEP_SUMMARY_HARD_LIMIT - utf8Bytes(fixed) - utf8Bytes(charts) - utf8Bytes(tail) - 4096;
+  if (utf8Bytes(review) > room) {
+    const goals = goalsSection(report, { onlyUnmet: true, budget: Math.floor(room * 0.7), where });
+    review = [...goals, ...alertsSection(report, { budget: room - utf8Bytes(goals.join('\n')), where })].join('\n');
+  }
+  const head = [fixed, review, charts].join('\n');
+  let budget = Math.min(limit, STEP_SUMMARY_HARD_LIMIT - utf8Bytes(head)) - utf8Bytes(tail) - 1024;
   const parts: string[] = [head];
   for (const { section, headings, rows, rightAligned } of sectionTables(report)) {
-    let kept = rows;
-    let text = table(headings, kept, rightAligned);
-    if (utf8Bytes(text) > budget) {
-      // As many rows as fit (the first ones: periods in order), then what was left out and where it is.
-      let bytes = utf8Bytes(table(headings, [], rightAligned));
-      let n = 0;
-      while (n < rows.length && bytes + utf8Bytes(`| ${rows[n]!.join(' | ')} |\n`) <= budget - 512) bytes += utf8Bytes(`| ${rows[n++]!.join(' | ')} |\n`);
-      kept = rows.slice(0, n);
-      text = `${table(headings, kept, rightAligned)}\n\n${formatCount(rows.length - n)} of ${formatCount(rows.length)} rows left out to keep this summary under ${STEP_SUMMARY_LIMIT / 1024} KiB; the whole report: ${escapeCell(options.fullReport)}.`;
-    }
-    const block = kept.length > SUMMARY_OPEN_ROWS || kept.length < rows.length ? `<details><summary>${section}: ${formatCount(rows.length)} rows</summary>\n\n${text}\n\n</details>` : text;
+    const fit = fitting(rows.map((cells) => `| ${cells.join(' | ')} |`), budget - utf8Bytes(table(headings, [], rightAligned)) - 512);
+    let text = table(headings, rows.slice(0, fit), rightAligned);
+    if (fit < rows.length) text += `\n\n${formatCount(rows.length - fit)} of ${formatCount(rows.length)} rows left out to keep this summary under 1 MiB; the whole report: ${where}.`;
+    const block = fit > SUMMARY_OPEN_ROWS || fit < rows.length ? `<details><summary>${section}: ${formatCount(rows.length)} rows</summary>\n\n${text}\n\n</details>` : text;
     parts.push(`## ${section}`, '', block, '');
     budget -= utf8Bytes(block) + section.length + 8;
   }
   parts.push(tail);
   return parts.join('\n');
+}
+
+/** How many of the lines (from the first) fit in `budget` bytes, a line break after each. */
+function fitting(lines: readonly string[], budget: number): number {
+  let bytes = 0;
+  let n = 0;
+  while (n < lines.length && bytes + utf8Bytes(lines[n]!) + 1 <= budget) bytes += utf8Bytes(lines[n++]!) + 1;
+  return n;
+}
+
+/** `## Alerts`: one line each (`budget`: as many as fit in that many bytes, and what was left out). */
+function alertsSection(report: Report, cut?: { budget: number; where: string }): string[] {
+  if (report.alerts.length === 0) return [];
+  const lines = report.alerts.map((a) => `- ${escapeCell(alertText(a))}`);
+  const n = cut === undefined ? lines.length : fitting(lines, cut.budget - 512);
+  const note = n < lines.length ? [`${formatCount(lines.length - n)} more alerts left out to keep this summary under 1 MiB; the whole report: ${cut!.where}.`, ''] : [];
+  return ['## Alerts', '', ...lines.slice(0, n), '', ...note];
 }
 
 /** `## Headline`: the last complete period's numbers against the period compared with. */
@@ -141,13 +157,21 @@ function headlineSection(report: Report): string[] {
   return ['## Headline', '', escapeCell(headline.title), '', table(headings, rows, 0), ''];
 }
 
-/** `## Goals`: one row per outcome, ✓ passed, ✗ failed, – not judged (`onlyUnmet`: the passed ones only counted). */
-function goalsSection(report: Report, onlyUnmet = false): string[] {
+/**
+ * `## Goals`: one row per outcome, ✓ passed, ✗ failed, – not judged. `onlyUnmet`: the passed ones
+ * counted, not listed; `budget`: as many rows as fit in that many bytes, and what was left out.
+ */
+function goalsSection(report: Report, cut?: { onlyUnmet: boolean; budget: number; where: string }): string[] {
   if (report.goals.length === 0) return [];
   const rows = goalRows(report)
-    .filter((_, i) => !onlyUnmet || report.goals[i]!.passed !== true)
+    .filter((_, i) => cut === undefined || !cut.onlyUnmet || report.goals[i]!.passed !== true)
     .map((cells) => cells.map(escapeCell));
   const passed = report.goals.length - rows.length;
-  const note = passed > 0 ? [`${formatCount(passed)} goal outcomes that passed are left out here to keep this summary under 1 MiB.`, ''] : [];
-  return ['## Goals', '', table([...GOAL_HEADINGS].map(escapeCell), rows, 0), '', ...note];
+  const headings = [...GOAL_HEADINGS].map(escapeCell);
+  const n = cut === undefined ? rows.length : fitting(rows.map((cells) => `| ${cells.join(' | ')} |`), cut.budget - utf8Bytes(table(headings, [], 0)) - 1024);
+  const notes = [
+    ...(passed > 0 ? [`${formatCount(passed)} goal outcomes that passed are left out here to keep this summary under 1 MiB.`] : []),
+    ...(n < rows.length ? [`${formatCount(rows.length - n)} more goal outcomes that did not pass are left out; the whole report: ${cut!.where}.`] : []),
+  ];
+  return ['## Goals', '', table(headings, rows.slice(0, n), 0), '', ...notes.flatMap((note) => [note, ''])];
 }

@@ -12,8 +12,9 @@ const BLOCK = 256 * 1024;
  * row per ticket, tags joined with commas, blank for null, every cell through stringifyCsv
  * (cleaned, formulas defused). JSON: an array of objects indented by two spaces, lossless, with no
  * raw control or direction character in its text — the same bytes as JSON.stringify(lines, null, 2).
+ * `header`: the CSV columns, written alone when there is no line.
  */
-export function* renderTicketLines(lines: Iterable<TicketLine>, format: TicketLineFormat): Generator<string> {
+export function* renderTicketLines(lines: Iterable<TicketLine>, format: TicketLineFormat, header: readonly string[] = []): Generator<string> {
   let block = '';
   let count = 0;
   for (const line of lines) {
@@ -34,5 +35,7 @@ export function* renderTicketLines(lines: Iterable<TicketLine>, format: TicketLi
     }
   }
   if (format === 'json') block += count === 0 ? '[]\n' : '\n]\n';
+  // No ticket (a --where that matches none): the header alone, so that the file still says what it holds.
+  else if (count === 0 && header.length > 0) block += stringifyCsv([[...header]]);
   if (block !== '') yield block;
 }

@@ -1,6 +1,6 @@
 import { STANDS_FOR, type TicketField } from '../schema/fields.js';
 import { contradictsResolution, emptyParsedTicket, REJECTION_REASONS, resolvedOrByStatus, validateRecord, type FieldProblem, type ParsedTicket, type RejectionCode } from '../schema/validate.js';
-import { eventTest, type EventLog } from './event-log.js';
+import { conditionText, eventTest, type EventCondition, type EventLog } from './event-log.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import type { FileAccount, FileReading, FileUnderstanding } from './file-reading.js';
 import { TicketStore } from './store.js';
@@ -92,6 +92,8 @@ export class Ingest {
   private readonly eventLog: { resolves: (event: ParsedTicket) => boolean; responds: (event: ParsedTicket) => boolean } | undefined;
   /** Per file, the events used (folded into a ticket, or standing for it): the file's `used` + `folded`. */
   private readonly eventsUsed: number[] = [];
+  /** The event log's conditions, to say when one tests a field no file has. */
+  private readonly conditions: [string, EventCondition | undefined][] = [];
   /**
    * The raw text of the record being read (a CSV record as written, a JSON object, an NDJSON line),
    * set by the readers before each record when `keepRaw` is on, for the rejects file.
@@ -109,6 +111,7 @@ export class Ingest {
     this.eventLog = eventLog && { resolves: eventTest(eventLog.resolvedWhen), responds: eventTest(eventLog.respondedWhen) };
     // The fields the fold gives every ticket, whatever the columns.
     if (eventLog !== undefined) {
+      this.conditions.push(['--resolved-when', eventLog.resolvedWhen], ['--responded-when', eventLog.respondedWhen]);
       this.fieldsPresent(['updated_at', ...(eventLog.resolvedWhen ? (['closed_at'] as const) : []), ...(eventLog.respondedWhen ? (['first_response_at'] as const) : [])]);
     }
   }
@@ -225,6 +228,11 @@ export class Ingest {
     const used = new Array<number>(this.files.length).fill(0);
     for (let slot = 0; slot < this.store.length; slot++) used[this.store.sourceFile[slot]!]!++;
     if (this.eventLog !== undefined) this.store.settleEvents();
+    for (const [flag, condition] of this.conditions) {
+      if (condition !== undefined && !this.presentFields.has(condition.field)) {
+        this.notices.push(`${flag} ${conditionText(condition)}: no input file has a ${condition.field} column, so no event matches it`);
+      }
+    }
     const files = this.files.map((f, i) => ({ ...f, used: used[i]!, folded: this.eventLog === undefined ? 0 : this.eventsUsed[i]! - used[i]! }));
     for (const f of files) {
       if (f.header + f.blank + f.folded + f.used + f.rejected + f.duplicates !== f.read) {

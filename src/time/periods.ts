@@ -154,32 +154,40 @@ function mondayOfIsoWeek(year: number, week: number): Temporal.PlainDate | undef
   return monday.yearOfWeek === year && monday.weekOfYear === week ? monday : undefined;
 }
 
+/** The first day of the period a period moves to, or undefined when it has none (ISO week 53, 29 February a year earlier). */
+function movedPeriodStart(first: Temporal.PlainDate, period: Exclude<Period, 'all'>, comparison: Comparison): Temporal.PlainDate | undefined {
+  if (comparison === 'previous') return first.subtract(PERIOD_LENGTH[period]);
+  if (period === 'week') return mondayOfIsoWeek((first.yearOfWeek ?? first.year) - 1, first.weekOfYear ?? 0);
+  if (period === 'day' && first.month === 2 && first.day === 29) return undefined;
+  return first.subtract({ years: 1 });
+}
+
 /**
- * Moves [start, end) back: by one period (`previous`; for `all`, by the range's own length in
- * days), or to the same period a year earlier (`year`: ISO week N of the previous ISO year, the same
- * month, quarter or date). Wall-clock times are kept (a DST change moves nothing). Undefined when
- * the period has no counterpart (ISO week 53, 29 February).
+ * Moves [start, end) back: to the period before (`previous`; for `all`, by the range's own length
+ * in days), or to the same period a year earlier (`year`: ISO week N of the previous ISO year, the
+ * same month, quarter or date). A whole period becomes that whole period; a period the range clips
+ * keeps its length in wall-clock time, anchored at the side where it is whole (so that the moved
+ * slots stay next to each other), within the period it moves to. Wall-clock times are kept (a DST
+ * change moves nothing). Undefined when the period has no counterpart (ISO week 53, 29 February).
  */
 function shiftBack(start: number, end: number, period: Period, zone: string, comparison: Comparison): { start: number; end: number } | undefined {
   const from = zoned(start, zone);
-  const to = zoned(end, zone);
-  let by: Temporal.DurationLike;
+  const length = from.until(zoned(end, zone), { largestUnit: 'days' });
   if (period === 'all') {
-    by = comparison === 'year' ? { years: 1 } : from.until(to, { largestUnit: 'days' });
-  } else if (comparison === 'previous') {
-    by = PERIOD_LENGTH[period];
-  } else if (period === 'week') {
-    const date = from.toPlainDate();
-    const monday = periodStartDate(date, 'week');
-    const earlier = mondayOfIsoWeek((monday.yearOfWeek ?? monday.year) - 1, monday.weekOfYear ?? 0);
-    if (earlier === undefined) return undefined;
-    by = { days: earlier.until(monday, { largestUnit: 'days' }).days };
-  } else {
-    const date = from.toPlainDate();
-    if (period === 'day' && date.month === 2 && date.day === 29) return undefined;
-    by = { years: 1 };
+    const moved = comparison === 'year' ? from.subtract({ years: 1 }) : from.subtract(length);
+    return { start: moved.epochMilliseconds, end: moved.add(length).epochMilliseconds };
   }
-  return { start: from.subtract(by).epochMilliseconds, end: to.subtract(by).epochMilliseconds };
+  const first = periodStartDate(from.toPlainDate(), period);
+  const target = movedPeriodStart(first, period, comparison);
+  if (target === undefined) return undefined;
+  const [periodStart, periodEnd] = [startOfDay(first, zone), startOfDay(nextPeriodStartDate(first, period), zone)];
+  const [targetStart, targetEnd] = [startOfDay(target, zone), startOfDay(nextPeriodStartDate(target, period), zone)];
+  const clip = (ms: number): number => Math.min(Math.max(ms, targetStart), targetEnd);
+  if (start === periodStart && end === periodEnd) return { start: targetStart, end: targetEnd };
+  if (end === periodEnd) return { start: clip(zoned(targetEnd, zone).subtract(length).epochMilliseconds), end: targetEnd };
+  const offset = zoned(periodStart, zone).until(from, { largestUnit: 'days' });
+  const movedStart = clip(zoned(targetStart, zone).add(offset).epochMilliseconds);
+  return { start: movedStart, end: clip(zoned(movedStart, zone).add(length).epochMilliseconds) };
 }
 
 /**
@@ -203,14 +211,20 @@ export function shiftedGrid(grid: PeriodGrid, comparison: Comparison): PeriodGri
 }
 
 /**
- * The range a report's totals are compared with: the same number of periods just before
- * [from, to) (`previous`; for `all`, the same number of days), or the range a year earlier (`year`).
+ * The range a report's totals are compared with: the same number of periods just before [from, to)
+ * when the range is whole periods, else the same length of wall-clock time just before it
+ * (`previous`); or the range a year earlier, of the same length (`year`).
  */
 export function comparedRange(range: { from: number; to: number }, grid: PeriodGrid, comparison: Comparison): { from: number; to: number } {
   const from = zoned(range.from, grid.zone);
-  if (comparison === 'year') return { from: from.subtract({ years: 1 }).epochMilliseconds, to: zoned(range.to, grid.zone).subtract({ years: 1 }).epochMilliseconds };
-  const by = grid.period === 'all' ? from.until(zoned(range.to, grid.zone), { largestUnit: 'days' }) : periodsLength(grid.period, grid.slots.length);
-  return { from: from.subtract(by).epochMilliseconds, to: range.from };
+  const length = from.until(zoned(range.to, grid.zone), { largestUnit: 'days' });
+  if (comparison === 'year') {
+    const moved = from.subtract({ years: 1 });
+    return { from: moved.epochMilliseconds, to: moved.add(length).epochMilliseconds };
+  }
+  const { period } = grid;
+  const whole = period !== 'all' && startOfPeriodHolding(range.from, period, grid.zone) === range.from && startOfPeriodHolding(range.to, period, grid.zone) === range.to;
+  return { from: from.subtract(whole ? periodsLength(period, grid.slots.length) : length).epochMilliseconds, to: range.from };
 }
 
 /** Index of the slot holding `epochMs`, or -1 when it lies outside the grid (or is NaN). */

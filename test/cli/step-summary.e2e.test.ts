@@ -107,6 +107,52 @@ describe('the job summary of 5,000 agents', () => {
     const goalLines = summary.split('\n').filter((line) => line.includes('first\\_response\\_time median &lt;= 30m'));
     expect(goalLines).toHaveLength(5000);
     expect(summary).toContain('<details><summary>Volume: 10,001 rows</summary>');
-    expect(summary).toMatch(/[\d,]+ of 10,001 rows left out to keep this summary under 512 KiB; the whole report: kpis\/2026-03\.json\./);
+    expect(summary).toMatch(/[\d,]+ of 10,001 rows left out to keep this summary under 1 MiB; the whole report: kpis\/2026-03\.json\./);
+  });
+});
+
+describe('what the review pass found', () => {
+  it('tickets --where matching nothing: the CSV header alone', async () => {
+    const dir = work.fresh('empty-where');
+    writeFileSync(join(dir, 'tickets.csv'), exportCsv());
+    const r = await cli(['tickets', 'tickets.csv', '--where', 'channel=fax'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^id,created_at,first_response_at,resolved_at,/);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a status the config maps is found by the name the export writes (--where, SLA match)', async () => {
+    const dir = work.fresh('status-map');
+    writeFileSync(join(dir, 'tickets.csv'), 'id,created_at,status\n1,2026-03-02T09:00:00Z,Cancelled\n2,2026-03-02T10:00:00Z,Open\n3,2026-03-03T09:00:00Z,cancelled\n');
+    writeFileSync(join(dir, 'support-metrics.config.json'), JSON.stringify({ values: { status: { Cancelled: 'closed' } }, sla: [{ name: 'Gone', match: { status: 'Cancelled' }, firstResponse: '1h' }] }));
+    const r = await cli(['tickets', 'tickets.csv', '--where', 'status=Cancelled', '-f', 'json'], { cwd: dir });
+    const lines = JSON.parse(r.stdout) as { id: string; status: string; sla_policy: string | null }[];
+    expect(lines.map((l) => [l.id, l.status, l.sla_policy])).toEqual([
+      ['1', 'closed', 'Gone'],
+      ['3', 'closed', 'Gone'],
+    ]);
+  });
+
+  it('an event-log condition on a column no file has says so', async () => {
+    const dir = work.fresh('no-column');
+    writeFileSync(join(dir, 'events.csv'), 'id,created_at,activity\nC1,2026-03-02T09:00:00Z,open\nC1,2026-03-02T10:00:00Z,close\n');
+    const r = await cli(['report', 'events.csv', '--event-log', '--resolved-when', 'team=6', '-f', 'json'], { cwd: dir });
+    expect(r.stderr).toContain('--resolved-when team=6: no input file has a team column, so no event matches it');
+  });
+
+  it('a count goal is judged at 0: tickets_resolved >= 1 fails with none resolved (exit 4)', async () => {
+    const dir = work.fresh('count-zero');
+    writeFileSync(join(dir, 'tickets.csv'), 'id,created_at,solved_at\n1,2026-03-02T09:00:00Z,\n');
+    const r = await cli(['report', 'tickets.csv', '--goal', 'tickets_resolved>=1', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(4);
+    expect(JSON.parse(r.stdout).goals[0]).toMatchObject({ actual: 0, sample: 0, passed: false });
+  });
+
+  it('a long daily range: the charts show the last 60 periods and say so', () => {
+    const days: TicketInput[] = Array.from({ length: 90 }, (_, d) => ({ id: `D${d}`, created_at: new Date(Date.UTC(2026, 0, 1 + d, 9)).toISOString() }));
+    const markdown = renderStepSummary(reportOf(days, { period: 'day' }), { fullReport: 'r.json' });
+    const axis = markdown.split('\n').find((line) => line.trim().startsWith('x-axis'))!;
+    expect(axis.match(/"/g)).toHaveLength(120);
+    expect(markdown).toContain('The last 60 of 90 periods are charted; the tables hold them all.');
   });
 });

@@ -27,7 +27,7 @@ const HOUR = 60 * MINUTE;
 
 describe('settingsFrom: valid files', () => {
   it('an empty object: the defaults (churn tags cancellation and refund, no SLA policy, no zones)', () => {
-    expect(settingsFrom({}, SOURCE)).toEqual({ source: SOURCE, timezone: undefined, inputTimezone: undefined, churnTags: ['cancellation', 'refund'], sla: [], columns: {}, values: {}, dateFormats: {}, goals: [], alerts: DEFAULT_ALERT_SETTINGS });
+    expect(settingsFrom({}, SOURCE)).toEqual({ source: SOURCE, timezone: undefined, inputTimezone: undefined, churnTags: ['cancellation', 'refund'], sla: [], columns: {}, values: {}, dateFormats: {}, goals: [], alerts: DEFAULT_ALERT_SETTINGS, statusValue: expect.any(Function) });
     expect(DEFAULT_CHURN_TAGS).toEqual(['cancellation', 'refund']);
   });
 
@@ -61,6 +61,7 @@ describe('settingsFrom: valid files', () => {
       values: {},
       goals: [],
       alerts: DEFAULT_ALERT_SETTINGS,
+      statusValue: expect.any(Function),
     });
   });
 

@@ -69,11 +69,13 @@ describe('goals as written become goals to judge', () => {
 
   it('judging: at the target passes; no data or too small a sample is not judged (null), never a pass', () => {
     const max = { operator: '<=', target: 120, minSample: 5 } as const;
-    expect(judge(max, { value: 120, sample: 5 })).toBe(true);
-    expect(judge(max, { value: 120.001, sample: 5 })).toBe(false);
-    expect(judge(max, { value: 60, sample: 4 })).toBeNull();
-    expect(judge(max, { value: null, sample: 0 })).toBeNull();
-    expect(judge({ operator: '>=', target: 0.85, minSample: 1 }, { value: 0.85, sample: 100 })).toBe(true);
+    expect(judge(max, { value: 120, sample: 5 }, 'duration')).toBe(true);
+    expect(judge(max, { value: 120.001, sample: 5 }, 'duration')).toBe(false);
+    expect(judge(max, { value: 60, sample: 4 }, 'duration')).toBeNull();
+    expect(judge(max, { value: null, sample: 0 }, 'duration')).toBeNull();
+    expect(judge({ operator: '>=', target: 0.85, minSample: 1 }, { value: 0.85, sample: 100 }, 'rate')).toBe(true);
+    // A count is its own sample: 0 resolved fails a minimum of 1, it is not "too small to judge".
+    expect(judge({ operator: '>=', target: 1, minSample: 1 }, { value: 0, sample: 0 }, 'count')).toBe(false);
   });
 });
 

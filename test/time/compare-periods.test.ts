@@ -110,6 +110,37 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'days, year, over a leap day a year earlier: 28 February is 28 February (one day, never two)',
+    period: 'day',
+    zone: 'UTC',
+    from: '2021-02-27T00:00:00',
+    to: '2021-03-02T00:00:00',
+    comparison: 'year',
+    expected: [
+      ['2020-02-27', '2020-02-27T00:00:00+00:00', '2020-02-28T00:00:00+00:00'],
+      ['2020-02-28', '2020-02-28T00:00:00+00:00', '2020-02-29T00:00:00+00:00'],
+      ['2020-03-01', '2020-03-01T00:00:00+00:00', '2020-03-02T00:00:00+00:00'],
+    ],
+  },
+  {
+    name: 'a month the range clips to its last three days: the same three days before the end of the month before',
+    period: 'month',
+    zone: 'UTC',
+    from: '2021-03-29T00:00:00',
+    to: '2021-04-01T00:00:00',
+    comparison: 'previous',
+    expected: [['2021-02', '2021-02-26T00:00:00+00:00', '2021-03-01T00:00:00+00:00']],
+  },
+  {
+    name: 'a month clipped at its start: the same length from the start of the month before, within it',
+    period: 'month',
+    zone: 'UTC',
+    from: '2021-03-01T00:00:00',
+    to: '2021-03-31T00:00:00',
+    comparison: 'previous',
+    expected: [['2021-02', '2021-02-01T00:00:00+00:00', '2021-03-01T00:00:00+00:00']],
+  },
+  {
     name: 'the whole range, previous: the same number of days just before',
     period: 'all',
     zone: 'Europe/Berlin',
@@ -148,6 +179,11 @@ describe('comparedRange: the range the totals compare with', () => {
     ['previous', 'week', '2026-03-02T00:00:00', '2026-03-16T00:00:00', '2026-02-16T00:00:00+00:00', '2026-03-02T00:00:00+00:00'],
     ['previous', 'month', '2026-03-01T00:00:00', '2026-05-01T00:00:00', '2026-01-01T00:00:00+00:00', '2026-03-01T00:00:00+00:00'],
     ['year', 'week', '2026-03-02T00:00:00', '2026-03-16T00:00:00', '2025-03-02T00:00:00+00:00', '2025-03-16T00:00:00+00:00'],
+    // not whole periods: the same length just before (14 days, not three weeks)
+    ['previous', 'week', '2026-03-18T00:00:00', '2026-04-01T00:00:00', '2026-03-04T00:00:00+00:00', '2026-03-18T00:00:00+00:00'],
+    ['previous', 'month', '2021-03-29T00:00:00', '2021-04-01T00:00:00', '2021-03-26T00:00:00+00:00', '2021-03-29T00:00:00+00:00'],
+    // a year earlier, of the same length (29 February 2020 is inside)
+    ['year', 'day', '2021-02-27T00:00:00', '2021-03-02T00:00:00', '2020-02-27T00:00:00+00:00', '2020-03-01T00:00:00+00:00'],
   ] as const)('%s, by %s, [%s, %s): [%s, %s)', (comparison, period, from, to, previousFrom, previousTo) => {
     const range = { from: at(from, 'UTC'), to: at(to, 'UTC') };
     const previous = comparedRange(range, buildPeriodGrid(range.from, range.to, period, 'UTC'), comparison);
