@@ -1,5 +1,6 @@
 import { DATE_ORDER_CHOICES } from '../dialect/date-orders.js';
 import { ATTRIBUTIONS } from '../engine/attribution.js';
+import { COVERAGE_EVENTS } from '../engine/coverage-events.js';
 import { INPUT_ENCODINGS, INPUT_FORMATS } from '../io/input-formats.js';
 import { DEFAULT_MAX_RECORD_SIZE, sizeText } from '../io/read-limits.js';
 import { PRESET_NAMES } from '../presets/index.js';
@@ -17,7 +18,7 @@ import { didYouMean } from './suggest.js';
  * Only choice lists and small parsers are imported, so that --help loads nothing else.
  */
 
-export type CommandName = 'report' | 'tickets' | 'inspect' | 'metrics' | 'presets';
+export type CommandName = 'report' | 'tickets' | 'coverage' | 'inspect' | 'metrics' | 'presets';
 
 /** What some parsers look values up in, handed in by the command that parses (so that --help loads none of it). */
 export interface FlagContext {
@@ -25,8 +26,8 @@ export interface FlagContext {
 }
 
 /** The commands that read ticket exports, and those that also compute from them. */
-const READERS = ['report', 'tickets', 'inspect'] as const;
-const COMPUTERS = ['report', 'tickets'] as const;
+const READERS = ['report', 'tickets', 'coverage', 'inspect'] as const;
+const COMPUTERS = ['report', 'tickets', 'coverage'] as const;
 
 /** The option groups the layers consume: how files are read, how the report is computed, what becomes of rejected records. */
 export type Group = 'read' | 'compute' | 'rejects';
@@ -181,14 +182,14 @@ export const FLAGS = [
     key: 'from',
     flags: '--from <date>',
     help: 'start of the range, inclusive: a date or timestamp, read in --tz (default: start of the period holding the earliest event)',
-    commands: ['report'],
+    commands: ['report', 'coverage'],
     parse: text,
   }),
   flag({
     key: 'to',
     flags: '--to <date>',
     help: 'end of the range, exclusive: a date or timestamp, read in --tz (default: end of the period holding the latest event)',
-    commands: ['report'],
+    commands: ['report', 'coverage'],
     parse: text,
   }),
   flag({
@@ -198,6 +199,15 @@ export const FLAGS = [
     commands: COMPUTERS,
     parse: whereCondition,
     repeatable: true,
+  }),
+  flag({
+    key: 'event',
+    flags: '--event <event>',
+    help: 'the moment each ticket is counted at',
+    choices: COVERAGE_EVENTS,
+    default: 'created',
+    commands: ['coverage'],
+    parse: oneOf(COVERAGE_EVENTS),
   }),
   flag({
     key: 'compare',
@@ -256,7 +266,7 @@ export const FLAGS = [
     flags: '-f, --format <format>',
     help: 'output format (default: from the --output extension, else table)',
     choices: OUTPUT_FORMATS,
-    commands: ['report'],
+    commands: ['report', 'coverage'],
     parse: oneOf(OUTPUT_FORMATS),
   }),
   flag({

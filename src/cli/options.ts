@@ -6,6 +6,7 @@ import type { ReadOptions } from '../reading/read-options.js';
 import type { Metric, Unit } from '../metrics/types.js';
 import { GoalError, goalOf, goalTextOf, type Goal } from '../config/goals.js';
 import type { TicketCondition } from '../tickets/conditions.js';
+import type { CoverageEvent } from '../engine/coverage-events.js';
 import {
   formatOfPath,
   REJECTS_EXTENSIONS,
@@ -216,6 +217,22 @@ export function reportRunOf(flags: FlagsOf<'report'>, settings: Settings, metric
       to,
     },
   };
+}
+
+export interface CoverageRun extends TicketRun {
+  format: OutputFormat;
+  where: TicketCondition[];
+  event: CoverageEvent;
+  from?: number;
+  to?: number;
+}
+
+export function coverageRunOf(flags: FlagsOf<'coverage'>, settings: Settings): CoverageRun {
+  const run = ticketRunOf(flags, settings);
+  const from = flags.from === undefined ? undefined : readBound(flags.from, run.zone, '--from');
+  const to = flags.to === undefined ? undefined : readBound(flags.to, run.zone, '--to');
+  if (from !== undefined && to !== undefined && !(from < to)) throw new UsageError(`--from (${flags.from}) must be before --to (${flags.to})`);
+  return { ...run, format: formatOf(flags.format, flags.output, REPORT_EXTENSIONS), where: withStatusValues(flags.where ?? [], settings), event: flags.event, from, to };
 }
 
 export function ticketsRunOf(flags: FlagsOf<'tickets'>, settings: Settings): TicketsRun {

@@ -51,6 +51,13 @@ const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('../commands/tickets.js')).runTickets,
   },
   {
+    name: 'coverage',
+    description: 'when customers write: tickets per ISO weekday and local hour (--tz) as a heat map and counts, with how often each hour occurred in the range (DST included)',
+    argument: FILES,
+    exitCodes: true,
+    load: async () => (await import('../commands/coverage.js')).runCoverage,
+  },
+  {
     name: 'inspect',
     description:
       'say how each file was read — format, encoding, delimiter, preset, column mapping, date formats — and count its blanks, sentinels and rejections; for an export nothing explains, describe its columns and propose a --map; computes no metric',

@@ -1,0 +1,124 @@
+import { Temporal } from 'temporal-polyfill';
+import { selection, whereKeyOf, type TicketCondition } from '../tickets/conditions.js';
+import type { TicketStore } from '../tickets/store.js';
+import { formatInstant } from '../time/zone.js';
+import type { CoverageEvent } from './coverage-events.js';
+
+/**
+ * Coverage: when customers write (or are answered, or are resolved), as a 7 × 24 grid of ISO
+ * weekday by local hour in the report zone, over a range. Each cell counts the events, how many
+ * times that weekday-hour occurred in the range (a DST change makes one local hour occur once
+ * less, and another twice), the mean per occurrence and the share of the total. Pure.
+ */
+
+export { COVERAGE_EVENTS, type CoverageEvent } from './coverage-events.js';
+
+export interface CoverageCell {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** Local hour, 0–23. */
+  hour: number;
+  count: number;
+  /** How many times this weekday-hour occurred in the range. */
+  occurrences: number;
+  /** count / occurrences; null when it never occurred. */
+  mean: number | null;
+  /** count / all events in the range; null when there are none. */
+  share: number | null;
+}
+
+export interface Coverage {
+  event: CoverageEvent;
+  total: number;
+  /** 168 cells: Monday 00:00 first, Sunday 23:00 last. */
+  cells: CoverageCell[];
+}
+
+const cellIndex = (weekday: number, hour: number): number => (weekday - 1) * 24 + hour;
+
+/** The instant of a ticket's event (NaN: it did not happen). */
+function eventTime(tickets: TicketStore, slot: number, event: CoverageEvent): number {
+  if (event === 'created') return tickets.createdAt[slot]!;
+  if (event === 'first_response') return tickets.firstResponseAt[slot]!;
+  return tickets.resolvedAt[slot]!;
+}
+
+/** How many times each local weekday-hour starts in [from, to): walking the zone's hours, so a skipped hour never starts and a repeated one starts twice. */
+function occurrencesOf(from: number, to: number, zone: string): Int32Array {
+  const counts = new Int32Array(168);
+  let at = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(zone).round({ smallestUnit: 'hour', roundingMode: 'ceil' });
+  while (at.epochMilliseconds < to) {
+    counts[cellIndex(at.dayOfWeek, at.hour)]!++;
+    at = at.add({ hours: 1 });
+  }
+  return counts;
+}
+
+/**
+ * The grid over [from, to) for the tickets `mask` selects (undefined: all). An event is counted in
+ * the local weekday-hour it happened in; `occurrences` counts the local hours that start in the
+ * range (a range of whole days in the zone: every hour of it).
+ */
+export function coverageOf(tickets: TicketStore, range: { from: number; to: number }, zone: string, event: CoverageEvent, mask: Uint8Array | undefined): Coverage {
+  const counts = new Int32Array(168);
+  // Local weekday and hour of an instant: one Temporal conversion per distinct hour, not per ticket.
+  const hourCache = new Map<number, number>();
+  let total = 0;
+  for (let slot = 0; slot < tickets.length; slot++) {
+    if (mask !== undefined && mask[slot] === 0) continue;
+    const at = eventTime(tickets, slot, event);
+    if (!(at >= range.from && at < range.to)) continue;
+    const hourStart = Math.floor(at / 3_600_000);
+    let cell = hourCache.get(hourStart);
+    if (cell === undefined) {
+      const local = Temporal.Instant.fromEpochMilliseconds(at).toZonedDateTimeISO(zone);
+      cell = cellIndex(local.dayOfWeek, local.hour);
+      // Zones whose offset is not whole hours (India, Nepal) cut a UTC hour in two local hours: no cache there.
+      if (local.offsetNanoseconds % 3_600_000_000_000 === 0) hourCache.set(hourStart, cell);
+    }
+    counts[cell]!++;
+    total++;
+  }
+  const occurrences = occurrencesOf(range.from, range.to, zone);
+  const cells: CoverageCell[] = [];
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    for (let hour = 0; hour < 24; hour++) {
+      const i = cellIndex(weekday, hour);
+      const count = counts[i]!;
+      const times = occurrences[i]!;
+      cells.push({ weekday, hour, count, occurrences: times, mean: times === 0 ? null : count / times, share: total === 0 ? null : count / total });
+    }
+  }
+  return { event, total, cells };
+}
+
+/** The plain result of `coverage`: its JSON output is this object; the other formats read only it. */
+export interface CoverageReport {
+  schema: 'support-metrics/coverage@1';
+  timezone: string;
+  /** [from, to) in the zone. */
+  range: { from: string; to: string };
+  event: CoverageEvent;
+  /** --where, as in the report: the conditions and how many tickets met them. */
+  filter: { where: { key: string; values: string[] }[]; matched: number };
+  /** Events in the range. */
+  total: number;
+  cells: CoverageCell[];
+}
+
+export function computeCoverage(
+  tickets: TicketStore,
+  options: { range: { from: number; to: number }; zone: string; event: CoverageEvent; where: readonly TicketCondition[] },
+): CoverageReport {
+  const { mask, count } = selection(tickets, options.where);
+  const { total, cells } = coverageOf(tickets, options.range, options.zone, options.event, mask);
+  return {
+    schema: 'support-metrics/coverage@1',
+    timezone: options.zone,
+    range: { from: formatInstant(options.range.from, options.zone), to: formatInstant(options.range.to, options.zone) },
+    event: options.event,
+    filter: { where: options.where.map(({ field, values }) => ({ key: whereKeyOf(field), values: [...values] })), matched: count },
+    total,
+    cells,
+  };
+}
