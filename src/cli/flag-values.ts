@@ -5,6 +5,8 @@ import { delimiterFromFlag, type Delimiter } from '../io/input-formats.js';
 import { MAX_RECORD_SIZE_LIMIT } from '../io/read-limits.js';
 import { conditionValue } from '../schema/statuses.js';
 import { fieldOfWhereKey, WHERE_KEYS, type TicketCondition, type WhereKey } from '../tickets/conditions.js';
+import { parseDuration } from '../config/duration.js';
+import { parseServiceLevel } from '../engine/erlang.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -134,6 +136,48 @@ export function whereCondition(value: string): TicketCondition {
   if (values.length === 0) throw new FlagValueError(`${key}: no value after "=" (write ${key}=value, or several: ${key}=a,b; (none) for a blank)`);
   const field = fieldOfWhereKey(key as WhereKey);
   return { field, values: values.map((v) => conditionValue(field, v)) };
+}
+
+/** --aht: seconds (`180`), or a duration (`3m`, `1m30s`), more than 0; in seconds. */
+export function handleTimeFlag(value: string): number {
+  const text = value.trim();
+  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : parseDuration(text) / 1000;
+  if (!(seconds > 0)) throw new FlagValueError(`${JSON.stringify(value)} is not a handle time: seconds (180) or a duration (3m, 1m30s)`);
+  return seconds;
+}
+
+/** --max-occupancy: a share from above 0 to 100%: `85%` or `0.85`. */
+export function shareFlag(value: string): number {
+  const text = value.trim();
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+  const share = percent !== null ? Number(percent[1]) / 100 : /^\d*\.?\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(share > 0 && share <= 1)) throw new FlagValueError(`${JSON.stringify(value)} is not a share above 0 and at most 100% (85% or 0.85)`);
+  return share;
+}
+
+/** --span: agents per team lead, `8-15` (at least 1, the first not above the second). */
+export function spanFlag(value: string): { min: number; max: number } {
+  const match = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(value);
+  const [min, max] = match === null ? [Number.NaN, Number.NaN] : [Number(match[1]), Number(match[2])];
+  if (!(min >= 1 && max >= min)) throw new FlagValueError(`${JSON.stringify(value)} is not a span of agents per lead such as 8-15`);
+  return { min, max };
+}
+
+/** A number above 0 (--hours-per-fte). */
+export function positiveNumber(value: string): number {
+  const n = /^\d*\.?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!(n > 0)) throw new FlagValueError(`${JSON.stringify(value)} is not a number above 0`);
+  return n;
+}
+
+/** --service-level: `80/20`, 80% answered within 20 seconds. */
+export function serviceLevelFlag(value: string): { share: number; withinSeconds: number } {
+  try {
+    return parseServiceLevel(value);
+  } catch (error) {
+    if (error instanceof RangeError) throw new FlagValueError(error.message);
+    throw error;
+  }
 }
 
 /** --date-format: DMY or MDY (any case), or a date pattern (`dd/MMM/yy h:mm a`), compiled once here. */

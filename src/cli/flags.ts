@@ -8,7 +8,25 @@ import { CATALOGUE_FORMATS, INSPECTION_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORM
 import { DIMENSIONS, TEXT_FIELDS, TICKET_FIELDS } from '../schema/fields.js';
 import { COMPARISONS, PERIODS } from '../time/period-names.js';
 import { WHERE_KEYS } from '../tickets/conditions.js';
-import { byteSize, commaList, dateFormatFlag, delimiter, eventCondition, fieldMap, FlagValueError, nonEmpty, oneOf, rejectLimit, text, whereCondition } from './flag-values.js';
+import {
+  byteSize,
+  commaList,
+  dateFormatFlag,
+  delimiter,
+  eventCondition,
+  fieldMap,
+  FlagValueError,
+  handleTimeFlag,
+  nonEmpty,
+  oneOf,
+  positiveNumber,
+  rejectLimit,
+  serviceLevelFlag,
+  shareFlag,
+  spanFlag,
+  text,
+  whereCondition,
+} from './flag-values.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -18,7 +36,7 @@ import { didYouMean } from './suggest.js';
  * Only choice lists and small parsers are imported, so that --help loads nothing else.
  */
 
-export type CommandName = 'report' | 'tickets' | 'coverage' | 'inspect' | 'metrics' | 'presets';
+export type CommandName = 'report' | 'tickets' | 'coverage' | 'staffing' | 'inspect' | 'metrics' | 'presets';
 
 /** What some parsers look values up in, handed in by the command that parses (so that --help loads none of it). */
 export interface FlagContext {
@@ -26,8 +44,8 @@ export interface FlagContext {
 }
 
 /** The commands that read ticket exports, and those that also compute from them. */
-const READERS = ['report', 'tickets', 'coverage', 'inspect'] as const;
-const COMPUTERS = ['report', 'tickets', 'coverage'] as const;
+const READERS = ['report', 'tickets', 'coverage', 'staffing', 'inspect'] as const;
+const COMPUTERS = ['report', 'tickets', 'coverage', 'staffing'] as const;
 
 /** The option groups the layers consume: how files are read, how the report is computed, what becomes of rejected records. */
 export type Group = 'read' | 'compute' | 'rejects';
@@ -182,14 +200,14 @@ export const FLAGS = [
     key: 'from',
     flags: '--from <date>',
     help: 'start of the range, inclusive: a date or timestamp, read in --tz (default: start of the period holding the earliest event)',
-    commands: ['report', 'coverage'],
+    commands: ['report', 'coverage', 'staffing'],
     parse: text,
   }),
   flag({
     key: 'to',
     flags: '--to <date>',
     help: 'end of the range, exclusive: a date or timestamp, read in --tz (default: end of the period holding the latest event)',
-    commands: ['report', 'coverage'],
+    commands: ['report', 'coverage', 'staffing'],
     parse: text,
   }),
   flag({
@@ -209,6 +227,25 @@ export const FLAGS = [
     commands: ['coverage'],
     parse: oneOf(COVERAGE_EVENTS),
   }),
+  flag({ key: 'channel', flags: '--channel <name>', help: 'the channel to staff: its contacts only (as --where channel=NAME)', commands: ['staffing'], parse: nonEmpty }),
+  flag({
+    key: 'aht',
+    flags: '--aht <time>',
+    help: 'average handle time: seconds or a duration (6m) (default: the mean handle_time of the contacts)',
+    commands: ['staffing'],
+    parse: handleTimeFlag,
+  }),
+  flag({
+    key: 'serviceLevel',
+    flags: '--service-level <p/s>',
+    help: 'the target: p% of contacts answered within s seconds (80/20 is usual for phone; chat teams often use 80/60)',
+    default: '80/20',
+    commands: ['staffing'],
+    parse: serviceLevelFlag,
+  }),
+  flag({ key: 'maxOccupancy', flags: '--max-occupancy <share>', help: 'the busiest share of their time agents may be handling contacts', default: '85%', commands: ['staffing'], parse: shareFlag }),
+  flag({ key: 'span', flags: '--span <min-max>', help: 'agents per team lead', default: '8-15', commands: ['staffing'], parse: spanFlag }),
+  flag({ key: 'hoursPerFte', flags: '--hours-per-fte <hours>', help: 'weekly hours of one full-time agent', default: '40', commands: ['staffing'], parse: positiveNumber }),
   flag({
     key: 'compare',
     flags: '--compare <with>',
@@ -266,7 +303,7 @@ export const FLAGS = [
     flags: '-f, --format <format>',
     help: 'output format (default: from the --output extension, else table)',
     choices: OUTPUT_FORMATS,
-    commands: ['report', 'coverage'],
+    commands: ['report', 'coverage', 'staffing'],
     parse: oneOf(OUTPUT_FORMATS),
   }),
   flag({

@@ -7,6 +7,8 @@ import type { Metric, Unit } from '../metrics/types.js';
 import { GoalError, goalOf, goalTextOf, type Goal } from '../config/goals.js';
 import type { TicketCondition } from '../tickets/conditions.js';
 import type { CoverageEvent } from '../engine/coverage-events.js';
+import type { StaffingOptions } from '../engine/staffing.js';
+import { whereCondition } from './flag-values.js';
 import {
   formatOfPath,
   REJECTS_EXTENSIONS,
@@ -192,9 +194,7 @@ function readBound(text: string, zone: string, flag: string): number {
 
 export function reportRunOf(flags: FlagsOf<'report'>, settings: Settings, metrics: readonly Metric[]): ReportRun {
   const run = ticketRunOf(flags, settings);
-  const from = flags.from === undefined ? undefined : readBound(flags.from, run.zone, '--from');
-  const to = flags.to === undefined ? undefined : readBound(flags.to, run.zone, '--to');
-  if (from !== undefined && to !== undefined && !(from < to)) throw new UsageError(`--from (${flags.from}) must be before --to (${flags.to})`);
+  const { from, to } = boundsOf(flags, run.zone);
   const format = formatOf(flags.format, flags.output, REPORT_EXTENSIONS);
   if (flags.charts === true && format !== 'markdown') throw new UsageError(`--charts draws Mermaid charts in Markdown; the output is ${format} (add --format markdown, or an --output file ending in .md)`);
   return {
@@ -227,12 +227,43 @@ export interface CoverageRun extends TicketRun {
   to?: number;
 }
 
+/** --from and --to, read in the zone; --from must come first. */
+function boundsOf(flags: { from?: string; to?: string }, zone: string): { from?: number; to?: number } {
+  const from = flags.from === undefined ? undefined : readBound(flags.from, zone, '--from');
+  const to = flags.to === undefined ? undefined : readBound(flags.to, zone, '--to');
+  if (from !== undefined && to !== undefined && !(from < to)) throw new UsageError(`--from (${flags.from}) must be before --to (${flags.to})`);
+  return { from, to };
+}
+
 export function coverageRunOf(flags: FlagsOf<'coverage'>, settings: Settings): CoverageRun {
   const run = ticketRunOf(flags, settings);
-  const from = flags.from === undefined ? undefined : readBound(flags.from, run.zone, '--from');
-  const to = flags.to === undefined ? undefined : readBound(flags.to, run.zone, '--to');
-  if (from !== undefined && to !== undefined && !(from < to)) throw new UsageError(`--from (${flags.from}) must be before --to (${flags.to})`);
-  return { ...run, format: formatOf(flags.format, flags.output, REPORT_EXTENSIONS), where: withStatusValues(flags.where ?? [], settings), event: flags.event, from, to };
+  return { ...run, ...boundsOf(flags, run.zone), format: formatOf(flags.format, flags.output, REPORT_EXTENSIONS), where: withStatusValues(flags.where ?? [], settings), event: flags.event };
+}
+
+export interface StaffingRun extends TicketRun {
+  format: OutputFormat;
+  staffing: Omit<StaffingOptions, 'range'>;
+  from?: number;
+  to?: number;
+}
+
+export function staffingRunOf(flags: FlagsOf<'staffing'>, settings: Settings): StaffingRun {
+  const run = ticketRunOf(flags, settings);
+  const where = [...(flags.where ?? []), ...(flags.channel === undefined ? [] : [whereCondition(`channel=${flags.channel}`)])];
+  return {
+    ...run,
+    ...boundsOf(flags, run.zone),
+    format: formatOf(flags.format, flags.output, REPORT_EXTENSIONS),
+    staffing: {
+      zone: run.zone,
+      where: withStatusValues(where, settings),
+      aht: flags.aht,
+      target: flags.serviceLevel,
+      maxOccupancy: flags.maxOccupancy,
+      span: flags.span,
+      hoursPerFte: flags.hoursPerFte,
+    },
+  };
 }
 
 export function ticketsRunOf(flags: FlagsOf<'tickets'>, settings: Settings): TicketsRun {

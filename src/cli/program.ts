@@ -58,6 +58,13 @@ const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('../commands/coverage.js')).runCoverage,
   },
   {
+    name: 'staffing',
+    description: 'how many agents each weekday-hour needs to answer p% of contacts within s seconds (Erlang C), the team leads for them, and the agent-hours of a week',
+    argument: FILES,
+    exitCodes: true,
+    load: async () => (await import('../commands/staffing.js')).runStaffing,
+  },
+  {
     name: 'inspect',
     description:
       'say how each file was read — format, encoding, delimiter, preset, column mapping, date formats — and count its blanks, sentinels and rejections; for an export nothing explains, describe its columns and propose a --map; computes no metric',
