@@ -75,6 +75,7 @@ export interface TicketRun extends Reading {
   configFile?: string;
   churnTags: string[];
   sla: Settings['sla'];
+  schedules: Settings['schedules'];
 }
 
 export interface ReportRun extends TicketRun {
@@ -166,6 +167,7 @@ function ticketRunOf(flags: Omit<FlagsOf<'tickets'>, 'format'>, settings: Settin
     configFile: settings.file,
     churnTags: settings.churnTags,
     sla: settings.sla,
+    schedules: settings.schedules,
   };
 }
 
@@ -210,6 +212,7 @@ export function reportRunOf(flags: FlagsOf<'report'>, settings: Settings, metric
       by: flags.by ?? [],
       churnTags: run.churnTags,
       sla: run.sla,
+      schedules: run.schedules,
       where: withStatusValues(flags.where ?? [], settings),
       goals: goalsOf(flags, settings, metrics),
       alerts: settings.alerts,

@@ -8,7 +8,9 @@ import type { EventCondition, EventLog } from '../tickets/event-log.js';
 import type { GoalText } from './goals.js';
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../engine/alerts.js';
 import { parseDuration } from './duration.js';
-import { configSchema, MATCH_FIELDS, type ConfigFile } from './schema.js';
+import { configSchema, MATCH_FIELDS, type ConfigFile, type MatchField } from './schema.js';
+import { scheduleOf } from '../time/business-time.js';
+import type { ScheduleRule } from '../engine/business-hours.js';
 
 /** The settings a run uses, after the config file is validated and before flags override it. */
 export interface Settings {
@@ -32,6 +34,8 @@ export interface Settings {
   goals: GoalText[];
   /** The config's `alerts` over the defaults. */
   alerts: AlertSettings;
+  /** The config's `schedules`, in order (the first that matches a ticket applies). */
+  schedules: ScheduleRule[];
   /**
    * A status as a condition names it, as the tickets hold it: through the config's `values` for
    * `status` (`Cancelled` → `closed`), then the canonical names, in lower case.
@@ -40,7 +44,7 @@ export interface Settings {
 }
 
 export const DEFAULT_CHURN_TAGS = ['cancellation', 'refund'];
-export const DEFAULT_SETTINGS: Settings = { source: 'defaults', churnTags: DEFAULT_CHURN_TAGS, sla: [], columns: {}, values: {}, dateFormats: {}, goals: [], alerts: DEFAULT_ALERT_SETTINGS, statusValue: (text) => conditionValue('status', text) };
+export const DEFAULT_SETTINGS: Settings = { source: 'defaults', churnTags: DEFAULT_CHURN_TAGS, sla: [], columns: {}, values: {}, dateFormats: {}, goals: [], alerts: DEFAULT_ALERT_SETTINGS, schedules: [], statusValue: (text) => conditionValue('status', text) };
 
 /** `sla[1].firstResponse`, `match.channel` */
 function keyPath(path: readonly PropertyKey[]): string {
@@ -105,6 +109,15 @@ export function withStatusValues<C extends { field: string; values: readonly str
 
 function toSettings(file: ConfigFile, source: string): Settings {
   const statusValue = statusValueOf(file.values);
+  const matchOf = (match: Partial<Record<MatchField, string | string[]>> | undefined) =>
+    MATCH_FIELDS.flatMap((field) => {
+      const value = match?.[field];
+      return value === undefined ? [] : [{ field, values: valuesOf(field, toList(value), statusValue) }];
+    });
+  const business = (file.sla ?? []).findIndex((policy) => policy.clock === 'business');
+  if (business >= 0 && (file.schedules ?? []).length === 0) {
+    throw new UsageError(`${source}: sla[${business}].clock: "business" counts the open time of a schedule, and the config has no schedules`);
+  }
   return {
     statusValue,
     source,
@@ -120,12 +133,11 @@ function toSettings(file: ConfigFile, source: string): Settings {
     },
     goals: (file.goals ?? []).map(({ where, ...goal }) => ({ ...goal, where: whereOf(where as Partial<Record<WhereKey, string | string[]>> | undefined, statusValue) })),
     dateFormats: Object.fromEntries(Object.entries(file.dateFormats ?? {}).flatMap(([field, pattern]) => (pattern === undefined ? [] : [[field, compileDatePattern(pattern)]]))),
+    schedules: (file.schedules ?? []).map(({ match, ...spec }) => ({ schedule: scheduleOf(spec), match: matchOf(match) })),
     sla: (file.sla ?? []).map((policy) => ({
       name: policy.name,
-      match: MATCH_FIELDS.flatMap((field) => {
-        const value = policy.match?.[field];
-        return value === undefined ? [] : [{ field, values: valuesOf(field, toList(value), statusValue) }];
-      }),
+      clock: policy.clock ?? 'calendar',
+      match: matchOf(policy.match),
       firstResponseMs: policy.firstResponse === undefined ? undefined : parseDuration(policy.firstResponse),
       resolutionMs: policy.resolution === undefined ? undefined : parseDuration(policy.resolution),
     })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scheduleOf, ScheduleError } from '../time/business-time.js';
 import { compileDatePattern, DatePatternError } from '../dialect/date-pattern.js';
 import { DIMENSIONS, TEXT_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS } from '../schema/fields.js';
 import { GOAL_LEVELS, GOAL_SPANS, STAT_NAMES } from './goals.js';
@@ -24,17 +25,22 @@ const duration = z
   })
   .describe('A duration: days, hours, minutes, seconds, e.g. "90s", "2m", "1h30m", "3d"; at most 365d.');
 
+/** A refinement that runs `check` and makes each `Failure` it throws an issue with its message (any other error is a bug). */
+function refinedBy<T>(Failure: abstract new (...args: never[]) => Error, check: (value: T) => unknown): (value: T, context: z.RefinementCtx) => void {
+  return (value, context) => {
+    try {
+      check(value);
+    } catch (error) {
+      if (!(error instanceof Failure)) throw error;
+      context.addIssue({ code: 'custom', message: error.message });
+    }
+  };
+}
+
 const datePattern = z
   .string()
   .min(1)
-  .superRefine((text, context) => {
-    try {
-      compileDatePattern(text);
-    } catch (error) {
-      if (!(error instanceof DatePatternError)) throw error;
-      context.addIssue({ code: 'custom', message: error.message });
-    }
-  })
+  .superRefine(refinedBy(DatePatternError, compileDatePattern))
   .describe("A date pattern in Unicode letters, e.g. \"dd/MMM/yy h:mm a\" (as --date-format).");
 
 const matchValue = z
@@ -74,6 +80,21 @@ export const goalSchema = z
   })
   .refine((g) => (g.min === undefined) !== (g.max === undefined), { error: 'give one of min or max' });
 
+export const scheduleSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('Shown in the tickets drill-down.'),
+    timezone: z.string().min(1).describe('IANA zone the hours are in.'),
+    hours: z
+      .record(z.string(), z.union([z.string(), z.array(z.string()).min(1)]))
+      .describe('Open hours per day or day range: {"mon-fri": "09:00-18:00", "sat": "09:00-13:00", "sun": ["08:00-12:30", "13:30-17:00"]}; an interval past midnight ("22:00-06:00") runs into the next day; "24:00" is the end of the day.'),
+    holidays: z.array(z.string()).optional().describe('Dates closed all day, in the schedule\'s zone: "2026-04-06", or ranges "2026-12-24..2026-12-26".'),
+    match: z
+      .strictObject(Object.fromEntries(MATCH_FIELDS.map((f) => [f, matchValue.optional()])) as Record<MatchField, z.ZodOptional<typeof matchValue>>)
+      .optional()
+      .describe('Conditions, all of which must hold, as in SLA policies; the first schedule that matches a ticket applies; none: every ticket.'),
+  })
+  .superRefine(refinedBy(ScheduleError, scheduleOf));
+
 export const slaPolicy = z
   .strictObject({
     name: z.string().min(1).describe('Shown in the tickets drill-down.'),
@@ -83,6 +104,7 @@ export const slaPolicy = z
       .describe('Conditions, all of which must hold; no match means every ticket.'),
     firstResponse: duration.optional().describe('First response target, e.g. "2h" (at most 365d).'),
     resolution: duration.optional().describe('Resolution target, e.g. "3d" (at most 365d).'),
+    clock: z.enum(['calendar', 'business']).optional().describe('calendar (default): the targets run day and night; business: they count the open time of the ticket\'s schedule (config schedules).'),
   })
   .refine((p) => p.firstResponse !== undefined || p.resolution !== undefined, {
     error: 'needs a firstResponse or a resolution target',
@@ -140,6 +162,10 @@ export const configSchema = z
       .optional()
       .describe('How sensitive the alerts are: negative ratings per agent, and unusual volume.'),
     goals: z.array(goalSchema).optional().describe('Targets the report judges; an error-level goal that fails makes the run exit 4 (after the report is written).'),
+    schedules: z
+      .array(scheduleSchema)
+      .optional()
+      .describe('Business hours: the first whose match fits a ticket gives its business first response and resolution times and its business-clock SLA deadlines.'),
     sla: z
       .array(slaPolicy)
       .optional()

@@ -2,6 +2,7 @@ import type { Goal } from '../config/goals.js';
 import type { Dimension } from '../schema/fields.js';
 import { selection, whereKeyOf, type TicketCondition } from '../tickets/conditions.js';
 import { METRICS } from '../metrics/index.js';
+import { businessDeadline, businessTimes, type ScheduleRule } from './business-hours.js';
 import { DEFAULT_ALERT_SETTINGS, negativeRatingAlerts, volumeAnomalies, type AlertSettings } from './alerts.js';
 import { judgeGoals } from './goal-outcomes.js';
 import { headlineOf } from './headline.js';
@@ -39,6 +40,8 @@ export interface ComputeOptions {
   goals?: readonly Goal[];
   /** How sensitive the alerts are (default DEFAULT_ALERT_SETTINGS). */
   alerts?: AlertSettings;
+  /** The config's schedules: business times from the timestamps, business-clock SLA deadlines. */
+  schedules?: readonly ScheduleRule[];
 }
 
 /**
@@ -78,6 +81,14 @@ function unknownResolutionNotes(tickets: TicketStore): ReportNote[] {
   ];
 }
 
+/** A warning when schedules leave tickets without business figures. */
+function businessNotes(context: MetricContext): ReportNote[] {
+  const n = context.business?.unmatched ?? 0;
+  if (n === 0) return [];
+  const tickets = n === 1 ? '1 ticket matched no schedule and has' : `${n.toLocaleString('en-US')} tickets matched no schedule and have`;
+  return [{ metric: null, message: `${tickets} no business first response or resolution time, and no business-clock SLA outcome` }];
+}
+
 /** Tag-list codes that hold one of the churn tags (ignoring case). */
 function churnTagLists(tickets: TicketStore, churnTags: readonly string[]): Set<number> {
   const wanted = new Set(churnTags.map((t) => t.trim().toLowerCase()));
@@ -89,11 +100,15 @@ function churnTagLists(tickets: TicketStore, churnTags: readonly string[]): Set<
 }
 
 /** What the metrics need beyond the tickets: SLA outcomes and churn tags, derived once per run. */
-export function metricContext(tickets: TicketStore, options: Pick<ComputeOptions, 'churnTags' | 'sla'>): MetricContext {
+export function metricContext(tickets: TicketStore, options: Pick<ComputeOptions, 'churnTags' | 'sla' | 'schedules'>): MetricContext {
+  const schedules = options.schedules ?? [];
+  const business = schedules.length === 0 ? undefined : businessTimes(tickets, schedules);
+  const deadline = business === undefined ? undefined : (slot: number, targetMs: number): number => businessDeadline(tickets, business, slot, targetMs);
   return {
     churnTags: options.churnTags,
     churnTagLists: churnTagLists(tickets, options.churnTags),
-    sla: evaluateSla(tickets, options.sla, tickets.latestTimestamp),
+    sla: evaluateSla(tickets, options.sla, tickets.latestTimestamp, deadline),
+    ...(business === undefined ? {} : { business }),
   };
 }
 
@@ -125,10 +140,12 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
   const context = metricContext(tickets, options);
   const where = options.where ?? [];
   const { mask, count: matched } = selection(tickets, where);
-  const notes = unavailableNotes(metrics, input.presentFields, context);
+  // With schedules, the business figures come from the timestamps: the export need not carry them.
+  const present = context.business === undefined ? input.presentFields : new Set([...input.presentFields, 'business_first_response_time', 'business_resolution_time']);
+  const notes = unavailableNotes(metrics, present, context);
   const unavailable = new Set(notes.map((n) => n.metric!));
-  for (const metric of METRICS) if (!metrics.includes(metric) && unavailableNotes([metric], input.presentFields, context).length > 0) unavailable.add(metric.meta.id);
-  notes.unshift(...inputNotes(input), ...unknownResolutionNotes(tickets));
+  for (const metric of METRICS) if (!metrics.includes(metric) && unavailableNotes([metric], present, context).length > 0) unavailable.add(metric.meta.id);
+  notes.unshift(...inputNotes(input), ...unknownResolutionNotes(tickets), ...businessNotes(context));
   const run: Run = { tickets, options, context, mask, unavailable };
   const values = valuesOf(run);
 
@@ -174,6 +191,10 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
       ...(previousRange === undefined ? {} : { previous: { from: instant(previousRange.from), to: instant(previousRange.to) } }),
     },
     filter: { where: where.map(({ field, values }) => ({ key: whereKeyOf(field), values: [...values] })), matched },
+    businessHours:
+      context.business === undefined
+        ? { source: 'export', schedules: [], unmatched: 0 }
+        : { source: 'schedules', schedules: context.business.schedules.map((s) => s.name), unmatched: context.business.unmatched },
     input: reportInput(input),
     metrics: metrics.map(({ meta }) => ({ id: meta.id, title: meta.title, short: meta.short, unit: meta.unit, section: meta.section })),
     notes,

@@ -72,8 +72,6 @@ const policyOf = (slot: number, c: LineContext) => {
   const index = c.metrics.sla.policy[slot]!;
   return index < 0 ? undefined : c.metrics.sla.policies[index];
 };
-const due = (slot: number, c: LineContext, targetMs: number | undefined): string | null =>
-  targetMs === undefined ? null : c.instant(c.tickets.createdAt[slot]! + targetMs);
 
 /** The columns no field holds: derived from the fields, by the metrics' own rules. */
 const DERIVED: readonly LineColumn[] = [
@@ -87,10 +85,29 @@ const DERIVED: readonly LineColumn[] = [
   { name: 'churn', after: 'first_contact_resolution', cell: (slot, c) => (c.presentFields.has('tags') ? yesNo(isChurn(c.metrics)(c.tickets, slot)) : null) },
   { name: 'sla_policy', after: 'tags', cell: (slot, c) => policyOf(slot, c)?.name ?? null },
   { name: 'first_response_sla', after: 'sla_policy', cell: (slot, c) => SLA_STATE(c.metrics.sla.firstResponse[slot]!) },
-  { name: 'first_response_due', after: 'first_response_sla', cell: (slot, c) => due(slot, c, policyOf(slot, c)?.firstResponseMs) },
+  { name: 'first_response_due', after: 'first_response_sla', cell: (slot, c) => c.instant(c.metrics.sla.firstResponseDue[slot]!) },
   { name: 'resolution_sla', after: 'first_response_due', cell: (slot, c) => SLA_STATE(c.metrics.sla.resolution[slot]!) },
-  { name: 'resolution_due', after: 'resolution_sla', cell: (slot, c) => due(slot, c, policyOf(slot, c)?.resolutionMs) },
+  { name: 'resolution_due', after: 'resolution_sla', cell: (slot, c) => c.instant(c.metrics.sla.resolutionDue[slot]!) },
+  // Business hours: the ticket's schedule and its figures under it (without schedules, those the export carries).
+  { name: 'schedule', after: 'resolution_due', cell: (slot, c) => scheduleOf(slot, c) },
+  {
+    name: 'business_first_response_time',
+    after: 'schedule',
+    cell: (slot, c) => orNull(c.metrics.business?.firstResponse[slot] ?? c.tickets.businessFirstResponseTime[slot]!),
+  },
+  {
+    name: 'business_resolution_time',
+    after: 'business_first_response_time',
+    cell: (slot, c) => orNull(c.metrics.business?.resolution[slot] ?? c.tickets.businessResolutionTime[slot]!),
+  },
 ];
+
+/** The name of the ticket's schedule (null: no schedules, or none matched). */
+function scheduleOf(slot: number, c: LineContext): string | null {
+  const business = c.metrics.business;
+  const index = business?.schedule[slot] ?? -1;
+  return index < 0 ? null : business!.schedules[index]!.name;
+}
 
 /**
  * The line's columns in order: the fields' in table order, then each column that names the one it
@@ -119,7 +136,7 @@ export const LINE_COLUMNS: readonly LineColumn[] = lineColumns();
 export function* ticketLines(
   tickets: TicketStore,
   presentFields: ReadonlySet<string>,
-  options: Pick<ComputeOptions, 'zone' | 'churnTags' | 'sla' | 'where'>,
+  options: Pick<ComputeOptions, 'zone' | 'churnTags' | 'sla' | 'where' | 'schedules'>,
 ): Generator<TicketLine> {
   const context: LineContext = {
     tickets,

@@ -12,9 +12,9 @@ export const businessFirstResponseTime: Metric<DurationValue> = {
     needs: [['business_first_response_time']],
     higherIsBetter: false,
     definition:
-      'Over the tickets created in the period with a business_first_response_time: that duration in seconds, as the helpdesk computed it within its business hours (count, mean, median, p90).',
+      'Over the tickets created in the period with a business first response time: with schedules in the config, the open time of the ticket\'s schedule between created_at and first_response_at; without, the business_first_response_time the helpdesk computed; in seconds (count, mean, median, p90).',
     notes:
-      'Exports such as Zendesk\'s carry a first reply time counted within business hours, and sometimes no first-reply timestamp at all. That figure is reported here as it is, never passed off as calendar time (first_response_time). It is placed by created_at because the export does not say when the reply came. support-metrics does not apply business hours itself yet.',
+      'Exports such as Zendesk\'s carry a first reply time counted within business hours, and sometimes no first-reply timestamp at all. That figure is reported here as it is, never passed off as calendar time (first_response_time). It is placed by created_at because the export does not say when the reply came. With schedules in the config the figure is computed from the timestamps under the ticket\'s schedule (the first whose match fits; a ticket none matches has none), and the report says so.',
     example: {
       from: '2026-03-02T00:00:00Z',
       to: '2026-03-09T00:00:00Z',
@@ -29,5 +29,8 @@ export const businessFirstResponseTime: Metric<DurationValue> = {
         'A, B and C were created in the week (D the week after). Of 600, 1800 and 3600 business seconds: mean 2000, median 1800, p90 = 1800 + 0.8 × (3600 − 1800) = 3240.',
     },
   },
-  create: durationOf((t, slot) => t.businessFirstResponseTime[slot]!),
+  create: (context) => {
+    const computed = context.business?.firstResponse;
+    return durationOf(computed === undefined ? (t, slot) => t.businessFirstResponseTime[slot]! : (_, slot) => computed[slot]!)();
+  },
 };

@@ -12,8 +12,8 @@ export const businessResolutionTime: Metric<DurationValue> = {
     needs: [['business_resolution_time'], ['solved_at', 'closed_at']],
     higherIsBetter: false,
     definition:
-      'Over the tickets resolved in the period with a business_resolution_time: that duration in seconds, as the helpdesk computed it within its business hours (count, mean, median, p90).',
-    notes: 'Reported as the export gives it (Zendesk: "Full resolution time in minutes within business hours"), never mixed with the calendar resolution_time.',
+      'Over the tickets resolved in the period with a business resolution time: with schedules in the config, the open time of the ticket\'s schedule between created_at and its resolution; without, the business_resolution_time the helpdesk computed; in seconds (count, mean, median, p90).',
+    notes: 'Without schedules, reported as the export gives it (Zendesk: "Full resolution time in minutes within business hours"), never mixed with the calendar resolution_time; with schedules, computed from the timestamps under the ticket\'s schedule.',
     example: {
       from: '2026-03-02T00:00:00Z',
       to: '2026-03-09T00:00:00Z',
@@ -27,5 +27,8 @@ export const businessResolutionTime: Metric<DurationValue> = {
         'A (8 business hours) and B (2) were resolved in the week; C is not resolved. Mean and median 18000 s; p90 = 7200 + 0.9 × (28800 − 7200) = 26640.',
     },
   },
-  create: durationOf((t, slot) => t.businessResolutionTime[slot]!),
+  create: (context) => {
+    const computed = context.business?.resolution;
+    return durationOf(computed === undefined ? (t, slot) => t.businessResolutionTime[slot]! : (_, slot) => computed[slot]!)();
+  },
 };

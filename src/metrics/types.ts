@@ -1,5 +1,6 @@
 import type { TicketField } from '../schema/fields.js';
 import type { SlaOutcomes } from '../sla/evaluate.js';
+import type { BusinessTimes } from '../engine/business-hours.js';
 import type { TicketStore } from '../tickets/store.js';
 
 /**
@@ -90,6 +91,8 @@ export interface MetricContext {
   churnTagLists: ReadonlySet<number>;
   churnTags: readonly string[];
   sla: SlaOutcomes;
+  /** The config's schedules applied to the tickets; undefined without schedules (the export's business figures are used). */
+  business?: BusinessTimes;
 }
 
 /** A small case that shows the definition at work: docs print it, a test checks it. */

@@ -182,6 +182,12 @@ export function filterText(report: Report): string {
   return `${conditions.join('; ')} (${plural(report.filter.matched, 'ticket')} of ${formatCount(report.input.records)})`;
 }
 
+/** `computed under the schedules Rome office, Night desk`: where the business figures come from. */
+export function businessHoursText(report: Report): string {
+  const { schedules } = report.businessHours;
+  return `computed from the timestamps under the schedule${schedules.length === 1 ? '' : 's'} ${schedules.join(', ')}`;
+}
+
 /** A one-line summary of what went in. */
 export function inputSummary(report: Report): string {
   const { input } = report;

@@ -4,7 +4,7 @@ import { escapeCell } from './markdown-text.js';
 import { alertText, goalRows, GOAL_HEADINGS, headlineCells } from './review.js';
 
 export { escapeCell } from './markdown-text.js';
-import { attributionSummary, detailedColumns, formatCount, inputSummary, inputWarnings, labelHeadings, rowLabels, sectionsToShow, zoneSummary, filterText } from './format.js';
+import { attributionSummary, detailedColumns, formatCount, inputSummary, inputWarnings, labelHeadings, rowLabels, sectionsToShow, zoneSummary, filterText, businessHoursText } from './format.js';
 
 
 function table(headings: string[], rows: string[][], rightAligned: number): string {
@@ -35,6 +35,7 @@ function opening(report: Report): string[] {
     `- Range: ${report.range.from} to ${report.range.to} (end exclusive)`,
     `- Period: ${report.period === 'all' ? 'whole range' : report.period}${report.by.length > 0 ? ` · split by ${report.by.join(', ')}` : ''}`,
     `- Attribution: ${attributionSummary(report)}`,
+    ...(report.businessHours.source === 'schedules' ? [`- Business hours: ${escapeCell(businessHoursText(report))}`] : []),
     `- Time zone: ${zoneSummary(report)}`,
     `- Input: ${inputSummary(report)}`,
     ...(report.filter.where.length === 0 ? [] : [`- Filter: ${escapeCell(filterText(report))}`]),

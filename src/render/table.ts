@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { alignedLines } from './aligned-lines.js';
 import { alertText, goalRows, GOAL_HEADINGS, headlineCells } from './review.js';
 import type { Report, ReportInputFile } from '../report/types.js';
-import { accountText, attributionSummary, cleanText, compactColumns, inputSummary, inputWarnings, labelHeadings, NOT_AVAILABLE, periodTitle, rowLabels, sectionsToShow, zoneSummary, filterText } from './format.js';
+import { accountText, attributionSummary, cleanText, compactColumns, inputSummary, inputWarnings, labelHeadings, NOT_AVAILABLE, periodTitle, rowLabels, sectionsToShow, zoneSummary, filterText, businessHoursText } from './format.js';
 
 /** `samples/tickets.csv: 3,001 read = 1 header + 0 blank + 2,940 used + 30 duplicates + 30 rejected`. */
 function inputFileLine({ records, path, ...counts }: ReportInputFile): string {
@@ -32,6 +32,7 @@ export function renderTable(report: Report, options: { color: boolean }): string
     `${chalk.bold('Support metrics')}${periodTitle(report)}`,
     `Range ${report.range.from} to ${report.range.to} (end exclusive) · zone ${zoneSummary(report)}`,
     `Attribution: ${attributionSummary(report)}`,
+    ...(report.businessHours.source === 'schedules' ? [cleanText(`Business hours: ${businessHoursText(report)}`)] : []),
     ...filterLines(report),
     ...inputWarnings(report).map((w) => chalk.yellow(`Warning: ${cleanText(w)}`)),
     ...headlineLines(report, chalk),

@@ -30,6 +30,11 @@ export interface Report {
   range: { from: string; to: string; previous?: { from: string; to: string } };
   /** --where: the conditions (all must hold), and how many tickets met them (all of them without conditions). */
   filter: { where: { key: WhereKey; values: string[] }[]; matched: number };
+  /**
+   * Where the business figures (business_first_response_time, business_resolution_time) come from:
+   * the config's schedules applied to the timestamps, or the export's own columns.
+   */
+  businessHours: { source: 'schedules' | 'export'; schedules: string[]; unmatched: number };
   input: ReportInput;
   /** The metrics in the report, in column order. */
   metrics: ReportMetric[];

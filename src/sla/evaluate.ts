@@ -19,6 +19,8 @@ export interface SlaPolicy {
   match: TicketCondition[];
   firstResponseMs?: number;
   resolutionMs?: number;
+  /** `business`: the targets count the open time of the ticket's schedule (config schedules). */
+  clock?: 'calendar' | 'business';
 }
 
 export const SlaState = { none: 0, met: 1, breached: 2, pending: 3 } as const;
@@ -33,12 +35,15 @@ export interface SlaOutcomes {
   firstResponseAt: Float64Array;
   resolution: Int8Array;
   resolutionAt: Float64Array;
+  /** The deadlines (NaN: no target, or a business clock without a schedule). */
+  firstResponseDue: Float64Array;
+  resolutionDue: Float64Array;
 }
 
 /** One outcome of a target: [state, placed at]. */
-function outcome(createdAt: number, targetMs: number | undefined, doneAt: number, dataEnd: number): [number, number] {
-  if (targetMs === undefined) return [SlaState.none, Number.NaN];
-  const deadline = createdAt + targetMs;
+function outcome(deadline: number, doneAt: number, dataEnd: number): [number, number] {
+  // No target, or a business-clock target for a ticket no schedule covers: no outcome.
+  if (Number.isNaN(deadline)) return [SlaState.none, Number.NaN];
   if (doneAt <= deadline) return [SlaState.met, doneAt];
   if (!Number.isNaN(doneAt) || deadline <= dataEnd) return [SlaState.breached, deadline];
   return [SlaState.pending, Number.NaN];
@@ -48,7 +53,12 @@ function outcome(createdAt: number, targetMs: number | undefined, doneAt: number
  * Evaluates every ticket against the policies (the first whose match fits applies). `dataEnd` is
  * the latest timestamp in the data: a deadline after it has not passed yet.
  */
-export function evaluateSla(tickets: TicketStore, policies: readonly SlaPolicy[], dataEnd: number): SlaOutcomes {
+export function evaluateSla(
+  tickets: TicketStore,
+  policies: readonly SlaPolicy[],
+  dataEnd: number,
+  businessDeadline: (slot: number, targetMs: number) => number = () => Number.NaN,
+): SlaOutcomes {
   const n = tickets.length;
   const result: SlaOutcomes = {
     policies,
@@ -57,6 +67,8 @@ export function evaluateSla(tickets: TicketStore, policies: readonly SlaPolicy[]
     firstResponseAt: new Float64Array(n).fill(Number.NaN),
     resolution: new Int8Array(n),
     resolutionAt: new Float64Array(n).fill(Number.NaN),
+    firstResponseDue: new Float64Array(n).fill(Number.NaN),
+    resolutionDue: new Float64Array(n).fill(Number.NaN),
   };
   if (policies.length === 0) return result;
   const matchers = policies.map((p) => allOf(tickets, p.match));
@@ -68,15 +80,21 @@ export function evaluateSla(tickets: TicketStore, policies: readonly SlaPolicy[]
     const created = tickets.createdAt[slot]!;
     const resolved = tickets.resolvedAt[slot]!;
     const firstResponse = tickets.firstResponseAt[slot]!;
-    let [state, at] = outcome(created, policy.firstResponseMs, firstResponse, dataEnd);
+    // The deadline: the target after creation, in calendar time or in the ticket's schedule's open time.
+    const deadlineOf = (targetMs: number | undefined): number =>
+      targetMs === undefined ? Number.NaN : policy.clock === 'business' ? businessDeadline(slot, targetMs) : created + targetMs;
+    const firstResponseDue = deadlineOf(policy.firstResponseMs);
+    result.firstResponseDue[slot] = firstResponseDue;
+    result.resolutionDue[slot] = deadlineOf(policy.resolutionMs);
+    let [state, at] = outcome(firstResponseDue, firstResponse, dataEnd);
     // Resolved by the first-response deadline without a response: no first-response outcome.
-    if (Number.isNaN(firstResponse) && policy.firstResponseMs !== undefined && resolved <= created + policy.firstResponseMs) {
+    if (Number.isNaN(firstResponse) && resolved <= firstResponseDue) {
       [state, at] = [SlaState.none, Number.NaN];
     }
     result.firstResponse[slot] = state;
     result.firstResponseAt[slot] = at;
     // Resolved at a moment the data does not give: met or breached cannot be told.
-    [state, at] = resolvedAtUnknownTime(tickets, slot) ? [SlaState.none, Number.NaN] : outcome(created, policy.resolutionMs, resolved, dataEnd);
+    [state, at] = resolvedAtUnknownTime(tickets, slot) ? [SlaState.none, Number.NaN] : outcome(result.resolutionDue[slot]!, resolved, dataEnd);
     result.resolution[slot] = state;
     result.resolutionAt[slot] = at;
   }

@@ -64,6 +64,9 @@ const COLUMNS = [
   'first_response_due',
   'resolution_sla',
   'resolution_due',
+  'schedule',
+  'business_first_response_time',
+  'business_resolution_time',
 ];
 
 type Line = Record<string, string>;

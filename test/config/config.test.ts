@@ -27,7 +27,7 @@ const HOUR = 60 * MINUTE;
 
 describe('settingsFrom: valid files', () => {
   it('an empty object: the defaults (churn tags cancellation and refund, no SLA policy, no zones)', () => {
-    expect(settingsFrom({}, SOURCE)).toEqual({ source: SOURCE, timezone: undefined, inputTimezone: undefined, churnTags: ['cancellation', 'refund'], sla: [], columns: {}, values: {}, dateFormats: {}, goals: [], alerts: DEFAULT_ALERT_SETTINGS, statusValue: expect.any(Function) });
+    expect(settingsFrom({}, SOURCE)).toEqual({ source: SOURCE, timezone: undefined, inputTimezone: undefined, churnTags: ['cancellation', 'refund'], sla: [], columns: {}, values: {}, dateFormats: {}, goals: [], alerts: DEFAULT_ALERT_SETTINGS, schedules: [], statusValue: expect.any(Function) });
     expect(DEFAULT_CHURN_TAGS).toEqual(['cancellation', 'refund']);
   });
 
@@ -52,15 +52,16 @@ describe('settingsFrom: valid files', () => {
       inputTimezone: 'UTC',
       churnTags: ['downgrade'],
       sla: [
-        { name: 'Chat', match: [{ field: 'channel', values: ['chat'] }], firstResponseMs: 2 * MINUTE, resolutionMs: undefined },
-        { name: 'Urgent', match: [{ field: 'priority', values: ['urgent'] }], firstResponseMs: HOUR, resolutionMs: 8 * HOUR },
-        { name: 'Default', match: [], firstResponseMs: 24 * HOUR, resolutionMs: 72 * HOUR },
+        { name: 'Chat', clock: 'calendar', match: [{ field: 'channel', values: ['chat'] }], firstResponseMs: 2 * MINUTE, resolutionMs: undefined },
+        { name: 'Urgent', clock: 'calendar', match: [{ field: 'priority', values: ['urgent'] }], firstResponseMs: HOUR, resolutionMs: 8 * HOUR },
+        { name: 'Default', clock: 'calendar', match: [], firstResponseMs: 24 * HOUR, resolutionMs: 72 * HOUR },
       ],
       columns: {},
       dateFormats: {},
       values: {},
       goals: [],
       alerts: DEFAULT_ALERT_SETTINGS,
+      schedules: [],
       statusValue: expect.any(Function),
     });
   });
@@ -72,6 +73,7 @@ describe('settingsFrom: valid files', () => {
     ).sla;
     expect(policy).toEqual({
       name: 'VIP chat',
+      clock: 'calendar',
       match: [
         { field: 'channel', values: ['chat', 'messenger'] },
         { field: 'tags', values: ['vip'] },

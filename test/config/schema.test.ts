@@ -33,14 +33,14 @@ describe('schema/support-metrics.config.schema.json', () => {
 
   it('allows exactly the documented top-level keys and no others', () => {
     const s = schema();
-    expect(Object.keys(s.properties!).sort()).toEqual(['$schema', 'alerts', 'churnTags', 'columns', 'dateFormats', 'eventLog', 'goals', 'inputTimezone', 'sla', 'timezone', 'values']);
+    expect(Object.keys(s.properties!).sort()).toEqual(['$schema', 'alerts', 'churnTags', 'columns', 'dateFormats', 'eventLog', 'goals', 'inputTimezone', 'schedules', 'sla', 'timezone', 'values']);
     expect(s.additionalProperties).toBe(false);
   });
 
-  it('a policy: name required, no other key than name, match, firstResponse, resolution', () => {
+  it('a policy: name required, no other key than name, match, firstResponse, resolution, clock', () => {
     const policy = schema().properties!.sla!.items!;
     expect(policy.type).toBe('object');
-    expect(Object.keys(policy.properties!).sort()).toEqual(['firstResponse', 'match', 'name', 'resolution']);
+    expect(Object.keys(policy.properties!).sort()).toEqual(['clock', 'firstResponse', 'match', 'name', 'resolution']);
     expect(policy.additionalProperties).toBe(false);
     expect(policy.required).toEqual(['name']);
   });

@@ -195,7 +195,7 @@ describe('JSON', () => {
   it('has exactly the top-level keys of the spec, plus inputTimezone, attribution (issue 3), metrics and notes, and the review (issue 12)', () => {
     const parsed = JSON.parse(renderJson(golden())) as Record<string, unknown>;
     expect(Object.keys(parsed).sort()).toEqual(
-      ['schema', 'timezone', 'inputTimezone', 'period', 'attribution', 'by', 'compare', 'range', 'filter', 'input', 'metrics', 'notes', 'headline', 'goals', 'alerts', 'rows', 'totals'].sort(),
+      ['schema', 'timezone', 'inputTimezone', 'period', 'attribution', 'by', 'compare', 'range', 'filter', 'businessHours', 'input', 'metrics', 'notes', 'headline', 'goals', 'alerts', 'rows', 'totals'].sort(),
     );
     expect(parsed).toMatchObject({
       schema: 'support-metrics/report@1',
