@@ -247,6 +247,13 @@ export const FLAGS = [
   flag({ key: 'span', flags: '--span <min-max>', help: 'agents per team lead', default: '8-15', commands: ['staffing'], parse: spanFlag }),
   flag({ key: 'hoursPerFte', flags: '--hours-per-fte <hours>', help: 'weekly hours of one full-time agent', default: '40', commands: ['staffing'], parse: positiveNumber }),
   flag({
+    key: 'schedule',
+    flags: '--schedule <name>',
+    help: 'a schedule of the config: mark its open hours and count the tickets that came while it was closed',
+    commands: ['coverage'],
+    parse: nonEmpty,
+  }),
+  flag({
     key: 'compare',
     flags: '--compare <with>',
     help: 'JSON: each row\'s and the totals\' figures for the period before (previous) or the same period a year earlier (year); the headline compares the same way',

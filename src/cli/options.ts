@@ -8,6 +8,7 @@ import { GoalError, goalOf, goalTextOf, type Goal } from '../config/goals.js';
 import type { TicketCondition } from '../tickets/conditions.js';
 import type { CoverageEvent } from '../engine/coverage-events.js';
 import type { StaffingOptions } from '../engine/staffing.js';
+import type { Schedule } from '../time/business-time.js';
 import { whereCondition } from './flag-values.js';
 import {
   formatOfPath,
@@ -226,6 +227,7 @@ export interface CoverageRun extends TicketRun {
   format: OutputFormat;
   where: TicketCondition[];
   event: CoverageEvent;
+  schedule?: Schedule;
   from?: number;
   to?: number;
 }
@@ -240,7 +242,19 @@ function boundsOf(flags: { from?: string; to?: string }, zone: string): { from?:
 
 export function coverageRunOf(flags: FlagsOf<'coverage'>, settings: Settings): CoverageRun {
   const run = ticketRunOf(flags, settings);
-  return { ...run, ...boundsOf(flags, run.zone), format: formatOf(flags.format, flags.output, REPORT_EXTENSIONS), where: withStatusValues(flags.where ?? [], settings), event: flags.event };
+  const schedule = flags.schedule === undefined ? undefined : settings.schedules.find((rule) => rule.schedule.name === flags.schedule)?.schedule;
+  if (flags.schedule !== undefined && schedule === undefined) {
+    const names = settings.schedules.map((rule) => JSON.stringify(rule.schedule.name));
+    throw new UsageError(`--schedule: ${JSON.stringify(flags.schedule)} is not a schedule of the config (${names.length === 0 ? 'it has none: see docs/hours.md' : `its schedules: ${names.join(', ')}`})`);
+  }
+  return {
+    ...run,
+    ...boundsOf(flags, run.zone),
+    format: formatOf(flags.format, flags.output, REPORT_EXTENSIONS),
+    where: withStatusValues(flags.where ?? [], settings),
+    event: flags.event,
+    ...(schedule === undefined ? {} : { schedule }),
+  };
 }
 
 export interface StaffingRun extends TicketRun {

@@ -14,6 +14,7 @@ export async function runCoverage(files: string[], raw: Record<string, unknown>,
     const input = await readValidTickets(files, run, io, rejects);
     // Whole local days: from the day of the first event to the end of the day of the last, unless given.
     const range = resolveRange(eventSpan(input.store)!, 'day', run.zone, run);
-    await result.write(renderCoverage(computeCoverage(input.store, { range, zone: run.zone, event: run.event, where: run.where }), run.format));
+    const coverage = computeCoverage(input.store, { range, zone: run.zone, event: run.event, where: run.where, ...(run.schedule === undefined ? {} : { schedule: run.schedule }) });
+    await result.write(renderCoverage(coverage, run.format));
   });
 }

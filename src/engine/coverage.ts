@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { selection, whereKeyOf, type TicketCondition } from '../tickets/conditions.js';
 import type { TicketStore } from '../tickets/store.js';
 import { formatInstant } from '../time/zone.js';
+import { isOpen, type Schedule } from '../time/business-time.js';
 import type { CoverageEvent } from './coverage-events.js';
 
 /**
@@ -25,6 +26,10 @@ export interface CoverageCell {
   mean: number | null;
   /** count / all events in the range; null when there are none. */
   share: number | null;
+  /** The median first response (seconds) of the tickets created in this weekday-hour in the range; null: none answered. */
+  first_response_median: number | null;
+  /** With --schedule: whether the schedule is open during some of this hour of its week (holidays aside). */
+  open?: boolean;
 }
 
 export interface Coverage {
@@ -54,6 +59,29 @@ function occurrencesOf(from: number, to: number, zone: string): Int32Array {
   return counts;
 }
 
+/** The middle of the values (the mean of the two middle ones), to the millisecond; null for none. */
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  const value = values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+  return Math.round(value * 1000) / 1000;
+}
+
+/** Per weekday-hour of creation, the first response times (seconds) of the tickets created then: what arriving at that hour costs. */
+function firstResponsesByHour(tickets: TicketStore, range: { from: number; to: number }, zone: string, mask: Uint8Array | undefined): number[][] {
+  const waits = Array.from({ length: 168 }, (): number[] => []);
+  for (let slot = 0; slot < tickets.length; slot++) {
+    if (mask !== undefined && mask[slot] === 0) continue;
+    const created = tickets.createdAt[slot]!;
+    const answered = tickets.firstResponseAt[slot]!;
+    if (!(created >= range.from && created < range.to) || Number.isNaN(answered)) continue;
+    const local = Temporal.Instant.fromEpochMilliseconds(created).toZonedDateTimeISO(zone);
+    waits[cellIndex(local.dayOfWeek, local.hour)]!.push((answered - created) / 1000);
+  }
+  return waits;
+}
+
 /**
  * The grid over [from, to) for the tickets `mask` selects (undefined: all). An event is counted in
  * the local weekday-hour it happened in; `occurrences` counts the local hours that start in the
@@ -80,13 +108,22 @@ export function coverageOf(tickets: TicketStore, range: { from: number; to: numb
     total++;
   }
   const occurrences = occurrencesOf(range.from, range.to, zone);
+  const waits = firstResponsesByHour(tickets, range, zone, mask);
   const cells: CoverageCell[] = [];
   for (let weekday = 1; weekday <= 7; weekday++) {
     for (let hour = 0; hour < 24; hour++) {
       const i = cellIndex(weekday, hour);
       const count = counts[i]!;
       const times = occurrences[i]!;
-      cells.push({ weekday, hour, count, occurrences: times, mean: times === 0 ? null : count / times, share: total === 0 ? null : count / total });
+      cells.push({
+        weekday,
+        hour,
+        count,
+        occurrences: times,
+        mean: times === 0 ? null : count / times,
+        share: total === 0 ? null : count / total,
+        first_response_median: median(waits[i]!),
+      });
     }
   }
   return { event, total, cells };
@@ -104,14 +141,26 @@ export interface CoverageReport {
   /** Events in the range. */
   total: number;
   cells: CoverageCell[];
+  /** With --schedule: its name, and the events while it was closed (holidays included) of all events. */
+  schedule?: string;
+  outside_hours?: { numerator: number; denominator: number; value: number | null };
 }
 
 export function computeCoverage(
   tickets: TicketStore,
-  options: { range: { from: number; to: number }; zone: string; event: CoverageEvent; where: readonly TicketCondition[] },
+  options: { range: { from: number; to: number }; zone: string; event: CoverageEvent; where: readonly TicketCondition[]; schedule?: Schedule },
 ): CoverageReport {
   const { mask, count } = selection(tickets, options.where);
   const { total, cells } = coverageOf(tickets, options.range, options.zone, options.event, mask);
+  const { schedule } = options;
+  const withSchedule =
+    schedule === undefined
+      ? {}
+      : {
+          schedule: schedule.name,
+          outside_hours: outsideHours(tickets, options.range, options.event, mask, schedule),
+        };
+  if (schedule !== undefined) for (const cell of cells) cell.open = openDuring(schedule, cell.weekday, cell.hour);
   return {
     schema: 'support-metrics/coverage@1',
     timezone: options.zone,
@@ -120,5 +169,25 @@ export function computeCoverage(
     filter: { where: options.where.map(({ field, values }) => ({ key: whereKeyOf(field), values: [...values] })), matched: count },
     total,
     cells,
+    ...withSchedule,
   };
+}
+
+/** Whether the schedule's week has it open during some of that hour (holidays aside). Its intervals are in its own zone: --tz should be the schedule's. */
+function openDuring(schedule: Schedule, weekday: number, hour: number): boolean {
+  return schedule.intervals[weekday - 1]!.some(([start, end]) => start < (hour + 1) * 60 && end > hour * 60);
+}
+
+/** The events of the range while the schedule was closed (holidays included), of all events. */
+function outsideHours(tickets: TicketStore, range: { from: number; to: number }, event: CoverageEvent, mask: Uint8Array | undefined, schedule: Schedule): { numerator: number; denominator: number; value: number | null } {
+  let closed = 0;
+  let all = 0;
+  for (let slot = 0; slot < tickets.length; slot++) {
+    if (mask !== undefined && mask[slot] === 0) continue;
+    const at = eventTime(tickets, slot, event);
+    if (!(at >= range.from && at < range.to)) continue;
+    all++;
+    if (!isOpen(schedule, at)) closed++;
+  }
+  return { numerator: closed, denominator: all, value: all === 0 ? null : closed / all };
 }

@@ -51,6 +51,19 @@ function heatLines(report: CoverageReport): string[] {
   return [`     ${ruler}`.trimEnd(), ...rows, legend];
 }
 
+/** With --schedule: its open hours under the heat map (██ open, blank closed), and the share of events while it was closed. */
+function scheduleLines(report: CoverageReport): string[] {
+  if (report.schedule === undefined || report.outside_hours === undefined) return [];
+  const rows = WEEKDAYS.map((day, i) => `${day}  ${report.cells.slice(i * 24, i * 24 + 24).map((c) => (c.open === true ? '██' : '  ')).join('')}`.trimEnd());
+  const { numerator, denominator } = report.outside_hours;
+  return [
+    '',
+    `Open hours of ${report.schedule}:`,
+    ...rows,
+    `While ${report.schedule} was closed (holidays included): ${formatCount(numerator)} of ${formatCount(denominator)} (${formatPercent(report.outside_hours.value)})`,
+  ];
+}
+
 /** The busiest weekday-hours (by mean per occurrence), for a summary line. */
 function busiest(report: CoverageReport, n = 3): string {
   const top = [...report.cells]
@@ -75,6 +88,7 @@ function renderCoverageTable(report: CoverageReport): string {
     ...(filter === '' ? [] : [cleanText(`Filter: ${filter} (${formatCount(report.filter.matched)} tickets)`)]),
     '',
     ...heatLines(report),
+    ...scheduleLines(report),
     '',
     busiest(report),
     '',
@@ -95,6 +109,7 @@ function renderCoverageMarkdown(report: CoverageReport): string {
     '',
     '```text',
     ...heatLines(report),
+    ...scheduleLines(report),
     '```',
     '',
     escapeCell(busiest(report)),
@@ -107,8 +122,9 @@ function renderCoverageMarkdown(report: CoverageReport): string {
 }
 
 function renderCoverageCsv(report: CoverageReport): string {
-  const rows = report.cells.map((c) => [c.weekday, c.hour, c.count, c.occurrences, c.mean, c.share]);
-  return stringifyCsv([['weekday', 'hour', 'count', 'occurrences', 'mean', 'share'], ...rows]);
+  const open = report.schedule !== undefined;
+  const rows = report.cells.map((c) => [c.weekday, c.hour, c.count, c.occurrences, c.mean, c.share, c.first_response_median, ...(open ? [c.open === true ? 'yes' : 'no'] : [])]);
+  return stringifyCsv([['weekday', 'hour', 'count', 'occurrences', 'mean', 'share', 'first_response_median', ...(open ? ['open'] : [])], ...rows]);
 }
 
 export function renderCoverage(report: CoverageReport, format: OutputFormat): string {
