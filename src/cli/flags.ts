@@ -1,6 +1,7 @@
 import { DATE_ORDER_CHOICES } from '../dialect/date-orders.js';
 import { ATTRIBUTIONS } from '../engine/attribution.js';
 import { COVERAGE_EVENTS } from '../engine/coverage-events.js';
+import { SCHEDULE_SOURCES } from '../config/schedule-sources.js';
 import { INPUT_ENCODINGS, INPUT_FORMATS } from '../io/input-formats.js';
 import { DEFAULT_MAX_RECORD_SIZE, sizeText } from '../io/read-limits.js';
 import { PRESET_NAMES } from '../presets/index.js';
@@ -36,7 +37,7 @@ import { didYouMean } from './suggest.js';
  * Only choice lists and small parsers are imported, so that --help loads nothing else.
  */
 
-export type CommandName = 'report' | 'tickets' | 'coverage' | 'staffing' | 'inspect' | 'metrics' | 'presets';
+export type CommandName = 'report' | 'tickets' | 'coverage' | 'staffing' | 'inspect' | 'metrics' | 'presets' | 'schedules';
 
 /** What some parsers look values up in, handed in by the command that parses (so that --help loads none of it). */
 export interface FlagContext {
@@ -252,6 +253,14 @@ export const FLAGS = [
     help: 'a schedule of the config: mark its open hours and count the tickets that came while it was closed',
     commands: ['coverage'],
     parse: nonEmpty,
+  }),
+  flag({
+    key: 'source',
+    flags: '--source <vendor>',
+    help: 'the vendor whose export the file is (default: recognised from the JSON)',
+    choices: SCHEDULE_SOURCES,
+    commands: ['schedules'],
+    parse: oneOf(SCHEDULE_SOURCES),
   }),
   flag({
     key: 'compare',

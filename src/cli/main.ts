@@ -20,7 +20,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<Exit
     written.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   };
   // Subcommands copy these settings only when created, so each command gets them here.
-  for (const command of [program, ...program.commands]) {
+  for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride().configureOutput({
       writeOut,
       writeErr: (text) => io.stderr.write(text),

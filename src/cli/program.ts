@@ -28,6 +28,8 @@ type Action = (argument: never, flags: Record<string, unknown>, io: CommandIO) =
 
 interface CommandSpec {
   name: CommandName;
+  /** A command under another: `schedules import` (the parent has no action of its own). */
+  parent?: { name: string; description: string };
   description: string;
   argument: readonly [string, string];
   /** The exit codes after its --help. */
@@ -65,6 +67,14 @@ const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('../commands/staffing.js')).runStaffing,
   },
   {
+    name: 'schedules',
+    parent: { name: 'schedules', description: 'business-hours schedules for the config' },
+    description: "print a Zendesk, Freshdesk or Intercom business-hours export as the config's schedules block (the vendor recognised from the JSON, else --source)",
+    argument: ['<file>', 'the vendor\'s business hours JSON (Zendesk /api/v2/business_hours/schedules, Freshdesk business hours, Intercom office hours)'],
+    exitCodes: false,
+    load: async () => (await import('../commands/schedules.js')).runSchedulesImport,
+  },
+  {
     name: 'inspect',
     description:
       'say how each file was read — format, encoding, delimiter, preset, column mapping, date formats — and count its blanks, sentinels and rejections; for an export nothing explains, describe its columns and propose a --map; computes no metric',
@@ -95,7 +105,10 @@ export function buildProgram(io: CommandIO): Command {
     .showSuggestionAfterError(true)
     .addHelpText('after', EXIT_CODES);
   for (const spec of COMMANDS) {
-    const command = program.command(spec.name).description(spec.description).argument(...spec.argument);
+    const command =
+      spec.parent === undefined
+        ? program.command(spec.name).description(spec.description).argument(...spec.argument)
+        : program.command(spec.parent.name).description(spec.parent.description).command('import').description(spec.description).argument(...spec.argument);
     for (const flag of flagsOf(spec.name)) {
       const option = new Option(flag.flags, flag.help);
       if (flag.choices !== undefined) option.choices(flag.choices);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, expectOneLineError } from '../helpers/cli.js';
+import { cli, expectOneLineError, fixtureDir } from '../helpers/cli.js';
 import { workDirectory } from '../helpers/temp-files.js';
 
 const work = workDirectory('business-hours');
@@ -88,5 +88,25 @@ describe('business hours from the config\'s schedules', () => {
   ])('a bad config: exit 2 naming the key (%#)', async (config, message) => {
     const r = await cli(['report', 'tickets.csv'], { cwd: workDir('bad', config) });
     expect(expectOneLineError(r, 2)).toContain(message);
+  });
+});
+
+describe('schedules import: a vendor export as the config block', () => {
+  it.each(['zendesk-schedules.json', 'freshdesk-business-hours.json', 'intercom-office-hours.json'])('%s: printed as {"schedules": […]}, which the config then takes as it is', async (fixture) => {
+    const r = await cli(['schedules', 'import', join(fixtureDir('schedules'), fixture)]);
+    expect(r.code, r.stderr).toBe(0);
+    const block = JSON.parse(r.stdout) as { schedules: { name: string }[] };
+    expect(block.schedules.length).toBeGreaterThan(0);
+    const dir = workDir(`import-${fixture}`, block);
+    const report = await cli(['report', 'tickets.csv', '--period', 'all', '-f', 'json'], { cwd: dir });
+    expect(report.code, report.stderr).toBe(0);
+    expect(JSON.parse(report.stdout).businessHours.schedules).toEqual(block.schedules.map((s) => s.name));
+  });
+
+  it('a file that is no business hours export: exit 3 naming it; --source of the wrong vendor too', async () => {
+    const dir = work.fresh('import-bad');
+    writeFileSync(join(dir, 'x.json'), '{"tickets": []}');
+    expect(expectOneLineError(await cli(['schedules', 'import', 'x.json'], { cwd: dir }), 3)).toMatch(/^support-metrics: x\.json: /);
+    expect(expectOneLineError(await cli(['schedules', 'import', join(fixtureDir('schedules'), 'zendesk-schedules.json'), '--source', 'intercom']), 3)).toContain('zendesk-schedules.json');
   });
 });
