@@ -27,7 +27,11 @@ export interface StaffingCell {
   hour: number;
   /** Contacts per such hour: the mean over the hour's occurrences in the range. */
   arrivals: number;
+  /** The handle time staffed with, in seconds (the same in every cell). */
+  aht: number;
   agents: number;
+  /** Team leads for those agents at one per span: between `fewest` and `most`. */
+  leads: { fewest: number; most: number };
   /** With that many agents: the share answered within the target wait, and the occupancy. */
   service_level: number;
   occupancy: number;
@@ -81,7 +85,16 @@ export function computeStaffing(tickets: TicketStore, options: StaffingOptions):
   const cells = coverage.cells.map((cell): StaffingCell => {
     const arrivals = cell.mean ?? 0;
     const need = agentsNeeded(arrivals, aht.seconds, options.target, options.maxOccupancy);
-    return { weekday: cell.weekday, hour: cell.hour, arrivals, agents: need.agents, service_level: need.serviceLevel, occupancy: need.occupancy };
+    return {
+      weekday: cell.weekday,
+      hour: cell.hour,
+      arrivals,
+      aht: aht.seconds,
+      agents: need.agents,
+      leads: leadsNeeded(need.agents, options.span),
+      service_level: need.serviceLevel,
+      occupancy: need.occupancy,
+    };
   });
   const top = cells.reduce<StaffingCell | null>((best, c) => (best === null || c.agents > best.agents ? c : best), null);
   const agentHoursPerWeek = cells.reduce((n, c) => n + c.agents, 0);

@@ -36,8 +36,8 @@ export function renderStaffing(report: StaffingReport, format: OutputFormat): st
       return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
     case 'csv':
       return stringifyCsv([
-        ['weekday', 'hour', 'arrivals', 'agents', 'service_level', 'occupancy'],
-        ...report.cells.map((c) => [c.weekday, c.hour, c.arrivals, c.agents, c.service_level, c.occupancy]),
+        ['weekday', 'hour', 'arrivals', 'aht', 'agents', 'leads_fewest', 'leads_most', 'service_level', 'occupancy'],
+        ...report.cells.map((c) => [c.weekday, c.hour, c.arrivals, c.aht, c.agents, c.leads.fewest, c.leads.most, c.service_level, c.occupancy]),
       ]);
     case 'markdown':
       return `${[

@@ -36,7 +36,7 @@ describe('support-metrics staffing', () => {
     const report = await json(['--channel', 'phone']);
     expect(report).toMatchObject({ schema: 'support-metrics/staffing@1', aht: { seconds: 180, from: 'handle_time', contacts: 101 }, target: { share: 0.8, withinSeconds: 20 }, maxOccupancy: 0.85 });
     const monday10 = cellAt(report, 1, 10);
-    expect(monday10).toMatchObject({ arrivals: 100, agents: 8 });
+    expect(monday10).toMatchObject({ arrivals: 100, aht: 180, agents: 8, leads: { fewest: 1, most: 1 } });
     expect(monday10.service_level).toBeGreaterThan(0.87);
     expect(monday10.service_level).toBeLessThan(0.89);
     expect(monday10.occupancy).toBeCloseTo(5 / 8, 12);
