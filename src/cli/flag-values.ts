@@ -108,16 +108,11 @@ export const fieldMap =
 export const eventCondition =
   <F extends string>(fields: readonly F[]) =>
   (value: string): { field: F; values: string[] } => {
-    const at = value.indexOf('=');
-    const field = value.slice(0, at < 0 ? undefined : at).trim();
-    if (!(fields as readonly string[]).includes(field)) {
-      throw new FlagValueError(`"${field}" is not a text field of the events${didYouMean(field, fields)}; write field=value, e.g. activity=6 or status=Closed,Resolved (fields: ${fields.join(', ')})`);
-    }
-    const parts = splitOutsideQuotes(at < 0 ? '' : value.slice(at + 1), ',');
-    if (parts === undefined) throw new FlagValueError(`a double quote is left open in ${JSON.stringify(value)}`);
-    const values = parts.map(unquoted).filter((v) => v !== '');
-    if (values.length === 0) throw new FlagValueError(`${field}: no value after "=" (write ${field}=value, or several: ${field}=a,b)`);
-    return { field: field as F, values };
+    const { key, values } = keyValues(value, fields, {
+      notAKey: (field) => `"${field}" is not a text field of the events${didYouMean(field, fields)}; write field=value, e.g. activity=6 or status=Closed,Resolved (fields: ${fields.join(', ')})`,
+      noValue: (field) => `${field}: no value after "=" (write ${field}=value, or several: ${field}=a,b)`,
+    });
+    return { field: key, values };
   };
 
 /**
@@ -125,17 +120,24 @@ export const eventCondition =
  * double quotes may hold commas; `(none)` is a blank value.
  */
 export function whereCondition(value: string): TicketCondition {
+  const { key, values } = keyValues(value, WHERE_KEYS, {
+    notAKey: (key) => `"${key}" is not a field to filter on${didYouMean(key, WHERE_KEYS)}; write key=value[,value…] with one of ${WHERE_KEYS.join(', ')}, e.g. team=Billing,Hosting`,
+    noValue: (key) => `${key}: no value after "=" (write ${key}=value, or several: ${key}=a,b; (none) for a blank)`,
+  });
+  const field = fieldOfWhereKey(key as WhereKey);
+  return { field, values: values.map((v) => conditionValue(field, v)) };
+}
+
+/** `key=value[,value…]` with a key of `keys`; a value in double quotes may hold commas. The messages say what is wrong. */
+function keyValues<K extends string>(value: string, keys: readonly K[], messages: { notAKey: (key: string) => string; noValue: (key: string) => string }): { key: K; values: string[] } {
   const at = value.indexOf('=');
   const key = value.slice(0, at < 0 ? undefined : at).trim();
-  if (!(WHERE_KEYS as readonly string[]).includes(key)) {
-    throw new FlagValueError(`"${key}" is not a field to filter on${didYouMean(key, WHERE_KEYS)}; write key=value[,value…] with one of ${WHERE_KEYS.join(', ')}, e.g. team=Billing,Hosting`);
-  }
+  if (!(keys as readonly string[]).includes(key)) throw new FlagValueError(messages.notAKey(key));
   const parts = splitOutsideQuotes(at < 0 ? '' : value.slice(at + 1), ',');
   if (parts === undefined) throw new FlagValueError(`a double quote is left open in ${JSON.stringify(value)}`);
   const values = parts.map(unquoted).filter((v) => v !== '');
-  if (values.length === 0) throw new FlagValueError(`${key}: no value after "=" (write ${key}=value, or several: ${key}=a,b; (none) for a blank)`);
-  const field = fieldOfWhereKey(key as WhereKey);
-  return { field, values: values.map((v) => conditionValue(field, v)) };
+  if (values.length === 0) throw new FlagValueError(messages.noValue(key));
+  return { key: key as K, values };
 }
 
 /** --aht: seconds (`180`), or a duration (`3m`, `1m30s`), more than 0; in seconds. */

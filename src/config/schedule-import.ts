@@ -1,5 +1,5 @@
 import type { SCHEDULE_SOURCES } from './schedule-sources.js';
-import { scheduleOf, ScheduleError, type ScheduleSpec } from '../time/business-time.js';
+import { DAY_NAMES, scheduleOf, ScheduleError, type ScheduleSpec } from '../time/business-time.js';
 
 /**
  * Importing helpdesk business-hours schedules into the config form (`ScheduleSpec`, see
@@ -207,8 +207,6 @@ export const RAILS_TIME_ZONES: Readonly<Record<string, string>> = Object.freeze(
 
 const MINUTES_PER_DAY = 1440;
 const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
-/** Config day names, Monday first (index = day of a Monday-based week). */
-const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** Freshdesk's day keys, Monday first. */
 const LONG_DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 

@@ -3,6 +3,7 @@ import type { Dimension } from '../schema/fields.js';
 import { Satisfaction } from '../schema/field-kinds.js';
 import type { TicketStore } from '../tickets/store.js';
 import { buildPeriodGrid, endOfPeriodHolding, slotIndexOf, startOfPeriodHolding, type PeriodGrid } from '../time/periods.js';
+import { median, roundHalfAway } from '../metrics/stats.js';
 import { compareValues, Grouping } from './views.js';
 
 /**
@@ -167,15 +168,6 @@ export function negativeRatingAlerts(
 // ---------------------------------------------------------------------------------------------
 // Volume anomalies
 
-/** The median of numbers (not empty). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/** Rounded to 2 decimals, halves away from zero (so a score and its opposite round alike). */
-const round2 = (x: number): number => (Math.sign(x) * Math.round(Math.abs(x) * 100)) / 100;
 
 /**
  * The whole periods from `history` baseline steps before the grid's first period (weeks for days,
@@ -214,10 +206,11 @@ function seriesOf(tickets: TicketStore, history: PeriodGrid, grouping: Grouping,
 /** The verdict on one count: an alert's numbers, or null (no baseline, or within the threshold). */
 function judge(count: number, points: readonly number[], settings: AlertSettings['volume']): Pick<VolumeAnomalyAlert, 'baseline' | 'score' | 'direction'> | null {
   if (points.length === 0 || points.length < settings.minBaseline) return null;
-  const baseline = median(points);
-  const mad = median(points.map((x) => Math.abs(x - baseline)));
+  const baseline = median(points)!;
+  const mad = median(points.map((x) => Math.abs(x - baseline)))!;
   const spread = Math.max(1.4826 * mad, Math.sqrt(Math.max(baseline, 1)));
-  const score = round2((count - baseline) / spread);
+  // Halves away from zero, so that a score and its opposite round alike.
+  const score = roundHalfAway((count - baseline) / spread, 2);
   if (!(Math.abs(score) >= settings.threshold) || Math.abs(count - baseline) < settings.minChange) return null;
   return { baseline, score, direction: score > 0 ? 'spike' : 'drop' };
 }

@@ -3,6 +3,13 @@ import { selection, whereKeyOf, type TicketCondition } from '../tickets/conditio
 import type { TicketStore } from '../tickets/store.js';
 import { formatInstant } from '../time/zone.js';
 import { isOpen, type Schedule } from '../time/business-time.js';
+import { median, toMillisecond } from '../metrics/stats.js';
+
+/** The median of durations in seconds, to the millisecond as every duration; null for none. */
+const medianSeconds = (values: readonly number[]): number | null => {
+  const middle = median(values);
+  return middle === null ? null : toMillisecond(middle);
+};
 import type { CoverageEvent } from './coverage-events.js';
 
 /**
@@ -59,15 +66,6 @@ function occurrencesOf(from: number, to: number, zone: string): Int32Array {
   return counts;
 }
 
-/** The middle of the values (the mean of the two middle ones), to the millisecond; null for none. */
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  const value = values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
-  return Math.round(value * 1000) / 1000;
-}
-
 /** Per weekday-hour of creation, the first response times (seconds) of the tickets created then: what arriving at that hour costs. */
 function firstResponsesByHour(tickets: TicketStore, range: { from: number; to: number }, zone: string, mask: Uint8Array | undefined): number[][] {
   const waits = Array.from({ length: 168 }, (): number[] => []);
@@ -122,7 +120,7 @@ export function coverageOf(tickets: TicketStore, range: { from: number; to: numb
         occurrences: times,
         mean: times === 0 ? null : count / times,
         share: total === 0 ? null : count / total,
-        first_response_median: median(waits[i]!),
+        first_response_median: medianSeconds(waits[i]!),
       });
     }
   }

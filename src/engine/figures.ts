@@ -1,3 +1,4 @@
+import { roundHalfAway } from '../metrics/stats.js';
 import type { DurationValue, MetricValue, NpsValue, RateValue, Stat, Unit } from '../metrics/types.js';
 
 export { STATS_OF, type Stat } from '../metrics/types.js';
@@ -58,7 +59,7 @@ export function changeOf(unit: Unit, stat: Stat, current: Figure, previous: Figu
   else value = ((current.value - previous.value) / Math.abs(previous.value)) * 100;
   // A change rounds to one decimal in every output; below that it is no change.
   // Half a tenth rounds away from zero both ways, and never to -0.
-  value = (Math.sign(value) * Math.round(Math.abs(value) * 10)) / 10 || 0;
+  value = roundHalfAway(value, 1);
   const direction = value > 0 ? 'up' : value < 0 ? 'down' : 'flat';
   const better = direction === 'flat' || higherIsBetter === null ? null : (direction === 'up') === higherIsBetter;
   return { kind: points ? 'points' : 'percent', value, direction, better };

@@ -20,6 +20,17 @@ export function rate(numerator: number, denominator: number): RateValue {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
+/** The median of the values (the mean of the two middle ones); null for none. Does not change `values`. */
+export function median(values: readonly number[]): number | null {
+  return percentile(Float64Array.from(values).sort(), 0.5);
+}
+
+/** Rounded to `decimals` places, halves away from zero: a value and its opposite round alike (and never to -0). */
+export function roundHalfAway(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return (Math.sign(value) * Math.round(Math.abs(value) * scale)) / scale || 0;
+}
+
 /** Seconds to the millisecond: what the input's timestamps carry (a p90 of 59963.000000000044 s is 59963 s). */
 export const toMillisecond = (seconds: number): number => Math.round(seconds * 1000) / 1000;
 

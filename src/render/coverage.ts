@@ -1,8 +1,9 @@
 import type { CoverageCell, CoverageReport } from '../engine/coverage.js';
+import { percentile } from '../metrics/stats.js';
 import { alignedLines } from './aligned-lines.js';
 import { stringifyCsv } from './csv-cells.js';
 import { cleanText, formatCount, formatPercent } from './format.js';
-import { escapeJsonText } from './json.js';
+import { jsonDocument } from './json.js';
 import { escapeCell } from './markdown-text.js';
 import type { OutputFormat } from './output-formats.js';
 
@@ -17,15 +18,10 @@ export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as con
 const SHADES = ['░', '▒', '▓', '█'] as const;
 const EVENT_TEXT = { created: 'tickets created', first_response: 'first responses', resolved: 'tickets resolved' } as const;
 
-/** The quartile boundaries of the means of the cells with events (sorted, linear interpolation). */
+/** The quartile boundaries of the means of the cells with events (percentiles as everywhere: linear interpolation). */
 function quartiles(cells: readonly CoverageCell[]): [number, number, number] {
-  const means = cells.filter((c) => c.count > 0 && c.mean !== null).map((c) => c.mean!).sort((a, b) => a - b);
-  const at = (p: number): number => {
-    if (means.length === 0) return 0;
-    const h = (means.length - 1) * p;
-    const lower = Math.floor(h);
-    return means[lower]! + (h - lower) * ((means[Math.min(lower + 1, means.length - 1)] ?? means[lower]!) - means[lower]!);
-  };
+  const means = Float64Array.from(cells.filter((c) => c.count > 0 && c.mean !== null).map((c) => c.mean!)).sort();
+  const at = (p: number): number => percentile(means, p) ?? 0;
   return [at(0.25), at(0.5), at(0.75)];
 }
 
@@ -78,7 +74,8 @@ function busiest(report: CoverageReport, n = 3): string {
 function countRows(report: CoverageReport): string[][] {
   return WEEKDAYS.map((day, i) => [day, ...report.cells.slice(i * 24, i * 24 + 24).map((c) => formatCount(c.count))]);
 }
-const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
+/** `00` … `23`: the grids' hour headings. */
+export const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
 
 function renderCoverageTable(report: CoverageReport): string {
   const filter = report.filter.where.map(({ key, values }) => `${key} ${values.join(' or ')}`).join('; ');
@@ -130,7 +127,7 @@ function renderCoverageCsv(report: CoverageReport): string {
 export function renderCoverage(report: CoverageReport, format: OutputFormat): string {
   switch (format) {
     case 'json':
-      return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
+      return jsonDocument(report);
     case 'csv':
       return renderCoverageCsv(report);
     case 'markdown':

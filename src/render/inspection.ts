@@ -6,7 +6,7 @@ import { REJECTION_REASONS, type RejectionCode } from '../schema/validate.js';
 import type { ColumnProfile } from '../reading/column-profile.js';
 import type { ColumnReading, DateColumnReading, FileProposal, FileReading } from '../tickets/file-reading.js';
 import { accountText, cleanText, formatCount, plural } from './format.js';
-import { escapeJsonText } from './json.js';
+import { jsonDocument } from './json.js';
 
 /**
  * What was understood of each input file (`inspect`, and `report --verbose` on stderr): reads only
@@ -153,5 +153,5 @@ export function renderInspection(files: readonly FileReading[]): string {
 
 /** `inspect --format json`: the FileReadings themselves. */
 export function renderInspectionJson(files: readonly FileReading[]): string {
-  return `${escapeJsonText(JSON.stringify({ files }, null, 2))}\n`;
+  return jsonDocument({ files });
 }

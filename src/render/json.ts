@@ -12,7 +12,12 @@ export function escapeJsonText(json: string): string {
   return json.replace(UNSAFE_IN_JSON_TEXT, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** A plain result as a JSON document: indented by two spaces, escaped as above, a line break at the end. */
+export function jsonDocument(value: unknown): string {
+  return `${escapeJsonText(JSON.stringify(value, null, 2))}\n`;
+}
+
 /** The Report itself. */
 export function renderJson(report: Report): string {
-  return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
+  return jsonDocument(report);
 }

@@ -1,15 +1,13 @@
 import type { StaffingReport } from '../engine/staffing.js';
 import { alignedLines } from './aligned-lines.js';
-import { WEEKDAYS } from './coverage.js';
+import { HOURS, WEEKDAYS } from './coverage.js';
 import { stringifyCsv } from './csv-cells.js';
 import { cleanText, formatCount, formatDuration, formatPercent } from './format.js';
-import { escapeJsonText } from './json.js';
+import { jsonDocument } from './json.js';
 import { escapeCell } from './markdown-text.js';
 import type { OutputFormat } from './output-formats.js';
 
 /** The agents each weekday-hour needs, as a grid, with the target, the handle time and the week's totals. Presentation only. */
-
-const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
 
 function summaryLines(report: StaffingReport): string[] {
   const { target, aht } = report;
@@ -33,7 +31,7 @@ function agentRows(report: StaffingReport): string[][] {
 export function renderStaffing(report: StaffingReport, format: OutputFormat): string {
   switch (format) {
     case 'json':
-      return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
+      return jsonDocument(report);
     case 'csv':
       return stringifyCsv([
         ['weekday', 'hour', 'arrivals', 'aht', 'agents', 'leads_fewest', 'leads_most', 'service_level', 'occupancy'],

@@ -35,9 +35,12 @@ export interface SlaOutcomes {
   firstResponseAt: Float64Array;
   resolution: Int8Array;
   resolutionAt: Float64Array;
-  /** The deadlines (NaN: no target, or a business clock without a schedule). */
-  firstResponseDue: Float64Array;
-  resolutionDue: Float64Array;
+  /**
+   * A ticket's deadline for a target (NaN: no policy, no such target, or a business clock without
+   * a schedule). Computed when asked (the drill-down), not kept: two arrays of a million deadlines
+   * the report never reads.
+   */
+  dueOf(slot: number, target: 'firstResponse' | 'resolution'): number;
 }
 
 /** One outcome of a target: [state, placed at]. */
@@ -67,9 +70,14 @@ export function evaluateSla(
     firstResponseAt: new Float64Array(n).fill(Number.NaN),
     resolution: new Int8Array(n),
     resolutionAt: new Float64Array(n).fill(Number.NaN),
-    firstResponseDue: new Float64Array(n).fill(Number.NaN),
-    resolutionDue: new Float64Array(n).fill(Number.NaN),
+    dueOf: (slot, target) => {
+      const index = result.policy[slot]!;
+      return index < 0 ? Number.NaN : deadlineOf(policies[index]!, slot, target === 'firstResponse' ? policies[index]!.firstResponseMs : policies[index]!.resolutionMs);
+    },
   };
+  /** The target after creation, in calendar time or in the ticket's schedule's open time. */
+  const deadlineOf = (policy: SlaPolicy, slot: number, targetMs: number | undefined): number =>
+    targetMs === undefined ? Number.NaN : policy.clock === 'business' ? businessDeadline(slot, targetMs) : tickets.createdAt[slot]! + targetMs;
   if (policies.length === 0) return result;
   const matchers = policies.map((p) => allOf(tickets, p.match));
   for (let slot = 0; slot < n; slot++) {
@@ -77,15 +85,9 @@ export function evaluateSla(
     if (index < 0) continue;
     const policy = policies[index]!;
     result.policy[slot] = index;
-    const created = tickets.createdAt[slot]!;
     const resolved = tickets.resolvedAt[slot]!;
     const firstResponse = tickets.firstResponseAt[slot]!;
-    // The deadline: the target after creation, in calendar time or in the ticket's schedule's open time.
-    const deadlineOf = (targetMs: number | undefined): number =>
-      targetMs === undefined ? Number.NaN : policy.clock === 'business' ? businessDeadline(slot, targetMs) : created + targetMs;
-    const firstResponseDue = deadlineOf(policy.firstResponseMs);
-    result.firstResponseDue[slot] = firstResponseDue;
-    result.resolutionDue[slot] = deadlineOf(policy.resolutionMs);
+    const firstResponseDue = deadlineOf(policy, slot, policy.firstResponseMs);
     let [state, at] = outcome(firstResponseDue, firstResponse, dataEnd);
     // Resolved by the first-response deadline without a response: no first-response outcome.
     if (Number.isNaN(firstResponse) && resolved <= firstResponseDue) {
@@ -94,7 +96,7 @@ export function evaluateSla(
     result.firstResponse[slot] = state;
     result.firstResponseAt[slot] = at;
     // Resolved at a moment the data does not give: met or breached cannot be told.
-    [state, at] = resolvedAtUnknownTime(tickets, slot) ? [SlaState.none, Number.NaN] : outcome(result.resolutionDue[slot]!, resolved, dataEnd);
+    [state, at] = resolvedAtUnknownTime(tickets, slot) ? [SlaState.none, Number.NaN] : outcome(deadlineOf(policy, slot, policy.resolutionMs), resolved, dataEnd);
     result.resolution[slot] = state;
     result.resolutionAt[slot] = at;
   }

@@ -53,7 +53,7 @@ export class ScheduleError extends Error {
   override name = 'ScheduleError';
 }
 
-const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const MINUTES_PER_DAY = 1440;
 const DAY_MS = 86_400_000;
 /** The longest holiday range accepted (about ten years): a longer one is most likely a typo. */
