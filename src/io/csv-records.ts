@@ -1,24 +1,18 @@
-import { parse as parseCsv, CsvError, type Options as CsvOptions } from 'csv-parse';
 import { InputError } from '../errors.js';
+import { CsvScanError, CsvScanner } from './csv-scanner.js';
 import type { Delimiter } from './input-formats.js';
 import { sizeText } from './read-limits.js';
 
 /**
- * Splits CSV text into records, each with the line it starts on, as the text comes in. This knows
- * quotes, delimiters, line endings and positions; it knows nothing of tickets.
- *
- * csv-parse is driven one chunk at a time with a synchronous `data` listener, so that its counts
- * (`info.empty_lines`) are read at the moment each record is made: blank lines are skipped by
- * csv-parse itself (`skip_empty_lines`) and still counted and placed exactly. Letting csv-parse
- * make a record of each blank line cost ~20 µs a line (it builds an error object, stack and all,
- * for every record whose field count differs from the header's, even when told to relax): 400,000
- * blank lines took 9 s, now 0.04 s. The same timing places a syntax error (a quote never closed)
- * on the line where its record starts, with no second reading, also on standard input.
+ * Splits CSV text into records, each with the line it starts on, as the text comes in: a block of
+ * records per chunk. This knows quotes, delimiters, line endings and positions (io/csv-scanner.ts
+ * splits the bytes); it knows nothing of tickets. Blank lines make no record and are counted,
+ * so that every line of the file is accounted for.
  */
 
 export interface CsvReadOptions {
   delimiter: Delimiter;
-  /** The largest record, in characters: a larger one stops the read (a quote left open would make one record of the rest of the file). */
+  /** The largest record, in bytes as written (its line break excluded): a larger one stops the read (a quote left open would make one record of the rest of the file). */
   maxRecordSize: number;
   /** Keep each record's text as written (for the rejects file; it costs time). */
   keepRaw: boolean;
@@ -35,27 +29,6 @@ export interface CsvBlock {
   lines: number[];
   /** Each record's text as written, without the line break that ends it (keepRaw only). */
   raws: string[] | undefined;
-}
-
-/**
- * How every CSV pass splits a file: any mix of CRLF, LF and CR line endings (exports that were
- * edited by hand mix them); a quote inside an unquoted field (`5" screen`), or text after a
- * closing quote (`"x"y`), is kept as text, as spreadsheets read it; a record over the size limit
- * stops the read. columns: false, and header names mapped to positions by the caller: csv-parse's
- * own column mapping costs about 50% more on large files (see README, Speed).
- */
-function csvDialect(options: CsvReadOptions): CsvOptions {
-  return {
-    bom: true,
-    delimiter: options.delimiter,
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_quotes: true,
-    columns: false,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    max_record_size: options.maxRecordSize,
-    raw: options.keepRaw,
-  };
 }
 
 /** Line breaks inside a record's fields (quoted newlines), so that line numbers stay exact. */
@@ -75,32 +48,18 @@ const emptyBlock = (keepRaw: boolean): CsvBlock => ({ blankLines: 0, records: []
 
 const formatLine = (line: number): string => line.toLocaleString('en-US');
 
-/** Line breaks in `text`: CRLF, LF and CR each one (csv-parse's own count takes a CRLF inside quotes for two). */
-function lineBreaksInBytes(text: Buffer): number {
-  let breaks = 0;
-  for (let i = text.indexOf(0x0d); i !== -1; i = text.indexOf(0x0d, i + 1)) breaks++;
-  for (let i = text.indexOf(0x0a); i !== -1; i = text.indexOf(0x0a, i + 1)) if (i === 0 || text[i - 1] !== 0x0d) breaks++;
-  return breaks;
-}
-
-/** A CSV syntax error as one line naming the line where the record it stopped in starts (and the text's last line). */
-function csvSyntaxError(error: CsvError, name: string, recordStart: number, lastLineOfText: () => number, maxRecordSize: number): InputError {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED': {
-      const lastLine = lastLineOfText();
-      return new InputError(
-        `${name}:${recordStart}: a quoted field in the record that starts here is never closed (the ${name === '<stdin>' ? 'input' : 'file'} ends inside it` +
-          `${lastLine <= recordStart ? '' : `, at line ${formatLine(lastLine)}`}); add the missing closing quote`,
-      );
-    }
-    case 'CSV_MAX_RECORD_SIZE':
-      return new InputError(
-        `${name}:${recordStart}: the record that starts here is over the record size limit (${sizeText(maxRecordSize)}); ` +
-          'a quote left open makes one record of the lines after it; if the record is real, raise --max-record-size',
-      );
-    default:
-      return new InputError(`${name}:${recordStart}: not valid CSV: ${error.message}`);
+/** A syntax error as one line naming the line where the record it stopped in starts (and the text's last line). */
+function csvSyntaxError(error: CsvScanError, name: string, maxRecordSize: number): InputError {
+  if (error.code === 'quote_not_closed') {
+    return new InputError(
+      `${name}:${error.line}: a quoted field in the record that starts here is never closed (the ${name === '<stdin>' ? 'input' : 'file'} ends inside it` +
+        `${error.lastLine <= error.line ? '' : `, at line ${formatLine(error.lastLine)}`}); add the missing closing quote`,
+    );
   }
+  return new InputError(
+    `${name}:${error.line}: the record that starts here is over the record size limit (${sizeText(maxRecordSize)}); ` +
+      'a quote left open makes one record of the lines after it; if the record is real, raise --max-record-size',
+  );
 }
 
 /**
@@ -108,90 +67,32 @@ function csvSyntaxError(error: CsvError, name: string, recordStart: number, last
  * line at a syntax error; an error of the chunks themselves (a read error) goes through as it is.
  */
 export async function* csvRecords(text: AsyncIterable<Buffer>, name: string, options: CsvReadOptions): AsyncGenerator<CsvBlock> {
-  const parser = parseCsv(csvDialect(options));
-  let failure: unknown;
-  let closed = false;
-  const close = new Promise<void>((resolve) => parser.once('close', resolve)).then(() => {
-    closed = true;
-  });
-  parser.on('error', (error) => {
-    failure ??= error;
-  });
   let block = emptyBlock(options.keepRaw);
-  let line = options.firstLine;
-  let emptyLinesSeen = 0;
-  let delivered = 0;
-  /**
-   * The line after the last record, the byte of the text after its line break, and the chunks
-   * from there on (csv-parse hands a record over a few bytes late): the text after the last
-   * record, kept only to count its lines when a quote is never closed.
-   */
-  let lineAfterRecord = line;
-  let recordEnd = 0;
-  const sinceRecord: Buffer[] = [];
-  let sinceRecordStart = 0;
-  /** Blank lines skipped since the last record: they come before the next one. */
-  const skipped = (): number => {
-    const blank = parser.info.empty_lines - emptyLinesSeen;
-    emptyLinesSeen = parser.info.empty_lines;
-    line += blank;
-    return blank;
-  };
-  parser.on('data', (item: string[] | { record: string[]; raw: string }) => {
-    block.blankLines += skipped();
-    const record = options.keepRaw ? (item as { record: string[] }).record : (item as string[]);
-    block.records.push(record);
-    block.lines.push(line);
-    // csv-parse's raw text of a record holds the blank lines skipped before it, and its line break.
-    if (options.keepRaw) block.raws!.push((item as { raw: string }).raw.replace(/^[\r\n]+|[\r\n]+$/g, ''));
-    line += 1 + lineBreaksIn(record);
-    lineAfterRecord = line;
-    recordEnd = parser.info.bytes;
-    delivered++;
+  const scanner = new CsvScanner(options.delimiter.charCodeAt(0), options.maxRecordSize, options.keepRaw, options.firstLine, {
+    record(fields, line, raw) {
+      block.records.push(fields);
+      block.lines.push(line);
+      if (raw !== undefined) block.raws!.push(raw);
+    },
+    blank(count) {
+      block.blankLines += count;
+    },
   });
-  // The listener puts the parser in flowing mode on the next turn; from then on each record is
-  // handed over as it is made, inside write().
-  await new Promise((resolve) => setImmediate(resolve));
-  /** The error that stopped the parser (set as soon as write() returns; the event comes later). */
-  const stopped = (): InputError | undefined => {
-    failure ??= parser.errored ?? undefined;
-    if (failure === undefined) return undefined;
-    if (failure instanceof CsvError) {
-      const lastLine = (): number => {
-        const tail = Buffer.concat(sinceRecord).subarray(recordEnd - sinceRecordStart);
-        return lineAfterRecord + lineBreaksInBytes(tail) - (endsWithLineBreak ? 1 : 0);
-      };
-      return csvSyntaxError(failure, name, line + parser.info.empty_lines - emptyLinesSeen, lastLine, options.maxRecordSize);
+  /** Splits with `split`, then yields the block: the records before a syntax error are yielded, then the error thrown. */
+  function* step(split: () => void): Generator<CsvBlock> {
+    let failure: InputError | undefined;
+    try {
+      split();
+    } catch (error) {
+      if (!(error instanceof CsvScanError)) throw error;
+      failure = csvSyntaxError(error, name, options.maxRecordSize);
     }
-    throw failure;
-  };
-  let endsWithLineBreak = false;
-  try {
-    for await (const chunk of text) {
-      if (chunk.length === 0) continue;
-      parser.write(chunk);
-      if (delivered !== parser.info.records) throw new Error(`internal: csv-parse handed over ${delivered} of ${parser.info.records} records as they were made`);
-      sinceRecord.push(chunk);
-      while (sinceRecord.length > 0 && sinceRecordStart + sinceRecord[0]!.length <= recordEnd) sinceRecordStart += sinceRecord.shift()!.length;
-      endsWithLineBreak = chunk[chunk.length - 1] === 0x0a || chunk[chunk.length - 1] === 0x0d;
-      const error = stopped();
-      if (block.records.length > 0 || block.blankLines > 0) {
-        yield block;
-        block = emptyBlock(options.keepRaw);
-      }
-      if (error !== undefined) throw error;
+    if (block.records.length > 0 || block.blankLines > 0) {
+      yield block;
+      block = emptyBlock(options.keepRaw);
     }
-    parser.end();
-    await close;
-    const error = stopped();
-    if (error !== undefined) {
-      if (block.records.length > 0) yield block;
-      throw error;
-    }
-    // csv-parse counts the end of a text that ends in a line break as one more empty line.
-    block.blankLines += skipped() - (endsWithLineBreak ? 1 : 0);
-    if (block.records.length > 0 || block.blankLines > 0) yield block;
-  } finally {
-    if (!closed) parser.destroy();
+    if (failure !== undefined) throw failure;
   }
+  for await (const chunk of text) yield* step(() => scanner.write(chunk));
+  yield* step(() => scanner.finish());
 }

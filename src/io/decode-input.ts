@@ -14,7 +14,7 @@ import type { InputEncoding } from './input-formats.js';
  * A NUL byte is an error too: no text export holds one, and it would reach the data unseen.
  *
  * UTF-8, by far the commonest case and the benchmarked one, is not decoded here: its chunks are
- * checked with `buffer.isUtf8` (native) and passed on untouched for csv-parse to decode. Other
+ * checked with `buffer.isUtf8` (native) and passed on untouched for the CSV scanner to split. Other
  * encodings are decoded with a fatal, streaming TextDecoder and passed on re-encoded as UTF-8.
  */
 
