@@ -22,6 +22,8 @@ export interface CsvReadOptions {
 
 /** The records made from one chunk of text. */
 export interface CsvBlock {
+  /** The bytes of text this block was split from. */
+  bytes: number;
   /** Empty lines skipped since the previous block (no record is made of them). */
   blankLines: number;
   records: string[][];
@@ -44,7 +46,7 @@ function lineBreaksIn(record: readonly string[]): number {
 /** How many lines a record runs over. */
 export const linesSpanned = (record: readonly string[]): number => 1 + lineBreaksIn(record);
 
-const emptyBlock = (keepRaw: boolean): CsvBlock => ({ blankLines: 0, records: [], lines: [], raws: keepRaw ? [] : undefined });
+const emptyBlock = (keepRaw: boolean): CsvBlock => ({ bytes: 0, blankLines: 0, records: [], lines: [], raws: keepRaw ? [] : undefined });
 
 const formatLine = (line: number): string => line.toLocaleString('en-US');
 
@@ -93,6 +95,9 @@ export async function* csvRecords(text: AsyncIterable<Buffer>, name: string, opt
     }
     if (failure !== undefined) throw failure;
   }
-  for await (const chunk of text) yield* step(() => scanner.write(chunk));
+  for await (const chunk of text) {
+    block.bytes += chunk.length;
+    yield* step(() => scanner.write(chunk));
+  }
   yield* step(() => scanner.finish());
 }

@@ -14,6 +14,8 @@ import { systemReason } from './system-error.js';
 export interface InputText extends DecodedInput {
   /** As messages name it: the path, or `<stdin>`. */
   name: string;
+  /** The size of the file on disk (undefined: standard input, a pipe or a device). */
+  size: number | undefined;
 }
 
 export const displayName = (path: string): string => (path === '-' ? '<stdin>' : path);
@@ -23,8 +25,8 @@ async function* bytesOf(stdin: AsyncIterable<Buffer | string>): AsyncGenerator<B
   for await (const chunk of stdin) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 }
 
-async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<Readable> {
-  if (path === '-') return Readable.from(bytesOf(stdin as AsyncIterable<Buffer | string>));
+async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<{ stream: Readable; size: number | undefined }> {
+  if (path === '-') return { stream: Readable.from(bytesOf(stdin as AsyncIterable<Buffer | string>)), size: undefined };
   let info;
   try {
     info = await stat(path);
@@ -37,7 +39,7 @@ async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<R
     stream.once('open', () => resolve());
     stream.once('error', (error) => reject(new InputError(`${path}: cannot read: ${systemReason(error)}`)));
   });
-  return stream;
+  return { stream, size: info.isFile() ? info.size : undefined };
 }
 
 /** Whether an input is a regular file, which can be read a second time (not `-`, a pipe, a FIFO or a device). */
@@ -67,10 +69,10 @@ async function* readFailuresNamed(chunks: AsyncIterable<Buffer>, name: string): 
 /** Opens an input and decodes it (gzip, encoding): its text as checked UTF-8 chunks. */
 export async function openInput(path: string, stdin: NodeJS.ReadableStream, encoding: InputEncoding | undefined): Promise<InputText> {
   const name = displayName(path);
-  const stream = await openSource(path, stdin);
+  const { stream, size } = await openSource(path, stdin);
   try {
     const decoded = await decodeInput(readFailuresNamed(stream, name), name, encoding);
-    return { ...decoded, name, chunks: readFailuresNamed(decoded.chunks, name) };
+    return { ...decoded, name, size, chunks: readFailuresNamed(decoded.chunks, name) };
   } catch (error) {
     stream.destroy();
     if (error instanceof InputError) throw error;

@@ -74,7 +74,9 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
             return { chunks: (await sniffInput(again.name, again.chunks, 'csv', delimiter)).chunks, firstLine };
           }
         : undefined;
-      await readCsvExport({ name: input.name, file, text: { chunks: sniffed.chunks, firstLine }, reread, delimiter, understood }, ingest, options, presets);
+      // The text's size, when the file's size is it (not gzip data, not re-encoded): how many tickets to make room for.
+      const size = input.compressed || input.encoding !== 'utf-8' ? undefined : input.size;
+      await readCsvExport({ name: input.name, file, text: { chunks: sniffed.chunks, firstLine }, reread, delimiter, understood, size }, ingest, options, presets);
     }
   }
 }

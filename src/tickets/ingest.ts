@@ -145,6 +145,11 @@ export class Ingest {
     }
   }
 
+  /** About `count` more records are coming (from a file's size): room is made for them at once. */
+  expectRecords(count: number): void {
+    this.store.reserve(count);
+  }
+
   /** A CSV file's header line. */
   header(file: number): void {
     this.files[file]!.read++;
@@ -225,6 +230,7 @@ export class Ingest {
   }
 
   finish(): IngestSummary {
+    this.store.trim();
     const used = new Array<number>(this.files.length).fill(0);
     for (let slot = 0; slot < this.store.length; slot++) used[this.store.sourceFile[slot]!]!++;
     if (this.eventLog !== undefined) this.store.settleEvents();

@@ -149,10 +149,11 @@ function compileLatest(): LatestTime {
 const writeTicket = compileWriter();
 const latestTime = compileLatest();
 
+/** The column in an array of another capacity (larger to grow, smaller to trim). */
 function grow<T extends Float64Array | Int32Array | Int8Array>(array: T, capacity: number): T {
-  const bigger = new (array.constructor as new (n: number) => T)(capacity);
-  bigger.set(array);
-  return bigger;
+  const resized = new (array.constructor as new (n: number) => T)(capacity);
+  resized.set(array.length <= capacity ? array : array.subarray(0, capacity));
+  return resized;
 }
 
 export type UpsertOutcome = 'added' | 'replaced' | 'kept';
@@ -282,6 +283,17 @@ export class TicketStore {
   settleEvents(): void {
     const statuses = this.dictionaries.status;
     for (let slot = 0; slot < this.length; slot++) this.resolved[slot] = resolvedOrByStatus(this.resolved[slot]!, statuses.valueOf(this.status[slot]!));
+  }
+
+  /** Room for `count` more tickets, so that the columns are not grown (copied) ticket by ticket. */
+  reserve(count: number): void {
+    if (this.length + count > this.capacity) this.resize(this.length + count);
+  }
+
+  /** After the last record: the room made that no ticket took is given back (when it is more than a tenth). */
+  trim(): void {
+    const keep = Math.max(this.length, 1024);
+    if (this.capacity > keep * 1.1) this.resize(keep);
   }
 
   tagsOf(slot: number): readonly string[] {

@@ -231,6 +231,27 @@ describe('TicketStore', () => {
     expect(store.dictionaries.agent.valueOf(store.agent[3]!)).toBe('late');
   });
 
+  it('room made ahead (from a file size) and given back after the last record keeps every value, too little or too much', () => {
+    for (const [reserved, n] of [
+      [100, 3000],
+      [50_000, 2000],
+      [2000, 2000],
+    ] as const) {
+      const store = new TicketStore();
+      store.upsert(parsed({ id: 'first', handleTime: 1 }), 0);
+      store.reserve(reserved);
+      for (let i = 0; i < n; i++) store.upsert(parsed({ id: `T${i}`, createdAt: i, agent: `a${i % 5}`, handleTime: i }), 1);
+      store.trim();
+      expect(store.length).toBe(n + 1);
+      expect(store.createdAt.length).toBeLessThanOrEqual(Math.max(1024, n + 1) * 1.1);
+      expect([store.id[0], store.handleTime[0], store.sourceFile[0]]).toEqual(['first', 1, 0]);
+      for (const i of [0, 999, 1023, n - 1]) {
+        expect([store.id[i + 1], store.createdAt[i + 1], store.handleTime[i + 1], store.sourceFile[i + 1]]).toEqual([`T${i}`, i, i, 1]);
+        expect(store.dictionaries.agent.valueOf(store.agent[i + 1]!)).toBe(`a${i % 5}`);
+      }
+    }
+  });
+
   it('blank text is code -1 and reads back as null', () => {
     const store = new TicketStore();
     store.upsert(parsed({ id: 'A', agent: null, team: 'core' }), 0);
