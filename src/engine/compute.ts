@@ -162,13 +162,15 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
       ? undefined
       : placeView(run, { metrics, grid: buildPeriodGrid(previousRange.from, previousRange.to, 'all', options.zone) }, new Grouping(tickets, [])).totals;
 
+  // Each period's bounds as text, once: a report split by many groups has many rows per period.
+  const bounds = grid.slots.map((period) => ({ start: formatInstant(period.start, options.zone), end: formatInstant(period.end, options.zone) }));
   const rows = placing.rowsByGroup
     .flatMap((rows) => rows.filter((row): row is Row => row !== undefined))
     .sort((a, b) => a.slot - b.slot || compareValues(grouping.values[a.group]!, grouping.values[b.group]!))
     .map((row): ReportRow => {
       const period = grid.slots[row.slot]!;
       const dimensions = Object.fromEntries(by.map((d, i) => [d, grouping.values[row.group]![i]!]));
-      const reportRow: ReportRow = { period: period.label, start: formatInstant(period.start, options.zone), end: formatInstant(period.end, options.zone), ...dimensions, metrics: values(metrics, row.accumulators) };
+      const reportRow: ReportRow = { period: period.label, ...bounds[row.slot]!, ...dimensions, metrics: values(metrics, row.accumulators) };
       if (previous !== undefined) {
         const before = compared!.slots[row.slot]!;
         reportRow.previous = compared!.missing[row.slot] || before.end <= firstCreated ? null : previous.valuesAt(row.slot, row.group, values);

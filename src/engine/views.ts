@@ -154,7 +154,7 @@ export class Placing {
     }
   }
 
-  /** Each selected ticket's events, in the row of their period and group, and in the totals. Returns each ticket's group. */
+  /** Each selected ticket's events, in the row of their period and group (the totals are the rows merged, see place). Returns each ticket's group. */
   placeEvents(grouping: Grouping): Int32Array {
     const { tickets, grid, mask } = this;
     const eventPlacements = this.attribution === 'created' ? (['created'] as const) : EVENT_PLACEMENTS;
@@ -167,7 +167,6 @@ export class Placing {
         const periodSlot = slotIndexOf(grid, placementTime(tickets, t, placement, this.context));
         if (periodSlot < 0) continue;
         this.feedEvent(this.rowAt(periodSlot, group, true)!.accumulators, placement, t);
-        this.feedEvent(this.totals, placement, t);
       }
     }
     return groupOfTicket;
@@ -192,9 +191,26 @@ export class Placing {
     }
   }
 
+  /**
+   * The totals of the metrics placed by an event: every event placed in a row, and only those, is
+   * in the totals, so they are the rows merged (feeding the totals too took a second call per metric
+   * and event). A backlog is not a sum of rows: placeOpenAtEnd feeds its totals.
+   */
+  private mergeRows(): void {
+    const merged = this.metrics.flatMap((m, i) => (m.meta.placement === 'open_at_end' ? [] : [i]));
+    // Both arrays are sparse (a shared grouping numbers groups with no row in this view): forEach skips the holes.
+    this.rowsByGroup.forEach((rows) =>
+      rows.forEach((row) => {
+        for (const i of merged) this.totals[i]!.merge(row!.accumulators[i]!);
+      }),
+    );
+  }
+
   /** Places every selected ticket (grouped by `grouping`). */
   place(grouping: Grouping): this {
-    this.placeOpenAtEnd(this.placeEvents(grouping));
+    const groupOfTicket = this.placeEvents(grouping);
+    this.mergeRows();
+    this.placeOpenAtEnd(groupOfTicket);
     return this;
   }
 

@@ -1,3 +1,4 @@
+import type { TicketStore } from '../tickets/store.js';
 import type { Accumulator, Metric, NpsValue } from './types.js';
 
 export const nps: Metric<NpsValue> = {
@@ -27,22 +28,29 @@ export const nps: Metric<NpsValue> = {
         'A and B are promoters, C (never resolved, so placed by its creation) a passive, D a detractor. E was resolved after the week, so its answer counts then: 100 × (2 − 1) / 4 = 25.',
     },
   },
-  create(): Accumulator<NpsValue> {
-    let promoters = 0;
-    let passives = 0;
-    let detractors = 0;
-    return {
-      add(tickets, slot) {
-        const score = tickets.nps[slot]!;
-        if (score >= 9) promoters++;
-        else if (score >= 7) passives++;
-        else if (score >= 0) detractors++;
-      },
-      result() {
-        const responses = promoters + passives + detractors;
-        const value = responses === 0 ? null : (100 * (promoters - detractors)) / responses;
-        return { responses, promoters, passives, detractors, value };
-      },
-    };
-  },
+  create: (): Accumulator<NpsValue> => new Nps(),
 };
+
+/** Promoters (9–10), passives (7–8) and detractors (0–6) counted. */
+class Nps implements Accumulator<NpsValue> {
+  private promoters = 0;
+  private passives = 0;
+  private detractors = 0;
+  add(tickets: TicketStore, slot: number): void {
+    const score = tickets.nps[slot]!;
+    if (score >= 9) this.promoters++;
+    else if (score >= 7) this.passives++;
+    else if (score >= 0) this.detractors++;
+  }
+  merge(other: Nps): void {
+    this.promoters += other.promoters;
+    this.passives += other.passives;
+    this.detractors += other.detractors;
+  }
+  result(): NpsValue {
+    const { promoters, passives, detractors } = this;
+    const responses = promoters + passives + detractors;
+    const value = responses === 0 ? null : (100 * (promoters - detractors)) / responses;
+    return { responses, promoters, passives, detractors, value };
+  }
+}

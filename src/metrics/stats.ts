@@ -48,18 +48,33 @@ export function durationStats(values: Float64Array): DurationValue {
   return { count, mean: toMillisecond(sum / count), median: toMillisecond(percentile(sorted, 0.5)!), p90: toMillisecond(percentile(sorted, 0.9)!) };
 }
 
-/** A growable list of numbers, for accumulators that need every value (percentiles). */
+/** No values yet: a row of a report split by many groups holds a few values per list, often none. */
+const NO_VALUES = new Float64Array(0);
+
+/** A growable list of numbers, for accumulators that need every value (percentiles); it holds no array until the first value. */
 export class NumberList {
-  private values = new Float64Array(16);
+  private values = NO_VALUES;
   length = 0;
 
   push(value: number): void {
     if (this.length === this.values.length) {
-      const bigger = new Float64Array(this.values.length * 2);
+      const bigger = new Float64Array(Math.max(4, this.values.length * 2));
       bigger.set(this.values);
       this.values = bigger;
     }
     this.values[this.length++] = value;
+  }
+
+  /** Adds the values of another list. */
+  append(other: NumberList): void {
+    const needed = this.length + other.length;
+    if (needed > this.values.length) {
+      const bigger = new Float64Array(Math.max(4, needed, this.values.length * 2));
+      bigger.set(this.toArray());
+      this.values = bigger;
+    }
+    this.values.set(other.toArray(), this.length);
+    this.length = needed;
   }
 
   toArray(): Float64Array {

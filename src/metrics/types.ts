@@ -138,6 +138,11 @@ export interface MetricMeta {
 export interface Accumulator<V extends MetricValue = MetricValue> {
   /** Sees one ticket (a slot of the store) that the engine placed in this row. */
   add(tickets: TicketStore, slot: number): void;
+  /**
+   * Takes in what another accumulator of the same metric saw, as if it had seen those tickets too
+   * (the totals are the rows merged). `other` is made by the same `create`.
+   */
+  merge(other: Accumulator<V>): void;
   result(): V;
 }
 
