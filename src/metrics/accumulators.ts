@@ -64,22 +64,80 @@ export const shareOf =
   (): Accumulator<RateValue> =>
     new Share(inDenominator, inNumerator);
 
+/**
+ * Distinct keys (dictionary codes, dense from 0): a Set while there are few, then a bitmap, whose
+ * test-and-set is several times cheaper than a Set's add once there are thousands (330,000 distinct
+ * customers in the totals of a million tickets).
+ */
+class KeySet {
+  private set: Set<number> | undefined = new Set();
+  private bits: Uint32Array | undefined;
+  size = 0;
+
+  add(key: number): void {
+    const bits = this.bits;
+    if (bits !== undefined) {
+      const word = key >>> 5;
+      const bit = 1 << (key & 31);
+      if (word < bits.length && (bits[word]! & bit) !== 0) return;
+      this.setBit(word, bit);
+      return;
+    }
+    const set = this.set!;
+    set.add(key);
+    this.size = set.size;
+    if (set.size > BITMAP_FROM) this.toBitmap();
+  }
+
+  forEach(use: (key: number) => void): void {
+    if (this.set !== undefined) {
+      this.set.forEach(use);
+      return;
+    }
+    const bits = this.bits!;
+    for (let word = 0; word < bits.length; word++) {
+      for (let rest = bits[word]!; rest !== 0; rest &= rest - 1) use(word * 32 + 31 - Math.clz32(rest & -rest));
+    }
+  }
+
+  private setBit(word: number, bit: number): void {
+    if (word >= this.bits!.length) {
+      const bigger = new Uint32Array(Math.max(word + 1, this.bits!.length * 2));
+      bigger.set(this.bits!);
+      this.bits = bigger;
+    }
+    this.bits![word]! |= bit;
+    this.size++;
+  }
+
+  private toBitmap(): void {
+    const keys = this.set!;
+    this.set = undefined;
+    this.bits = new Uint32Array(64);
+    this.size = 0;
+    for (const key of keys) this.setBit(key >>> 5, 1 << (key & 31));
+  }
+}
+
+/** Keys a KeySet holds in a Set before it turns to a bitmap. */
+const BITMAP_FROM = 1024;
+
 class PerDistinct implements Accumulator<RateValue> {
   private tickets = 0;
   /** Made at the first key: most rows of a report split by many groups hold few tickets. */
-  private keys: Set<number> | undefined;
+  private keys: KeySet | undefined;
   constructor(private readonly keyOf: (tickets: TicketStore, slot: number) => number) {}
   add(store: TicketStore, slot: number): void {
     const key = this.keyOf(store, slot);
     if (key < 0) return;
     this.tickets++;
-    (this.keys ??= new Set()).add(key);
+    (this.keys ??= new KeySet()).add(key);
   }
   merge(other: PerDistinct): void {
     this.tickets += other.tickets;
     if (other.keys === undefined) return;
-    const keys = (this.keys ??= new Set());
-    for (const key of other.keys) keys.add(key);
+    const keys = (this.keys ??= new KeySet());
+    other.keys.forEach((key) => keys.add(key));
   }
   result(): RateValue {
     return rate(this.tickets, this.keys?.size ?? 0);

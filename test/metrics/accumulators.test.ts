@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { durationOf, perDistinct } from '../../src/metrics/accumulators.js';
+import type { TicketStore } from '../../src/tickets/store.js';
+
+/**
+ * The accumulators' merge (the totals are the rows merged) against feeding one accumulator
+ * everything; the distinct-key count across its switch from a Set to a bitmap.
+ */
+
+const none = {} as TicketStore;
+
+describe('accumulators merge as if one had seen every ticket', () => {
+  it('property: per distinct key, in any split, with keys above and below the bitmap threshold', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: -1, max: 5000 }), { maxLength: 1500 }), { minLength: 1, maxLength: 4 }),
+        (parts) => {
+          const keys = parts.flat();
+          // The slot is the index into `keys`: keyOf reads the key there.
+          const create = perDistinct((_, slot) => keys[slot]!);
+          const whole = create();
+          keys.forEach((_, slot) => whole.add(none, slot));
+          const merged = create();
+          let slot = 0;
+          for (const part of parts) {
+            const row = create();
+            for (let i = 0; i < part.length; i++) row.add(none, slot++);
+            merged.merge(row);
+          }
+          const distinct = new Set(keys.filter((k) => k >= 0)).size;
+          const used = keys.filter((k) => k >= 0).length;
+          expect(whole.result()).toEqual({ numerator: used, denominator: distinct, value: distinct === 0 ? null : used / distinct });
+          expect(merged.result()).toEqual(whole.result());
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('durations: the merged statistics are those of all the values', () => {
+    const values = [5, 1, 9, Number.NaN, 3, 7, 2];
+    const create = durationOf((_, slot) => values[slot]!);
+    const a = create();
+    const b = create();
+    const all = create();
+    values.forEach((_, slot) => (slot < 3 ? a : b).add(none, slot));
+    values.forEach((_, slot) => all.add(none, slot));
+    a.merge(b);
+    expect(a.result()).toEqual(all.result());
+    expect(all.result()).toEqual({ count: 6, mean: 4.5, median: 4, p90: 8 });
+  });
+});
