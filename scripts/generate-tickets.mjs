@@ -32,6 +32,9 @@ Options:
   --weeks W             length of the period in weeks (default 6)
   --invalid-rate R      share of rows that are invalid, 0..1 (default 0.01)
   --duplicate-rate R    share of rows that repeat an earlier ticket id (default 0.01)
+  --distinct-agents     give every ticket an agent of its own (named after its number, e.g.
+                        "Agent 000042"), for the many-groups case of npm run bench; a ticket
+                        without an agent keeps none, and every other value is unchanged
   --summary             print counts (invalid rows by kind, duplicates, ...) as JSON to stderr
   -h, --help            show this help
 `;
@@ -82,6 +85,7 @@ function parseConfig(argv) {
         weeks: { type: 'string' },
         'invalid-rate': { type: 'string' },
         'duplicate-rate': { type: 'string' },
+        'distinct-agents': { type: 'boolean' },
         summary: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -146,6 +150,7 @@ function parseConfig(argv) {
   return {
     rows, seed, format, out, startMs, weeks, invalidRate, duplicateRate,
     duplicates, invalid, originals, summary: Boolean(values.summary),
+    distinctAgents: Boolean(values['distinct-agents']),
   };
 }
 
@@ -653,15 +658,24 @@ function makeInvalid(t, kind, variant, r) {
   }
 }
 
+// With --distinct-agents: the ticket's own agent, named after its number, so
+// that no two tickets share one while the rows of one ticket (a duplicate and
+// its original) do. Renaming only here, after every random draw, keeps all the
+// other values byte for byte what the same seed writes without the option.
+function agentOf(t, cfg) {
+  if (!cfg.distinctAgents || t.agent === null) return t.agent;
+  return `Agent ${String(t.num).padStart(Math.max(6, String(cfg.originals).length), '0')}`;
+}
+
 // One output row: values in COLUMNS order. null = blank. Numbers stay numbers
 // (JSON decides whether to write them as strings), tags stay an array, and
 // escalated is the export's text, with the boolean alongside.
-function toRow(t, stats) {
+function toRow(t, stats, cfg) {
   stats.rowsByTimestampStyle[t.style] = (stats.rowsByTimestampStyle[t.style] ?? 0) + 1;
   const ts = (v) => formatTime(v, t.style);
   const values = [
     t.id, ts(t.created), ts(t.fr), ts(t.solved), ts(t.closed), ts(t.updated),
-    t.status, t.agent, t.team, t.channel, t.priority, t.language, t.customer,
+    t.status, agentOf(t, cfg), t.team, t.channel, t.priority, t.language, t.customer,
     t.sat, t.nps, t.replies, t.reopens, t.handle, t.escText, t.tags,
   ];
   if (t.raw && 'created_at' in t.raw) values[1] = t.raw.created_at;
@@ -702,7 +716,7 @@ function* rows(cfg, stats) {
         const form = UNPARSEABLE_FORMS[(stats.invalid[kind] - 1) % 3];
         stats.unparseableForms[form] = (stats.unparseableForms[form] ?? 0) + 1;
       }
-      yield toRow(t, stats);
+      yield toRow(t, stats, cfg);
       continue;
     }
     if (rs.next() * validLeft < dupLeft) {
@@ -714,12 +728,12 @@ function* rows(cfg, stats) {
       const due = i + 1 + rs.int(0, maxLag);
       let at = pending.length;
       while (at > 0 && pending[at - 1].due > due) at--;
-      pending.splice(at, 0, { due, row: toRow(later, stats) });
+      pending.splice(at, 0, { due, row: toRow(later, stats, cfg) });
       countTicket(stats, later);
-      yield toRow(earlier, stats);
+      yield toRow(earlier, stats, cfg);
     } else {
       countTicket(stats, t);
-      yield toRow(t, stats);
+      yield toRow(t, stats, cfg);
     }
   }
   stats.incident = factory.incident.map((x) => new Date(x).toISOString());
