@@ -52,8 +52,12 @@ export class Grouping {
     if (by.length === 0) this.values.push([]);
   }
 
+  /** With one dimension, the group of each of its codes (+1: blank is -1), -1 for none yet: no key text to make per ticket. */
+  private groupOfCode: Int32Array | undefined;
+
   groupOf(slot: number): number {
     if (this.by.length === 0) return 0;
+    if (this.by.length === 1) return this.groupOfOne(this.tickets[this.by[0]!][slot]!);
     const codes = this.by.map((d) => this.tickets[d][slot]!);
     const key = codes.join(',');
     let group = this.indexByKey.get(key);
@@ -61,6 +65,23 @@ export class Grouping {
       group = this.values.length;
       this.values.push(codes.map((code, i) => this.tickets.dictionaries[this.by[i]!].valueOf(code)));
       this.indexByKey.set(key, group);
+    }
+    return group;
+  }
+
+  private groupOfOne(code: number): number {
+    let known = this.groupOfCode;
+    if (known === undefined || code + 1 >= known.length) {
+      const dictionary = this.tickets.dictionaries[this.by[0]!];
+      const bigger = new Int32Array(Math.max(16, dictionary.values.length + 1, code + 2)).fill(-1);
+      if (known !== undefined) bigger.set(known);
+      known = this.groupOfCode = bigger;
+    }
+    let group = known[code + 1]!;
+    if (group < 0) {
+      group = this.values.length;
+      this.values.push([this.tickets.dictionaries[this.by[0]!].valueOf(code)]);
+      known[code + 1] = group;
     }
     return group;
   }
