@@ -48,39 +48,57 @@ export function durationStats(values: Float64Array): DurationValue {
   return { count, mean: toMillisecond(sum / count), median: toMillisecond(percentile(sorted, 0.5)!), p90: toMillisecond(percentile(sorted, 0.9)!) };
 }
 
-/** No values yet: a row of a report split by many groups holds a few values per list, often none. */
-const NO_VALUES = new Float64Array(0);
-
-/** A growable list of numbers, for accumulators that need every value (percentiles); it holds no array until the first value. */
+/**
+ * A growable list of numbers, for accumulators that need every value (percentiles). The first
+ * values go in a plain array: a row of a report split by many groups holds a few values per list,
+ * and a typed array costs an ArrayBuffer (~200 bytes) even for one value; past SMALL_LIST values
+ * they move to a Float64Array, which holds a million durations in 8 MB and sorts them natively.
+ */
 export class NumberList {
+  private small: number[] | undefined = [];
   private values = NO_VALUES;
   length = 0;
 
   push(value: number): void {
-    if (this.length === this.values.length) {
-      const bigger = new Float64Array(Math.max(4, this.values.length * 2));
-      bigger.set(this.values);
-      this.values = bigger;
+    const small = this.small;
+    if (small !== undefined) {
+      small.push(value);
+      this.length++;
+      if (small.length > SMALL_LIST) this.toTyped(this.length);
+      return;
     }
+    if (this.length === this.values.length) this.toTyped(this.length * 2);
     this.values[this.length++] = value;
   }
 
   /** Adds the values of another list. */
   append(other: NumberList): void {
     const needed = this.length + other.length;
-    if (needed > this.values.length) {
-      const bigger = new Float64Array(Math.max(4, needed, this.values.length * 2));
-      bigger.set(this.toArray());
-      this.values = bigger;
+    if (this.small !== undefined && needed <= SMALL_LIST) {
+      for (const value of other.toArray()) this.small.push(value);
+    } else {
+      if (needed > this.values.length || this.small !== undefined) this.toTyped(Math.max(needed, this.values.length * 2));
+      this.values.set(other.toArray(), this.length);
     }
-    this.values.set(other.toArray(), this.length);
     this.length = needed;
   }
 
   toArray(): Float64Array {
-    return this.values.subarray(0, this.length);
+    return this.small !== undefined ? Float64Array.from(this.small) : this.values.subarray(0, this.length);
+  }
+
+  /** The values in a Float64Array of `capacity`. */
+  private toTyped(capacity: number): void {
+    const typed = new Float64Array(capacity);
+    typed.set(this.small ?? this.values.subarray(0, this.length));
+    this.values = typed;
+    this.small = undefined;
   }
 }
+
+const NO_VALUES = new Float64Array(0);
+/** Values a NumberList holds in a plain array. */
+const SMALL_LIST = 64;
 
 const MS_PER_SECOND = 1000;
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { durationOf, perDistinct } from '../../src/metrics/accumulators.js';
+import { NumberList } from '../../src/metrics/stats.js';
 import type { TicketStore } from '../../src/tickets/store.js';
 
 /**
@@ -49,5 +50,30 @@ describe('accumulators merge as if one had seen every ticket', () => {
     a.merge(b);
     expect(a.result()).toEqual(all.result());
     expect(all.result()).toEqual({ count: 6, mean: 4.5, median: 4, p90: 8 });
+  });
+});
+
+describe('NumberList', () => {
+  it('property: pushes and appends keep every value in order, across the move from a plain array to a typed one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ noNaN: true }), fc.array(fc.double({ noNaN: true }), { maxLength: 100 })), { maxLength: 60 }), (steps) => {
+        const list = new NumberList();
+        const expected: number[] = [];
+        for (const step of steps) {
+          if (typeof step === 'number') {
+            list.push(step);
+            expected.push(step);
+          } else {
+            const other = new NumberList();
+            for (const v of step) other.push(v);
+            list.append(other);
+            expected.push(...step);
+          }
+        }
+        expect(list.length).toBe(expected.length);
+        expect(Array.from(list.toArray())).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
