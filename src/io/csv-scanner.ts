@@ -80,7 +80,65 @@ type Bytes = Buffer & { utf8Slice(start: number, end: number): string };
 /** Bytes [from, to) as text. */
 const text = (data: Bytes, from: number, to: number): string => data.utf8Slice(from, to);
 
+/** Fields up to this many bytes can be handed out again. */
+const REPEAT_MAX_BYTES = 32;
+/** Entries of the table of repeated values (a power of two). */
+const REPEAT_ENTRIES = 4096;
+/** Values of a column tried before deciding whether its values repeat. */
+const REPEAT_TRIAL = 512;
+/** Columns whose values may be handed out again (beyond, every field is decoded). */
+const REPEAT_COLUMNS = 128;
+
+/**
+ * The text of short values that repeat in their column (a status, an agent, a channel, a rating),
+ * made once and handed out again: such a field costs a hash of its bytes instead of a new string,
+ * and handing the same string object on makes the store's interning cheaper (its hash is computed
+ * once). Each column is tried on its first REPEAT_TRIAL values: one where fewer than half were
+ * seen before (ids, timestamps, customers) is decoded field by field from then on.
+ */
+class RepeatedValues {
+  private readonly strings = new Array<string>(REPEAT_ENTRIES).fill('');
+  private readonly lengths = new Int32Array(REPEAT_ENTRIES).fill(-1);
+  private readonly bytes = new Uint8Array(REPEAT_ENTRIES * REPEAT_MAX_BYTES);
+  /** Per column: values tried and found while on trial; then REPEATS or NOT. */
+  private readonly tried = new Int32Array(REPEAT_COLUMNS);
+  private readonly found = new Int32Array(REPEAT_COLUMNS);
+
+  text(data: Bytes, from: number, to: number, column: number): string {
+    const n = to - from;
+    if (n === 0) return '';
+    if (n > REPEAT_MAX_BYTES || column >= REPEAT_COLUMNS) return data.utf8Slice(from, to);
+    const tried = this.tried[column]!;
+    if (tried === NOT) return data.utf8Slice(from, to);
+    let h = 0x811c9dc5 ^ n;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ data[i]!, 0x01000193);
+    const entry = (h ^ (h >>> 15)) & (REPEAT_ENTRIES - 1);
+    const bytes = this.bytes;
+    const at = entry * REPEAT_MAX_BYTES;
+    let same = this.lengths[entry] === n;
+    for (let i = 0; same && i < n; i++) same = bytes[at + i] === data[from + i];
+    if (tried !== REPEATS) this.judge(column, tried, same);
+    if (same) return this.strings[entry]!;
+    const value = data.utf8Slice(from, to);
+    bytes.set(data.subarray(from, to), at);
+    this.lengths[entry] = n;
+    this.strings[entry] = value;
+    return value;
+  }
+
+  /** One more value of a column on trial; at the end of its trial, whether its values repeat. */
+  private judge(column: number, tried: number, found: boolean): void {
+    if (found) this.found[column]!++;
+    this.tried[column] = tried + 1 === REPEAT_TRIAL ? (this.found[column]! * 2 >= REPEAT_TRIAL ? REPEATS : NOT) : tried + 1;
+  }
+}
+
+/** A column's trial is over (RepeatedValues.tried): its values repeat, or not. */
+const REPEATS = -1;
+const NOT = -2;
+
 export class CsvScanner {
+  private readonly repeated = new RepeatedValues();
   /** The bytes not yet split: `data[start, end)`, from the start of the record in progress (or of blank lines). */
   private data = Buffer.alloc(0) as Bytes;
   /** Whether `data` is our own buffer (bytes carried over from earlier chunks), which may be written into. */
@@ -277,9 +335,10 @@ export class CsvScanner {
   private value(stop: number, at: At): string {
     const data = this.data;
     const { fieldStart } = this;
-    if (at === At.Unquoted) return text(data, fieldStart, stop);
+    if (at === At.Unquoted) return this.repeated.text(data, fieldStart, stop, this.fields.length);
     const close = at === At.Quoted ? stop - 1 : this.closingQuote;
     this.breaks += lineBreaks(data, fieldStart + 1, close);
+    if (at === At.Quoted && !this.escapes) return this.repeated.text(data, fieldStart + 1, close, this.fields.length);
     let quoted = text(data, fieldStart + 1, close);
     if (this.escapes) quoted = quoted.replaceAll('""', '"');
     return at === At.Quoted ? quoted : `"${quoted}"${text(data, close + 1, stop)}`;

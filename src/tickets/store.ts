@@ -9,24 +9,17 @@ import { resolvedOrByStatus, tagList, YesNo, type ParsedTicket } from '../schema
  * dictionaries and stored as codes (-1 = blank).
  */
 
-const SMALL_DICTIONARY = 16;
-
 export class Dictionary {
   readonly values: string[] = [];
   private readonly codes = new Map<string, number>();
-  // Consecutive records often repeat a value (a channel, a priority): comparing with the last
-  // one is cheaper than hashing a freshly parsed string.
+  // Consecutive records often repeat a value (a channel, a priority): the CSV scanner hands the
+  // same string object on for values that repeat (see RepeatedValues), so this is a pointer test.
   private lastValue: string | null = null;
   private lastCode = -1;
 
   codeOf(value: string | null): number {
     if (value === null) return -1;
     if (value === this.lastValue) return this.lastCode;
-    // A few values (agents, teams, channels): comparing strings beats hashing a new one.
-    if (this.values.length <= SMALL_DICTIONARY) {
-      const found = this.values.indexOf(value);
-      if (found >= 0) return this.remember(value, found);
-    }
     let code = this.codes.get(value);
     if (code === undefined) {
       code = this.values.length;

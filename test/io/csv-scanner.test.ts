@@ -74,6 +74,19 @@ describe('CsvScanner', () => {
     );
   });
 
+  it('values that repeat in a column are handed out again, and every field still reads as written (5,000 records, 4,096 table entries)', async () => {
+    const agents = ['Ana', 'Bo', 'Chloé', 'Dmitri Ivanov', '', 'Ana ', 'ana'];
+    const lines = ['id,agent,code,tags'];
+    for (let i = 0; i < 5000; i++) {
+      // code: many distinct short values, so table entries are overwritten; tags: quoted, repeating.
+      lines.push(`T${i},${agents[(i * 7) % agents.length]},${(i * 7919) % 6007},"${i % 3 === 0 ? 'a,b' : 'b'}"`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const got = scan(text, { chunks: [997] });
+    expect(got).toEqual(await reference(text, ',', false));
+    expect(got.records[4001]!.fields).toEqual(['T4000', agents[(4000 * 7) % agents.length], String((4000 * 7919) % 6007), 'b']);
+  });
+
   it('quotes: "" is one quote; a closing quote followed by text is kept as written; a quote inside a field is text', () => {
     expect(scan('"a""b",c\n"x"y,5" screen\n"""",""\n').records.map((r) => r.fields)).toEqual([
       ['a"b', 'c'],
