@@ -3,7 +3,7 @@ import { ATTRIBUTIONS } from '../engine/attribution.js';
 import { COVERAGE_EVENTS } from '../engine/coverage-events.js';
 import { SCHEDULE_SOURCES } from '../config/schedule-sources.js';
 import { INPUT_ENCODINGS, INPUT_FORMATS } from '../io/input-formats.js';
-import { DEFAULT_MAX_RECORD_SIZE, sizeText } from '../io/read-limits.js';
+import { DEFAULT_MAX_EXPANSION, DEFAULT_MAX_RECORD_SIZE, EXPANSION_FLOOR, sizeText } from '../io/read-limits.js';
 import { PRESET_NAMES } from '../presets/index.js';
 import { CATALOGUE_FORMATS, INSPECTION_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/output-formats.js';
 import { DIMENSIONS, TEXT_FIELDS, TICKET_FIELDS } from '../schema/fields.js';
@@ -15,6 +15,7 @@ import {
   dateFormatFlag,
   delimiter,
   eventCondition,
+  expansionRatio,
   fieldMap,
   FlagValueError,
   handleTimeFlag,
@@ -158,6 +159,15 @@ export const FLAGS = [
     help: `largest record read: bytes, or with K or M, at most 256M (a larger one, often a quote left open, stops the run; default: ${sizeText(DEFAULT_MAX_RECORD_SIZE)})`,
     commands: READERS,
     parse: byteSize,
+    into: 'read',
+  }),
+  flag({
+    key: 'maxExpansion',
+    flags: '--max-expansion <ratio>',
+    help: `how far a .gz input may expand: a file whose text passes ${sizeText(EXPANSION_FLOOR)} and this many times the compressed bytes read stops the run; none: no limit`,
+    default: String(DEFAULT_MAX_EXPANSION),
+    commands: READERS,
+    parse: expansionRatio,
     into: 'read',
   }),
   flag({ key: 'config', flags: '-c, --config <file>', help: 'config file: SLA policies, churn tags, zones (default: ./support-metrics.config.json if present)', commands: READERS, parse: text }),

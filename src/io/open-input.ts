@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
 import { decodeInput, type DecodedInput } from './decode-input.js';
 import type { InputEncoding } from './input-formats.js';
+import type { ExpansionLimit } from './read-limits.js';
 import { systemReason } from './system-error.js';
 
 /**
@@ -64,12 +65,20 @@ async function* readFailuresNamed(chunks: AsyncIterable<Buffer>, name: string): 
   }
 }
 
+/** How an input's bytes are decoded. */
+export interface DecodeOptions {
+  /** Decode from this encoding (else UTF-8, or UTF-16 by its byte order mark). */
+  encoding: InputEncoding | undefined;
+  /** How far gzip data may expand (undefined: without limit). */
+  expansion: ExpansionLimit | undefined;
+}
+
 /** Opens an input and decodes it (gzip, encoding): its text as checked UTF-8 chunks. */
-export async function openInput(path: string, stdin: NodeJS.ReadableStream, encoding: InputEncoding | undefined): Promise<InputText> {
+export async function openInput(path: string, stdin: NodeJS.ReadableStream, options: DecodeOptions): Promise<InputText> {
   const name = displayName(path);
   const stream = await openSource(path, stdin);
   try {
-    const decoded = await decodeInput(readFailuresNamed(stream, name), name, encoding);
+    const decoded = await decodeInput(readFailuresNamed(stream, name), name, options.encoding, options.expansion);
     return { ...decoded, name, chunks: readFailuresNamed(decoded.chunks, name) };
   } catch (error) {
     stream.destroy();

@@ -2,7 +2,8 @@ import { refuseMismatch } from '../dialect/interpret.js';
 import { UsageError } from '../errors.js';
 import { ENCODING_NAMES } from '../io/decode-input.js';
 import { DELIMITER_NAMES, formatFromExtension, type Delimiter } from '../io/input-formats.js';
-import { isRegularFile, openInput, type InputText } from '../io/open-input.js';
+import { isRegularFile, openInput, type DecodeOptions, type InputText } from '../io/open-input.js';
+import { DEFAULT_MAX_EXPANSION, EXPANSION_FLOOR } from '../io/read-limits.js';
 import { sniffInput, type SniffedInput } from '../io/sniff-input.js';
 import { loadPresets } from '../presets/index.js';
 import { blankUnderstanding, type FileUnderstanding } from '../tickets/file-reading.js';
@@ -47,12 +48,19 @@ function understanding(input: InputText, sniffed: SniffedInput, options: ReadOpt
   };
 }
 
+/** How every input's bytes are decoded, from the read options. */
+function decodeOptions(options: ReadOptions): DecodeOptions {
+  const ratio = options.maxExpansion === undefined ? DEFAULT_MAX_EXPANSION : options.maxExpansion;
+  return { encoding: options.encoding, expansion: ratio === null ? undefined : { ratio, floor: options.expansionFloor ?? EXPANSION_FLOOR } };
+}
+
 /** Reads every source in order into the ingest. */
 export async function readTicketSources(paths: string[], ingest: Ingest, stdin: NodeJS.ReadableStream, options: ReadOptions = {}): Promise<void> {
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   const presets = await loadPresets();
+  const decoding = decodeOptions(options);
   for (const path of paths) {
-    const input = await openInput(path, stdin, options.encoding);
+    const input = await openInput(path, stdin, decoding);
     const given = options.format ?? (path === '-' ? undefined : formatFromExtension(path));
     const sniffed = await sniffInput(input.name, input.chunks, given, options.delimiter);
     const understood = understanding(input, sniffed, options, given !== undefined);
@@ -70,7 +78,7 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
       // Standard input, a pipe or a FIFO (`<(cmd)`, /dev/stdin) cannot be read twice.
       const reread = (await isRegularFile(path))
         ? async (): Promise<CsvText> => {
-            const again = await openInput(path, stdin, options.encoding);
+            const again = await openInput(path, stdin, decoding);
             return { chunks: (await sniffInput(again.name, again.chunks, 'csv', delimiter)).chunks, firstLine };
           }
         : undefined;
