@@ -70,6 +70,8 @@ interface FlagSpec<K extends string, C extends CommandName, T, D extends string 
   as?: A;
   /** Given several times (`--where a=1 --where b=2`): the value is the list of each one parsed. */
   repeatable?: R;
+  /** Flags (their keys) it cannot be given with: commander refuses the pair (exit 2). */
+  conflicts?: readonly string[];
 }
 
 const flag = <
@@ -197,6 +199,13 @@ export const FLAGS = [
     parse: nonEmpty,
   }),
   flag({ key: 'verbose', flags: '-v, --verbose', help: 'also print on stderr what was understood of each file (as `inspect` does)', commands: COMPUTERS }),
+  flag({
+    key: 'quiet',
+    flags: '-q, --quiet',
+    help: 'print on stderr only errors and failed goals: no progress line, notices, rejection summary or alerts',
+    commands: READERS,
+    conflicts: ['verbose'],
+  }),
 
   // The report's shape.
   flag({ key: 'period', flags: '-p, --period <period>', help: 'period of each row', choices: PERIODS, default: 'week', commands: ['report'], parse: oneOf(PERIODS), into: 'compute' }),

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
 import { decodeInput, type DecodedInput } from './decode-input.js';
 import type { InputEncoding } from './input-formats.js';
+import type { InputProgress } from './progress.js';
 import type { ExpansionLimit } from './read-limits.js';
 import { systemReason } from './system-error.js';
 
@@ -24,8 +25,9 @@ async function* bytesOf(stdin: AsyncIterable<Buffer | string>): AsyncGenerator<B
   for await (const chunk of stdin) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 }
 
-async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<Readable> {
-  if (path === '-') return Readable.from(bytesOf(stdin as AsyncIterable<Buffer | string>));
+/** An input's bytes, and its size when it is a regular file (not standard input, a FIFO or a device). */
+async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<{ stream: Readable; size: number | undefined }> {
+  if (path === '-') return { stream: Readable.from(bytesOf(stdin as AsyncIterable<Buffer | string>)), size: undefined };
   let info;
   try {
     info = await stat(path);
@@ -38,7 +40,7 @@ async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<R
     stream.once('open', () => resolve());
     stream.once('error', (error) => reject(new InputError(`${path}: cannot read: ${systemReason(error)}`)));
   });
-  return stream;
+  return { stream, size: info.isFile() ? info.size : undefined };
 }
 
 /** Whether an input is a regular file, which can be read a second time (not `-`, a pipe, a FIFO or a device). */
@@ -65,6 +67,14 @@ async function* readFailuresNamed(chunks: AsyncIterable<Buffer>, name: string): 
   }
 }
 
+/** The chunks, each one's size told to `progress` as it is read. */
+async function* counted(chunks: AsyncIterable<Buffer>, progress: InputProgress): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    progress.bytes(chunk.length);
+    yield chunk;
+  }
+}
+
 /** How an input's bytes are decoded. */
 export interface DecodeOptions {
   /** Decode from this encoding (else UTF-8, or UTF-16 by its byte order mark). */
@@ -73,12 +83,17 @@ export interface DecodeOptions {
   expansion: ExpansionLimit | undefined;
 }
 
-/** Opens an input and decodes it (gzip, encoding): its text as checked UTF-8 chunks. */
-export async function openInput(path: string, stdin: NodeJS.ReadableStream, options: DecodeOptions): Promise<InputText> {
+/**
+ * Opens an input and decodes it (gzip, encoding): its text as checked UTF-8 chunks. `progress` is
+ * told the input's size and the bytes read, as they are read (of the gzip data, when compressed).
+ */
+export async function openInput(path: string, stdin: NodeJS.ReadableStream, options: DecodeOptions, progress?: InputProgress): Promise<InputText> {
   const name = displayName(path);
-  const stream = await openSource(path, stdin);
+  const { stream, size } = await openSource(path, stdin);
   try {
-    const decoded = await decodeInput(readFailuresNamed(stream, name), name, options.encoding, options.expansion);
+    const bytes = progress === undefined ? stream : counted(stream, progress);
+    const decoded = await decodeInput(readFailuresNamed(bytes, name), name, options.encoding, options.expansion);
+    progress?.opened(size, decoded.compressed);
     return { ...decoded, name, chunks: readFailuresNamed(decoded.chunks, name) };
   } catch (error) {
     stream.destroy();

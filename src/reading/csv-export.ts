@@ -18,6 +18,7 @@ import {
 import { InputError } from '../errors.js';
 import { csvRecords, linesSpanned, type CsvBlock } from '../io/csv-records.js';
 import type { Delimiter } from '../io/input-formats.js';
+import type { InputProgress } from '../io/progress.js';
 import { DEFAULT_MAX_RECORD_SIZE } from '../io/read-limits.js';
 import type { Presets } from '../presets/index.js';
 import { canonicalFieldOf, FIELD_INDEX, REQUIRED_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
@@ -52,6 +53,8 @@ export interface CsvExport {
   delimiter: Delimiter;
   /** What inspect says of the file, filled in as it is decided. */
   understood: FileUnderstanding;
+  /** Told the records read, a block at a time (a terminal's progress line). */
+  progress?: InputProgress | undefined;
 }
 
 /** An empty line, or a row of empty fields (`,,,`: what spreadsheets leave below the data). */
@@ -156,8 +159,10 @@ class CsvExportReader {
   async read(): Promise<void> {
     const { text, name, delimiter, file } = this.source;
     const keepRaw = this.ingest.keepRaw;
+    const { progress } = this.source;
     for await (const block of csvRecords(text.chunks, name, { delimiter, maxRecordSize: this.maxRecordSize, keepRaw, firstLine: text.firstLine })) {
       this.ingest.blank(file, block.blankLines);
+      progress?.records(block.records.length + block.blankLines);
       await this.readBlock(block);
     }
     this.ingest.raw = undefined;
