@@ -16,13 +16,19 @@ function clock(): { now: () => number; at: (ms: number) => void } {
   return { now: () => time, at: (ms) => void (time = ms) };
 }
 
+/** A ReadProgress on a fake terminal and clock (at 0), with a pass over one file of `size` bytes, open unless `size` is null. */
+function setUp(size: number | undefined | null, file = 't.csv', columns?: number) {
+  const term = terminal(columns);
+  const time = clock();
+  const progress = new ReadProgress(term, time.now);
+  const pass = progress.pass(file, 1, 1);
+  if (size !== null) pass.opened(size, false);
+  return { term, time, progress, pass };
+}
+
 describe('ReadProgress', () => {
   it('draws nothing before SHOW_AFTER, then the line in place, rewritten at most every REDRAW', () => {
-    const term = terminal();
-    const time = clock();
-    const progress = new ReadProgress(term, time.now);
-    const pass = progress.pass('t.csv', 1, 1);
-    pass.opened(1000, false);
+    const { term, time, pass } = setUp(1000);
     time.at(SHOW_AFTER - 1);
     pass.bytes(100);
     pass.records(10);
@@ -40,11 +46,7 @@ describe('ReadProgress', () => {
   });
 
   it('end() clears a line that was drawn, and nothing is drawn after it', () => {
-    const term = terminal();
-    const time = clock();
-    const progress = new ReadProgress(term, time.now);
-    const pass = progress.pass('t.csv', 1, 1);
-    pass.opened(undefined, false);
+    const { term, time, progress, pass } = setUp(undefined);
     time.at(2 * SHOW_AFTER);
     pass.bytes(10);
     progress.end();
@@ -56,11 +58,7 @@ describe('ReadProgress', () => {
   });
 
   it('end() writes nothing when no line was drawn: a short read leaves stderr as it was', () => {
-    const term = terminal();
-    const time = clock();
-    const progress = new ReadProgress(term, time.now);
-    const pass = progress.pass('t.csv', 1, 1);
-    pass.opened(10, false);
+    const { term, progress, pass } = setUp(10);
     pass.bytes(10);
     progress.end();
     expect(term.writes).toEqual([]);
@@ -86,11 +84,7 @@ describe('ReadProgress', () => {
   });
 
   it('the rate is over the last seconds of the pass, not from its start', () => {
-    const term = terminal();
-    const time = clock();
-    const progress = new ReadProgress(term, time.now);
-    const pass = progress.pass('big.csv', 1, 1);
-    pass.opened(100_000_000, false);
+    const { term, time, pass } = setUp(100_000_000, 'big.csv');
     // A slow first 10 seconds (1 KiB/s), then 1 MiB/s.
     for (let s = 1; s <= 10; s++) {
       time.at(s * 1000);
@@ -103,16 +97,23 @@ describe('ReadProgress', () => {
     expect(term.writes.at(-1)).toContain(', 1.0 MiB/s,');
   });
 
-  it('no rate until RATE_AFTER of the pass, and the line fits the terminal', () => {
-    const term = terminal(30);
-    const time = clock();
-    const progress = new ReadProgress(term, time.now);
+  it('no rate until RATE_AFTER of the pass, also when the run is older', () => {
+    const { term, time, progress } = setUp(null);
     time.at(5 * SHOW_AFTER);
-    const pass = progress.pass('a-long-file-name-of-an-export.csv', 1, 1);
-    pass.opened(1000, false);
+    const second = progress.pass('b.csv', 2, 2);
+    second.opened(1000, false);
     time.at(5 * SHOW_AFTER + RATE_AFTER - 1);
+    second.bytes(10);
+    expect(term.writes).toEqual(['\rreading b.csv (2 of 2): 10 B of 1000 B (1%), 0 records\u001b[K']);
+    time.at(5 * SHOW_AFTER + 1000);
+    second.bytes(10);
+    expect(term.writes.at(-1)).toBe('\rreading b.csv (2 of 2): 20 B of 1000 B (2%), 0 records, 20 B/s, about 49s left in this file\u001b[K');
+  });
+
+  it('the line fits the terminal', () => {
+    const { term, time, pass } = setUp(1000, 'a-long-file-name-of-an-export.csv', 30);
+    time.at(SHOW_AFTER);
     pass.bytes(10);
-    expect(term.writes.at(-1)).not.toMatch(/\/s/);
-    expect(term.writes.at(-1)!.replace(/^\r|\u001b\[K$/g, '').length).toBeLessThanOrEqual(29);
+    expect(term.writes).toEqual(['\rreading a-long-file-name-of-…\u001b[K']);
   });
 });
