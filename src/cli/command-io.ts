@@ -10,6 +10,8 @@ export interface CommandIO {
    * file it comes from (`report - --output in.csv < in.csv`). Tests that pass a stream leave it out.
    */
   stdinFd?: number;
-  /** The environment variables a command may read (GITHUB_STEP_SUMMARY); tests pass their own. */
+  /** The environment variables a command may read (GITHUB_STEP_SUMMARY, CI); tests pass their own. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** A monotonic clock in milliseconds, for the progress line (default performance.now); tests pass their own. */
+  now?: () => number;
 }

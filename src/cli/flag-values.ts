@@ -237,6 +237,14 @@ export function byteSize(value: string): number {
   return bytes;
 }
 
+/** --max-expansion: a whole ratio from 1 up, or `none` (also `0`) for no limit (null). */
+export function expansionRatio(value: string): number | null {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed === 'none' || /^0+$/.test(trimmed)) return null;
+  if (/^\d+$/.test(trimmed) && Number(trimmed) <= Number.MAX_SAFE_INTEGER) return Number(trimmed);
+  throw new FlagValueError(`${JSON.stringify(value)} is not a ratio (a whole number such as 100 or 1000) or none`);
+}
+
 /** `--max-record-size` for `maxRecordSize`. */
 export const flagName = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 

@@ -3,7 +3,7 @@ import { ATTRIBUTIONS } from '../engine/attribution.js';
 import { COVERAGE_EVENTS } from '../engine/coverage-events.js';
 import { SCHEDULE_SOURCES } from '../config/schedule-sources.js';
 import { INPUT_ENCODINGS, INPUT_FORMATS } from '../io/input-formats.js';
-import { DEFAULT_MAX_RECORD_SIZE, sizeText } from '../io/read-limits.js';
+import { DEFAULT_MAX_EXPANSION, DEFAULT_MAX_RECORD_SIZE, EXPANSION_FLOOR, sizeText } from '../io/read-limits.js';
 import { PRESET_NAMES } from '../presets/index.js';
 import { CATALOGUE_FORMATS, INSPECTION_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/output-formats.js';
 import { DIMENSIONS, TEXT_FIELDS, TICKET_FIELDS } from '../schema/fields.js';
@@ -15,6 +15,7 @@ import {
   dateFormatFlag,
   delimiter,
   eventCondition,
+  expansionRatio,
   fieldMap,
   FlagValueError,
   handleTimeFlag,
@@ -69,6 +70,8 @@ interface FlagSpec<K extends string, C extends CommandName, T, D extends string 
   as?: A;
   /** Given several times (`--where a=1 --where b=2`): the value is the list of each one parsed. */
   repeatable?: R;
+  /** Flags (their keys) it cannot be given with: commander refuses the pair (exit 2). */
+  conflicts?: readonly string[];
 }
 
 const flag = <
@@ -160,6 +163,15 @@ export const FLAGS = [
     parse: byteSize,
     into: 'read',
   }),
+  flag({
+    key: 'maxExpansion',
+    flags: '--max-expansion <ratio>',
+    help: `how far a .gz input may expand: a file whose text passes ${sizeText(EXPANSION_FLOOR)} and this many times the compressed bytes read stops the run; none: no limit`,
+    default: String(DEFAULT_MAX_EXPANSION),
+    commands: READERS,
+    parse: expansionRatio,
+    into: 'read',
+  }),
   flag({ key: 'config', flags: '-c, --config <file>', help: 'config file: SLA policies, churn tags, zones (default: ./support-metrics.config.json if present)', commands: READERS, parse: text }),
 
   // What becomes of rejected records, and where the result goes.
@@ -187,6 +199,13 @@ export const FLAGS = [
     parse: nonEmpty,
   }),
   flag({ key: 'verbose', flags: '-v, --verbose', help: 'also print on stderr what was understood of each file (as `inspect` does)', commands: COMPUTERS }),
+  flag({
+    key: 'quiet',
+    flags: '-q, --quiet',
+    help: 'print on stderr only errors and failed goals: no progress line, notices, rejection summary or alerts',
+    commands: READERS,
+    conflicts: ['verbose'],
+  }),
 
   // The report's shape.
   flag({ key: 'period', flags: '-p, --period <period>', help: 'period of each row', choices: PERIODS, default: 'week', commands: ['report'], parse: oneOf(PERIODS), into: 'compute' }),

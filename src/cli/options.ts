@@ -72,6 +72,8 @@ export interface TicketRun extends Reading {
   output?: string;
   /** Print what was understood of each file (the inspect summary) on stderr. */
   verbose: boolean;
+  /** Print on stderr only errors and failed goals (--quiet): no progress line, notices, rejection summary or alerts. */
+  quiet: boolean;
   /** The config file the settings came from: an input, never an output. */
   configFile?: string;
   churnTags: string[];
@@ -165,6 +167,7 @@ function ticketRunOf(flags: Omit<FlagsOf<'tickets'>, 'format'>, settings: Settin
     },
     output: flags.output,
     verbose,
+    quiet: flags.quiet === true,
     configFile: settings.file,
     churnTags: settings.churnTags,
     sla: settings.sla,

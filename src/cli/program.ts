@@ -113,6 +113,7 @@ export function buildProgram(io: CommandIO): Command {
       const option = new Option(flag.flags, flag.help);
       if (flag.choices !== undefined) option.choices(flag.choices);
       if (flag.default !== undefined) option.default(flag.default);
+      if ('conflicts' in flag && flag.conflicts !== undefined) option.conflicts([...flag.conflicts]);
       if ('repeatable' in flag && flag.repeatable === true) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
       command.addOption(option);
     }

@@ -36,8 +36,8 @@ export async function runReport(files: string[], raw: Record<string, unknown>, i
     await appendToFile(summaryFile!, `${renderStepSummary(report!, { fullReport: where })}\n`, 'GITHUB_STEP_SUMMARY');
   }
   // Once the report is written in full: its alerts on stderr when it went to a file (a CI log shows
-  // them), the failed goals, and exit 4 for those of level error.
-  if (run.output !== undefined && run.output !== '-') for (const alert of report!.alerts) io.stderr.write(`alert: ${cleanText(alertText(alert))}\n`);
+  // them; not with --quiet), the failed goals (always), and exit 4 for those of level error.
+  if (run.output !== undefined && run.output !== '-' && !run.quiet) for (const alert of report!.alerts) io.stderr.write(`alert: ${cleanText(alertText(alert))}\n`);
   for (const line of failedGoalLines(report!)) io.stderr.write(`${cleanText(line)}\n`);
   const failed = report!.goals.filter((g) => g.passed === false && g.level === 'error').length;
   if (failed > 0) throw new GoalsFailed(`${failed === 1 ? '1 goal' : `${failed} goals`} of level error failed (the report is written)`);

@@ -3,13 +3,13 @@ import type { RejectHandling, TicketRun } from '../cli/options.js';
 import { InputError, UsageError } from '../errors.js';
 import { openOutput, outputTarget, readSources, sameDestination, type Output } from '../io/output-file.js';
 import { standardOutput } from '../io/standard-output.js';
-import { readTicketSources } from '../reading/read-exports.js';
 import { rejectsFile, type RejectsFile } from './rejects-file.js';
 import { formatRejectionSummary } from '../render/diagnostics.js';
 import { cleanText, formatCount, plural } from '../render/format.js';
 import { renderInspection } from '../render/inspection.js';
 import { Ingest, type IngestSummary } from '../tickets/ingest.js';
 import { wallTimeReader } from '../time/zone.js';
+import { readTicketInput } from './read-input.js';
 
 /** Where a command's result and its rejected records go, opened before any input is read. */
 export interface RunOutputs {
@@ -64,13 +64,13 @@ export async function withRunOutputs(
 /**
  * The first steps of every command that reads tickets: read and validate every record (rejected
  * ones to the --rejects file), print the rejection summary, and stop when too many records were
- * rejected or nothing usable is left.
+ * rejected or nothing usable is left. --quiet leaves out the notices and the summary.
  */
 export async function readValidTickets(files: string[], options: TicketRun, io: CommandIO, rejects: RejectsFile | undefined): Promise<IngestSummary> {
   const ingest = new Ingest(wallTimeReader(options.inputZone), { rejects, eventLog: options.eventLog });
   let input: IngestSummary;
   try {
-    await readTicketSources(files, ingest, io.stdin, options.read);
+    await readTicketInput(files, ingest, options.read, options.quiet, io);
     input = ingest.finish();
   } catch (error) {
     await rejects?.abandon();
@@ -78,6 +78,15 @@ export async function readValidTickets(files: string[], options: TicketRun, io: 
   }
   // Written before any check below: a run that fails on its rejections leaves the list of them.
   await rejects?.finish();
+  if (!options.quiet) writeReadingNotes(input, options, io);
+  const overLimit = rejectLimitExceeded(input, options.rejects);
+  if (overLimit !== undefined) throw new InputError(`${overLimit}; no output written`);
+  if (input.store.length === 0) throw new InputError('no valid records in the input; nothing to report');
+  return input;
+}
+
+/** What stderr says of a read: the notices, what --verbose adds, the rejection summary, where the rejects went. */
+function writeReadingNotes(input: IngestSummary, options: TicketRun, io: CommandIO): void {
   for (const notice of input.notices) io.stderr.write(`${cleanText(notice)}\n`);
   // --verbose: what inspect would print, before the rejection summary.
   if (options.verbose) io.stderr.write(`${renderInspection(input.readings)}\n`);
@@ -86,10 +95,6 @@ export async function readValidTickets(files: string[], options: TicketRun, io: 
     const aside = input.setAside > 0 ? ` and ${plural(input.setAside, 'value')} set aside` : '';
     io.stderr.write(`${cleanText(`${plural(input.rejected, 'rejected record')}${aside} written to ${options.rejects.file.path}`)}\n`);
   }
-  const overLimit = rejectLimitExceeded(input, options.rejects);
-  if (overLimit !== undefined) throw new InputError(`${overLimit}; no output written`);
-  if (input.store.length === 0) throw new InputError('no valid records in the input; nothing to report');
-  return input;
 }
 
 /** Why the rejections fail the run (--strict, --max-rejects), or undefined when they do not. */

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
 import type { InputEncoding } from './input-formats.js';
+import { sizeText, type ExpansionLimit } from './read-limits.js';
 
 /**
  * An input's bytes as checked UTF-8 text: gunzipped when they are gzip data, decoded from the
@@ -16,6 +17,9 @@ import type { InputEncoding } from './input-formats.js';
  * UTF-8, by far the commonest case and the benchmarked one, is not decoded here: its chunks are
  * checked with `buffer.isUtf8` (native) and passed on untouched for the CSV scanner to split. Other
  * encodings are decoded with a fatal, streaming TextDecoder and passed on re-encoded as UTF-8.
+ *
+ * Gzip data may expand only so far (--max-expansion): a megabyte that inflates to a gigabyte of
+ * blank lines would otherwise keep the readers busy for minutes with nothing to show.
  */
 
 export const ENCODING_NAMES: Record<InputEncoding, string> = {
@@ -43,11 +47,19 @@ const BYTE_ORDER_MARKS: readonly { encoding: InputEncoding; bytes: Buffer }[] = 
 
 const isGzip = (start: Buffer): boolean => start[0] === 0x1f && start[1] === 0x8b;
 
-/** Decodes one input (`name` is how messages call it). Throws at once when its first bytes already say it cannot be read. */
-export async function decodeInput(source: AsyncIterable<Buffer>, name: string, encoding: InputEncoding | undefined): Promise<DecodedInput> {
+/**
+ * Decodes one input (`name` is how messages call it). Throws at once when its first bytes already
+ * say it cannot be read. `expansion`: how far gzip data may expand (undefined: without limit).
+ */
+export async function decodeInput(
+  source: AsyncIterable<Buffer>,
+  name: string,
+  encoding: InputEncoding | undefined,
+  expansion: ExpansionLimit | undefined,
+): Promise<DecodedInput> {
   let { head, chunks } = await peek(source, (bytes) => bytes.length >= 4);
   const compressed = isGzip(head);
-  if (compressed) ({ head, chunks } = await peek(gunzip(chunks, name), (bytes) => bytes.length >= 4));
+  if (compressed) ({ head, chunks } = await peek(gunzip(chunks, name, expansion), (bytes) => bytes.length >= 4));
   const where = compressed ? ' (uncompressed)' : '';
   const marked = BYTE_ORDER_MARKS.find((bom) => head.subarray(0, bom.bytes.length).equals(bom.bytes))?.encoding;
   if (encoding !== undefined && marked !== undefined && marked !== encoding) {
@@ -111,13 +123,30 @@ export async function peek(
   return { head, chunks: replay() };
 }
 
-async function* gunzip(source: AsyncIterable<Buffer>, name: string): AsyncGenerator<Buffer> {
+/** The one line a gzip bomb is refused with (exit 3). */
+function overExpanded(name: string, limit: ExpansionLimit, output: number, input: number): InputError {
+  return new InputError(
+    `${name}: the gzip data expands more than ${limit.ratio.toLocaleString('en-US')}-fold (${sizeText(output)} of text from ${sizeText(input)} read), ` +
+      'which no ticket export does; if the file is real, raise --max-expansion (none: no limit)',
+  );
+}
+
+/**
+ * The gunzipped chunks. With a limit, the text out is compared after each chunk with the
+ * compressed bytes zlib has taken in (`bytesWritten`, not what the pipe has read ahead).
+ */
+async function* gunzip(source: AsyncIterable<Buffer>, name: string, limit: ExpansionLimit | undefined): AsyncGenerator<Buffer> {
   const input = Readable.from(source);
   const inflate = createGunzip();
   input.on('error', (error) => inflate.destroy(error));
   input.pipe(inflate);
+  let output = 0;
   try {
-    for await (const chunk of inflate) yield chunk as Buffer;
+    for await (const chunk of inflate) {
+      output += (chunk as Buffer).length;
+      if (limit !== undefined && output > limit.floor && output > limit.ratio * inflate.bytesWritten) throw overExpanded(name, limit, output, inflate.bytesWritten);
+      yield chunk as Buffer;
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && code.startsWith('Z_')) throw new InputError(`${name}: not valid gzip data: ${(error as Error).message}`);

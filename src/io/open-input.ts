@@ -4,6 +4,8 @@ import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
 import { decodeInput, type DecodedInput } from './decode-input.js';
 import type { InputEncoding } from './input-formats.js';
+import type { InputProgress } from './progress.js';
+import type { ExpansionLimit } from './read-limits.js';
 import { systemReason } from './system-error.js';
 
 /**
@@ -25,6 +27,7 @@ async function* bytesOf(stdin: AsyncIterable<Buffer | string>): AsyncGenerator<B
   for await (const chunk of stdin) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 }
 
+/** An input's bytes, and its size when it is a regular file (not standard input, a FIFO or a device). */
 async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<{ stream: Readable; size: number | undefined }> {
   if (path === '-') return { stream: Readable.from(bytesOf(stdin as AsyncIterable<Buffer | string>)), size: undefined };
   let info;
@@ -66,12 +69,33 @@ async function* readFailuresNamed(chunks: AsyncIterable<Buffer>, name: string): 
   }
 }
 
-/** Opens an input and decodes it (gzip, encoding): its text as checked UTF-8 chunks. */
-export async function openInput(path: string, stdin: NodeJS.ReadableStream, encoding: InputEncoding | undefined): Promise<InputText> {
+/** The chunks, each one's size told to `progress` as it is read. */
+async function* counted(chunks: AsyncIterable<Buffer>, progress: InputProgress): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    progress.bytes(chunk.length);
+    yield chunk;
+  }
+}
+
+/** How an input's bytes are decoded. */
+export interface DecodeOptions {
+  /** Decode from this encoding (else UTF-8, or UTF-16 by its byte order mark). */
+  encoding: InputEncoding | undefined;
+  /** How far gzip data may expand (undefined: without limit). */
+  expansion: ExpansionLimit | undefined;
+}
+
+/**
+ * Opens an input and decodes it (gzip, encoding): its text as checked UTF-8 chunks. `progress` is
+ * told the input's size and the bytes read, as they are read (of the gzip data, when compressed).
+ */
+export async function openInput(path: string, stdin: NodeJS.ReadableStream, options: DecodeOptions, progress?: InputProgress): Promise<InputText> {
   const name = displayName(path);
   const { stream, size } = await openSource(path, stdin);
   try {
-    const decoded = await decodeInput(readFailuresNamed(stream, name), name, encoding);
+    const bytes = progress === undefined ? stream : counted(stream, progress);
+    const decoded = await decodeInput(readFailuresNamed(bytes, name), name, options.encoding, options.expansion);
+    progress?.opened(size, decoded.compressed);
     return { ...decoded, name, size, chunks: readFailuresNamed(decoded.chunks, name) };
   } catch (error) {
     stream.destroy();

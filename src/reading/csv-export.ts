@@ -18,6 +18,7 @@ import {
 import { InputError } from '../errors.js';
 import { csvRecords, linesSpanned, type CsvBlock } from '../io/csv-records.js';
 import type { Delimiter } from '../io/input-formats.js';
+import type { InputProgress } from '../io/progress.js';
 import { DEFAULT_MAX_RECORD_SIZE } from '../io/read-limits.js';
 import type { Presets } from '../presets/index.js';
 import { canonicalFieldOf, FIELD_INDEX, REQUIRED_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
@@ -54,6 +55,8 @@ export interface CsvExport {
   size?: number | undefined;
   /** What inspect says of the file, filled in as it is decided. */
   understood: FileUnderstanding;
+  /** Told the records read, a block at a time (a terminal's progress line). */
+  progress?: InputProgress | undefined;
 }
 
 /** An empty line, or a row of empty fields (`,,,`: what spreadsheets leave below the data). */
@@ -159,6 +162,7 @@ class CsvExportReader {
     const { text, name, delimiter, file } = this.source;
     const keepRaw = this.ingest.keepRaw;
     let expected = this.source.size === undefined;
+    const { progress } = this.source;
     for await (const block of csvRecords(text.chunks, name, { delimiter, maxRecordSize: this.maxRecordSize, keepRaw, firstLine: text.firstLine })) {
       if (!expected && block.records.length > 1) {
         // The records to come, at the first block's bytes per record, and 5% to spare: one
@@ -167,6 +171,7 @@ class CsvExportReader {
         this.ingest.expectRecords(Math.ceil(((this.source.size! - block.bytes) * block.records.length * 1.05) / block.bytes));
       }
       this.ingest.blank(file, block.blankLines);
+      progress?.records(block.records.length + block.blankLines);
       await this.readBlock(block);
     }
     this.ingest.raw = undefined;

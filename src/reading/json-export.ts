@@ -4,6 +4,7 @@ import { cellText, valueAt } from '../dialect/json-fields.js';
 import { InputError } from '../errors.js';
 import { jsonRecords, MAX_NESTING, nestedDeeperThan, parseElement } from '../io/json-records.js';
 import { ndjsonLines, parseLine } from '../io/ndjson-lines.js';
+import type { InputProgress } from '../io/progress.js';
 import { DEFAULT_MAX_RECORD_SIZE } from '../io/read-limits.js';
 import type { Presets } from '../presets/index.js';
 import type { Preset } from '../presets/types.js';
@@ -28,6 +29,8 @@ export interface JsonExport {
   chunks: AsyncIterable<Buffer>;
   /** What inspect says of the file, filled in as it is decided. */
   understood: FileUnderstanding;
+  /** Told the records read, a block at a time (a terminal's progress line). */
+  progress?: InputProgress | undefined;
 }
 
 const IDENTIFIER_INDEXES = IDENTIFIER_FIELDS.map((field) => FIELD_INDEX[field]);
@@ -273,16 +276,20 @@ export async function readJsonExport(source: JsonExport, ingest: Ingest, options
   try {
     for await (const block of jsonRecords(source.chunks, source.name, options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE)) {
       if (block.kind === 'elements') {
+        let count = 0; // the elements are made as they are asked for
         for (const element of block.items) {
           const item = parseElement(source.name, element);
           if (keepRaw) ingest.raw = element.text;
           reader.add(item, element.position, `record ${element.position} is not an object`, element.text);
+          count++;
         }
+        source.progress?.records(count);
         continue;
       }
       // The page's records have no text of their own: the rejects file gets them as JSON (none
       // for a record nested too deep to be written out).
       const records = pageRecords(block.value, `${source.name}:${block.start.line}:${block.start.column}`, options, presets);
+      source.progress?.records(records.length);
       records.forEach((item, i) => {
         if (keepRaw) ingest.raw = nestedDeeperThan(item, MAX_NESTING) ? undefined : JSON.stringify(item);
         reader.add(item, i + 1, `record ${i + 1} is not an object`, block.text);
@@ -300,6 +307,7 @@ export async function readNdjsonExport(source: JsonExport, ingest: Ingest, optio
   const keepRaw = ingest.keepRaw;
   try {
     for await (const lines of ndjsonLines(source.chunks, source.name, options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE)) {
+      source.progress?.records(lines.length);
       for (const { text, position } of lines) {
         const trimmed = text.trim();
         if (trimmed === '') {

@@ -2,7 +2,9 @@ import { refuseMismatch } from '../dialect/interpret.js';
 import { UsageError } from '../errors.js';
 import { ENCODING_NAMES } from '../io/decode-input.js';
 import { DELIMITER_NAMES, formatFromExtension, type Delimiter } from '../io/input-formats.js';
-import { isRegularFile, openInput, type InputText } from '../io/open-input.js';
+import { displayName, isRegularFile, openInput, type DecodeOptions, type InputText } from '../io/open-input.js';
+import type { InputProgress, ReadProgress } from '../io/progress.js';
+import { DEFAULT_MAX_EXPANSION, EXPANSION_FLOOR } from '../io/read-limits.js';
 import { sniffInput, type SniffedInput } from '../io/sniff-input.js';
 import { loadPresets } from '../presets/index.js';
 import { blankUnderstanding, type FileUnderstanding } from '../tickets/file-reading.js';
@@ -47,12 +49,21 @@ function understanding(input: InputText, sniffed: SniffedInput, options: ReadOpt
   };
 }
 
-/** Reads every source in order into the ingest. */
-export async function readTicketSources(paths: string[], ingest: Ingest, stdin: NodeJS.ReadableStream, options: ReadOptions = {}): Promise<void> {
+/** How every input's bytes are decoded, from the read options. */
+function decodeOptions(options: ReadOptions): DecodeOptions {
+  const ratio = options.maxExpansion === undefined ? DEFAULT_MAX_EXPANSION : options.maxExpansion;
+  return { encoding: options.encoding, expansion: ratio === null ? undefined : { ratio, floor: options.expansionFloor ?? EXPANSION_FLOOR } };
+}
+
+/** Reads every source in order into the ingest, telling `progress` (a terminal's progress line) how far it is. */
+export async function readTicketSources(paths: string[], ingest: Ingest, stdin: NodeJS.ReadableStream, options: ReadOptions = {}, progress?: ReadProgress): Promise<void> {
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   const presets = await loadPresets();
-  for (const path of paths) {
-    const input = await openInput(path, stdin, options.encoding);
+  const decoding = decodeOptions(options);
+  for (const [i, path] of paths.entries()) {
+    const passProgress = (firstPass: boolean): InputProgress | undefined => progress?.pass(displayName(path), i + 1, paths.length, firstPass);
+    const counter = passProgress(false);
+    const input = await openInput(path, stdin, decoding, counter);
     const given = options.format ?? (path === '-' ? undefined : formatFromExtension(path));
     const sniffed = await sniffInput(input.name, input.chunks, given, options.delimiter);
     const understood = understanding(input, sniffed, options, given !== undefined);
@@ -60,7 +71,7 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
     refuseMismatch(input.name, sniffed.format, options, presets);
     const detected = whatWasDetected(input, sniffed.format === 'csv' ? sniffed.delimiter : undefined, sniffed.delimiterFrom);
     if (detected !== '') ingest.notice(`${input.name}: ${detected}`);
-    const source = { name: input.name, file, understood, chunks: sniffed.chunks };
+    const source = { name: input.name, file, understood, chunks: sniffed.chunks, progress: counter };
     if (sniffed.format === 'json') await readJsonExport(source, ingest, options, presets);
     else if (sniffed.format === 'ndjson') await readNdjsonExport(source, ingest, options, presets);
     else {
@@ -70,13 +81,13 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
       // Standard input, a pipe or a FIFO (`<(cmd)`, /dev/stdin) cannot be read twice.
       const reread = (await isRegularFile(path))
         ? async (): Promise<CsvText> => {
-            const again = await openInput(path, stdin, options.encoding);
+            const again = await openInput(path, stdin, decoding, passProgress(true));
             return { chunks: (await sniffInput(again.name, again.chunks, 'csv', delimiter)).chunks, firstLine };
           }
         : undefined;
       // The text's size, when the file's size is it (not gzip data, not re-encoded): how many tickets to make room for.
       const size = input.compressed || input.encoding !== 'utf-8' ? undefined : input.size;
-      await readCsvExport({ name: input.name, file, text: { chunks: sniffed.chunks, firstLine }, reread, delimiter, understood, size }, ingest, options, presets);
+      await readCsvExport({ name: input.name, file, text: { chunks: sniffed.chunks, firstLine }, reread, delimiter, understood, size, progress: counter }, ingest, options, presets);
     }
   }
 }

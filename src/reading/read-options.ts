@@ -27,4 +27,11 @@ export interface ReadOptions extends Interpreting {
    * DEFAULT_MAX_RECORD_SIZE (io/read-limits.ts).
    */
   maxRecordSize?: number;
+  /**
+   * How far gzip data may expand: at most this many times the compressed bytes read (null: no
+   * limit). Default DEFAULT_MAX_EXPANSION (io/read-limits.ts).
+   */
+  maxExpansion?: number | null;
+  /** Text a gzip file may expand to whatever its ratio (EXPANSION_FLOOR; smaller in tests). */
+  expansionFloor?: number;
 }

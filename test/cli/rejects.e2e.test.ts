@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { binPath, expectOneLineError, cli, stderrLines } from '../helpers/cli.js';
 import { workDirectory } from '../helpers/temp-files.js';
 
-/** --rejects, --max-rejects and --max-record-size, end to end (issue 5). */
+/** --rejects, --max-rejects, --max-record-size and --max-expansion, end to end (issues 5 and 15). */
 
 const work = workDirectory('rejects');
 afterAll(() => work.remove());
@@ -174,5 +175,25 @@ describe('--max-record-size', () => {
     expect((await cli(['report', 't.csv', '--max-record-size', '4K'], { cwd: dir })).code).toBe(0);
     expect(expectOneLineError(await cli(['report', 't.csv', '--max-record-size', '2K'], { cwd: dir }), 3)).toMatch(/^support-metrics: t\.csv:2: the record that starts here is over the record size limit \(2,048 bytes\)/);
     expect(expectOneLineError(await cli(['inspect', 't.csv', '--max-record-size', 'big'], { cwd: dir }), 2)).toMatch(/^support-metrics: --max-record-size: "big" is not a size/);
+  });
+});
+
+describe('--max-expansion', () => {
+  // A refused file needs 64 MiB of text (the floor): test/io/dialects.test.ts lowers the floor to show it.
+  it('takes a whole ratio, or none (0); a bad value is a usage error', async () => {
+    const dir = work.fresh('expansion');
+    writeFileSync(join(dir, 't.csv.gz'), gzipSync(TICKETS));
+    const plain = await cli(['report', 't.csv.gz', '-f', 'json'], { cwd: dir });
+    expect(plain.code, plain.stderr).toBe(0);
+    for (const ratio of ['none', '0', '1', '1000']) {
+      const run = await cli(['report', 't.csv.gz', '-f', 'json', '--max-expansion', ratio], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toBe(plain.stdout);
+    }
+    for (const ratio of ['lots', '-5', '1.5', '']) {
+      expect(expectOneLineError(await cli(['inspect', 't.csv.gz', '--max-expansion', ratio], { cwd: dir }), 2)).toBe(
+        `support-metrics: --max-expansion: ${JSON.stringify(ratio)} is not a ratio (a whole number such as 100 or 1000) or none`,
+      );
+    }
   });
 });

@@ -1,16 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withDecimalPoint } from '../../src/dialect/dialect.js';
-import { InputError } from '../../src/errors.js';
+import { ExitCode, exitCodeOf, InputError } from '../../src/errors.js';
 import { detectDelimiter, headerLineEnded } from '../../src/io/csv-delimiter.js';
 import { decodeInput, firstInvalidUtf16, firstInvalidUtf8 } from '../../src/io/decode-input.js';
 import { delimiterFromFlag, formatFromExtension, type InputEncoding } from '../../src/io/input-formats.js';
 import { readTicketSources, type ReadOptions } from '../../src/reading/read-exports.js';
 import { Ingest, type IngestSummary } from '../../src/tickets/ingest.js';
 import { wallTimeReader } from '../../src/time/zone.js';
+import { projectRoot } from '../helpers/cli.js';
+import { tempFiles } from '../helpers/temp-files.js';
 import { INVALID_UTF8, INVALID_UTF8_OFFSET, LONE_SURROGATE_OFFSET, writeDialectFixtures } from '../helpers/dialect-fixtures.js';
 
 /**
@@ -77,7 +80,7 @@ function cut(bytes: Buffer, at: number[]): Buffer[] {
 /** Decodes `chunks` to text, or returns the error message. */
 async function decodeAll(chunks: Buffer[], encoding?: InputEncoding): Promise<string> {
   try {
-    const input = await decodeInput(chunksOf(chunks), 'f.csv', encoding);
+    const input = await decodeInput(chunksOf(chunks), 'f.csv', encoding, undefined);
     const out: Buffer[] = [];
     for await (const chunk of input.chunks) out.push(chunk);
     return Buffer.concat(out).toString('utf8');
@@ -417,5 +420,57 @@ describe('gzip', () => {
   it('an invalid byte inside gzip data: the offset is in the uncompressed text', async () => {
     const error = await readError(['-'], {}, Readable.from([gzipSync(INVALID_UTF8)]));
     expect(error.message).toBe(`<stdin>:3: byte ${INVALID_UTF8_OFFSET} (uncompressed): not valid UTF-8; if the file came from Excel, try --encoding windows-1252`);
+  });
+
+  describe('a limit on expansion (--max-expansion)', () => {
+    /** A header, one ticket and 1 MiB of blank lines: about 1 KiB of gzip data, a 1,000-fold expansion. */
+    const blankLines = gzipSync(Buffer.concat([Buffer.from('id,created_at\nA,2026-03-02T09:00:00Z\n'), Buffer.alloc(1024 * 1024, 0x0a)]));
+    /** A floor far below the 64 MiB of a run, so that a small file shows what a gigabyte would. */
+    const floor = 64 * 1024;
+    const { file } = tempFiles('expansion');
+
+    it('gzip data that expands more than the ratio once past the floor stops the read: the file, the ratio and the flag named (exit 3)', async () => {
+      const path = file('bomb.csv.gz', blankLines);
+      const error = await readError([path], { maxExpansion: 100, expansionFloor: floor });
+      expect(error).toBeInstanceOf(InputError);
+      expect(exitCodeOf(error)).toBe(ExitCode.input);
+      expect(error.message).toMatch(
+        new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: the gzip data expands more than 100-fold \\([\\d,]+ bytes of text from [\\d,]+ bytes read\\), which no ticket export does; if the file is real, raise --max-expansion \\(none: no limit\\)$`),
+      );
+    });
+
+    it('is checked as the data comes, on standard input too: long before its end', async () => {
+      // 64 MiB of blank lines, about 64 KiB of gzip data, handed over 256 bytes at a time (zlib
+      // and the stream between take some 20 KiB ahead of what they have inflated).
+      const bomb = gzipSync(Buffer.concat([Buffer.from('id,created_at\n'), Buffer.alloc(64 * 1024 * 1024, 0x0a)]));
+      let pulled = 0;
+      async function* slowly(): AsyncGenerator<Buffer> {
+        for (; pulled < bomb.length; pulled += 256) yield bomb.subarray(pulled, pulled + 256);
+      }
+      const error = await readError(['-'], { maxExpansion: 100, expansionFloor: floor }, Readable.from(slowly()));
+      expect(error.message).toMatch(/^<stdin>: the gzip data expands more than 100-fold/);
+      expect(pulled).toBeLessThan(bomb.length / 2);
+    });
+
+    it('a higher ratio, or none, lets the same data through', async () => {
+      const path = file('bomb.csv.gz', blankLines);
+      for (const maxExpansion of [null, 5000]) {
+        const summary = await read([path], { maxExpansion, expansionFloor: floor });
+        expect(tickets(summary).map((t) => t.id)).toEqual(['A']);
+        expect(summary.files[0]!.blank).toBe(1024 * 1024);
+      }
+    });
+
+    it('below the floor a file expands as it likes', async () => {
+      const path = file('bomb.csv.gz', blankLines);
+      const summary = await read([path], { maxExpansion: 100, expansionFloor: 2 * 1024 * 1024 });
+      expect(tickets(summary).map((t) => t.id)).toEqual(['A']);
+    });
+
+    it('a real export (the sample, 5-fold) passes the default ratio with the same small floor', async () => {
+      const path = file('tickets.csv.gz', gzipSync(readFileSync(join(projectRoot, 'samples/tickets.csv')), { level: 9 }));
+      const summary = await read([path], { expansionFloor: floor });
+      expect(summary.records).toBe(3000);
+    });
   });
 });
