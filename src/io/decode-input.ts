@@ -209,9 +209,14 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /** Line feeds in `text` before index `end` (UTF-8 bytes, or decoded text). */
 function lineFeeds(text: Buffer | string, end = text.length): number {
-  const next = typeof text === 'string' ? (from: number) => text.indexOf('\n', from) : (from: number) => text.indexOf(0x0a, from);
   let count = 0;
-  for (let at = next(0); at !== -1 && at < end; at = next(at + 1)) count++;
+  if (typeof text === 'string') {
+    for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) count++;
+    return count;
+  }
+  // A loop over the bytes, not indexOf from one line feed to the next: a gigabyte of blank lines
+  // made a billion calls (25 s), and a plain CSV pays ~1 ns a byte either way.
+  for (let i = 0; i < end; i++) if (text[i] === 0x0a) count++;
   return count;
 }
 
