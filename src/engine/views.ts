@@ -134,6 +134,8 @@ export class Placing {
   readonly rowsByGroup: (Row | undefined)[][] = [];
   readonly totals: Accumulator[];
   private readonly feeds: Feeds;
+  /** Each metric's accumulator, made once by its `create`: rows get fresh copies of them. */
+  private readonly templates: readonly Accumulator[];
   private readonly metrics: readonly Metric[];
   private readonly grid: PeriodGrid;
   private readonly mask: Uint8Array | undefined;
@@ -147,12 +149,13 @@ export class Placing {
   ) {
     ({ metrics: this.metrics, grid: this.grid, mask: this.mask } = view);
     this.feeds = feedsOf(this.metrics, attribution);
-    this.totals = this.newAccumulators();
+    this.totals = this.metrics.map((m) => m.create(this.context));
+    this.templates = this.totals;
     if (!split) this.grid.slots.forEach((_, slot) => this.rowAt(slot, 0, true));
   }
 
   newAccumulators(): Accumulator[] {
-    return this.metrics.map((m) => m.create(this.context));
+    return this.templates.map((a) => a.fresh());
   }
 
   rowAt(slot: number, group: number, create: boolean): Row | undefined {

@@ -23,6 +23,9 @@ class Count implements Accumulator<number> {
   add(tickets: TicketStore, slot: number): void {
     if (this.counts(tickets, slot)) this.n++;
   }
+  fresh(): Count {
+    return new Count(this.counts);
+  }
   merge(other: Count): void {
     this.n += other.n;
   }
@@ -49,6 +52,9 @@ class Share implements Accumulator<RateValue> {
     this.denominator++;
     if (this.inNumerator(tickets, slot)) this.numerator++;
   }
+  fresh(): Share {
+    return new Share(this.inDenominator, this.inNumerator);
+  }
   merge(other: Share): void {
     this.numerator += other.numerator;
     this.denominator += other.denominator;
@@ -70,7 +76,9 @@ export const shareOf =
  * customers in the totals of a million tickets).
  */
 class KeySet {
-  private set: Set<number> | undefined = new Set();
+  /** While it holds one key, that key (and no Set is made: most rows split by many groups hold one). */
+  private one = -1;
+  private set: Set<number> | undefined;
   private bits: Uint32Array | undefined;
   size = 0;
 
@@ -83,21 +91,30 @@ class KeySet {
       this.setBit(word, bit);
       return;
     }
-    const set = this.set!;
+    const set = this.set;
+    if (set === undefined) {
+      if (this.size === 0) {
+        this.one = key;
+        this.size = 1;
+      } else if (key !== this.one) {
+        this.set = new Set([this.one, key]);
+        this.size = 2;
+      }
+      return;
+    }
     set.add(key);
     this.size = set.size;
     if (set.size > BITMAP_FROM) this.toBitmap();
   }
 
   forEach(use: (key: number) => void): void {
-    if (this.set !== undefined) {
-      this.set.forEach(use);
-      return;
-    }
-    const bits = this.bits!;
-    for (let word = 0; word < bits.length; word++) {
-      for (let rest = bits[word]!; rest !== 0; rest &= rest - 1) use(word * 32 + 31 - Math.clz32(rest & -rest));
-    }
+    const bits = this.bits;
+    if (bits !== undefined) {
+      for (let word = 0; word < bits.length; word++) {
+        for (let rest = bits[word]!; rest !== 0; rest &= rest - 1) use(word * 32 + 31 - Math.clz32(rest & -rest));
+      }
+    } else if (this.set !== undefined) this.set.forEach(use);
+    else if (this.size === 1) use(this.one);
   }
 
   private setBit(word: number, bit: number): void {
@@ -133,6 +150,9 @@ class PerDistinct implements Accumulator<RateValue> {
     this.tickets++;
     (this.keys ??= new KeySet()).add(key);
   }
+  fresh(): PerDistinct {
+    return new PerDistinct(this.keyOf);
+  }
   merge(other: PerDistinct): void {
     this.tickets += other.tickets;
     if (other.keys === undefined) return;
@@ -159,6 +179,9 @@ class Duration implements Accumulator<DurationValue> {
   add(tickets: TicketStore, slot: number): void {
     const seconds = this.secondsOf(tickets, slot);
     if (!Number.isNaN(seconds)) this.values.push(seconds);
+  }
+  fresh(): Duration {
+    return new Duration(this.secondsOf);
   }
   merge(other: Duration): void {
     this.values.append(other.values);

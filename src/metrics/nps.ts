@@ -42,6 +42,9 @@ class Nps implements Accumulator<NpsValue> {
     else if (score >= 7) this.passives++;
     else if (score >= 0) this.detractors++;
   }
+  fresh(): Nps {
+    return new Nps();
+  }
   merge(other: Nps): void {
     this.promoters += other.promoters;
     this.passives += other.passives;

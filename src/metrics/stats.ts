@@ -49,54 +49,68 @@ export function durationStats(values: Float64Array): DurationValue {
 }
 
 /**
- * A growable list of numbers, for accumulators that need every value (percentiles). The first
- * values go in a plain array: a row of a report split by many groups holds a few values per list,
- * and a typed array costs an ArrayBuffer (~200 bytes) even for one value; past SMALL_LIST values
- * they move to a Float64Array, which holds a million durations in 8 MB and sorts them natively.
+ * A growable list of numbers, for accumulators that need every value (percentiles). One value is
+ * held in a field and a few in a plain array: a row of a report split by many groups holds a few
+ * values per list, and a typed array costs an ArrayBuffer (~200 bytes) even for one value. Past
+ * SMALL_LIST values they move to a Float64Array, which holds a million durations in 8 MB and
+ * sorts them natively.
  */
 export class NumberList {
-  private small: number[] | undefined = [];
-  private values = NO_VALUES;
+  private one = 0;
+  private small: number[] | undefined;
+  private typed: Float64Array | undefined;
   length = 0;
 
   push(value: number): void {
-    const small = this.small;
-    if (small !== undefined) {
-      small.push(value);
-      this.length++;
-      if (small.length > SMALL_LIST) this.toTyped(this.length);
-      return;
+    const typed = this.typed;
+    if (typed !== undefined) {
+      if (this.length === typed.length) this.toTyped(this.length * 2);
+      this.typed![this.length++] = value;
+    } else if (this.length === 0) {
+      this.one = value;
+      this.length = 1;
+    } else if (this.small === undefined) {
+      this.small = [this.one, value];
+      this.length = 2;
+    } else {
+      this.small.push(value);
+      if (++this.length > SMALL_LIST) this.toTyped(this.length);
     }
-    if (this.length === this.values.length) this.toTyped(this.length * 2);
-    this.values[this.length++] = value;
   }
 
   /** Adds the values of another list. */
   append(other: NumberList): void {
     const needed = this.length + other.length;
-    if (this.small !== undefined && needed <= SMALL_LIST) {
-      for (const value of other.toArray()) this.small.push(value);
-    } else {
-      if (needed > this.values.length || this.small !== undefined) this.toTyped(Math.max(needed, this.values.length * 2));
-      this.values.set(other.toArray(), this.length);
+    if (this.typed === undefined && needed <= SMALL_LIST) {
+      const values = other.current();
+      for (let i = 0; i < values.length; i++) this.push(values[i]!);
+      return;
     }
+    if (this.typed === undefined || needed > this.typed.length) this.toTyped(Math.max(needed, this.length * 2));
+    this.typed!.set(other.current(), this.length);
     this.length = needed;
   }
 
   toArray(): Float64Array {
-    return this.small !== undefined ? Float64Array.from(this.small) : this.values.subarray(0, this.length);
+    return this.typed !== undefined ? this.typed.subarray(0, this.length) : Float64Array.from(this.current());
+  }
+
+  /** The values as they are held. */
+  private current(): ArrayLike<number> {
+    if (this.typed !== undefined) return this.typed.subarray(0, this.length);
+    if (this.small !== undefined) return this.small;
+    return this.length === 0 ? [] : [this.one];
   }
 
   /** The values in a Float64Array of `capacity`. */
   private toTyped(capacity: number): void {
     const typed = new Float64Array(capacity);
-    typed.set(this.small ?? this.values.subarray(0, this.length));
-    this.values = typed;
+    typed.set(this.current());
+    this.typed = typed;
     this.small = undefined;
   }
 }
 
-const NO_VALUES = new Float64Array(0);
 /** Values a NumberList holds in a plain array. */
 const SMALL_LIST = 64;
 

@@ -143,6 +143,11 @@ export interface Accumulator<V extends MetricValue = MetricValue> {
    * (the totals are the rows merged). `other` is made by the same `create`.
    */
   merge(other: Accumulator<V>): void;
+  /**
+   * An empty accumulator like this one (the same tests, made once per run): a report split by many
+   * groups makes one per metric and row, and `create` makes new closures each time.
+   */
+  fresh(): Accumulator<V>;
   result(): V;
 }
 
