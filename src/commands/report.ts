@@ -9,7 +9,7 @@ import { appendToFile } from '../io/append-file.js';
 import { renderStepSummary } from '../render/markdown.js';
 import type { Report } from '../report/types.js';
 import { cleanText } from '../render/format.js';
-import { render } from '../render/index.js';
+import { renderPieces } from '../render/index.js';
 import { alertText, failedGoalLines } from '../render/review.js';
 import { readValidTickets, withRunOutputs } from './ticket-input.js';
 
@@ -28,7 +28,7 @@ export async function runReport(files: string[], raw: Record<string, unknown>, i
     const nameTicket = (slot: number): string => `ticket ${store.id[slot]} in ${accounts[store.sourceFile[slot]!]!.path}`;
     const range = resolveRange(eventSpan(store)!, run.compute.period, run.zone, run.compute, nameTicket);
     report = computeReport(input, { ...run.compute, range });
-    await result.write(render(report, run.format, { color: run.format === 'table' && run.output === undefined && io.color, charts: run.charts }));
+    for (const piece of renderPieces(report, run.format, { color: run.format === 'table' && run.output === undefined && io.color, charts: run.charts })) await result.write(piece);
   });
   // The job summary, independently of where the report went (read from the environment at the edge).
   if (run.stepSummary) {

@@ -1,6 +1,6 @@
 import type { Report } from '../report/types.js';
 import { renderCsv } from './csv.js';
-import { renderJson } from './json.js';
+import { jsonPieces } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
 
@@ -13,13 +13,19 @@ export interface RenderOptions {
   charts?: boolean;
 }
 
-const RENDERERS: Record<OutputFormat, (report: Report, options: RenderOptions) => string> = {
-  table: renderTable,
-  markdown: renderMarkdown,
-  json: renderJson,
-  csv: renderCsv,
+/** Each format's text, in pieces to write one after the other (JSON: its rows a thousand at a time). */
+const RENDERERS: Record<OutputFormat, (report: Report, options: RenderOptions) => Iterable<string>> = {
+  table: (report, options) => [renderTable(report, options)],
+  markdown: (report, options) => [renderMarkdown(report, options)],
+  json: jsonPieces,
+  csv: (report) => [renderCsv(report)],
 };
 
-export function render(report: Report, format: OutputFormat, options: RenderOptions): string {
+/** The report's text in pieces, for a writer: a large report is never held as one string. */
+export function renderPieces(report: Report, format: OutputFormat, options: RenderOptions): Iterable<string> {
   return RENDERERS[format](report, options);
+}
+
+export function render(report: Report, format: OutputFormat, options: RenderOptions): string {
+  return [...renderPieces(report, format, options)].join('');
 }

@@ -17,7 +17,30 @@ export function jsonDocument(value: unknown): string {
   return `${escapeJsonText(JSON.stringify(value, null, 2))}\n`;
 }
 
+/** Rows per piece of a report's JSON text. */
+const ROWS_PER_PIECE = 1000;
+
+/**
+ * The Report's JSON document in pieces, the rows a thousand at a time: the same text as
+ * jsonDocument(report), without ever holding it whole (a report split by many groups runs to
+ * hundreds of megabytes, and V8 cannot make a string of more than 512 MiB).
+ */
+export function* jsonPieces(report: Report): Generator<string> {
+  // The rest of the report, its rows left empty: the rows go where `[]` is. The key can only be
+  // found where it is, two spaces in: inside a string, quotes and line breaks are escaped.
+  const rest = jsonDocument({ ...report, rows: [] });
+  const at = rest.indexOf('\n  "rows": []') + '\n  "rows": '.length;
+  yield rest.slice(0, at);
+  if (report.rows.length === 0) yield '[]';
+  for (let from = 0; from < report.rows.length; from += ROWS_PER_PIECE) {
+    // A row sits two levels deep: each of its lines is indented by four more spaces.
+    const rows = report.rows.slice(from, from + ROWS_PER_PIECE).map((row) => `    ${escapeJsonText(JSON.stringify(row, null, 2)).replaceAll('\n', '\n    ')}`);
+    yield `${from === 0 ? '[\n' : ',\n'}${rows.join(',\n')}${from + ROWS_PER_PIECE >= report.rows.length ? '\n  ]' : ''}`;
+  }
+  yield rest.slice(at + '[]'.length);
+}
+
 /** The Report itself. */
 export function renderJson(report: Report): string {
-  return jsonDocument(report);
+  return [...jsonPieces(report)].join('');
 }

@@ -3,7 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/render/index.js';
 import { renderCsv } from '../../src/render/csv.js';
-import { renderJson } from '../../src/render/json.js';
+import { jsonDocument, jsonPieces, renderJson } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderTable } from '../../src/render/table.js';
 import type { DurationValue } from '../../src/metrics/types.js';
@@ -184,6 +184,19 @@ describe('the golden Report (checks the fixture the renderer tests rely on)', ()
 });
 
 describe('JSON', () => {
+  it('is written in pieces, the rows a thousand at a time, with the text of one JSON.stringify of the whole report', () => {
+    const agent = (i: number): string => (i === 7 ? '\n  "rows": []\u202e' : `agent ${i}`);
+    for (const n of [0, 1, 1000, 1001, 2500]) {
+      const r = reportOf(
+        Array.from({ length: n }, (_, i) => ({ id: `T${i}`, created_at: '2026-03-02T09:00:00Z', agent: agent(i) })),
+        { by: ['agent'] },
+      );
+      const pieces = [...jsonPieces(r)];
+      expect(pieces.join('')).toBe(jsonDocument(r));
+      expect(pieces.length).toBe(2 + Math.max(1, Math.ceil(r.rows.length / 1000)));
+    }
+  });
+
   it('is the Report itself', () => {
     const r = golden();
     const text = renderJson(r);
