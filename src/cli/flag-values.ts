@@ -237,13 +237,21 @@ export function byteSize(value: string): number {
   return bytes;
 }
 
-/** --max-expansion: a whole ratio from 1 up, or `none` (also `0`) for no limit (null). */
-export function expansionRatio(value: string): number | null {
-  const trimmed = value.trim().toLowerCase();
-  if (trimmed === 'none' || /^0+$/.test(trimmed)) return null;
-  if (/^\d+$/.test(trimmed) && Number(trimmed) <= Number.MAX_SAFE_INTEGER) return Number(trimmed);
-  throw new FlagValueError(`${JSON.stringify(value)} is not a ratio (a whole number such as 100 or 1000) or none`);
-}
+/** A limit: a whole number from 1 up, or `none` (also `0`) for no limit (null); `what` says what a good value looks like. */
+const wholeLimit =
+  (what: string) =>
+  (value: string): number | null => {
+    const trimmed = value.trim().toLowerCase();
+    if (trimmed === 'none' || /^0+$/.test(trimmed)) return null;
+    if (/^\d+$/.test(trimmed) && Number(trimmed) <= Number.MAX_SAFE_INTEGER) return Number(trimmed);
+    throw new FlagValueError(`${JSON.stringify(value)} is not ${what} or none`);
+  };
+
+/** --max-expansion: a whole ratio from 1 up, or none. */
+export const expansionRatio = wholeLimit('a ratio (a whole number such as 100 or 1000)');
+
+/** --max-groups: a number of groups, or none. */
+export const groupLimit = wholeLimit('a number of groups (a whole number such as 50000)');
 
 /** `--max-record-size` for `maxRecordSize`. */
 export const flagName = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -1,6 +1,7 @@
 import { DATE_ORDER_CHOICES } from '../dialect/date-orders.js';
 import { ATTRIBUTIONS } from '../engine/attribution.js';
 import { COVERAGE_EVENTS } from '../engine/coverage-events.js';
+import { DEFAULT_MAX_GROUPS } from '../engine/group-limit.js';
 import { SCHEDULE_SOURCES } from '../config/schedule-sources.js';
 import { INPUT_ENCODINGS, INPUT_FORMATS } from '../io/input-formats.js';
 import { DEFAULT_MAX_EXPANSION, DEFAULT_MAX_RECORD_SIZE, EXPANSION_FLOOR, sizeText } from '../io/read-limits.js';
@@ -16,6 +17,7 @@ import {
   delimiter,
   eventCondition,
   expansionRatio,
+  groupLimit,
   fieldMap,
   FlagValueError,
   handleTimeFlag,
@@ -215,6 +217,15 @@ export const FLAGS = [
     help: `split each period into rows by these, comma-separated: ${DIMENSIONS.join(', ')}`,
     commands: ['report'],
     parse: commaList(oneOf(DIMENSIONS), 'the dimension'),
+  }),
+  flag({
+    key: 'maxGroups',
+    flags: '--max-groups <n>',
+    help: 'stop (exit 3) when --by finds more groups than this, which is most often a column mapped to the wrong field (each group costs several KiB); none: no limit',
+    default: String(DEFAULT_MAX_GROUPS),
+    commands: ['report'],
+    parse: groupLimit,
+    into: 'compute',
   }),
   flag({
     key: 'from',

@@ -5,6 +5,7 @@ import { METRICS } from '../metrics/index.js';
 import { businessDeadline, businessTimes, type ScheduleRule } from './business-hours.js';
 import { DEFAULT_ALERT_SETTINGS, negativeRatingAlerts, volumeAnomalies, type AlertSettings } from './alerts.js';
 import { judgeGoals } from './goal-outcomes.js';
+import { DEFAULT_MAX_GROUPS } from './group-limit.js';
 import { headlineOf } from './headline.js';
 import type { Attribution } from './attribution.js';
 import { evaluateSla, type SlaPolicy } from '../sla/evaluate.js';
@@ -42,6 +43,8 @@ export interface ComputeOptions {
   alerts?: AlertSettings;
   /** The config's schedules: business times from the timestamps, business-clock SLA deadlines. */
   schedules?: readonly ScheduleRule[];
+  /** --max-groups: the most groups `by` may make (null: no limit; default DEFAULT_MAX_GROUPS). */
+  maxGroups?: number | null;
 }
 
 /**
@@ -150,7 +153,7 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
   const values = valuesOf(run);
 
   const grid = buildPeriodGrid(options.range.from, options.range.to, options.period, options.zone);
-  const grouping = new Grouping(tickets, by);
+  const grouping = new Grouping(tickets, by, options.maxGroups === undefined ? DEFAULT_MAX_GROUPS : options.maxGroups);
   const placing = placeView(run, { metrics, grid }, grouping);
   const compared = options.compare === undefined ? undefined : shiftedGrid(grid, options.compare);
   const previous = compared === undefined ? undefined : placeView(run, { metrics, grid: compared }, grouping);

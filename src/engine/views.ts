@@ -1,5 +1,6 @@
 import type { Attribution } from './attribution.js';
 import type { ComputeOptions } from './compute.js';
+import { InputError } from '../errors.js';
 import type { Dimension } from '../schema/fields.js';
 import { resolvedAtUnknownTime, type TicketStore } from '../tickets/store.js';
 import { firstSlotEndingAfter, slotIndexOf, type PeriodGrid } from '../time/periods.js';
@@ -44,9 +45,11 @@ export class Grouping {
   readonly split: boolean;
   private readonly indexByKey = new Map<string, number>();
 
+  /** `maxGroups`: more groups than this stop the run (null: no limit). */
   constructor(
     private readonly tickets: TicketStore,
     private readonly by: readonly Dimension[],
+    private readonly maxGroups: number | null = null,
   ) {
     this.split = by.length > 0;
     if (by.length === 0) this.values.push([]);
@@ -62,9 +65,21 @@ export class Grouping {
     const key = codes.join(',');
     let group = this.indexByKey.get(key);
     if (group === undefined) {
-      group = this.values.length;
+      group = this.newGroup();
       this.values.push(codes.map((code, i) => this.tickets.dictionaries[this.by[i]!].valueOf(code)));
       this.indexByKey.set(key, group);
+    }
+    return group;
+  }
+
+  /** The number of the next group, unless there would be more than maxGroups. */
+  private newGroup(): number {
+    const group = this.values.length;
+    if (this.maxGroups !== null && group >= this.maxGroups) {
+      const limit = this.maxGroups.toLocaleString('en-US');
+      throw new InputError(
+        `--by ${this.by.join(',')}: more than ${limit} groups, which is most often a column mapped to the wrong field (check the ${this.by.join(' and ')} column${this.by.length > 1 ? 's' : ''}, --map or the preset); if the groups are real, raise --max-groups (none: no limit)`,
+      );
     }
     return group;
   }
@@ -79,7 +94,7 @@ export class Grouping {
     }
     let group = known[code + 1]!;
     if (group < 0) {
-      group = this.values.length;
+      group = this.newGroup();
       this.values.push([this.tickets.dictionaries[this.by[0]!].valueOf(code)]);
       known[code + 1] = group;
     }

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { expectOneLineError, fixtureDir, cli, type Run } from '../helpers/cli.js';
+import { tempFiles } from '../helpers/temp-files.js';
 
 /**
  * The report flags of issue 3: `--metrics a,b,c` ("limits a report to chosen metrics, validated
@@ -176,5 +177,30 @@ describe('--attribution', () => {
     const line = expectOneLineError(await report(['friday.csv', '--attribution', 'resolved'], attribution), 2);
     expect(line).toContain('resolved');
     expect(line).toMatch(/--attribution/);
+  });
+});
+
+describe('--max-groups', () => {
+  const temp = tempFiles('max-groups');
+  // One agent per ticket: what an id column mapped to agent looks like.
+  const csv = `id,created_at,agent,channel\n${Array.from({ length: 120 }, (_, i) => `T${i},2026-03-02T09:00:00Z,agent ${i},${i % 2 ? 'chat' : 'email'}`).join('\n')}\n`;
+
+  it('more groups than the limit: exit 3, one line naming the dimensions and the flag, before any output', async () => {
+    const file = temp.file('one-agent-per-ticket.csv', csv);
+    const line = expectOneLineError(await cli(['report', file, '--by', 'agent', '--max-groups', '100', '--quiet']), 3);
+    expect(line).toBe(
+      'support-metrics: --by agent: more than 100 groups, which is most often a column mapped to the wrong field (check the agent column, --map or the preset); if the groups are real, raise --max-groups (none: no limit)',
+    );
+    expect(expectOneLineError(await cli(['report', file, '--by', 'channel,agent', '--max-groups', '119', '--quiet']), 3)).toContain('--by channel,agent: more than 119 groups');
+  });
+
+  it('at the limit, or with none, the report is made; a bad value is a usage error', async () => {
+    const file = temp.file('one-agent-per-ticket.csv', csv);
+    for (const limit of ['120', 'none', '0']) {
+      const r = await cli(['report', file, '--by', 'agent', '--max-groups', limit, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect((JSON.parse(r.stdout) as { rows: unknown[] }).rows).toHaveLength(120);
+    }
+    expect(expectOneLineError(await cli(['report', file, '--max-groups', 'lots']), 2)).toContain('--max-groups: "lots" is not a number of groups');
   });
 });
