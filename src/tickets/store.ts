@@ -9,11 +9,72 @@ import { resolvedOrByStatus, tagList, YesNo, type ParsedTicket } from '../schema
  * dictionaries and stored as codes (-1 = blank).
  */
 
+/**
+ * Strings to their positions in a list (ticket ids to slots, a dictionary's values to codes): open
+ * addressing with linear probing over two Int32Arrays (each entry's position and the string's
+ * hash), the strings themselves in the list. A Map of a million ticket ids took ~40 MB and was the
+ * store's second cost (and ~500 ns a lookup among 330,000 customers); this takes 16 MB at most for
+ * a million strings and one hash per lookup.
+ */
+class StringIndex {
+  private slots = new Int32Array(2048).fill(-1);
+  private hashes = new Int32Array(2048);
+  private used = 0;
+  /** Where the id last looked up and not found goes (see add). */
+  private free = 0;
+  private freeHash = 0;
+
+  constructor(private readonly strings: readonly string[]) {}
+
+  /** FNV-1a over the UTF-16 code units. */
+  private static hash(id: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    return h;
+  }
+
+  /** The position of `id` in the list, or undefined (and `add` then files it). */
+  get(id: string): number | undefined {
+    const h = StringIndex.hash(id);
+    const mask = this.slots.length - 1;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const slot = this.slots[at]!;
+      if (slot < 0) {
+        this.free = at;
+        this.freeHash = h;
+        return undefined;
+      }
+      if (this.hashes[at] === h && this.strings[slot] === id) return slot;
+    }
+  }
+
+  /** Files the string that `get` just did not find, at its position `slot` in the list. */
+  add(slot: number): void {
+    this.slots[this.free] = slot;
+    this.hashes[this.free] = this.freeHash;
+    if (++this.used * 2 > this.slots.length) this.grow();
+  }
+
+  private grow(): void {
+    const { slots, hashes } = this;
+    this.slots = new Int32Array(slots.length * 2).fill(-1);
+    this.hashes = new Int32Array(slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i]! < 0) continue;
+      let at = hashes[i]! & mask;
+      while (this.slots[at]! >= 0) at = (at + 1) & mask;
+      this.slots[at] = slots[i]!;
+      this.hashes[at] = hashes[i]!;
+    }
+  }
+}
+
 export class Dictionary {
   readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
+  private readonly codes = new StringIndex(this.values);
   // Consecutive records often repeat a value (a channel, a priority): the CSV scanner hands the
-  // same string object on for values that repeat (see RepeatedValues), so this is a pointer test.
+  // same string object on for values that repeat (see io/csv-scanner.ts), so this is a pointer test.
   private lastValue: string | null = null;
   private lastCode = -1;
 
@@ -24,7 +85,7 @@ export class Dictionary {
     if (code === undefined) {
       code = this.values.length;
       this.values.push(value);
-      this.codes.set(value, code);
+      this.codes.add(code);
     }
     return this.remember(value, code);
   }
@@ -149,65 +210,6 @@ function grow<T extends Float64Array | Int32Array | Int8Array>(array: T, capacit
   return resized;
 }
 
-/**
- * Ticket ids to their slots: open addressing with linear probing over two Int32Arrays (each entry's
- * slot and the id's hash), the ids themselves in the store's `id` list. A Map of a million string
- * keys took ~40 MB and was the store's second cost; this takes 16 MB at most and one hash per record.
- */
-class IdIndex {
-  private slots = new Int32Array(2048).fill(-1);
-  private hashes = new Int32Array(2048);
-  private used = 0;
-  /** Where the id last looked up and not found goes (see add). */
-  private free = 0;
-  private freeHash = 0;
-
-  constructor(private readonly ids: readonly string[]) {}
-
-  /** FNV-1a over the UTF-16 code units. */
-  private static hash(id: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-    return h;
-  }
-
-  /** The slot of `id`, or undefined (and `add` then files it). */
-  get(id: string): number | undefined {
-    const h = IdIndex.hash(id);
-    const mask = this.slots.length - 1;
-    for (let at = h & mask; ; at = (at + 1) & mask) {
-      const slot = this.slots[at]!;
-      if (slot < 0) {
-        this.free = at;
-        this.freeHash = h;
-        return undefined;
-      }
-      if (this.hashes[at] === h && this.ids[slot] === id) return slot;
-    }
-  }
-
-  /** Files the id that `get` just did not find, under `slot`. */
-  add(slot: number): void {
-    this.slots[this.free] = slot;
-    this.hashes[this.free] = this.freeHash;
-    if (++this.used * 2 > this.slots.length) this.grow();
-  }
-
-  private grow(): void {
-    const { slots, hashes } = this;
-    this.slots = new Int32Array(slots.length * 2).fill(-1);
-    this.hashes = new Int32Array(slots.length * 2);
-    const mask = this.slots.length - 1;
-    for (let i = 0; i < slots.length; i++) {
-      if (slots[i]! < 0) continue;
-      let at = hashes[i]! & mask;
-      while (this.slots[at]! >= 0) at = (at + 1) & mask;
-      this.slots[at] = slots[i]!;
-      this.hashes[at] = hashes[i]!;
-    }
-  }
-}
-
 export type UpsertOutcome = 'added' | 'replaced' | 'kept';
 
 /**
@@ -231,7 +233,7 @@ export class TicketStore {
   latestTimestamp = -Infinity;
   private capacity = 1024;
   readonly id: string[] = [];
-  private readonly slotOfId = new IdIndex(this.id);
+  private readonly slotOfId = new StringIndex(this.id);
   /** Index of the input file the ticket's winning record came from. */
   sourceFile = new Int32Array(this.capacity);
 
