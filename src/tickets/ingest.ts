@@ -230,7 +230,7 @@ export class Ingest {
   }
 
   finish(): IngestSummary {
-    this.store.trim();
+    this.store.seal();
     const used = new Array<number>(this.files.length).fill(0);
     for (let slot = 0; slot < this.store.length; slot++) used[this.store.sourceFile[slot]!]!++;
     if (this.eventLog !== undefined) this.store.settleEvents();

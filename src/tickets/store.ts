@@ -72,7 +72,8 @@ class StringIndex {
 
 export class Dictionary {
   readonly values: string[] = [];
-  private readonly codes = new StringIndex(this.values);
+  /** Undefined once sealed (after the last record): the report only reads values by code. */
+  private codes: StringIndex | undefined = new StringIndex(this.values);
   // Consecutive records often repeat a value (a channel, a priority): the CSV scanner hands the
   // same string object on for values that repeat (see io/csv-scanner.ts), so this is a pointer test.
   private lastValue: string | null = null;
@@ -81,11 +82,13 @@ export class Dictionary {
   codeOf(value: string | null): number {
     if (value === null) return -1;
     if (value === this.lastValue) return this.lastCode;
-    let code = this.codes.get(value);
+    const codes = this.codes;
+    if (codes === undefined) throw new Error('internal: a value interned after the last record');
+    let code = codes.get(value);
     if (code === undefined) {
       code = this.values.length;
       this.values.push(value);
-      this.codes.add(code);
+      codes.add(code);
     }
     return this.remember(value, code);
   }
@@ -94,6 +97,11 @@ export class Dictionary {
     this.lastValue = value;
     this.lastCode = code;
     return code;
+  }
+
+  /** No more values: the index goes (a dictionary of 330,000 customers holds 8 MB of it). */
+  seal(): void {
+    this.codes = undefined;
   }
 
   valueOf(code: number): string | null {
@@ -233,7 +241,8 @@ export class TicketStore {
   latestTimestamp = -Infinity;
   private capacity = 1024;
   readonly id: string[] = [];
-  private readonly slotOfId = new StringIndex(this.id);
+  /** Undefined once sealed (after the last record). */
+  private slotOfId: StringIndex | undefined = new StringIndex(this.id);
   /** Index of the input file the ticket's winning record came from. */
   sourceFile = new Int32Array(this.capacity);
 
@@ -266,7 +275,7 @@ export class TicketStore {
     const slot = this.length++;
     if (slot === this.capacity) this.resize(Math.ceil(this.capacity * 1.5)); // 1.5×: less slack than doubling at a million tickets
     this.id.push(id);
-    this.slotOfId.add(slot);
+    this.ids.add(slot);
     return slot;
   }
 
@@ -279,7 +288,7 @@ export class TicketStore {
     // NaN (blank) never counts: comparisons with NaN are false.
     const latest = latestTime(ticket);
     if (latest > this.latestTimestamp) this.latestTimestamp = latest;
-    const existing = this.slotOfId.get(ticket.id);
+    const existing = this.ids.get(ticket.id);
     if (existing === undefined) {
       this.write(this.addSlot(ticket.id), ticket, file);
       return { outcome: 'added', loserFile: -1, createdDiffers: false };
@@ -307,7 +316,7 @@ export class TicketStore {
     const latest = latestTime(ticket);
     if (latest > this.latestTimestamp) this.latestTimestamp = latest;
     const time = ticket.createdAt;
-    let slot = this.slotOfId.get(ticket.id);
+    let slot = this.ids.get(ticket.id);
     const added = slot === undefined;
     if (slot === undefined) {
       slot = this.addSlot(ticket.id);
@@ -343,10 +352,22 @@ export class TicketStore {
     if (this.length + count > this.capacity) this.resize(this.length + count);
   }
 
-  /** After the last record: the room made that no ticket took is given back (when it is more than a tenth). */
-  trim(): void {
+  /**
+   * After the last record: the room made that no ticket took is given back (when it is more than a
+   * tenth), and the indexes that found ids and values go (16 MB for a million ids): the report only
+   * reads the columns.
+   */
+  seal(): void {
     const keep = Math.max(this.length, 1024);
     if (this.capacity > keep * 1.1) this.resize(keep);
+    this.slotOfId = undefined;
+    for (const dictionary of Object.values(this.dictionaries)) dictionary.seal();
+  }
+
+  /** The index of ids, while records come. */
+  private get ids(): StringIndex {
+    if (this.slotOfId === undefined) throw new Error('internal: a record after the last one');
+    return this.slotOfId;
   }
 
   tagsOf(slot: number): readonly string[] {

@@ -241,7 +241,7 @@ describe('TicketStore', () => {
       store.upsert(parsed({ id: 'first', handleTime: 1 }), 0);
       store.reserve(reserved);
       for (let i = 0; i < n; i++) store.upsert(parsed({ id: `T${i}`, createdAt: i, agent: `a${i % 5}`, handleTime: i }), 1);
-      store.trim();
+      store.seal();
       expect(store.length).toBe(n + 1);
       expect(store.createdAt.length).toBeLessThanOrEqual(Math.max(1024, n + 1) * 1.1);
       expect([store.id[0], store.handleTime[0], store.sourceFile[0]]).toEqual(['first', 1, 0]);
