@@ -122,9 +122,11 @@ export function compareValues(a: readonly (string | null)[], b: readonly (string
  */
 type Feeds = Map<Placement, { happened: EventPlacement | null; indexes: number[] }[]>;
 
-function feedsOf(metrics: readonly Metric[], attribution: Attribution): Feeds {
+function feedsOf(metrics: readonly Metric[], attribution: Attribution, unavailable: ReadonlySet<string>): Feeds {
   const feeds: Feeds = new Map();
   metrics.forEach((m, i) => {
+    // A metric that is n/a for the input (no column, no SLA target) is null: nothing to feed.
+    if (unavailable.has(m.meta.id)) return;
     const own = m.meta.placement;
     const [at, happened] = own === 'open_at_end' || attribution === 'event' ? [own, null] : ['created' as const, own];
     const list = feeds.get(at) ?? [];
@@ -141,6 +143,8 @@ export interface View {
   metrics: readonly Metric[];
   grid: PeriodGrid;
   mask: Uint8Array | undefined;
+  /** The metrics that are n/a for the input (their value is null): not fed. */
+  unavailable: ReadonlySet<string>;
 }
 
 /** The report's rows (a period, and with --by a group) and totals, each a set of accumulators, as the tickets are placed in them. */
@@ -163,7 +167,7 @@ export class Placing {
     split: boolean,
   ) {
     ({ metrics: this.metrics, grid: this.grid, mask: this.mask } = view);
-    this.feeds = feedsOf(this.metrics, attribution);
+    this.feeds = feedsOf(this.metrics, attribution, view.unavailable);
     this.totals = this.metrics.map((m) => m.create(this.context));
     this.templates = this.totals;
     if (!split) this.grid.slots.forEach((_, slot) => this.rowAt(slot, 0, true));
@@ -270,8 +274,8 @@ export interface Run {
 }
 
 /** A view placed: `by` splits it into groups (a Grouping may be shared, so that two views number groups alike). */
-export function placeView(run: Run, view: Omit<View, 'mask'> & { mask?: Uint8Array }, grouping: Grouping): Placing {
-  return new Placing(run.tickets, run.options.attribution, run.context, { ...view, mask: view.mask ?? run.mask }, grouping.split).place(grouping);
+export function placeView(run: Run, view: Omit<View, 'mask' | 'unavailable'> & { mask?: Uint8Array }, grouping: Grouping): Placing {
+  return new Placing(run.tickets, run.options.attribution, run.context, { ...view, mask: view.mask ?? run.mask, unavailable: run.unavailable }, grouping.split).place(grouping);
 }
 
 /** A set of accumulators' values, keyed by metric id; a metric that is n/a for the input is null. */
