@@ -1,6 +1,6 @@
 import { SlaState } from '../sla/evaluate.js';
 import type { TicketStore } from '../tickets/store.js';
-import { durationStats, NumberList, rate } from './stats.js';
+import { durationStats, mergeSorted, NumberList, rate, sortedDurationStats } from './stats.js';
 import type { Accumulator, DurationValue, RateValue } from './types.js';
 
 /**
@@ -175,6 +175,8 @@ export const perDistinct =
 
 class Duration implements Accumulator<DurationValue> {
   private readonly values = new NumberList();
+  /** The lists of the accumulators merged in (the rows, for the totals), merged when the result is asked for. */
+  private readonly merged: NumberList[] = [];
   constructor(private readonly secondsOf: (tickets: TicketStore, slot: number) => number) {}
   add(tickets: TicketStore, slot: number): void {
     const seconds = this.secondsOf(tickets, slot);
@@ -184,10 +186,12 @@ class Duration implements Accumulator<DurationValue> {
     return new Duration(this.secondsOf);
   }
   merge(other: Duration): void {
-    this.values.append(other.values);
+    this.merged.push(other.values, ...other.merged);
   }
   result(): DurationValue {
-    return durationStats(this.values.toArray());
+    if (this.merged.length === 0) return durationStats(this.values.toArray());
+    // Each list sorted (in place: a row's own figures sort it anyway), then merged.
+    return sortedDurationStats(mergeSorted([this.values, ...this.merged].map((list) => list.toArray().sort())));
   }
 }
 
