@@ -187,3 +187,23 @@ describe('parseTimestamp: properties', () => {
     );
   });
 });
+
+describe('the common layout reads instants as Date.UTC does', () => {
+  it('property: any valid date and time from year 100 to 9999, with any offset, is the instant Date.UTC gives', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(100, 0, 1)), max: new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)), noInvalidDate: true }),
+        fc.integer({ min: -(23 * 60 + 59), max: 23 * 60 + 59 }),
+        (date, offset) => {
+          const wall = new Date(date.getTime() + offset * 60_000);
+          const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+          const sign = offset < 0 ? '-' : '+';
+          const text = `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}.${pad(wall.getUTCMilliseconds(), 3)}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+          if (wall.getUTCFullYear() < 100 || wall.getUTCFullYear() > 9999) return;
+          expect(parseTimestamp(text, () => Number.NaN)).toBe(date.getTime());
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
