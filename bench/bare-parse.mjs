@@ -1,38 +1,50 @@
 #!/usr/bin/env node
-// bench/bare-parse.mjs: the baseline for `npm run bench`.
+// bench/bare-parse.mjs: the baselines for `npm run bench`.
 //
-// Streams one CSV file through csv-parse with the cheapest options that still
-// parse it honestly (RFC 4180 quoting, BOM, ragged rows) and counts the records:
-// no column mapping, no cast, no validation, no metrics. The full report is
-// timed against this.
+// Counts the records of one CSV file with nothing else: no column mapping, no cast, no
+// validation, no metrics. The full report is timed against these.
+//   node bench/bare-parse.mjs FILE           csv-parse with the cheapest options that still parse
+//                                            honestly (RFC 4180 quoting, BOM, ragged rows)
+//   node bench/bare-parse.mjs FILE scanner   the project's own tokenizer (dist/io/csv-scanner.js,
+//                                            built by `npm run bench`), every field made a string
 //
-// Usage: node bench/bare-parse.mjs FILE
 // Prints {"records": N} (header row excluded) to stdout.
 
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 
-const file = process.argv[2];
-if (!file) {
-  process.stderr.write('usage: node bench/bare-parse.mjs FILE\n');
+const [file, mode] = process.argv.slice(2);
+if (!file || (mode !== undefined && mode !== 'scanner')) {
+  process.stderr.write('usage: node bench/bare-parse.mjs FILE [scanner]\n');
   process.exit(2);
 }
 
-const parser = parse({ columns: false, bom: true, relax_column_count: true });
-let count = 0;
-parser.on('readable', () => {
-  while (parser.read() !== null) count += 1;
-});
-parser.on('error', (error) => {
+const fail = (error) => {
   process.stderr.write(`bare-parse: ${error.message}\n`);
   process.exit(1);
-});
-parser.on('end', () => {
-  process.stdout.write(`${JSON.stringify({ records: Math.max(0, count - 1) })}\n`);
-});
-const input = createReadStream(file);
-input.on('error', (error) => {
-  process.stderr.write(`bare-parse: ${error.message}\n`);
-  process.exit(1);
-});
-input.pipe(parser);
+};
+const done = (count) => process.stdout.write(`${JSON.stringify({ records: Math.max(0, count - 1) })}\n`);
+
+if (mode === 'scanner') {
+  const { CsvScanner } = await import('../dist/io/csv-scanner.js');
+  let count = 0;
+  const scanner = new CsvScanner(0x2c, 4 * 1024 * 1024, false, 1, { record: () => count++, blank: () => {} });
+  try {
+    for await (const chunk of createReadStream(file)) scanner.write(chunk);
+    scanner.finish();
+  } catch (error) {
+    fail(error);
+  }
+  done(count);
+} else {
+  const parser = parse({ columns: false, bom: true, relax_column_count: true });
+  let count = 0;
+  parser.on('readable', () => {
+    while (parser.read() !== null) count += 1;
+  });
+  parser.on('error', fail);
+  parser.on('end', () => done(count));
+  const input = createReadStream(file);
+  input.on('error', fail);
+  input.pipe(parser);
+}

@@ -5,7 +5,8 @@
 // its own peak memory):
 //   report    the full `support-metrics report FILE --by agent --period week --format json`
 //             over a generated export (1,000,000 tickets by default);
-//   bare      a bare csv-parse pass over the same file (bench/bare-parse.mjs);
+//   bare      bare passes over the same file (bench/bare-parse.mjs): csv-parse, and the
+//             project's own tokenizer (dist/io/csv-scanner.js) making every field a string;
 //   duckdb    DuckDB's same aggregation over the same file (bench/duckdb.mjs), when the
 //             devDependency @duckdb/node-api is installed ("not installed" otherwise);
 //   startup   `node -e 0`, `--help`, `--version`, and the report over 3,000 and 100,000 tickets;
@@ -49,7 +50,7 @@ import { parseArgs } from 'node:util';
 
 const CASES = {
   report: 'the full report --by agent --period week over the generated export',
-  bare: 'a bare csv-parse pass over the same file',
+  bare: 'bare passes over the same file: csv-parse, and the project\'s own tokenizer',
   duckdb: "DuckDB's same aggregation over the same file (when @duckdb/node-api is installed)",
   startup: 'node -e 0, --help, --version, the report over 3,000 and 100,000 tickets',
   distinct: 'the report over an export where every ticket has an agent of its own',
@@ -462,7 +463,7 @@ async function main() {
 
   // ------------------------------------------------ (1)-(3) report, bare parse, DuckDB
   let mainInput = null;
-  const large = { report: [], bare: [], duckdb: [] };
+  const large = { report: [], bare: [], scan: [], duckdb: [] };
   let bareRecords = null;
   let duckdbInfo = null; // the child's {installed, version, threads, groups, tickets}
   let duckdbError = null;
@@ -486,6 +487,13 @@ async function main() {
           checksFailed = true;
         }
         parts.push(`bare parse ${show(b)}`);
+        const s = await measure([BARE_PARSE, mainInput.path, 'scanner']);
+        if (s.code === 0) large.scan.push(s);
+        else {
+          failures.push(`bare scan, run ${i}: ${describeFailure(s)}`);
+          checksFailed = true;
+        }
+        parts.push(`bare scan ${show(s)}`);
       }
       if (ONLY.has('report')) {
         const f = await measureReport(reportResult, reportOut);
@@ -608,6 +616,8 @@ async function main() {
   const reportPeak = peak(large.report);
   const bareWall = wall(large.bare);
   const bareCpu = cpu(large.bare);
+  const scanWall = wall(large.scan);
+  const scanCpu = cpu(large.scan);
   const duckWall = wall(large.duckdb);
   const duckCpu = cpu(large.duckdb);
 
@@ -630,6 +640,7 @@ async function main() {
       [
         largeRow('full report --by agent --period week', large.report, ONLY.has('report') && large.report.length > 0, ONLY.has('report') ? 'FAILED' : 'not run'),
         largeRow('bare csv-parse (columns: false)', large.bare, ONLY.has('bare') && large.bare.length > 0, ONLY.has('bare') ? 'FAILED' : 'not run'),
+        largeRow('bare scan (our tokenizer, fields as strings)', large.scan, ONLY.has('bare') && large.scan.length > 0, ONLY.has('bare') ? 'FAILED' : 'not run'),
         largeRow(duckName, large.duckdb, large.duckdb.length > 0, duckWhy),
       ],
     ));
@@ -639,6 +650,7 @@ async function main() {
       ['ratio', 'wall', 'CPU'],
       [
         ['report / bare parse', fmtRatio(ratioOf(reportWall, bareWall)), fmtRatio(ratioOf(reportCpu, bareCpu))],
+        ['report / bare scan', fmtRatio(ratioOf(reportWall, scanWall)), fmtRatio(ratioOf(reportCpu, scanCpu))],
         ['report / DuckDB', fmtRatio(ratioOf(reportWall, duckWall)), fmtRatio(ratioOf(reportCpu, duckCpu))],
         ['DuckDB CPU / its wall (cores kept busy)', duckWall && duckCpu ? fmtX(duckCpu.med / duckWall.med) : 'n/a'],
         ['report CPU / its wall', reportWall && reportCpu ? fmtX(reportCpu.med / reportWall.med) : 'n/a'],
