@@ -1,4 +1,4 @@
-import { withStatusValues, type Settings } from '../config/config.js';
+import { withStatusValues, type Settings } from '../config/settings.js';
 import type { ColumnMapping } from '../dialect/dialect.js';
 import type { ComputeOptions } from '../engine/compute.js';
 import { UsageError } from '../errors.js';

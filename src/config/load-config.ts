@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { systemReason } from '../io/system-error.js';
 import { readTextFile } from '../io/text-file.js';
-import { DEFAULT_SETTINGS, settingsFrom, type Settings } from './config.js';
+import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 
 export const DEFAULT_CONFIG_FILE = 'support-metrics.config.json';
 
@@ -27,5 +27,7 @@ export async function readConfig(path: string | undefined): Promise<Settings> {
   } catch (error) {
     throw new UsageError(`${file}: not valid JSON: ${(error as Error).message}`);
   }
+  // The schema (zod) is loaded only now: a run without a config file never needs it.
+  const { settingsFrom } = await import('./config.js');
   return { ...settingsFrom(data, file), file };
 }
