@@ -57,6 +57,16 @@ describe('formatPercent and formatCount', () => {
     expect(formatCount(n)).toBe(text);
   });
 
+  it('a count is written as Intl.NumberFormat en-US writes it, for any number', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    for (const n of [-0, -1, -999, -1000, -1_234_567, 2.5, -2.5, 1e21, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 2 ** 53, NaN, Infinity, -Infinity]) {
+      expect(formatCount(n), String(n)).toBe(intl.format(n));
+    }
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.maxSafeInteger(), fc.double()), (n) => formatCount(n) === intl.format(n)),
+    );
+  });
+
   it('a blank group is shown as (none)', () => {
     expect(NONE).toBe('(none)');
   });
