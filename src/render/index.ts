@@ -1,10 +1,6 @@
 import type { Report } from '../report/types.js';
-import { renderCsv } from './csv.js';
-import { jsonPieces } from './json.js';
-import { renderMarkdown } from './markdown.js';
-import { renderTable } from './table.js';
-
 import type { OutputFormat } from './output-formats.js';
+import { ansiPaint, PLAIN } from './paint.js';
 
 export interface RenderOptions {
   /** ANSI colour in tables (only on a terminal, never with NO_COLOR). */
@@ -13,19 +9,23 @@ export interface RenderOptions {
   charts?: boolean;
 }
 
-/** Each format's text, in pieces to write one after the other (JSON: its rows a thousand at a time). */
-const RENDERERS: Record<OutputFormat, (report: Report, options: RenderOptions) => Iterable<string>> = {
-  table: (report, options) => [renderTable(report, options)],
-  markdown: (report, options) => [renderMarkdown(report, options)],
-  json: jsonPieces,
-  csv: (report) => [renderCsv(report)],
+/**
+ * Each format's text, in pieces to write one after the other (JSON: its rows a thousand at a
+ * time). Each renderer is imported when it is asked for: a JSON report loads no table, CSV or
+ * colour library (cli-table3, string-width, chalk, csv-stringify).
+ */
+const RENDERERS: Record<OutputFormat, (report: Report, options: RenderOptions) => Promise<Iterable<string>>> = {
+  table: async (report, options) => [(await import('./table.js')).renderTable(report, { paint: options.color ? await ansiPaint() : PLAIN })],
+  markdown: async (report, options) => [(await import('./markdown.js')).renderMarkdown(report, options)],
+  json: async (report) => (await import('./json.js')).jsonPieces(report),
+  csv: async (report) => [(await import('./csv.js')).renderCsv(report)],
 };
 
 /** The report's text in pieces, for a writer: a large report is never held as one string. */
-export function renderPieces(report: Report, format: OutputFormat, options: RenderOptions): Iterable<string> {
+export function renderPieces(report: Report, format: OutputFormat, options: RenderOptions): Promise<Iterable<string>> {
   return RENDERERS[format](report, options);
 }
 
-export function render(report: Report, format: OutputFormat, options: RenderOptions): string {
-  return [...renderPieces(report, format, options)].join('');
+export async function render(report: Report, format: OutputFormat, options: RenderOptions): Promise<string> {
+  return [...(await renderPieces(report, format, options))].join('');
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/render/csv.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
+import { PLAIN } from '../../src/render/paint.js';
 import { renderTable } from '../../src/render/table.js';
 import type { Report } from '../../src/report/types.js';
 import type { Dimension } from '../../src/schema/fields.js';
@@ -112,7 +113,7 @@ describe('renderers, for any text in the data', () => {
     fc.assert(
       fc.property(cases, (names) => {
         const report = reportOfNames(names);
-        for (const output of [renderTable(report, { color: false }), renderMarkdown(report), renderCsv(report), renderJson(report)]) {
+        for (const output of [renderTable(report, { paint: PLAIN }), renderMarkdown(report), renderCsv(report), renderJson(report)]) {
           expect(output).not.toMatch(UNSAFE);
         }
       }),

@@ -5,10 +5,13 @@ import { csvCell, stringifyCsv } from '../../src/render/csv-cells.js';
 import { renderCsv } from '../../src/render/csv.js';
 import { escapeJsonText, renderJson } from '../../src/render/json.js';
 import { escapeCell, renderMarkdown } from '../../src/render/markdown.js';
+import { ansiPaint, PLAIN } from '../../src/render/paint.js';
 import { renderTable } from '../../src/render/table.js';
 import { renderTicketLines } from '../../src/render/ticket-lines.js';
 import type { Report } from '../../src/report/types.js';
 import { reportOf } from '../helpers/build.js';
+
+const COLOUR = await ansiPaint();
 
 /**
  * Issue "every output safe": text from the data (group names, period labels, file names) can never
@@ -157,8 +160,8 @@ describe.each(Object.entries(ESCAPES))('%s in the data', (_what, name) => {
   };
 
   it.each([
-    ['table', (r: Report) => renderTable(r, { color: false })],
-    ['table in colour', (r: Report) => renderTable(r, { color: true }).replace(/\u001b\[\d+m/g, '')],
+    ['table', (r: Report) => renderTable(r, { paint: PLAIN })],
+    ['table in colour', (r: Report) => renderTable(r, { paint: COLOUR }).replace(/\u001b\[\d+m/g, '')],
     ['markdown', renderMarkdown],
     ['csv', renderCsv],
   ])('never reaches the %s output', (_format, renderer) => {

@@ -5,11 +5,14 @@ import { render } from '../../src/render/index.js';
 import { renderCsv } from '../../src/render/csv.js';
 import { jsonDocument, jsonPieces, renderJson } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
+import { ansiPaint, PLAIN } from '../../src/render/paint.js';
 import { renderTable } from '../../src/render/table.js';
 import type { DurationValue } from '../../src/metrics/types.js';
 import type { Report } from '../../src/report/types.js';
 import { reportOf, type TicketInput } from '../helpers/build.js';
 import { METRIC_IDS } from '../helpers/catalogue.js';
+
+const COLOUR = await ansiPaint();
 
 /**
  * The golden Report: four tickets over two ISO weeks (W10: 2–8 March 2026, W11: 9–15 March), split
@@ -197,12 +200,12 @@ describe('JSON', () => {
     }
   });
 
-  it('is the Report itself', () => {
+  it('is the Report itself', async () => {
     const r = golden();
     const text = renderJson(r);
     expect(JSON.parse(text)).toEqual(r);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(render(r, 'json', { color: true })).toBe(text);
+    expect(await render(r, 'json', { color: true })).toBe(text);
   });
 
   it('has exactly the top-level keys of the spec, plus inputTimezone, attribution (issue 3), metrics and notes, and the review (issue 12)', () => {
@@ -249,8 +252,8 @@ describe('JSON', () => {
     for (const row of parsed.rows) expect(Object.keys(row)).toEqual(['period', 'start', 'end', 'metrics']);
   });
 
-  it('is the same text for the same report, whatever the colour option', () => {
-    expect(render(golden(), 'json', { color: false })).toBe(render(golden(), 'json', { color: true }));
+  it('is the same text for the same report, whatever the colour option', async () => {
+    expect(await render(golden(), 'json', { color: false })).toBe(await render(golden(), 'json', { color: true }));
   });
 });
 
@@ -611,8 +614,8 @@ describe('Markdown', () => {
     expect(md).toContain('link');
   });
 
-  it('is rendered the same whatever the colour option', () => {
-    expect(render(golden(), 'markdown', { color: true })).toBe(renderMarkdown(golden()));
+  it('is rendered the same whatever the colour option', async () => {
+    expect(await render(golden(), 'markdown', { color: true })).toBe(renderMarkdown(golden()));
   });
 
   it('the full golden report (file snapshot: review any change)', async () => {
@@ -663,11 +666,11 @@ describe('table', () => {
     ['all', [], 'Support metrics, whole range'],
     ['all', ['agent'], 'Support metrics, whole range, by agent'],
   ] as const)('the title of a report by %s split by %j: %s', (period, by, title) => {
-    expect(renderTable({ ...golden(), period, by: [...by] }, { color: false }).split('\n')[0]).toBe(title);
+    expect(renderTable({ ...golden(), period, by: [...by] }, { paint: PLAIN }).split('\n')[0]).toBe(title);
   });
 
   it('one table per section, in order, each with the title of the section above it', () => {
-    const sections = tablesBySection(renderTable(golden(), { color: false }));
+    const sections = tablesBySection(renderTable(golden(), { paint: PLAIN }));
     // Quality and SLA: every metric n/a for the golden export, so left out (the notes say why).
     expect([...sections.keys()]).toEqual(['Volume', 'Speed', 'Satisfaction', 'Workload']);
     for (const [section, rows] of sections) {
@@ -684,7 +687,7 @@ describe('table', () => {
   });
 
   it('shows humane durations, n/a for no data and (none) for a blank group', () => {
-    const sections = tablesBySection(renderTable(golden(), { color: false }));
+    const sections = tablesBySection(renderTable(golden(), { paint: PLAIN }));
     /** The metric cells (after Period and agent) of one row of one section's table. */
     const cells = (section: string, period: string, agent: string): string[] => {
       const found = sections.get(section)!.filter((c) => c[0] === period && c[1] === agent);
@@ -731,15 +734,16 @@ describe('table', () => {
     ]);
   });
 
-  it('no ANSI escapes when colour is off; colour when it is on', () => {
-    expect(renderTable(golden(), { color: false })).not.toMatch(ANY_ESCAPE);
-    expect(render(golden(), 'table', { color: false })).not.toMatch(ANY_ESCAPE);
-    expect(renderTable(golden(), { color: true })).toMatch(ANY_ESCAPE);
+  it('no ANSI escapes when colour is off; colour when it is on', async () => {
+    expect(renderTable(golden(), { paint: PLAIN })).not.toMatch(ANY_ESCAPE);
+    expect(await render(golden(), 'table', { color: false })).not.toMatch(ANY_ESCAPE);
+    expect(await render(golden(), 'table', { color: true })).toMatch(ANY_ESCAPE);
+    expect(renderTable(golden(), { paint: COLOUR })).toMatch(ANY_ESCAPE);
   });
 
   it.each([false, true])('an agent name with an escape sequence or a direction override never reaches the output raw (colour %s)', (color) => {
     const agents = ['\u001b[31mred\u001b[0m', '\u202Eevil', '\u001b]8;;https://x.example\u0007link\u001b]8;;\u0007', '\u009b2Jc1', 'bell\u0007', 'two\nlines'];
-    const text = renderTable(reportWithAgents(agents), { color });
+    const text = renderTable(reportWithAgents(agents), { paint: color ? COLOUR : PLAIN });
     expect(text).not.toContain('\u001b[31m');
     expect(text).not.toContain('\u001b]');
     expect(text).not.toContain('\u202E');
@@ -751,7 +755,7 @@ describe('table', () => {
   });
 
   it('the title names the period and the split, and the input summary is printed', () => {
-    const text = renderTable(golden(), { color: false });
+    const text = renderTable(golden(), { paint: PLAIN });
     expect(text.split('\n')[0]).toMatch(/week/);
     expect(text.split('\n')[0]).toMatch(/agent/);
     expect(text).toContain('2026-03-02T00:00:00+00:00');
@@ -766,7 +770,7 @@ describe('table', () => {
       { path: 'odd\u001b[31m\nname.json', read: 3, header: 0, blank: 1, folded: 0, records: 1, duplicates: 1, rejected: 0, setAside: 0 },
     ];
     const input = { records: 2941, rejected: 30, duplicates: 31, folded: 0, setAside: 0, files };
-    const lines = renderTable({ ...r, input }, { color: false }).split('\n');
+    const lines = renderTable({ ...r, input }, { paint: PLAIN }).split('\n');
     const first = lines.indexOf('samples/tickets.csv: 3,001 read = 1 header + 0 blank + 2,940 used + 30 duplicates + 30 rejected');
     expect(first).toBeGreaterThan(lines.findLastIndex((l) => l.startsWith('└')));
     expect(lines.slice(first + 1, first + 3)).toEqual([
@@ -777,7 +781,7 @@ describe('table', () => {
 
   it('wide characters (CJK, emoji), combining marks and invisible characters keep the columns aligned', () => {
     const agents = ['李小龙', '😀 Emoji', 'Zoë', 'Zoe\u0308 (combining)', '한국어', 'ｆｕｌｌ', 'zero\u200bwidth', 'plain'];
-    const text = renderTable(reportWithAgents(agents), { color: false });
+    const text = renderTable(reportWithAgents(agents), { paint: PLAIN });
     const tables = text.split('\n').filter((line) => /^[┌│├└]/.test(line));
     expect(tables.length).toBeGreaterThan(2 * agents.length);
     const lines = text.split('\n');
@@ -794,7 +798,7 @@ describe('table', () => {
   });
 
   it('the full golden table (file snapshot: review any change)', async () => {
-    await expect(renderTable(golden(), { color: false })).toMatchFileSnapshot('__snapshots__/golden-report.table.txt');
+    await expect(renderTable(golden(), { paint: PLAIN })).toMatchFileSnapshot('__snapshots__/golden-report.table.txt');
   });
 });
 
@@ -858,7 +862,7 @@ describe('a metric that cannot be computed (its column is in no input file)', ()
   });
 
   it('table: n/a in its cells, and the reason printed under the table', () => {
-    const text = renderTable(partial(), { color: false });
+    const text = renderTable(partial(), { paint: PLAIN });
     const sections = tablesBySection(text);
     const total = (section: string): string[] => sections.get(section)!.find((cells) => cells[0] === 'Total')!.slice(1);
     // Created, Resolved, Backlog, Resolved %
@@ -886,14 +890,14 @@ describe('a metric that cannot be computed (its column is in no input file)', ()
 });
 
 describe('every renderer', () => {
-  it.each(['table', 'markdown', 'json', 'csv'] as const)('%s: the same Report gives byte-identical output', (format) => {
-    expect(render(golden(), format, { color: false })).toBe(render(golden(), format, { color: false }));
+  it.each(['table', 'markdown', 'json', 'csv'] as const)('%s: the same Report gives byte-identical output', async (format) => {
+    expect(await render(golden(), format, { color: false })).toBe(await render(golden(), format, { color: false }));
   });
 
-  it.each(['table', 'markdown', 'json', 'csv'] as const)('%s: rendering does not change the Report', (format) => {
+  it.each(['table', 'markdown', 'json', 'csv'] as const)('%s: rendering does not change the Report', async (format) => {
     const r = golden();
     const before = structuredClone(r);
-    render(r, format, { color: true });
+    await render(r, format, { color: true });
     expect(r).toEqual(before);
   });
 });
