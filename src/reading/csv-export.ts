@@ -26,9 +26,8 @@ import type { FileProposal, FileUnderstanding } from '../tickets/file-reading.js
 import type { Ingest } from '../tickets/ingest.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import { wallTimeReader } from '../time/zone.js';
-import { nearestPresets, proposeMapping, shellQuote } from './propose-mapping.js';
 import { describeColumns, IDENTITY_COLUMNS, ValueCounter } from './column-readings.js';
-import { ColumnProfiler } from './column-profile.js';
+import type { ColumnProfiler } from './column-profile.js';
 import type { ReadOptions } from './read-options.js';
 
 /**
@@ -112,15 +111,23 @@ async function dateVotes(source: CsvExport, reread: () => Promise<CsvText>, colu
   return votes;
 }
 
+/** The column profiler and the mapping proposal: loaded only for a header nothing explains, never when an export is read. */
+async function loadDescribers() {
+  const [{ ColumnProfiler }, { nearestPresets, proposeMapping, shellQuote }] = await Promise.all([import('./column-profile.js'), import('./propose-mapping.js')]);
+  return { ColumnProfiler, nearestPresets, proposeMapping, shellQuote };
+}
+
+type Describers = Awaited<ReturnType<typeof loadDescribers>>;
+
 /** What a header without id or created_at and without a preset is, once its values are profiled: for inspect, and for the error of report. */
-function proposalFor(header: readonly string[], profiler: ColumnProfiler, presets: Presets): FileProposal {
+function proposalFor(describers: Describers, header: readonly string[], profiler: ColumnProfiler, presets: Presets): FileProposal {
   const columns = profiler.profiles();
-  return { columns, nearestPresets: nearestPresets(Object.values(presets), header), mapping: proposeMapping(columns) };
+  return { columns, nearestPresets: describers.nearestPresets(Object.values(presets), header), mapping: describers.proposeMapping(columns) };
 }
 
 /** The one line report and tickets stop with on such a file: what is missing, and the mapping inspect proposes. */
-function unknownHeaderMessage(at: string, name: string, header: readonly string[], proposal: FileProposal | undefined): string {
-  const file = /^[\w./<>-]+$/.test(name) ? name : shellQuote(name);
+function unknownHeaderMessage(describers: Describers, at: string, name: string, header: readonly string[], proposal: FileProposal | undefined): string {
+  const file = /^[\w./<>-]+$/.test(name) ? name : describers.shellQuote(name);
   const base = `${at}: no "id" or "created_at" column, and no preset fits the header (columns found: ${columnList(header)}); \`support-metrics inspect ${file}\` describes the columns`;
   // A mapping is shown only when it would read the file: one without id or created_at would not.
   if (proposal === undefined || proposal.mapping.mapFlag === '' || proposal.mapping.missing.length > 0) return `${base} and how to map them`;
@@ -145,6 +152,7 @@ class CsvExportReader {
    * column's values profiled, and every record unusable (`unusable` says why).
    */
   private profiler: ColumnProfiler | undefined;
+  private describers: Describers | undefined;
   private unusable: FieldProblem | undefined;
   private readonly maxRecordSize: number;
 
@@ -177,7 +185,7 @@ class CsvExportReader {
     this.ingest.raw = undefined;
     if (this.header === undefined) throw new InputError(`${name}: is empty (expected a header row with at least id and created_at)`);
     this.counter?.writeInto(this.source.understood.columns);
-    if (this.profiler !== undefined) this.source.understood.proposal = proposalFor(this.header, this.profiler, this.presets);
+    if (this.profiler !== undefined) this.source.understood.proposal = proposalFor(this.describers!, this.header, this.profiler, this.presets);
   }
 
   private async readBlock({ records, lines, raws }: CsvBlock): Promise<void> {
@@ -236,19 +244,20 @@ class CsvExportReader {
   private async unknownHeader(header: readonly string[]): Promise<void> {
     const { name, understood, reread } = this.source;
     understood.columns = describeColumns(header, { column: new Int32Array(TICKET_FIELDS.length).fill(-1), durationColumn: undefined, joined: [] });
+    const describers = (this.describers = await loadDescribers());
     if (this.options.describeUnknown === true) {
-      this.profiler = new ColumnProfiler(header);
+      this.profiler = new describers.ColumnProfiler(header);
       const missing = REQUIRED_FIELDS.filter((f) => !header.some((title) => canonicalFieldOf(title) === f));
       this.unusable = { field: missing[0]!, code: 'missing_required', message: `no ${missing.map((f) => `"${f}"`).join(' or ')} column: see the proposed mapping` };
       return;
     }
     let proposal: FileProposal | undefined;
     if (reread !== undefined) {
-      const profiler = new ColumnProfiler(header);
+      const profiler = new describers.ColumnProfiler(header);
       await eachRecordAgain(this.source, reread, this.maxRecordSize, (record) => profiler.add(record));
-      proposal = proposalFor(header, profiler, this.presets);
+      proposal = proposalFor(describers, header, profiler, this.presets);
     }
-    throw new InputError(unknownHeaderMessage(this.headerAt, name, header, proposal));
+    throw new InputError(unknownHeaderMessage(describers, this.headerAt, name, header, proposal));
   }
 
   /** How records are mapped with a dialect: its columns, the zones its headers name, its date formats. */

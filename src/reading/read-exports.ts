@@ -10,7 +10,6 @@ import { loadPresets } from '../presets/index.js';
 import { blankUnderstanding, type FileUnderstanding } from '../tickets/file-reading.js';
 import type { Ingest } from '../tickets/ingest.js';
 import { readCsvExport, type CsvText } from './csv-export.js';
-import { readJsonExport, readNdjsonExport } from './json-export.js';
 import type { ReadOptions } from './read-options.js';
 
 export type { ReadOptions } from './read-options.js';
@@ -72,8 +71,9 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
     const detected = whatWasDetected(input, sniffed.format === 'csv' ? sniffed.delimiter : undefined, sniffed.delimiterFrom);
     if (detected !== '') ingest.notice(`${input.name}: ${detected}`);
     const source = { name: input.name, file, understood, chunks: sniffed.chunks, progress: counter };
-    if (sniffed.format === 'json') await readJsonExport(source, ingest, options, presets);
-    else if (sniffed.format === 'ndjson') await readNdjsonExport(source, ingest, options, presets);
+    // The JSON readers are loaded for a JSON input only.
+    if (sniffed.format === 'json') await (await import('./json-export.js')).readJsonExport(source, ingest, options, presets);
+    else if (sniffed.format === 'ndjson') await (await import('./json-export.js')).readNdjsonExport(source, ingest, options, presets);
     else {
       if (sniffed.sepLine) ingest.header(file);
       const firstLine = sniffed.sepLine ? 2 : 1;
