@@ -1,8 +1,6 @@
 import { fstatSync, unlinkSync, write as writeToDescriptor } from 'node:fs';
 import { access, chmod, chown, constants, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute } from 'node:path';
-import { onExit } from 'signal-exit';
 import { OutputError, UsageError } from '../errors.js';
 import { systemReason } from './system-error.js';
 
@@ -248,7 +246,7 @@ export async function openOutput(target: OutputTarget, fileSystem: OutputFileSys
  * A new name beside `destination` (`.r.json.4711.a1b2c3d4.tmp`): hidden, the process, a random part.
  * The destination's name is cut so that the temporary one stays within NAME_MAX bytes.
  */
-function temporaryBeside(destination: string): string {
+function temporaryBeside(destination: string, randomBytes: (size: number) => Buffer): string {
   const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   let name = basename(destination);
   while (Buffer.byteLength(`.${name}${suffix}`) > NAME_MAX) name = [...name].slice(0, -1).join('');
@@ -266,7 +264,9 @@ async function keepModeAndOwner(temporary: string, destination: string): Promise
 }
 
 async function openReplacement(target: OutputTarget, fileSystem: OutputFileSystem): Promise<Output> {
-  const temporary = temporaryBeside(target.destination);
+  // Loaded by the runs that write a file (a report to standard output needs neither).
+  const [{ randomBytes }, { onExit }] = await Promise.all([import('node:crypto'), import('signal-exit')]);
+  const temporary = temporaryBeside(target.destination, randomBytes);
   // Registered before the file exists: a signal that comes as soon as it does still removes it.
   const removeOnExit = onExit(() => {
     try {

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
 import { cleanText } from './format.js';
 
 /**
@@ -7,6 +7,8 @@ import { cleanText } from './format.js';
  */
 
 export type CsvValue = string | number | null;
+
+let stringify: (typeof import('csv-stringify/sync'))['stringify'] | undefined;
 
 // OWASP "CSV injection": a cell starting with one of these may be read as a formula. The
 // full-width forms (＝＋－＠) too: Excel with a Japanese or Chinese input method turns them into
@@ -42,5 +44,7 @@ export function csvCell(value: CsvValue, options: { keepLineBreaks?: boolean } =
 export function stringifyCsv(rows: readonly (readonly CsvValue[])[], options: { keepLineBreaksInColumns?: ReadonlySet<number> } = {}): string {
   const keep = options.keepLineBreaksInColumns ?? new Set<number>();
   const cells = rows.map((row) => row.map((value, i) => csvCell(value, { keepLineBreaks: keep.has(i) })));
+  // csv-stringify is loaded when the first CSV text is made (by require: synchronous), not by every run that could make one.
+  stringify ??= (createRequire(import.meta.url)('csv-stringify/sync') as typeof import('csv-stringify/sync')).stringify;
   return stringify(cells, { record_delimiter: 'unix', quoted_match: /\r/, cast: { number: (n) => String(n) } });
 }
