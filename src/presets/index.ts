@@ -1,19 +1,22 @@
 import type { Preset } from './types.js';
 
+/** The preset modules, imported at once when a file is read (presets/all.ts). */
+const presetModules = () => import('./all.js');
+
 /**
  * Every preset, by name, loaded when a file is read (as ESLint's rule index does): the names are
  * known without loading any preset, so that --help and the flag checks stay light. The `--preset`
  * choices, the `presets` command and docs/presets.md all come from this map.
  */
 const PRESET_LOADERS = {
-  zendesk: async () => (await import('./zendesk.js')).zendesk,
-  'zendesk-api': async () => (await import('./zendesk-api.js')).zendeskApi,
-  'zendesk-chat': async () => (await import('./zendesk-chat.js')).zendeskChat,
-  freshdesk: async () => (await import('./freshdesk.js')).freshdesk,
-  intercom: async () => (await import('./intercom.js')).intercom,
-  helpscout: async () => (await import('./helpscout.js')).helpscout,
-  servicenow: async () => (await import('./servicenow.js')).servicenow,
-  jira: async () => (await import('./jira.js')).jira,
+  zendesk: async () => (await presetModules()).zendesk,
+  'zendesk-api': async () => (await presetModules()).zendeskApi,
+  'zendesk-chat': async () => (await presetModules()).zendeskChat,
+  freshdesk: async () => (await presetModules()).freshdesk,
+  intercom: async () => (await presetModules()).intercom,
+  helpscout: async () => (await presetModules()).helpscout,
+  servicenow: async () => (await presetModules()).servicenow,
+  jira: async () => (await presetModules()).jira,
 } satisfies Record<string, () => Promise<Preset>>;
 
 export type PresetName = keyof typeof PRESET_LOADERS;
