@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The bundle of dist/ (scripts/bundle.mjs): one file to load instead of a hundred modules.
+import { main } from '../dist/bundle/main.js';
 
 // `| head` closes stdout early: end quietly instead of with an EPIPE stack trace. Any other
 // failure (`> /dev/full`) reaches the write that caused it, which says so in one line (exit 5).
