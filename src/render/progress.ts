@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from './aligned-lines.js';
 import { cleanText } from './clean-text.js';
 import { formatCount, formatDuration } from './format.js';
 
@@ -57,8 +57,8 @@ export function progressLine(figures: ProgressFigures, width?: number): string {
     if (size !== undefined && bytes < size) parts.push(`about ${formatDuration(Math.ceil(Math.max(0, size - bytes) / rate))} left${figures.files > 1 ? ' in this file' : ''}`);
   }
   const line = `reading ${cleanText(figures.file)}${which}${pass}: ${parts.join(', ')}`;
-  if (width === undefined || stringWidth(line) <= width) return line;
+  if (width === undefined || displayWidth(line) <= width) return line;
   const characters = Array.from(line);
-  while (characters.length > 0 && stringWidth(characters.join('')) > width - 1) characters.pop();
+  while (characters.length > 0 && displayWidth(characters.join('')) > width - 1) characters.pop();
   return `${characters.join('')}…`;
 }
