@@ -17,7 +17,8 @@ Exit codes:
   1  internal error (a bug: please report it)
   2  bad usage or configuration
   3  unusable input: a file that cannot be read or parsed, no valid records,
-     or more rejected records than --max-rejects (any, under --strict)
+     more rejected records than --max-rejects (any, under --strict), gzip data
+     that expands past --max-expansion, or more --by groups than --max-groups
   4  report: the report is written, and a goal of level error failed (config goals, --goal)
   5  the output could not be written to the end (no space left): nothing is replaced`;
 
