@@ -20,22 +20,22 @@ class StringIndex {
   private slots = new Int32Array(2048).fill(-1);
   private hashes = new Int32Array(2048);
   private used = 0;
-  /** Where the id last looked up and not found goes (see add). */
+  /** Where the string last looked up and not found goes (see add). */
   private free = 0;
   private freeHash = 0;
 
   constructor(private readonly strings: readonly string[]) {}
 
   /** FNV-1a over the UTF-16 code units. */
-  private static hash(id: string): number {
+  private static hash(text: string): number {
     let h = 0x811c9dc5;
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     return h;
   }
 
-  /** The position of `id` in the list, or undefined (and `add` then files it). */
-  get(id: string): number | undefined {
-    const h = StringIndex.hash(id);
+  /** The position of `text` in the list, or undefined (and `add` then files it). */
+  get(text: string): number | undefined {
+    const h = StringIndex.hash(text);
     const mask = this.slots.length - 1;
     for (let at = h & mask; ; at = (at + 1) & mask) {
       const slot = this.slots[at]!;
@@ -44,7 +44,7 @@ class StringIndex {
         this.freeHash = h;
         return undefined;
       }
-      if (this.hashes[at] === h && this.strings[slot] === id) return slot;
+      if (this.hashes[at] === h && this.strings[slot] === text) return slot;
     }
   }
 

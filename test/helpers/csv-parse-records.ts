@@ -1,34 +1,13 @@
 import { parse as parseCsv, CsvError, type Options as CsvOptions } from 'csv-parse';
 import { InputError } from '../../src/errors.js';
-import type { Delimiter } from '../../src/io/input-formats.js';
+import { linesSpanned, type CsvBlock, type CsvReadOptions } from '../../src/io/csv-records.js';
 import { sizeText } from '../../src/io/read-limits.js';
 
 /**
  * The CSV splitter the project used before io/csv-scanner.ts, on csv-parse: kept as the reference
  * the scanner is tested against (test/io/csv-scanner.test.ts), records, lines, blank lines and
- * errors alike. Not used by the tool.
+ * errors alike (with the options and blocks csvRecords takes and makes). Not used by the tool.
  */
-
-export interface CsvReadOptions {
-  delimiter: Delimiter;
-  /** The largest record, in characters: a larger one stops the read (a quote left open would make one record of the rest of the file). */
-  maxRecordSize: number;
-  /** Keep each record's text as written (for the rejects file; it costs time). */
-  keepRaw: boolean;
-  /** The line the text starts on: 1, or 2 after an Excel `sep=` line. */
-  firstLine: number;
-}
-
-/** The records made from one chunk of text. */
-export interface CsvBlock {
-  /** Empty lines skipped since the previous block (no record is made of them). */
-  blankLines: number;
-  records: string[][];
-  /** The line each record starts on. */
-  lines: number[];
-  /** Each record's text as written, without the line break that ends it (keepRaw only). */
-  raws: string[] | undefined;
-}
 
 /**
  * How every CSV pass splits a file: any mix of CRLF, LF and CR line endings (exports that were
@@ -51,20 +30,7 @@ function csvDialect(options: CsvReadOptions): CsvOptions {
   };
 }
 
-/** Line breaks inside a record's fields (quoted newlines), so that line numbers stay exact. */
-function lineBreaksIn(record: readonly string[]): number {
-  let breaks = 0;
-  for (const field of record) {
-    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
-    breaks += field.match(/\r\n|\r|\n/g)?.length ?? 0;
-  }
-  return breaks;
-}
-
-/** How many lines a record runs over. */
-export const linesSpanned = (record: readonly string[]): number => 1 + lineBreaksIn(record);
-
-const emptyBlock = (keepRaw: boolean): CsvBlock => ({ blankLines: 0, records: [], lines: [], raws: keepRaw ? [] : undefined });
+const emptyBlock = (keepRaw: boolean): CsvBlock => ({ bytes: 0, blankLines: 0, records: [], lines: [], raws: keepRaw ? [] : undefined });
 
 const formatLine = (line: number): string => line.toLocaleString('en-US');
 
@@ -137,7 +103,7 @@ export async function* csvParseRecords(text: AsyncIterable<Buffer>, name: string
     block.lines.push(line);
     // csv-parse's raw text of a record holds the blank lines skipped before it, and its line break.
     if (options.keepRaw) block.raws!.push((item as { raw: string }).raw.replace(/^[\r\n]+|[\r\n]+$/g, ''));
-    line += 1 + lineBreaksIn(record);
+    line += linesSpanned(record);
     lineAfterRecord = line;
     recordEnd = parser.info.bytes;
     delivered++;
