@@ -22,7 +22,7 @@ export async function runReport(files: string[], raw: Record<string, unknown>, i
   await withRunOutputs(files, run, io, async ({ result, rejects }) => {
     const input = await readValidTickets(files, run, io, rejects);
     const { store, files: accounts } = input;
-    const nameTicket = (slot: number): string => `ticket ${store.id[slot]} in ${accounts[store.sourceFile[slot]!]!.path}`;
+    const nameTicket = (slot: number): string => `ticket ${store.idOf(slot)} in ${accounts[store.sourceFile[slot]!]!.path}`;
     const range = resolveRange(eventSpan(store)!, run.compute.period, run.zone, run.compute, nameTicket);
     report = computeReport(input, { ...run.compute, range });
     for (const piece of await renderPieces(report, run.format, { color: run.format === 'table' && run.output === undefined && io.color, charts: run.charts })) await result.write(piece);

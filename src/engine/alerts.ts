@@ -144,7 +144,7 @@ function periodRatingAlerts(tickets: TicketStore, label: string, byAgent: Map<nu
       responses: tally.responses,
       othersShare,
       pValue,
-      tickets: tally.negatives.map((t) => tickets.id[t]!).sort(byCodeUnits),
+      tickets: tally.negatives.map((t) => tickets.idOf(t)).sort(byCodeUnits),
     });
   }
   return alerts.sort((a, b) => compareValues([a.agent], [b.agent]));

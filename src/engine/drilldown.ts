@@ -28,6 +28,8 @@ interface LineContext {
 
 type Cell = (slot: number, c: LineContext) => TicketLine[string];
 
+/** Ids in the order of their UTF-16 code units (a tie-break between tickets created at the same moment). */
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const orNull = (n: number): number | null => (Number.isNaN(n) || n < 0 ? null : n);
 const yesNo = (flag: boolean): 'yes' | 'no' => (flag ? 'yes' : 'no');
 const columnOf = (c: LineContext, name: string): ArrayLike<number> => (c.tickets as unknown as Record<string, ArrayLike<number>>)[name]!;
@@ -36,7 +38,7 @@ const columnOf = (c: LineContext, name: string): ArrayLike<number> => (c.tickets
 function fieldCell(kind: FieldKind, store: string): Cell {
   switch (kind) {
     case 'id':
-      return (slot, c) => c.tickets.id[slot]!;
+      return (slot, c) => c.tickets.idOf(slot);
     case 'timestamp':
       return (slot, c) => c.instant(columnOf(c, store)[slot]!);
     case 'text':
@@ -148,7 +150,7 @@ export function* ticketLines(
   const slots = Int32Array.from({ length: tickets.length }, (_, i) => i)
     .filter((slot) => mask === undefined || mask[slot] === 1)
     .sort(
-    (a, b) => tickets.createdAt[a]! - tickets.createdAt[b]! || (tickets.id[a]! < tickets.id[b]! ? -1 : tickets.id[a]! > tickets.id[b]! ? 1 : 0),
+    (a, b) => tickets.createdAt[a]! - tickets.createdAt[b]! || byId(tickets.idOf(a), tickets.idOf(b)),
   );
   for (const slot of slots) {
     const line: TicketLine = {};

@@ -1,20 +1,20 @@
 import { camelCase, FIELDS, type Field, type FieldKind } from '../schema/fields.js';
 import { KINDS } from '../schema/field-kinds.js';
 import { resolvedOrByStatus, tagList, YesNo, type ParsedTicket } from '../schema/validate.js';
+import { IdTable } from './id-table.js';
 
 /**
  * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a million
- * tickets take ~120 bytes each plus their id, where plain objects would take several times that.
+ * tickets take ~120 bytes each plus the bytes of their id (see IdTable), where plain objects would
+ * take several times that.
  * The columns are those the field table (schema/fields.ts) names; text values are interned in
  * dictionaries and stored as codes (-1 = blank).
  */
 
 /**
- * Strings to their positions in a list (ticket ids to slots, a dictionary's values to codes): open
- * addressing with linear probing over two Int32Arrays (each entry's position and the string's
- * hash), the strings themselves in the list. A Map of a million ticket ids took ~40 MB and was the
- * store's second cost (and ~500 ns a lookup among 330,000 customers); this takes 16 MB at most for
- * a million strings and one hash per lookup.
+ * A dictionary's values to their codes: open addressing with linear probing over two Int32Arrays
+ * (each entry's position and the string's hash), the strings themselves in the list. A Map took
+ * longer (measured on a million tickets: 1.2 s against 0.8 s), most of all among 330,000 customers.
  */
 class StringIndex {
   private slots = new Int32Array(2048).fill(-1);
@@ -28,7 +28,7 @@ class StringIndex {
 
   /** FNV-1a over the UTF-16 code units. */
   private static hash(text: string): number {
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0;
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     return h;
   }
@@ -70,18 +70,27 @@ class StringIndex {
   }
 }
 
+/** Entries in a dictionary's cache of recent values (a power of two). */
+const RECENT = 256;
+
 export class Dictionary {
   readonly values: string[] = [];
   /** Undefined once sealed (after the last record): the report only reads values by code. */
   private codes: StringIndex | undefined = new StringIndex(this.values);
-  // Consecutive records often repeat a value (a channel, a priority): the CSV scanner hands the
-  // same string object on for values that repeat (see io/csv-scanner.ts), so this is a pointer test.
-  private lastValue: string | null = null;
-  private lastCode = -1;
+  /**
+   * Values looked up lately and their codes, each in the entry its length and first and last
+   * characters choose: a column's few hundred agents, teams or statuses are found without hashing
+   * the whole value. A hit is a string comparison, and most often a pointer test: the CSV scanner
+   * hands one string object on for a value that repeats in a column (see io/csv-scanner.ts).
+   */
+  private readonly recentValues: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
+  private readonly recentCodes = new Int32Array(RECENT);
 
   codeOf(value: string | null): number {
     if (value === null) return -1;
-    if (value === this.lastValue) return this.lastCode;
+    const n = value.length;
+    const entry = n === 0 ? 0 : (n * 31 + value.charCodeAt(0) * 7 + value.charCodeAt(n - 1)) & (RECENT - 1);
+    if (this.recentValues[entry] === value) return this.recentCodes[entry]!;
     const codes = this.codes;
     if (codes === undefined) throw new Error('internal: a value interned after the last record');
     let code = codes.get(value);
@@ -90,12 +99,8 @@ export class Dictionary {
       this.values.push(value);
       codes.add(code);
     }
-    return this.remember(value, code);
-  }
-
-  private remember(value: string, code: number): number {
-    this.lastValue = value;
-    this.lastCode = code;
+    this.recentValues[entry] = value;
+    this.recentCodes[entry] = code;
     return code;
   }
 
@@ -240,9 +245,8 @@ export class TicketStore {
    */
   latestTimestamp = -Infinity;
   private capacity = 1024;
-  readonly id: string[] = [];
-  /** Undefined once sealed (after the last record). */
-  private slotOfId: StringIndex | undefined = new StringIndex(this.id);
+  /** The tickets' ids, by slot (see idOf). */
+  private readonly ids = new IdTable();
   /** Index of the input file the ticket's winning record came from. */
   sourceFile = new Int32Array(this.capacity);
 
@@ -270,13 +274,17 @@ export class TicketStore {
     this.latestEvent = new Float64Array(this.capacity);
   }
 
-  /** A slot for a new id, just looked up in slotOfId and not found. */
-  private addSlot(id: string): number {
+  /** A slot for the id just looked up in `ids` and not found. */
+  private addSlot(): number {
     const slot = this.length++;
     if (slot === this.capacity) this.resize(Math.ceil(this.capacity * 1.5)); // 1.5×: less slack than doubling at a million tickets
-    this.id.push(id);
-    this.ids.add(slot);
+    this.ids.add();
     return slot;
+  }
+
+  /** The id of the ticket in `slot`. */
+  idOf(slot: number): string {
+    return this.ids.idOf(slot);
   }
 
   /**
@@ -288,9 +296,9 @@ export class TicketStore {
     // NaN (blank) never counts: comparisons with NaN are false.
     const latest = latestTime(ticket);
     if (latest > this.latestTimestamp) this.latestTimestamp = latest;
-    const existing = this.ids.get(ticket.id);
-    if (existing === undefined) {
-      this.write(this.addSlot(ticket.id), ticket, file);
+    const existing = this.ids.find(ticket.id);
+    if (existing < 0) {
+      this.write(this.addSlot(), ticket, file);
       return { outcome: 'added', loserFile: -1, createdDiffers: false };
     }
     // Another creation time for the same id: the rows are events of one ticket, not copies of it.
@@ -316,10 +324,10 @@ export class TicketStore {
     const latest = latestTime(ticket);
     if (latest > this.latestTimestamp) this.latestTimestamp = latest;
     const time = ticket.createdAt;
-    let slot = this.ids.get(ticket.id);
-    const added = slot === undefined;
-    if (slot === undefined) {
-      slot = this.addSlot(ticket.id);
+    let slot = this.ids.find(ticket.id);
+    const added = slot < 0;
+    if (added) {
+      slot = this.addSlot();
       writeTicket(this, slot, ticket);
       for (const times of Object.values(this.eventTimes)) times[slot] = -Infinity;
       this.latestEvent[slot] = -Infinity;
@@ -350,24 +358,19 @@ export class TicketStore {
   /** Room for `count` more tickets, so that the columns are not grown (copied) ticket by ticket. */
   reserve(count: number): void {
     if (this.length + count > this.capacity) this.resize(this.length + count);
+    this.ids.reserve(count);
   }
 
   /**
    * After the last record: the room made that no ticket took is given back (when it is more than a
-   * tenth), and the indexes that found ids and values go (16 MB for a million ids): the report only
-   * reads the columns.
+   * tenth), the index of ids goes and their bytes are trimmed, and the dictionaries' indexes go:
+   * the report only reads the columns.
    */
   seal(): void {
     const keep = Math.max(this.length, 1024);
     if (this.capacity > keep * 1.1) this.resize(keep);
-    this.slotOfId = undefined;
+    this.ids.seal();
     for (const dictionary of Object.values(this.dictionaries)) dictionary.seal();
-  }
-
-  /** The index of ids, while records come. */
-  private get ids(): StringIndex {
-    if (this.slotOfId === undefined) throw new Error('internal: a record after the last one');
-    return this.slotOfId;
   }
 
   tagsOf(slot: number): readonly string[] {

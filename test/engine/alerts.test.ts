@@ -26,7 +26,7 @@ const gridOf = (from: string, to: string, period: Period) => buildPeriodGrid(Dat
 
 /** A mask selecting the tickets whose id passes `keep`. */
 function maskOf(store: TicketStore, keep: (id: string) => boolean): Uint8Array {
-  return Uint8Array.from(store.id, (id) => (keep(id) ? 1 : 0));
+  return Uint8Array.from({ length: store.length }, (_, slot) => (keep(store.idOf(slot)) ? 1 : 0));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ async function read(paths: string[], options: ReadOptions = {}, stdin: Readable 
 function tickets(summary: IngestSummary): { id: string; createdAt: string; agent: string | null; team: string | null }[] {
   const { store } = summary;
   return Array.from({ length: store.length }, (_, slot) => ({
-    id: store.id[slot]!,
+    id: store.idOf(slot),
     createdAt: new Date(store.createdAt[slot]!).toISOString(),
     agent: store.dictionaries.agent.valueOf(store.agent[slot]!),
     team: store.dictionaries.team.valueOf(store.team[slot]!),
@@ -181,7 +181,7 @@ describe('decimal comma with `;`', () => {
     const summary = await read([path]);
     expect(summary.rejected).toBe(0);
     const { store } = summary;
-    expect(Array.from({ length: store.length }, (_, slot) => [store.id[slot], Number.isNaN(store.handleTime[slot]!) ? null : store.handleTime[slot]])).toEqual([
+    expect(Array.from({ length: store.length }, (_, slot) => [store.idOf(slot), Number.isNaN(store.handleTime[slot]!) ? null : store.handleTime[slot]])).toEqual([
       ['T1', 90.5],
       ['T2', 120],
       ['T3', 1234.5],

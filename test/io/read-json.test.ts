@@ -73,7 +73,7 @@ async function failure(read: Promise<unknown>): Promise<Error | undefined> {
 }
 
 function ids(store: TicketStore): string[] {
-  return Array.from({ length: store.length }, (_, slot) => store.id[slot]!);
+  return Array.from({ length: store.length }, (_, slot) => store.idOf(slot));
 }
 
 const T = '2026-03-02T08:00:00Z';

@@ -31,7 +31,7 @@ async function read(paths: string[], options: { stdin?: Readable; format?: Input
 /** The tickets kept, in store order, with the fields these tests look at. */
 function tickets(store: TicketStore): { id: string; createdAt: string; agent: string | null; team: string | null }[] {
   return Array.from({ length: store.length }, (_, slot) => ({
-    id: store.id[slot]!,
+    id: store.idOf(slot),
     createdAt: new Date(store.createdAt[slot]!).toISOString(),
     agent: store.dictionaries.agent.valueOf(store.agent[slot]!),
     team: store.dictionaries.team.valueOf(store.team[slot]!),

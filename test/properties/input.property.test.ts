@@ -174,7 +174,7 @@ const SATISFACTION: Record<string, number> = { '': -1, good: 1, bad: 0, '1': 0, 
 function storedTicket(store: TicketStore, slot: number) {
   const time = (ms: number): number | null => (Number.isNaN(ms) ? null : ms);
   return {
-    id: store.id[slot]!,
+    id: store.idOf(slot),
     createdAt: store.createdAt[slot]!,
     firstResponseAt: time(store.firstResponseAt[slot]!),
     resolvedAt: time(store.resolvedAt[slot]!),
@@ -326,7 +326,7 @@ describe('b. accounting', () => {
         });
         expect(summary.store.length).toBe(validIds.size);
         expect(summary.files.reduce((n, f) => n + f.used, 0)).toBe(validIds.size);
-        expect(new Set(summary.store.id)).toEqual(validIds);
+        expect(new Set(Array.from({ length: summary.store.length }, (_, slot) => summary.store.idOf(slot)))).toEqual(validIds);
         expect(summary.rejected).toBe(summary.files.reduce((n, f) => n + f.rejected, 0));
         expect(summary.duplicates).toBe(summary.files.reduce((n, f) => n + f.duplicates, 0));
         expect(summary.rejectionsByCode.get('malformed_record') ?? 0).toBe(files.flatMap((f) => f.lines).filter((l) => l.kind === 'ragged').length);

@@ -36,7 +36,8 @@ function outcomesOf(records: TicketInput[], sla: unknown[], dataEnd?: string): R
   const result = evaluateSla(store, policies, dataEnd === undefined ? store.latestTimestamp : Date.parse(dataEnd));
   expect(result.policies).toBe(policies);
   return Object.fromEntries(
-    store.id.map((id, slot) => {
+    Array.from({ length: store.length }, (_, slot) => {
+      const id = store.idOf(slot);
       const index = result.policy[slot]!;
       const outcome: Outcome = {
         policy: index < 0 ? null : policies[index]!.name,

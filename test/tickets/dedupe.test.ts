@@ -21,7 +21,7 @@ const version = (id: string, agent: string, updatedAt?: string, extra: TicketInp
 /** The agent of the version kept for each id, by id. */
 function kept(summary: IngestSummary): Record<string, string | null> {
   const { store } = summary;
-  return Object.fromEntries(Array.from({ length: store.length }, (_, slot) => [store.id[slot]!, store.dictionaries.agent.valueOf(store.agent[slot]!)]));
+  return Object.fromEntries(Array.from({ length: store.length }, (_, slot) => [store.idOf(slot), store.dictionaries.agent.valueOf(store.agent[slot]!)]));
 }
 
 function permutations<T>(items: readonly T[]): T[][] {
@@ -218,7 +218,7 @@ describe('TicketStore', () => {
     }
     expect(store.length).toBe(n);
     for (const i of [0, 1, 1023, 1024, 1025, 1535, 1536, 2303, 2304, 4095, 4096, n - 1]) {
-      expect(store.id[i]).toBe(`T${i}`);
+      expect(store.idOf(i)).toBe(`T${i}`);
       expect(store.createdAt[i]).toBe(i * 1000);
       expect(store.updatedAt[i]).toBe(i);
       expect(store.dictionaries.agent.valueOf(store.agent[i]!)).toBe(`agent${i % 7}`);
@@ -244,9 +244,9 @@ describe('TicketStore', () => {
       store.seal();
       expect(store.length).toBe(n + 1);
       expect(store.createdAt.length).toBeLessThanOrEqual(Math.max(1024, n + 1) * 1.1);
-      expect([store.id[0], store.handleTime[0], store.sourceFile[0]]).toEqual(['first', 1, 0]);
+      expect([store.idOf(0), store.handleTime[0], store.sourceFile[0]]).toEqual(['first', 1, 0]);
       for (const i of [0, 999, 1023, n - 1]) {
-        expect([store.id[i + 1], store.createdAt[i + 1], store.handleTime[i + 1], store.sourceFile[i + 1]]).toEqual([`T${i}`, i, i, 1]);
+        expect([store.idOf(i + 1), store.createdAt[i + 1], store.handleTime[i + 1], store.sourceFile[i + 1]]).toEqual([`T${i}`, i, i, 1]);
         expect(store.dictionaries.agent.valueOf(store.agent[i + 1]!)).toBe(`a${i % 5}`);
       }
     }

@@ -18,7 +18,7 @@ const CLOSING: EventLog = { resolvedWhen: { field: 'activity', values: ['close']
 /** The folded ticket of `id`: its times, agent, status, resolved. */
 function ticket(summary: IngestSummary, id: string) {
   const { store } = summary;
-  const slot = store.id.indexOf(id);
+  const slot = Array.from({ length: store.length }, (_, s) => store.idOf(s)).indexOf(id);
   return {
     createdAt: store.createdAt[slot],
     updatedAt: store.updatedAt[slot],

@@ -1,0 +1,185 @@
+/**
+ * The tickets' ids, kept as UTF-8 bytes one after another in one arena, with an open-addressing
+ * index to find an id's slot while records come.
+ *
+ * A million ids as strings took ~32 MB of heap (a string object each, and the array that held them)
+ * and, since every one of them outlives the read, the collector copied each of them twice on the
+ * way to the old generation. Here they take their bytes and 4 bytes of end offset each; an id is a
+ * string again only when a report names its ticket (alerts, the tickets command, an error).
+ */
+
+const EMPTY = -1;
+/** The most bytes one UTF-16 code unit becomes (see encodeUnits). */
+const MAX_BYTES_PER_UNIT = 3;
+
+/**
+ * Writes the code units of `text` from `i` on into `bytes` at `at` as UTF-8, a lone surrogate (a
+ * JSON string may hold one: "\ud800") as the three bytes UTF-8 would give its code point (WTF-8):
+ * two ids are the same bytes exactly when they are the same string. Returns where the bytes end.
+ */
+function encodeUnits(text: string, i: number, bytes: Uint8Array, at: number): number {
+  for (; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      bytes[at++] = unit;
+    } else if (unit < 0x800) {
+      bytes[at++] = 0xc0 | (unit >> 6);
+      bytes[at++] = 0x80 | (unit & 0x3f);
+    } else {
+      const next = text.charCodeAt(i + 1);
+      if (unit >= 0xd800 && unit < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
+        const point = 0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00);
+        bytes[at++] = 0xf0 | (point >> 18);
+        bytes[at++] = 0x80 | ((point >> 12) & 0x3f);
+        bytes[at++] = 0x80 | ((point >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (point & 0x3f);
+        i++;
+      } else {
+        bytes[at++] = 0xe0 | (unit >> 12);
+        bytes[at++] = 0x80 | ((unit >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (unit & 0x3f);
+      }
+    }
+  }
+  return at;
+}
+
+/** The string encodeUnits wrote as `bytes[from…to)`. */
+function decodeUnits(bytes: Uint8Array, from: number, to: number): string {
+  let text = '';
+  for (let at = from; at < to; ) {
+    const lead = bytes[at]!;
+    if (lead < 0x80) {
+      text += String.fromCharCode(lead);
+      at += 1;
+    } else if (lead < 0xe0) {
+      text += String.fromCharCode(((lead & 0x1f) << 6) | (bytes[at + 1]! & 0x3f));
+      at += 2;
+    } else if (lead < 0xf0) {
+      text += String.fromCharCode(((lead & 0x0f) << 12) | ((bytes[at + 1]! & 0x3f) << 6) | (bytes[at + 2]! & 0x3f));
+      at += 3;
+    } else {
+      text += String.fromCodePoint(((lead & 0x07) << 18) | ((bytes[at + 1]! & 0x3f) << 12) | ((bytes[at + 2]! & 0x3f) << 6) | (bytes[at + 3]! & 0x3f));
+      at += 4;
+    }
+  }
+  return text;
+}
+
+export class IdTable {
+  /** How many ids are filed; the slots are 0…length-1, in the order they were added. */
+  length = 0;
+  private bytes = new Uint8Array(1 << 16);
+  /** ends[slot]: where the bytes of id `slot` end (they start where those of slot - 1 end, or at 0). */
+  private ends = new Int32Array(1024);
+  /** Entries of two (slot, hash), at most half of them used, with linear probing; slot EMPTY: a free entry. Undefined once sealed. */
+  private index: Int32Array | undefined = new Int32Array(2 * 2048).fill(EMPTY);
+  /** Where the id looked up last and not found goes, its hash and its bytes' end in the arena (see add). */
+  private freeAt = 0;
+  private freeHash = 0;
+  private freeEnd = 0;
+
+  private get tail(): number {
+    return this.length === 0 ? 0 : this.ends[this.length - 1]!;
+  }
+
+  /**
+   * The slot of `id`, or -1 when it is not filed yet: then its bytes stand after the last id's,
+   * and `add` files it. FNV-1a over its bytes.
+   */
+  find(id: string): number {
+    const index = this.index;
+    if (index === undefined) throw new Error('internal: an id looked up after the last record');
+    const start = this.tail;
+    if (start + id.length * MAX_BYTES_PER_UNIT > this.bytes.length) this.growBytes(start + id.length * MAX_BYTES_PER_UNIT);
+    const bytes = this.bytes;
+    let end = start;
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < id.length; i++) {
+      const unit = id.charCodeAt(i);
+      if (unit >= 0x80) {
+        const from = end;
+        end = encodeUnits(id, i, bytes, end);
+        for (let at = from; at < end; at++) h = Math.imul(h ^ bytes[at]!, 0x01000193);
+        break;
+      }
+      bytes[end++] = unit;
+      h = Math.imul(h ^ unit, 0x01000193);
+    }
+    const size = end - start;
+    const mask = (index.length >> 1) - 1;
+    for (let entry = h & mask; ; entry = (entry + 1) & mask) {
+      const slot = index[2 * entry]!;
+      if (slot === EMPTY) {
+        this.freeAt = entry;
+        this.freeHash = h;
+        this.freeEnd = end;
+        return -1;
+      }
+      if (index[2 * entry + 1] !== h) continue;
+      const from = slot === 0 ? 0 : this.ends[slot - 1]!;
+      if (this.ends[slot]! - from !== size) continue;
+      let k = 0;
+      while (k < size && bytes[from + k] === bytes[start + k]) k++;
+      if (k === size) return slot;
+    }
+  }
+
+  /** Files the id that `find` just did not find; returns its slot. */
+  add(): number {
+    const slot = this.length++;
+    if (slot === this.ends.length) this.ends = resized(this.ends, Math.ceil(slot * 1.5));
+    this.ends[slot] = this.freeEnd;
+    const index = this.index!;
+    index[2 * this.freeAt] = slot;
+    index[2 * this.freeAt + 1] = this.freeHash;
+    if (this.length * 4 > index.length) this.rehash(this.length * 2);
+    return slot;
+  }
+
+  /** Room for `count` more ids: the index is made large enough at once (a rehash of a million ids costs 100 ms). */
+  reserve(count: number): void {
+    const wanted = this.length + count;
+    if (wanted > this.ends.length) this.ends = resized(this.ends, wanted);
+    if (this.index !== undefined && wanted * 4 > this.index.length) this.rehash(wanted * 2);
+  }
+
+  /** The id of a slot. */
+  idOf(slot: number): string {
+    return decodeUnits(this.bytes, slot === 0 ? 0 : this.ends[slot - 1]!, this.ends[slot]!);
+  }
+
+  /** No more ids: the index goes and the arena is trimmed to what the ids take. */
+  seal(): void {
+    this.index = undefined;
+    this.bytes = this.bytes.slice(0, this.tail);
+    this.ends = this.ends.slice(0, this.length);
+  }
+
+  private growBytes(needed: number): void {
+    this.bytes = resized(this.bytes, Math.max(needed, Math.ceil(this.bytes.length * 1.5)));
+  }
+
+  /** The index with `entries` entries at least (a power of two), each filed id placed again. */
+  private rehash(entries: number): void {
+    const old = this.index!;
+    let size = old.length >> 1;
+    while (size < entries) size *= 2;
+    const index = new Int32Array(2 * size).fill(EMPTY);
+    const mask = size - 1;
+    for (let e = 0; e < old.length; e += 2) {
+      if (old[e] === EMPTY) continue;
+      let entry = old[e + 1]! & mask;
+      while (index[2 * entry] !== EMPTY) entry = (entry + 1) & mask;
+      index[2 * entry] = old[e]!;
+      index[2 * entry + 1] = old[e + 1]!;
+    }
+    this.index = index;
+  }
+}
+
+function resized<T extends Uint8Array | Int32Array>(array: T, capacity: number): T {
+  const copy = new (array.constructor as new (n: number) => T)(capacity);
+  copy.set(array.subarray(0, Math.min(array.length, capacity)));
+  return copy;
+}

@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IdTable } from '../../src/tickets/id-table.js';
+
+/** Files `ids` in order as the store does: each one new gets the next slot; returns the slot of each. */
+function file(table: IdTable, ids: readonly string[]): number[] {
+  return ids.map((id) => {
+    const slot = table.find(id);
+    return slot >= 0 ? slot : table.add();
+  });
+}
+
+describe('IdTable', () => {
+  it('gives each distinct id one slot, in the order first seen, and the id back from its slot (a Map as the reference)', () => {
+    // Ids from a small alphabet (so that they repeat), with non-ASCII text, astral characters and lone surrogates.
+    const unit = fc.constantFrom('a', 'b', 'Z', '0', 'é', 'ß', '€', '日', '😀', '\ud800', '\udc00', '\udbff', '\u0080', '\u07ff', '\u0800', '\uffff');
+    const id = fc.array(unit, { minLength: 0, maxLength: 6 }).map((units) => units.join(''));
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 300 }), fc.nat(400), fc.boolean(), (ids, reserved, reserve) => {
+        const table = new IdTable();
+        if (reserve) table.reserve(reserved);
+        const reference = new Map<string, number>();
+        const slots = file(table, ids);
+        ids.forEach((text, i) => {
+          if (!reference.has(text)) reference.set(text, reference.size);
+          expect(slots[i]).toBe(reference.get(text));
+        });
+        expect(table.length).toBe(reference.size);
+        table.seal();
+        for (const [text, slot] of reference) expect(table.idOf(slot)).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps lone surrogates apart (a JSON string may hold "\\ud800"): they are not all one replacement character', () => {
+    const table = new IdTable();
+    expect(file(table, ['\ud800', '\ud801', '\udc00', '\ufffd', '\ud800'])).toEqual([0, 1, 2, 3, 0]);
+    expect([0, 1, 2, 3].map((slot) => table.idOf(slot))).toEqual(['\ud800', '\ud801', '\udc00', '\ufffd']);
+  });
+
+  it('finds every id among 200,000 across the index growing, with and without room made ahead, and after sealing names them', () => {
+    for (const reserve of [0, 50_000, 300_000]) {
+      const table = new IdTable();
+      table.reserve(reserve);
+      const ids = Array.from({ length: 200_000 }, (_, i) => `T${i.toString(36)}`);
+      expect(file(table, ids)).toEqual(ids.map((_, i) => i));
+      expect(file(table, ids.slice(0, 5000).reverse())).toEqual(ids.slice(0, 5000).map((_, i) => i).reverse());
+      table.seal();
+      expect([0, 99_999, 199_999].map((slot) => table.idOf(slot))).toEqual([ids[0], ids[99_999], ids[199_999]]);
+      expect(() => table.find('T0')).toThrow(/after the last record/);
+    }
+  });
+});
