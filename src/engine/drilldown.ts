@@ -71,7 +71,7 @@ interface LineColumn {
 
 const SLA_STATE = (state: number): string | null => (state === SlaState.none ? null : SLA_STATE_NAMES[state]!);
 const policyOf = (slot: number, c: LineContext) => {
-  const index = c.metrics.sla.policy[slot]!;
+  const index = c.metrics.sla.policyOf(slot);
   return index < 0 ? undefined : c.metrics.sla.policies[index];
 };
 
@@ -86,9 +86,9 @@ const DERIVED: readonly LineColumn[] = [
   },
   { name: 'churn', after: 'first_contact_resolution', cell: (slot, c) => (c.presentFields.has('tags') ? yesNo(isChurn(c.metrics)(c.tickets, slot)) : null) },
   { name: 'sla_policy', after: 'tags', cell: (slot, c) => policyOf(slot, c)?.name ?? null },
-  { name: 'first_response_sla', after: 'sla_policy', cell: (slot, c) => SLA_STATE(c.metrics.sla.firstResponse[slot]!) },
+  { name: 'first_response_sla', after: 'sla_policy', cell: (slot, c) => SLA_STATE(c.metrics.sla.stateOf(slot, 'firstResponse')) },
   { name: 'first_response_due', after: 'first_response_sla', cell: (slot, c) => c.instant(c.metrics.sla.dueOf(slot, 'firstResponse')) },
-  { name: 'resolution_sla', after: 'first_response_due', cell: (slot, c) => SLA_STATE(c.metrics.sla.resolution[slot]!) },
+  { name: 'resolution_sla', after: 'first_response_due', cell: (slot, c) => SLA_STATE(c.metrics.sla.stateOf(slot, 'resolution')) },
   { name: 'resolution_due', after: 'resolution_sla', cell: (slot, c) => c.instant(c.metrics.sla.dueOf(slot, 'resolution')) },
   // Business hours: the ticket's schedule and its figures under it (without schedules, those the export carries).
   { name: 'schedule', after: 'resolution_due', cell: (slot, c) => scheduleOf(slot, c) },

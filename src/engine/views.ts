@@ -32,9 +32,9 @@ function placementTime(tickets: TicketStore, slot: number, placement: EventPlace
       return Number.isNaN(resolved) ? tickets.createdAt[slot]! : resolved;
     }
     case 'first_response_sla':
-      return context.sla.firstResponseAt[slot]!;
+      return context.sla.placedAt(slot, 'firstResponse');
     case 'resolution_sla':
-      return context.sla.resolutionAt[slot]!;
+      return context.sla.placedAt(slot, 'resolution');
   }
 }
 

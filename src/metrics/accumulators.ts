@@ -1,4 +1,4 @@
-import { SlaState } from '../sla/evaluate.js';
+import { SlaState, type SlaOutcomes, type SlaTarget } from '../sla/evaluate.js';
 import type { TicketStore } from '../tickets/store.js';
 import { durationStats, mergeSorted, NumberList, rate, sortedDurationStats } from './stats.js';
 import type { Accumulator, DurationValue, RateValue } from './types.js';
@@ -201,9 +201,12 @@ export const durationOf =
   (): Accumulator<DurationValue> =>
     new Duration(secondsOf);
 
-/** Of the placed tickets with an SLA outcome (met or breached, per `outcomes`), the share met. */
-export const slaAchieved = (outcomes: Int8Array) =>
+/** Of the placed tickets with an SLA outcome for `target` (met or breached), the share met. */
+export const slaAchieved = (outcomes: SlaOutcomes, target: SlaTarget) =>
   shareOf(
-    (_, slot) => outcomes[slot] === SlaState.met || outcomes[slot] === SlaState.breached,
-    (_, slot) => outcomes[slot] === SlaState.met,
+    (_, slot) => {
+      const state = outcomes.stateOf(slot, target);
+      return state === SlaState.met || state === SlaState.breached;
+    },
+    (_, slot) => outcomes.stateOf(slot, target) === SlaState.met,
   );

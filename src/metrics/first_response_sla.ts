@@ -40,5 +40,5 @@ export const firstResponseSla: Metric<RateValue> = {
         'A (chat, 90 s), C and E (email, under an hour) met their targets. B (chat, 5 min) breached at 11:02, and D, never answered, breached at its deadline 14:00, which lies before the end of the data (20:10). F is pending: its deadline 20:30 is after the end of the data. G was solved within the hour without a response, so it has no outcome: 3 of 5.',
     },
   },
-  create: (context: MetricContext) => slaAchieved(context.sla.firstResponse)(),
+  create: (context: MetricContext) => slaAchieved(context.sla, 'firstResponse')(),
 };

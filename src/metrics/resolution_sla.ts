@@ -38,5 +38,5 @@ export const resolutionSla: Metric<RateValue> = {
         'A (4 h of 8 h), C (48 h of 72 h) and E met. B took 12 h and breached at its deadline, 16:00 on the 3rd. D was never resolved and breached at 10:00 on the 6th, before the end of the data (13:00 on the 6th). F is still open with its deadline (20:30 on the 6th) after the end of the data: pending. 3 of 5.',
     },
   },
-  create: (context: MetricContext) => slaAchieved(context.sla.resolution)(),
+  create: (context: MetricContext) => slaAchieved(context.sla, 'resolution')(),
 };

@@ -26,22 +26,36 @@ export interface SlaPolicy {
 export const SlaState = { none: 0, met: 1, breached: 2, pending: 3 } as const;
 export const SLA_STATE_NAMES = ['none', 'met', 'breached', 'pending'] as const;
 
+export type SlaTarget = 'firstResponse' | 'resolution';
+
+/**
+ * Every ticket's SLA outcomes. Kept in typed arrays when some policy is configured (22 bytes a
+ * ticket); without one, no array is made: every ticket has no policy and no outcome.
+ */
 export interface SlaOutcomes {
   policies: readonly SlaPolicy[];
-  /** Index of the policy that applies, -1 for none. */
-  policy: Int32Array;
-  firstResponse: Int8Array;
-  /** Where the first-response outcome is placed (NaN without one). */
-  firstResponseAt: Float64Array;
-  resolution: Int8Array;
-  resolutionAt: Float64Array;
+  /** Index of the policy that applies to a ticket, -1 for none. */
+  policyOf(slot: number): number;
+  /** A ticket's outcome for a target (SlaState). */
+  stateOf(slot: number, target: SlaTarget): number;
+  /** Where that outcome is placed (NaN without one). */
+  placedAt(slot: number, target: SlaTarget): number;
   /**
    * A ticket's deadline for a target (NaN: no policy, no such target, or a business clock without
    * a schedule). Computed when asked (the drill-down), not kept: two arrays of a million deadlines
    * the report never reads.
    */
-  dueOf(slot: number, target: 'firstResponse' | 'resolution'): number;
+  dueOf(slot: number, target: SlaTarget): number;
 }
+
+/** The outcomes when no policy is configured. */
+const NO_POLICY: SlaOutcomes = {
+  policies: [],
+  policyOf: () => -1,
+  stateOf: () => SlaState.none,
+  placedAt: () => Number.NaN,
+  dueOf: () => Number.NaN,
+};
 
 /** One outcome of a target: [state, placed at]. */
 function outcome(deadline: number, doneAt: number, dataEnd: number): [number, number] {
@@ -62,43 +76,43 @@ export function evaluateSla(
   dataEnd: number,
   businessDeadline: (slot: number, targetMs: number) => number = () => Number.NaN,
 ): SlaOutcomes {
+  if (policies.length === 0) return NO_POLICY;
   const n = tickets.length;
-  const result: SlaOutcomes = {
-    policies,
-    policy: new Int32Array(n).fill(-1),
-    firstResponse: new Int8Array(n),
-    firstResponseAt: new Float64Array(n).fill(Number.NaN),
-    resolution: new Int8Array(n),
-    resolutionAt: new Float64Array(n).fill(Number.NaN),
-    dueOf: (slot, target) => {
-      const index = result.policy[slot]!;
-      return index < 0 ? Number.NaN : deadlineOf(policies[index]!, slot, target === 'firstResponse' ? policies[index]!.firstResponseMs : policies[index]!.resolutionMs);
-    },
-  };
+  const policy = new Int32Array(n).fill(-1);
+  const states = { firstResponse: new Int8Array(n), resolution: new Int8Array(n) };
+  const placed = { firstResponse: new Float64Array(n).fill(Number.NaN), resolution: new Float64Array(n).fill(Number.NaN) };
   /** The target after creation, in calendar time or in the ticket's schedule's open time. */
   const deadlineOf = (policy: SlaPolicy, slot: number, targetMs: number | undefined): number =>
     targetMs === undefined ? Number.NaN : policy.clock === 'business' ? businessDeadline(slot, targetMs) : tickets.createdAt[slot]! + targetMs;
-  if (policies.length === 0) return result;
   const matchers = policies.map((p) => allOf(tickets, p.match));
   for (let slot = 0; slot < n; slot++) {
     const index = matchers.findIndex((matches) => matches(slot));
     if (index < 0) continue;
-    const policy = policies[index]!;
-    result.policy[slot] = index;
+    const applies = policies[index]!;
+    policy[slot] = index;
     const resolved = tickets.resolvedAt[slot]!;
     const firstResponse = tickets.firstResponseAt[slot]!;
-    const firstResponseDue = deadlineOf(policy, slot, policy.firstResponseMs);
+    const firstResponseDue = deadlineOf(applies, slot, applies.firstResponseMs);
     let [state, at] = outcome(firstResponseDue, firstResponse, dataEnd);
     // Resolved by the first-response deadline without a response: no first-response outcome.
     if (Number.isNaN(firstResponse) && resolved <= firstResponseDue) {
       [state, at] = [SlaState.none, Number.NaN];
     }
-    result.firstResponse[slot] = state;
-    result.firstResponseAt[slot] = at;
+    states.firstResponse[slot] = state;
+    placed.firstResponse[slot] = at;
     // Resolved at a moment the data does not give: met or breached cannot be told.
-    [state, at] = resolvedAtUnknownTime(tickets, slot) ? [SlaState.none, Number.NaN] : outcome(deadlineOf(policy, slot, policy.resolutionMs), resolved, dataEnd);
-    result.resolution[slot] = state;
-    result.resolutionAt[slot] = at;
+    [state, at] = resolvedAtUnknownTime(tickets, slot) ? [SlaState.none, Number.NaN] : outcome(deadlineOf(applies, slot, applies.resolutionMs), resolved, dataEnd);
+    states.resolution[slot] = state;
+    placed.resolution[slot] = at;
   }
-  return result;
+  return {
+    policies,
+    policyOf: (slot) => policy[slot]!,
+    stateOf: (slot, target) => states[target][slot]!,
+    placedAt: (slot, target) => placed[target][slot]!,
+    dueOf: (slot, target) => {
+      const index = policy[slot]!;
+      return index < 0 ? Number.NaN : deadlineOf(policies[index]!, slot, target === 'firstResponse' ? policies[index]!.firstResponseMs : policies[index]!.resolutionMs);
+    },
+  };
 }

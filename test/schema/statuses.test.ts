@@ -57,6 +57,6 @@ describe('statuses: read as their canonical name', () => {
     ]);
     const { sla } = settingsFrom({ sla: [{ name: 'Waiting', match: { status: 'Waiting for customer' }, firstResponse: '1h' }] }, 'test');
     const result = evaluateSla(store, sla, store.latestTimestamp);
-    expect(Array.from(result.policy.subarray(0, store.length))).toEqual([0, 0, -1]);
+    expect(Array.from({ length: store.length }, (_, slot) => result.policyOf(slot))).toEqual([0, 0, -1]);
   });
 });

@@ -34,17 +34,17 @@ function outcomesOf(records: TicketInput[], sla: unknown[], dataEnd?: string): R
   const { store } = ingest(records);
   const policies = policiesOf(sla);
   const result = evaluateSla(store, policies, dataEnd === undefined ? store.latestTimestamp : Date.parse(dataEnd));
-  expect(result.policies).toBe(policies);
+  expect(result.policies).toEqual(policies);
   return Object.fromEntries(
     Array.from({ length: store.length }, (_, slot) => {
       const id = store.idOf(slot);
-      const index = result.policy[slot]!;
+      const index = result.policyOf(slot);
       const outcome: Outcome = {
         policy: index < 0 ? null : policies[index]!.name,
-        firstResponse: SLA_STATE_NAMES[result.firstResponse[slot]!]!,
-        firstResponseAt: iso(result.firstResponseAt[slot]!),
-        resolution: SLA_STATE_NAMES[result.resolution[slot]!]!,
-        resolutionAt: iso(result.resolutionAt[slot]!),
+        firstResponse: SLA_STATE_NAMES[result.stateOf(slot, 'firstResponse')]!,
+        firstResponseAt: iso(result.placedAt(slot, 'firstResponse')),
+        resolution: SLA_STATE_NAMES[result.stateOf(slot, 'resolution')]!,
+        resolutionAt: iso(result.placedAt(slot, 'resolution')),
       };
       return [id, outcome];
     }),
