@@ -1,6 +1,6 @@
 import { SlaState, type SlaOutcomes, type SlaTarget } from '../sla/evaluate.js';
 import type { TicketStore } from '../tickets/store.js';
-import { durationStats, mergeSorted, NumberList, rate, sortedDurationStats } from './stats.js';
+import { durationStats, mergedDurationStats, NumberList, rate } from './stats.js';
 import type { Accumulator, DurationValue, RateValue } from './types.js';
 
 /**
@@ -190,8 +190,8 @@ class Duration implements Accumulator<DurationValue> {
   }
   result(): DurationValue {
     if (this.merged.length === 0) return durationStats(this.values.toArray());
-    // Each list sorted (in place: a row's own figures sort it anyway), then merged.
-    return sortedDurationStats(mergeSorted([this.values, ...this.merged].map((list) => list.toArray().sort())));
+    // Each list sorted (in place: a row's own figures sort it anyway), then walked merged.
+    return mergedDurationStats([this.values, ...this.merged].map((list) => list.toArray().sort()));
   }
 }
 

@@ -7,13 +7,23 @@ import type { DurationValue, RateValue } from './types.js';
  * PERCENTILE.INC, numpy's default): h = (n−1)·p, value = x[⌊h⌋] + (h−⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
  */
 export function percentile(sorted: ArrayLike<number>, p: number): number | null {
-  const n = sorted.length;
+  return percentileAt(sorted.length, p, (rank) => sorted[rank]!);
+}
+
+/** The ranks a percentile of `n` sorted values reads: ⌊h⌋ and the one after it, if any. */
+export function percentileRanks(n: number, p: number): number[] {
+  const lower = Math.floor((n - 1) * p);
+  return lower + 1 >= n ? [lower] : [lower, lower + 1];
+}
+
+/** percentile of `n` sorted values, given the value at each rank it reads (percentileRanks). */
+function percentileAt(n: number, p: number, valueAt: (rank: number) => number): number | null {
   if (n === 0) return null;
   const h = (n - 1) * p;
   const lower = Math.floor(h);
-  const below = sorted[lower]!;
+  const below = valueAt(lower);
   if (lower + 1 >= n) return below;
-  return below + (h - lower) * (sorted[lower + 1]! - below);
+  return below + (h - lower) * (valueAt(lower + 1) - below);
 }
 
 export function rate(numerator: number, denominator: number): RateValue {
@@ -103,13 +113,14 @@ export class NumberList {
 }
 
 /**
- * Sorted runs merged into one sorted array (a binary heap of the runs by their next value): the
- * totals of a duration are the rows' values, each row's already sorted for its own figures, and
- * merging them is several times cheaper than sorting a million values again.
+ * Visits the values of sorted runs in merged order (a binary heap of the runs by their next value),
+ * without making the merged array: the totals of a duration are the rows' values, each row's
+ * already sorted for its own figures, and walking them merged is several times cheaper than sorting
+ * a million values again (and needs no second array of them).
  */
-export function mergeSorted(runs: readonly Float64Array[]): Float64Array {
+export function forEachMerged(runs: readonly Float64Array[], visit: (value: number, rank: number) => void): void {
   const live = runs.filter((r) => r.length > 0);
-  const out = new Float64Array(live.reduce((n, r) => n + r.length, 0));
+  const total = live.reduce((n, r) => n + r.length, 0);
   const at = new Int32Array(live.length);
   // heap[i]: a run's index; ordered by the run's value at `at`.
   const heap = live.map((_, i) => i);
@@ -127,13 +138,27 @@ export function mergeSorted(runs: readonly Float64Array[]): Float64Array {
   };
   let size = heap.length;
   for (let i = (size >> 1) - 1; i >= 0; i--) down(i, size);
-  for (let k = 0; k < out.length; k++) {
+  for (let k = 0; k < total; k++) {
     const run = heap[0]!;
-    out[k] = head(run);
+    visit(head(run), k);
     if (++at[run]! === live[run]!.length) heap[0] = heap[--size]!;
     down(0, size);
   }
-  return out;
+}
+
+/** durationStats of the values of sorted runs, all together: the same figures as of their merged array (the sum in merged order). */
+export function mergedDurationStats(runs: readonly Float64Array[]): DurationValue {
+  const count = runs.reduce((n, r) => n + r.length, 0);
+  if (count === 0) return { count, mean: null, median: null, p90: null };
+  // The values at the ranks the percentiles read, kept as the walk passes them.
+  const wanted = new Map([...percentileRanks(count, 0.5), ...percentileRanks(count, 0.9)].map((rank) => [rank, Number.NaN]));
+  let sum = 0;
+  forEachMerged(runs, (value, rank) => {
+    sum += value;
+    if (wanted.has(rank)) wanted.set(rank, value);
+  });
+  const valueAt = (rank: number): number => wanted.get(rank)!;
+  return { count, mean: toMillisecond(sum / count), median: toMillisecond(percentileAt(count, 0.5, valueAt)!), p90: toMillisecond(percentileAt(count, 0.9, valueAt)!) };
 }
 
 /** Values a NumberList holds in a plain array. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { durationOf, perDistinct } from '../../src/metrics/accumulators.js';
-import { mergeSorted, NumberList } from '../../src/metrics/stats.js';
+import { durationStats, forEachMerged, mergedDurationStats, NumberList } from '../../src/metrics/stats.js';
 import type { TicketStore } from '../../src/tickets/store.js';
 
 /**
@@ -94,14 +94,31 @@ describe('NumberList', () => {
   });
 });
 
-describe('mergeSorted', () => {
-  it('property: sorted runs merged are all their values sorted', () => {
+describe('sorted runs walked merged', () => {
+  const runs = fc.array(fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 40 }), { maxLength: 12 });
+
+  it('property: forEachMerged visits all their values sorted, each with its rank', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 40 }), { maxLength: 12 }), (runs) => {
-        const sorted = runs.map((r) => Float64Array.from(r).sort());
-        expect(Array.from(mergeSorted(sorted))).toEqual(runs.flat().sort((a, b) => a - b));
+      fc.property(runs, (lists) => {
+        const visited: [number, number][] = [];
+        forEachMerged(
+          lists.map((r) => Float64Array.from(r).sort()),
+          (value, rank) => visited.push([value, rank]),
+        );
+        expect(visited).toEqual(lists.flat().sort((a, b) => a - b).map((v, k) => [v, k]));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('property: mergedDurationStats gives the figures of all the values in one array (durations to the millisecond, any count)', () => {
+    const seconds = fc.integer({ min: 0, max: 10_000_000 }).map((ms) => ms / 1000);
+    fc.assert(
+      fc.property(fc.array(fc.array(seconds, { maxLength: 30 }), { maxLength: 10 }), (lists) => {
+        const sorted = lists.map((r) => Float64Array.from(r).sort());
+        expect(mergedDurationStats(sorted)).toEqual(durationStats(Float64Array.from(lists.flat())));
+      }),
+      { numRuns: 500 },
     );
   });
 });
