@@ -75,6 +75,8 @@ const RECENT = 256;
 
 export class Dictionary {
   readonly values: string[] = [];
+  /** How many codes the column this dictionary's codes are stored in holds (see makeRoom). */
+  private room = 0;
   /** Undefined once sealed (after the last record): the report only reads values by code. */
   private codes: StringIndex | undefined = new StringIndex(this.values);
   /**
@@ -86,6 +88,13 @@ export class Dictionary {
   private readonly recentValues: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
   private readonly recentCodes = new Int32Array(RECENT);
 
+  /**
+   * `makeRoom(code)` is called before a new value gets a code its column cannot hold: it widens the
+   * column and returns how many codes the column holds now. Only new values are checked, so a value
+   * seen before costs nothing more.
+   */
+  constructor(private readonly makeRoom: (code: number) => number) {}
+
   codeOf(value: string | null): number {
     if (value === null) return -1;
     const n = value.length;
@@ -96,6 +105,7 @@ export class Dictionary {
     let code = codes.get(value);
     if (code === undefined) {
       code = this.values.length;
+      if (code >= this.room) this.room = this.makeRoom(code);
       this.values.push(value);
       codes.add(code);
     }
@@ -114,13 +124,26 @@ export class Dictionary {
   }
 }
 
+/**
+ * The arrays dictionary codes are stored in, narrowest first: a column starts in an Int8Array and
+ * is copied into the next when its dictionary passes 128 values, then 32,768 (see makeRoom). Most
+ * dictionaries (statuses, channels, teams, agents) never do, and a million tickets then take 1 MB
+ * a column instead of 4; customers can pass both.
+ */
+const CODE_ARRAYS = [Int8Array, Int16Array, Int32Array] as const;
+type CodeArray = InstanceType<(typeof CODE_ARRAYS)[number]>;
+type StoreArray = Float64Array | CodeArray;
+
+/** How many codes (0 to n - 1) an array of codes holds: 128 for an Int8Array. */
+const codesHeld = (array: CodeArray): number => 2 ** (8 * array.BYTES_PER_ELEMENT - 1);
+
 /** The typed array a kind is stored in: epoch ms and seconds as doubles (NaN blank), codes and counts as integers (-1 blank). */
-type ArrayOf<K extends FieldKind> = K extends 'timestamp' | 'seconds' ? Float64Array : K extends 'text' | 'tags' | 'count' ? Int32Array : Int8Array;
-const ARRAY_OF: Record<Exclude<FieldKind, 'id'>, new (length: number) => Float64Array | Int32Array | Int8Array> = {
+type ArrayOf<K extends FieldKind> = K extends 'timestamp' | 'seconds' ? Float64Array : K extends 'text' | 'tags' ? CodeArray : K extends 'count' ? Int32Array : Int8Array;
+const ARRAY_OF: Record<Exclude<FieldKind, 'id'>, new (length: number) => StoreArray> = {
   timestamp: Float64Array,
   seconds: Float64Array,
-  text: Int32Array,
-  tags: Int32Array,
+  text: CODE_ARRAYS[0],
+  tags: CODE_ARRAYS[0],
   count: Int32Array,
   satisfaction: Int8Array,
   score: Int8Array,
@@ -130,7 +153,7 @@ const ARRAY_OF: Record<Exclude<FieldKind, 'id'>, new (length: number) => Float64
 type Stored = Exclude<Extract<Field, { store: string }>, { kind: 'id' }>;
 /** The store's columns, one per store name of the field table: `createdAt`, `resolvedAt`, `agent`… */
 export type StoreColumns = { [F in Stored as F['store']]: ArrayOf<F['kind']> };
-type TextField = Extract<Field, { kind: 'text' | 'tags' }>['name'];
+type TextField = Extract<Stored, { kind: 'text' | 'tags' }>['store'];
 
 /** A store column and the fields that fill it (in table order: the first with a value wins). */
 interface Column {
@@ -163,10 +186,14 @@ function valueCode(column: Column, blanks: unknown[]): string {
   return value;
 }
 
-/** The statement that stores `value` (code) in a column: text interned, tags by their text. */
+/**
+ * The statement that stores `value` (code) in a column: text interned, tags by their text. The code
+ * is made before the column is named: making it can replace the column by a wider one (see
+ * makeRoom), and `column[slot] = code` would write into the array it named first.
+ */
 function storeCode(column: Column, value: string): string {
-  if (column.kind === 'text') return `store.${column.name}[slot] = store.dictionaries.${column.name}.codeOf(${value});`;
-  if (column.kind === 'tags') return `store.${column.name}[slot] = store.tagListCode(${value});`;
+  if (column.kind === 'text') return `code = store.dictionaries.${column.name}.codeOf(${value}); store.${column.name}[slot] = code;`;
+  if (column.kind === 'tags') return `code = store.tagListCode(${value}); store.${column.name}[slot] = code;`;
   return `store.${column.name}[slot] = ${value};`;
 }
 
@@ -185,7 +212,7 @@ function compile<F>(signature: string, statements: string[], blanks: unknown[]):
  */
 function compileWriter(): WriteTicket {
   const blanks: unknown[] = [];
-  const statements = COLUMNS.map((column) => storeCode(column, valueCode(column, blanks)));
+  const statements = ['let code;', ...COLUMNS.map((column) => storeCode(column, valueCode(column, blanks)))];
   return compile<WriteTicket>('writeTicket(store, slot, t)', statements, blanks);
 }
 
@@ -198,7 +225,7 @@ function compileWriter(): WriteTicket {
  */
 function compileFolder(skip: ReadonlySet<keyof StoreColumns>): FoldTicket {
   const blanks: unknown[] = [];
-  const statements = ['let v;'];
+  const statements = ['let v, code;'];
   for (const column of COLUMNS.filter((c) => !skip.has(c.name))) {
     statements.push(`v = ${valueCode(column, blanks)};`);
     blanks.push(KINDS[column.kind].isBlankValue);
@@ -217,7 +244,7 @@ const writeTicket = compileWriter();
 const latestTime = compileLatest();
 
 /** The column in an array of another capacity (larger to grow, smaller to trim). */
-function grow<T extends Float64Array | Int32Array | Int8Array>(array: T, capacity: number): T {
+function grow<T extends StoreArray>(array: T, capacity: number): T {
   const resized = new (array.constructor as new (n: number) => T)(capacity);
   resized.set(array.length <= capacity ? array : array.subarray(0, capacity));
   return resized;
@@ -252,7 +279,7 @@ export class TicketStore {
 
   /** Each text column's dictionary; `tags` holds each distinct tags value as written (JSON lists as JSON text), see tagsOf. */
   readonly dictionaries = Object.fromEntries(
-    COLUMNS.filter((c) => c.kind === 'text' || c.kind === 'tags').map((c) => [c.name, new Dictionary()]),
+    COLUMNS.filter((c) => c.kind === 'text' || c.kind === 'tags').map((c) => [c.name, new Dictionary((code) => this.makeRoom(c.name as TextField, code))]),
   ) as Record<TextField, Dictionary>;
   private readonly tagLists: string[][] = [];
 
@@ -395,9 +422,24 @@ export class TicketStore {
     return code;
   }
 
+  /**
+   * Copies code column `name` into wider arrays (CODE_ARRAYS) until it holds `code`, before that
+   * code is written: an Int8Array would keep 200 as -56. Returns how many codes it holds.
+   */
+  private makeRoom(name: TextField, code: number): number {
+    let column: CodeArray = this[name];
+    while (codesHeld(column) <= code) {
+      const wider = new CODE_ARRAYS[CODE_ARRAYS.findIndex((array) => column instanceof array) + 1]!(column.length);
+      wider.set(column);
+      column = wider;
+    }
+    this[name] = column;
+    return codesHeld(column);
+  }
+
   private resize(capacity: number): void {
     this.capacity = capacity;
-    const columns = this as unknown as Record<string, Float64Array | Int32Array | Int8Array>;
+    const columns = this as unknown as Record<string, StoreArray>;
     for (const column of COLUMNS) columns[column.name] = grow(columns[column.name]!, capacity);
     this.sourceFile = grow(this.sourceFile, capacity);
     if (this.folding === undefined) return;
