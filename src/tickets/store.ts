@@ -4,11 +4,13 @@ import { resolvedOrByStatus, tagList, YesNo, type ParsedTicket } from '../schema
 import { IdTable } from './id-table.js';
 
 /**
- * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a million
- * tickets take ~120 bytes each plus the bytes of their id (see IdTable), where plain objects would
- * take several times that.
+ * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a ticket takes
+ * at most 105 bytes plus the bytes of its id (see IdTable), where plain objects would take several
+ * times that; 76 in the benchmark's export of a million, whose codes but its customers' fit a byte
+ * and which has no business times.
  * The columns are those the field table (schema/fields.ts) names; text values are interned in
- * dictionaries and stored as codes (-1 = blank).
+ * dictionaries and stored as codes (-1 = blank), in the narrowest integer array that holds them
+ * (see CODE_ARRAYS); the columns that hold only blanks share one array (see BLANK_ARRAYS).
  */
 
 /**
@@ -75,6 +77,8 @@ const RECENT = 256;
 
 export class Dictionary {
   readonly values: string[] = [];
+  /** How many codes the column this dictionary's codes are stored in holds (see makeRoom). */
+  private room = 0;
   /** Undefined once sealed (after the last record): the report only reads values by code. */
   private codes: StringIndex | undefined = new StringIndex(this.values);
   /**
@@ -86,6 +90,13 @@ export class Dictionary {
   private readonly recentValues: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
   private readonly recentCodes = new Int32Array(RECENT);
 
+  /**
+   * `makeRoom(code)` is called before a new value gets a code its column cannot hold: it widens the
+   * column and returns how many codes the column holds now. Only new values are checked, so a value
+   * seen before costs nothing more.
+   */
+  constructor(private readonly makeRoom: (code: number) => number) {}
+
   codeOf(value: string | null): number {
     if (value === null) return -1;
     const n = value.length;
@@ -96,6 +107,7 @@ export class Dictionary {
     let code = codes.get(value);
     if (code === undefined) {
       code = this.values.length;
+      if (code >= this.room) this.room = this.makeRoom(code);
       this.values.push(value);
       codes.add(code);
     }
@@ -114,13 +126,26 @@ export class Dictionary {
   }
 }
 
+/**
+ * The arrays dictionary codes are stored in, narrowest first: a column starts in an Int8Array and
+ * is copied into the next when its dictionary passes 128 values, then 32,768 (see makeRoom). Most
+ * dictionaries (statuses, channels, teams, agents) never do, and a million tickets then take 1 MB
+ * a column instead of 4; customers can pass both.
+ */
+const CODE_ARRAYS = [Int8Array, Int16Array, Int32Array] as const;
+type CodeArray = Int8Array | Int16Array | Int32Array;
+type StoreArray = Float64Array | CodeArray;
+
+/** How many codes (0 to n - 1) an array of codes holds: 128 for an Int8Array. */
+const codesHeld = (array: CodeArray): number => 2 ** (8 * array.BYTES_PER_ELEMENT - 1);
+
 /** The typed array a kind is stored in: epoch ms and seconds as doubles (NaN blank), codes and counts as integers (-1 blank). */
-type ArrayOf<K extends FieldKind> = K extends 'timestamp' | 'seconds' ? Float64Array : K extends 'text' | 'tags' | 'count' ? Int32Array : Int8Array;
-const ARRAY_OF: Record<Exclude<FieldKind, 'id'>, new (length: number) => Float64Array | Int32Array | Int8Array> = {
+type ArrayOf<K extends FieldKind> = K extends 'timestamp' | 'seconds' ? Float64Array : K extends 'text' | 'tags' ? CodeArray : K extends 'count' ? Int32Array : Int8Array;
+const ARRAY_OF: Record<Exclude<FieldKind, 'id'>, new (length: number) => StoreArray> = {
   timestamp: Float64Array,
   seconds: Float64Array,
-  text: Int32Array,
-  tags: Int32Array,
+  text: CODE_ARRAYS[0],
+  tags: CODE_ARRAYS[0],
   count: Int32Array,
   satisfaction: Int8Array,
   score: Int8Array,
@@ -130,13 +155,37 @@ const ARRAY_OF: Record<Exclude<FieldKind, 'id'>, new (length: number) => Float64
 type Stored = Exclude<Extract<Field, { store: string }>, { kind: 'id' }>;
 /** The store's columns, one per store name of the field table: `createdAt`, `resolvedAt`, `agent`… */
 export type StoreColumns = { [F in Stored as F['store']]: ArrayOf<F['kind']> };
-type TextField = Extract<Field, { kind: 'text' | 'tags' }>['name'];
+type TextField = Extract<Stored, { kind: 'text' | 'tags' }>['store'];
 
-/** A store column and the fields that fill it (in table order: the first with a value wins). */
+/**
+ * The arrays of blanks columns share: one per array type and blank value (NaN in doubles, -1 in
+ * integers). A column is its kind's blank array until a value that is not blank is written in it,
+ * and then gets an array of its own (see TicketStore.owned): a field that no input has, or that is
+ * blank throughout, costs no column of its own. A blank array only ever has its blank written in it.
+ */
+const BLANK_ARRAYS: { array: new (length: number) => StoreArray; blank: number }[] = [];
+
+/** A blank array (entry `i` of BLANK_ARRAYS) of `capacity`. */
+function blankArray(i: number, capacity: number): StoreArray {
+  const { array, blank } = BLANK_ARRAYS[i]!;
+  return new array(capacity).fill(blank);
+}
+
+/** What a column holds for a blank value: its kind's blank, and code -1 for text and tags (see codeOf). */
+function blankOf(kind: Exclude<FieldKind, 'id'>): number {
+  const blank = KINDS[kind].blank;
+  return typeof blank === 'number' ? blank : -1;
+}
+
+/** A store column, the fields that fill it (in table order: the first with a value wins), its blank and the blank array it starts as. */
 interface Column {
   name: keyof StoreColumns;
   kind: Exclude<FieldKind, 'id'>;
   from: (keyof ParsedTicket)[];
+  /** What it holds for a blank value (see blankOf). */
+  blank: number;
+  /** Its entry in BLANK_ARRAYS. */
+  shares: number;
 }
 
 const COLUMNS: Column[] = [];
@@ -144,8 +193,14 @@ for (const field of FIELDS) {
   if (!('store' in field) || field.kind === 'id') continue;
   const name = field.store as keyof StoreColumns;
   const existing = COLUMNS.find((c) => c.name === name);
-  if (existing !== undefined) existing.from.push(camelCase(field.name) as keyof ParsedTicket);
-  else COLUMNS.push({ name, kind: field.kind, from: [camelCase(field.name) as keyof ParsedTicket] });
+  if (existing !== undefined) {
+    existing.from.push(camelCase(field.name) as keyof ParsedTicket);
+    continue;
+  }
+  const [array, blank] = [ARRAY_OF[field.kind], blankOf(field.kind)];
+  let shares = BLANK_ARRAYS.findIndex((b) => b.array === array && Object.is(b.blank, blank));
+  if (shares < 0) shares = BLANK_ARRAYS.push({ array, blank }) - 1;
+  COLUMNS.push({ name, kind: field.kind, from: [camelCase(field.name) as keyof ParsedTicket], blank, shares });
 }
 const TIMESTAMP_KEYS = FIELDS.filter((f) => f.kind === 'timestamp').map((f) => camelCase(f.name) as keyof ParsedTicket);
 
@@ -163,11 +218,18 @@ function valueCode(column: Column, blanks: unknown[]): string {
   return value;
 }
 
-/** The statement that stores `value` (code) in a column: text interned, tags by their text. */
+/**
+ * The statement that stores `value` (code) in a column: text interned, tags by their text; a column
+ * that is still a blank array is given its own before a value that is not blank goes in (see
+ * BLANK_ARRAYS). What is stored is made before the column is named: making a code can replace the
+ * column by a wider one (see makeRoom), and `column[slot] = code` would write into the array it
+ * named first.
+ */
 function storeCode(column: Column, value: string): string {
-  if (column.kind === 'text') return `store.${column.name}[slot] = store.dictionaries.${column.name}.codeOf(${value});`;
-  if (column.kind === 'tags') return `store.${column.name}[slot] = store.tagListCode(${value});`;
-  return `store.${column.name}[slot] = ${value};`;
+  const { name, kind, blank, shares } = column;
+  const stored = kind === 'text' ? `store.dictionaries.${name}.codeOf(${value})` : kind === 'tags' ? `store.tagListCode(${value})` : value;
+  const notBlank = Number.isNaN(blank) ? 'stored === stored' : `stored !== ${blank}`;
+  return `stored = ${stored}; if (store.${name} === store.blankArrays[${shares}] && ${notBlank}) store.owned('${name}'); store.${name}[slot] = stored;`;
 }
 
 /** A function made from `statements`, the blank tests they call passed in as blank0, blank1… */
@@ -185,7 +247,7 @@ function compile<F>(signature: string, statements: string[], blanks: unknown[]):
  */
 function compileWriter(): WriteTicket {
   const blanks: unknown[] = [];
-  const statements = COLUMNS.map((column) => storeCode(column, valueCode(column, blanks)));
+  const statements = ['let stored;', ...COLUMNS.map((column) => storeCode(column, valueCode(column, blanks)))];
   return compile<WriteTicket>('writeTicket(store, slot, t)', statements, blanks);
 }
 
@@ -198,7 +260,7 @@ function compileWriter(): WriteTicket {
  */
 function compileFolder(skip: ReadonlySet<keyof StoreColumns>): FoldTicket {
   const blanks: unknown[] = [];
-  const statements = ['let v;'];
+  const statements = ['let v, stored;'];
   for (const column of COLUMNS.filter((c) => !skip.has(c.name))) {
     statements.push(`v = ${valueCode(column, blanks)};`);
     blanks.push(KINDS[column.kind].isBlankValue);
@@ -217,7 +279,7 @@ const writeTicket = compileWriter();
 const latestTime = compileLatest();
 
 /** The column in an array of another capacity (larger to grow, smaller to trim). */
-function grow<T extends Float64Array | Int32Array | Int8Array>(array: T, capacity: number): T {
+function grow<T extends StoreArray>(array: T, capacity: number): T {
   const resized = new (array.constructor as new (n: number) => T)(capacity);
   resized.set(array.length <= capacity ? array : array.subarray(0, capacity));
   return resized;
@@ -249,10 +311,12 @@ export class TicketStore {
   private readonly ids = new IdTable();
   /** Index of the input file the ticket's winning record came from. */
   sourceFile = new Int32Array(this.capacity);
+  /** The blank arrays (see BLANK_ARRAYS), each undefined once no column is it; the compiled writer reads them. */
+  blankArrays: (StoreArray | undefined)[] = BLANK_ARRAYS.map((_, i) => blankArray(i, this.capacity));
 
   /** Each text column's dictionary; `tags` holds each distinct tags value as written (JSON lists as JSON text), see tagsOf. */
   readonly dictionaries = Object.fromEntries(
-    COLUMNS.filter((c) => c.kind === 'text' || c.kind === 'tags').map((c) => [c.name, new Dictionary()]),
+    COLUMNS.filter((c) => c.kind === 'text' || c.kind === 'tags').map((c) => [c.name, new Dictionary((code) => this.makeRoom(c.name as TextField, code))]),
   ) as Record<TextField, Dictionary>;
   private readonly tagLists: string[][] = [];
 
@@ -264,7 +328,7 @@ export class TicketStore {
 
   /** `folding`: the rows are events, folded into tickets with foldEvent (upsert is not used). */
   constructor(private readonly folding?: EventFolding) {
-    for (const column of COLUMNS) (this as unknown as Record<string, unknown>)[column.name] = new ARRAY_OF[column.kind](this.capacity);
+    for (const column of COLUMNS) (this as unknown as Record<string, unknown>)[column.name] = this.blankArrays[column.shares];
     if (folding === undefined) return;
     const own = new Set<keyof StoreColumns>(['createdAt', 'updatedAt']);
     if (folding.resolution) own.add('resolvedAt');
@@ -336,23 +400,26 @@ export class TicketStore {
       if (this.folding!.firstResponse) this.firstResponseAt[slot] = Number.NaN;
     }
     this.foldTicket!(this, slot, ticket, time);
-    if (time < this.createdAt[slot]!) this.createdAt[slot] = time;
+    if (time < this.createdAt[slot]!) this.owned('createdAt')[slot] = time;
     // NaN (blank) never counts: comparisons with NaN are false.
     const updated = ticket.updatedAt > time ? ticket.updatedAt : time;
-    if (!(this.updatedAt[slot]! >= updated)) this.updatedAt[slot] = updated;
+    if (!(this.updatedAt[slot]! >= updated)) this.owned('updatedAt')[slot] = updated;
     if (time >= this.latestEvent[slot]!) {
       this.latestEvent[slot] = time;
       this.sourceFile[slot] = file;
     }
-    if (resolves && !(this.resolvedAt[slot]! >= time)) this.resolvedAt[slot] = time;
-    if (responds && !(this.firstResponseAt[slot]! <= time)) this.firstResponseAt[slot] = time;
+    if (resolves && !(this.resolvedAt[slot]! >= time)) this.owned('resolvedAt')[slot] = time;
+    if (responds && !(this.firstResponseAt[slot]! <= time)) this.owned('firstResponseAt')[slot] = time;
     return added;
   }
 
   /** After the last event: a ticket whose `resolved` no event gave is resolved when its status (the latest one given) says so. */
   settleEvents(): void {
     const statuses = this.dictionaries.status;
-    for (let slot = 0; slot < this.length; slot++) this.resolved[slot] = resolvedOrByStatus(this.resolved[slot]!, statuses.valueOf(this.status[slot]!));
+    for (let slot = 0; slot < this.length; slot++) {
+      const resolved = resolvedOrByStatus(this.resolved[slot]!, statuses.valueOf(this.status[slot]!));
+      if (resolved !== this.resolved[slot]) this.owned('resolved')[slot] = resolved;
+    }
   }
 
   /** Room for `count` more tickets, so that the columns are not grown (copied) ticket by ticket. */
@@ -395,10 +462,49 @@ export class TicketStore {
     return code;
   }
 
+  /**
+   * Copies code column `name` into wider arrays (CODE_ARRAYS) until it holds `code`, before that
+   * code is written (an Int8Array would keep 200 as -56), in an array of its own (see owned).
+   * Returns how many codes it holds.
+   */
+  private makeRoom(name: TextField, code: number): number {
+    let column: CodeArray = this.owned(name);
+    while (codesHeld(column) <= code) {
+      const wider = new CODE_ARRAYS[CODE_ARRAYS.findIndex((array) => column instanceof array) + 1]!(column.length);
+      wider.set(column);
+      column = wider;
+    }
+    this[name] = column;
+    return codesHeld(column);
+  }
+
+  /**
+   * Column `name`, for a value that is not blank to be written in: a column that is a blank array
+   * (see BLANK_ARRAYS) is given a copy of its own first, and a blank array no column is any more goes.
+   */
+  owned<K extends keyof StoreColumns>(name: K): StoreColumns[K] {
+    const columns = this as StoreColumns;
+    if (this.blankArrays.includes(columns[name])) {
+      columns[name] = columns[name].slice() as StoreColumns[K];
+      this.dropUnusedBlankArrays();
+    }
+    return columns[name];
+  }
+
+  private dropUnusedBlankArrays(): void {
+    const columns = this as unknown as Record<string, StoreArray>;
+    this.blankArrays = this.blankArrays.map((blanks) => (COLUMNS.some((c) => columns[c.name] === blanks) ? blanks : undefined));
+  }
+
   private resize(capacity: number): void {
     this.capacity = capacity;
-    const columns = this as unknown as Record<string, Float64Array | Int32Array | Int8Array>;
-    for (const column of COLUMNS) columns[column.name] = grow(columns[column.name]!, capacity);
+    const columns = this as unknown as Record<string, StoreArray>;
+    const blankArrays = this.blankArrays.map((blanks, i) => blanks && blankArray(i, capacity));
+    for (const column of COLUMNS) {
+      const array = columns[column.name]!;
+      columns[column.name] = array === this.blankArrays[column.shares] ? blankArrays[column.shares]! : grow(array, capacity);
+    }
+    this.blankArrays = blankArrays;
     this.sourceFile = grow(this.sourceFile, capacity);
     if (this.folding === undefined) return;
     for (const name of Object.keys(this.eventTimes) as (keyof StoreColumns)[]) this.eventTimes[name] = grow(this.eventTimes[name], capacity);
