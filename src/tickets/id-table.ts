@@ -1,3 +1,5 @@
+import { FREE, SlotTable } from './slot-table.js';
+
 /**
  * The tickets' ids, kept as UTF-8 bytes one after another in one arena, with an open-addressing
  * index to find an id's slot while records come.
@@ -8,7 +10,6 @@
  * string again only when a report names its ticket (alerts, the tickets command, an error).
  */
 
-const EMPTY = -1;
 /** The most bytes one UTF-16 code unit becomes (see encodeUnits). */
 const MAX_BYTES_PER_UNIT = 3;
 
@@ -72,11 +73,9 @@ export class IdTable {
   private bytes = new Uint8Array(1 << 16);
   /** ends[slot]: where the bytes of id `slot` end (they start where those of slot - 1 end, or at 0). */
   private ends = new Int32Array(1024);
-  /** Entries of two (slot, hash), at most half of them used, with linear probing; slot EMPTY: a free entry. Undefined once sealed. */
-  private index: Int32Array | undefined = new Int32Array(2 * 2048).fill(EMPTY);
-  /** Where the id looked up last and not found goes, its hash and its bytes' end in the arena (see add). */
-  private freeAt = 0;
-  private freeHash = 0;
+  /** The slots of the ids by their hash; undefined once sealed. */
+  private index: SlotTable | undefined = new SlotTable();
+  /** Where the bytes of the id looked up last and not found end in the arena (see add). */
   private freeEnd = 0;
 
   private get tail(): number {
@@ -107,16 +106,15 @@ export class IdTable {
       h = Math.imul(h ^ unit, 0x01000193);
     }
     const size = end - start;
-    const mask = (index.length >> 1) - 1;
-    for (let entry = h & mask; ; entry = (entry + 1) & mask) {
-      const slot = index[2 * entry]!;
-      if (slot === EMPTY) {
-        this.freeAt = entry;
-        this.freeHash = h;
+    const { entries } = index;
+    for (let entry = index.startOf(h); ; entry = index.next(entry)) {
+      const slot = entries[2 * entry]!;
+      if (slot === FREE) {
+        index.missed(entry, h);
         this.freeEnd = end;
         return -1;
       }
-      if (index[2 * entry + 1] !== h) continue;
+      if (entries[2 * entry + 1] !== h) continue;
       const from = slot === 0 ? 0 : this.ends[slot - 1]!;
       if (this.ends[slot]! - from !== size) continue;
       let k = 0;
@@ -130,10 +128,7 @@ export class IdTable {
     const slot = this.length++;
     if (slot === this.ends.length) this.ends = resized(this.ends, Math.ceil(slot * 1.5));
     this.ends[slot] = this.freeEnd;
-    const index = this.index!;
-    index[2 * this.freeAt] = slot;
-    index[2 * this.freeAt + 1] = this.freeHash;
-    if (this.length * 4 > index.length) this.rehash(this.length * 2);
+    this.index!.add(slot);
     return slot;
   }
 
@@ -141,7 +136,7 @@ export class IdTable {
   reserve(count: number): void {
     const wanted = this.length + count;
     if (wanted > this.ends.length) this.ends = resized(this.ends, wanted);
-    if (this.index !== undefined && wanted * 4 > this.index.length) this.rehash(wanted * 2);
+    this.index?.reserve(count);
   }
 
   /** The id of a slot. */
@@ -158,23 +153,6 @@ export class IdTable {
 
   private growBytes(needed: number): void {
     this.bytes = resized(this.bytes, Math.max(needed, Math.ceil(this.bytes.length * 1.5)));
-  }
-
-  /** The index with `entries` entries at least (a power of two), each filed id placed again. */
-  private rehash(entries: number): void {
-    const old = this.index!;
-    let size = old.length >> 1;
-    while (size < entries) size *= 2;
-    const index = new Int32Array(2 * size).fill(EMPTY);
-    const mask = size - 1;
-    for (let e = 0; e < old.length; e += 2) {
-      if (old[e] === EMPTY) continue;
-      let entry = old[e + 1]! & mask;
-      while (index[2 * entry] !== EMPTY) entry = (entry + 1) & mask;
-      index[2 * entry] = old[e]!;
-      index[2 * entry + 1] = old[e + 1]!;
-    }
-    this.index = index;
   }
 }
 

@@ -2,6 +2,7 @@ import { camelCase, FIELDS, type Field, type FieldKind } from '../schema/fields.
 import { KINDS } from '../schema/field-kinds.js';
 import { resolvedOrByStatus, tagList, YesNo, type ParsedTicket } from '../schema/validate.js';
 import { IdTable } from './id-table.js';
+import { FREE, SlotTable } from './slot-table.js';
 
 /**
  * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a ticket takes
@@ -14,17 +15,12 @@ import { IdTable } from './id-table.js';
  */
 
 /**
- * A dictionary's values to their codes: open addressing with linear probing over two Int32Arrays
- * (each entry's position and the string's hash), the strings themselves in the list. A Map took
- * longer (measured on a million tickets: 1.2 s against 0.8 s), most of all among 330,000 customers.
+ * A dictionary's values to their codes (see SlotTable), the strings themselves in the list. A Map
+ * took longer (measured on a million tickets: 1.2 s against 0.8 s), most of all among 330,000
+ * customers.
  */
 class StringIndex {
-  private slots = new Int32Array(2048).fill(-1);
-  private hashes = new Int32Array(2048);
-  private used = 0;
-  /** Where the string last looked up and not found goes (see add). */
-  private free = 0;
-  private freeHash = 0;
+  private readonly table = new SlotTable();
 
   constructor(private readonly strings: readonly string[]) {}
 
@@ -38,37 +34,21 @@ class StringIndex {
   /** The position of `text` in the list, or undefined (and `add` then files it). */
   get(text: string): number | undefined {
     const h = StringIndex.hash(text);
-    const mask = this.slots.length - 1;
-    for (let at = h & mask; ; at = (at + 1) & mask) {
-      const slot = this.slots[at]!;
-      if (slot < 0) {
-        this.free = at;
-        this.freeHash = h;
+    const { table } = this;
+    const { entries } = table;
+    for (let at = table.startOf(h); ; at = table.next(at)) {
+      const slot = entries[2 * at]!;
+      if (slot === FREE) {
+        table.missed(at, h);
         return undefined;
       }
-      if (this.hashes[at] === h && this.strings[slot] === text) return slot;
+      if (entries[2 * at + 1] === h && this.strings[slot] === text) return slot;
     }
   }
 
   /** Files the string that `get` just did not find, at its position `slot` in the list. */
   add(slot: number): void {
-    this.slots[this.free] = slot;
-    this.hashes[this.free] = this.freeHash;
-    if (++this.used * 2 > this.slots.length) this.grow();
-  }
-
-  private grow(): void {
-    const { slots, hashes } = this;
-    this.slots = new Int32Array(slots.length * 2).fill(-1);
-    this.hashes = new Int32Array(slots.length * 2);
-    const mask = this.slots.length - 1;
-    for (let i = 0; i < slots.length; i++) {
-      if (slots[i]! < 0) continue;
-      let at = hashes[i]! & mask;
-      while (this.slots[at]! >= 0) at = (at + 1) & mask;
-      this.slots[at] = slots[i]!;
-      this.hashes[at] = hashes[i]!;
-    }
+    this.table.add(slot);
   }
 }
 
