@@ -147,11 +147,19 @@ export function* ticketLines(
     instant: (at) => (Number.isNaN(at) ? null : formatInstant(at, options.zone)),
   };
   const { mask } = selection(tickets, options.where ?? []);
+  const { createdAt } = tickets;
   const slots = Int32Array.from({ length: tickets.length }, (_, i) => i)
     .filter((slot) => mask === undefined || mask[slot] === 1)
-    .sort(
-    (a, b) => tickets.createdAt[a]! - tickets.createdAt[b]! || byId(tickets.idOf(a), tickets.idOf(b)),
-  );
+    .sort((a, b) => createdAt[a]! - createdAt[b]!);
+  // Tickets created at the same moment by id, each id made a string once (an export with dates
+  // only ties on most comparisons, and the store keeps ids as bytes).
+  for (let start = 0, end = 1; start < slots.length; start = end, end = start + 1) {
+    while (end < slots.length && createdAt[slots[end]!] === createdAt[slots[start]!]) end++;
+    if (end - start < 2) continue;
+    const run = Array.from(slots.subarray(start, end), (slot) => ({ slot, id: tickets.idOf(slot) }));
+    run.sort((a, b) => byId(a.id, b.id));
+    run.forEach(({ slot }, i) => (slots[start + i] = slot));
+  }
   for (const slot of slots) {
     const line: TicketLine = {};
     for (const column of LINE_COLUMNS) line[column.name] = column.cell(slot, context);

@@ -92,8 +92,8 @@ const REPEAT_COLUMNS = 128;
 /**
  * The text of short values that repeat in their column (a status, an agent, a channel, a rating),
  * made once and handed out again: such a field costs a hash of its bytes instead of a new string,
- * and handing the same string object on makes the store's interning cheaper (its hash is computed
- * once). Each column is tried on its first REPEAT_TRIAL values: one where fewer than half were
+ * and handing the same string object on makes the store's interning cheaper (its dictionaries'
+ * cache of recent values finds it by a pointer test). Each column is tried on its first REPEAT_TRIAL values: one where fewer than half were
  * seen before (ids, timestamps, customers) is decoded field by field from then on.
  */
 class RepeatedValues {

@@ -40,7 +40,10 @@ export class SlotTable {
     this.freeHash = hash;
   }
 
-  /** Files `slot` where the last probe missed. */
+  /**
+   * Files `slot` where the last probe missed. Nothing may resize the table between that probe and
+   * this (a `reserve` comes between records, never inside one): the entry would be the old table's.
+   */
   add(slot: number): void {
     this.entries[2 * this.freeAt] = slot;
     this.entries[2 * this.freeAt + 1] = this.freeHash;

@@ -8,7 +8,8 @@ import { FREE, SlotTable } from './slot-table.js';
  * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a ticket takes
  * at most 105 bytes plus the bytes of its id (see IdTable), where plain objects would take several
  * times that; 76 in the benchmark's export of a million, whose codes but its customers' fit a byte
- * and which has no business times.
+ * and which has no business times. While an event log is read, each ticket also keeps the time of
+ * its latest event, and of the event each column's value came from (see eventTimes).
  * The columns are those the field table (schema/fields.ts) names; text values are interned in
  * dictionaries and stored as codes (-1 = blank), in the narrowest integer array that holds them
  * (see CODE_ARRAYS); the columns that hold only blanks share one array (see BLANK_ARRAYS).
@@ -62,10 +63,11 @@ export class Dictionary {
   /** Undefined once sealed (after the last record): the report only reads values by code. */
   private codes: StringIndex | undefined = new StringIndex(this.values);
   /**
-   * Values looked up lately and their codes, each in the entry its length and first and last
-   * characters choose: a column's few hundred agents, teams or statuses are found without hashing
-   * the whole value. A hit is a string comparison, and most often a pointer test: the CSV scanner
-   * hands one string object on for a value that repeats in a column (see io/csv-scanner.ts).
+   * Values looked up lately and their codes, each in the one entry its length and first, middle
+   * and last characters choose (a value evicts another that chooses the same entry): most of a
+   * column's statuses, teams or agents are found without hashing the whole value. A hit is a
+   * string comparison, and most often a pointer test: the CSV scanner hands one string object on
+   * for a value that repeats in a column (see io/csv-scanner.ts).
    */
   private readonly recentValues: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
   private readonly recentCodes = new Int32Array(RECENT);
@@ -79,11 +81,11 @@ export class Dictionary {
 
   codeOf(value: string | null): number {
     if (value === null) return -1;
-    const n = value.length;
-    const entry = n === 0 ? 0 : (n * 31 + value.charCodeAt(0) * 7 + value.charCodeAt(n - 1)) & (RECENT - 1);
-    if (this.recentValues[entry] === value) return this.recentCodes[entry]!;
     const codes = this.codes;
     if (codes === undefined) throw new Error('internal: a value interned after the last record');
+    const n = value.length;
+    const entry = n === 0 ? 0 : (n * 31 + value.charCodeAt(0) * 7 + value.charCodeAt(n >> 1) * 131 + value.charCodeAt(n - 1)) & (RECENT - 1);
+    if (this.recentValues[entry] === value) return this.recentCodes[entry]!;
     let code = codes.get(value);
     if (code === undefined) {
       code = this.values.length;
@@ -245,7 +247,8 @@ function compileFolder(skip: ReadonlySet<keyof StoreColumns>): FoldTicket {
     statements.push(`v = ${valueCode(column, blanks)};`);
     blanks.push(KINDS[column.kind].isBlankValue);
     const times = `store.eventTimes.${column.name}`;
-    statements.push(`if (!blank${blanks.length - 1}(v) && time >= ${times}[slot]) { ${storeCode(column, 'v')} ${times}[slot] = time; }`);
+    const ownTimes = `if (${times} === store.noEventYet) store.ownEventTimes('${column.name}');`;
+    statements.push(`if (!blank${blanks.length - 1}(v) && time >= ${times}[slot]) { ${storeCode(column, 'v')} ${ownTimes} ${times}[slot] = time; }`);
   }
   return compile<FoldTicket>('foldTicket(store, slot, t, time)', statements, blanks);
 }
@@ -300,8 +303,14 @@ export class TicketStore {
   ) as Record<TextField, Dictionary>;
   private readonly tagLists: string[][] = [];
 
-  /** Event logs only: per column, the time of the event its value came from (see compileFolder). */
-  readonly eventTimes = {} as Record<keyof StoreColumns, Float64Array>;
+  /**
+   * Event logs only, while events come: per column, the time of the event its value came from (see
+   * compileFolder). A column no event has given a value yet shares `noEventYet` (all -Infinity),
+   * as a blank column shares its blank array: an event log of a few columns does not keep a time
+   * a ticket for each of the twenty others.
+   */
+  eventTimes = {} as Record<keyof StoreColumns, Float64Array>;
+  noEventYet = new Float64Array(0);
   /** Event logs only: per ticket, the time of its latest event (its file is the ticket's sourceFile). */
   private latestEvent = new Float64Array(0);
   private readonly foldTicket: FoldTicket | undefined;
@@ -314,7 +323,8 @@ export class TicketStore {
     if (folding.resolution) own.add('resolvedAt');
     if (folding.firstResponse) own.add('firstResponseAt');
     this.foldTicket = compileFolder(own);
-    for (const column of COLUMNS) if (!own.has(column.name)) this.eventTimes[column.name] = new Float64Array(this.capacity);
+    this.noEventYet = new Float64Array(this.capacity).fill(-Infinity);
+    for (const column of COLUMNS) if (!own.has(column.name)) this.eventTimes[column.name] = this.noEventYet;
     this.latestEvent = new Float64Array(this.capacity);
   }
 
@@ -373,7 +383,6 @@ export class TicketStore {
     if (added) {
       slot = this.addSlot();
       writeTicket(this, slot, ticket);
-      for (const times of Object.values(this.eventTimes)) times[slot] = -Infinity;
       this.latestEvent[slot] = -Infinity;
       this.updatedAt[slot] = Number.NaN;
       if (this.folding!.resolution) this.resolvedAt[slot] = Number.NaN;
@@ -418,6 +427,9 @@ export class TicketStore {
     if (this.capacity > keep * 1.1) this.resize(keep);
     this.ids.seal();
     for (const dictionary of Object.values(this.dictionaries)) dictionary.seal();
+    // The fold's own bookkeeping is done with.
+    this.eventTimes = {} as Record<keyof StoreColumns, Float64Array>;
+    this.noEventYet = this.latestEvent = new Float64Array(0);
   }
 
   tagsOf(slot: number): readonly string[] {
@@ -471,6 +483,11 @@ export class TicketStore {
     return columns[name];
   }
 
+  /** Column `name`'s event times in an array of its own (see eventTimes), for a time to be written in. */
+  ownEventTimes(name: keyof StoreColumns): void {
+    this.eventTimes[name] = this.noEventYet.slice();
+  }
+
   private dropUnusedBlankArrays(): void {
     const columns = this as unknown as Record<string, StoreArray>;
     this.blankArrays = this.blankArrays.map((blanks) => (COLUMNS.some((c) => columns[c.name] === blanks) ? blanks : undefined));
@@ -487,7 +504,13 @@ export class TicketStore {
     this.blankArrays = blankArrays;
     this.sourceFile = grow(this.sourceFile, capacity);
     if (this.folding === undefined) return;
-    for (const name of Object.keys(this.eventTimes) as (keyof StoreColumns)[]) this.eventTimes[name] = grow(this.eventTimes[name], capacity);
+    // Times of slots no ticket has taken yet are -Infinity (no event), like those of noEventYet.
+    const previous = this.noEventYet;
+    this.noEventYet = new Float64Array(capacity).fill(-Infinity);
+    for (const name of Object.keys(this.eventTimes) as (keyof StoreColumns)[]) {
+      const times = this.eventTimes[name];
+      this.eventTimes[name] = times === previous ? this.noEventYet : grow(times, capacity).fill(-Infinity, previous.length);
+    }
     this.latestEvent = grow(this.latestEvent, capacity);
   }
 }

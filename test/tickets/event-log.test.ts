@@ -76,6 +76,40 @@ describe('event logs: the events of one id fold into one ticket', () => {
     expect(store.satisfaction[0]).toBe(Satisfaction.unsatisfied);
   });
 
+  it('across thousands of cases (the store growing), a field first given by a late event still takes the latest event that has one', () => {
+    // Case i: events at minutes 0..5 in a shuffled order; the agent only on events 1 and 3 (and
+    // only on event 4 for a third of the cases, given after the case exists); the team on events
+    // 2 and 5 of even cases (each column keeps the time of its own latest value); the channel on none.
+    const cases = 3000;
+    const events: TicketInput[] = [];
+    const expected = new Map<string, string>();
+    for (let i = 0; i < cases; i++) {
+      const id = `C${i}`;
+      const order = [0, 1, 2, 3, 4, 5].sort((a, b) => ((a * 7 + i) % 6) - ((b * 7 + i) % 6));
+      const agentAt = i % 3 === 0 ? [4] : [1, 3];
+      const teamAt = i % 2 === 0 ? [2, 5] : [];
+      for (const minute of order) {
+        events.push(
+          event(id, minute, {
+            activity: 'note',
+            ...(agentAt.includes(minute) ? { agent: `agent ${i % 50}-${minute}` } : {}),
+            ...(teamAt.includes(minute) ? { team: `team ${minute}` } : {}),
+          }),
+        );
+      }
+      expected.set(id, `agent ${i % 50}-${Math.max(...agentAt)}`);
+    }
+    const summary = ingest(events, { eventLog: {} });
+    expect(summary.store.length).toBe(cases);
+    const { store } = summary;
+    for (let slot = 0; slot < cases; slot++) {
+      const id = store.idOf(slot);
+      expect(store.dictionaries.agent.valueOf(store.agent[slot]!), id).toBe(expected.get(id));
+      expect(store.dictionaries.team.valueOf(store.team[slot]!), id).toBe(Number(id.slice(1)) % 2 === 0 ? 'team 5' : null);
+    }
+    expect(Array.from({ length: cases }, (_, slot) => store.channel[slot])).toEqual(new Array(cases).fill(-1));
+  });
+
   it('events at the same time: the one read last gives the values, and the file', () => {
     const summary = ingest([[event('C', 0, { agent: 'ana' })], [event('C', 0, { agent: 'ben' })]], { eventLog: {} });
     expect(ticket(summary, 'C')).toMatchObject({ agent: 'ben', file: 'file2.json' });
