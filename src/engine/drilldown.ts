@@ -7,7 +7,7 @@ import { Satisfaction, YesNo } from '../schema/validate.js';
 import { SLA_STATE_NAMES, SlaState } from '../sla/evaluate.js';
 import type { TicketStore } from '../tickets/store.js';
 import { selection } from '../tickets/conditions.js';
-import { formatInstant } from '../time/zone.js';
+import { instantFormatter } from '../time/zone.js';
 import { metricContext, type ComputeOptions } from './compute.js';
 
 /**
@@ -140,11 +140,12 @@ export function* ticketLines(
   presentFields: ReadonlySet<string>,
   options: Pick<ComputeOptions, 'zone' | 'churnTags' | 'sla' | 'where' | 'schedules'>,
 ): Generator<TicketLine> {
+  const format = instantFormatter(options.zone);
   const context: LineContext = {
     tickets,
     metrics: metricContext(tickets, options),
     presentFields,
-    instant: (at) => (Number.isNaN(at) ? null : formatInstant(at, options.zone)),
+    instant: (at) => (Number.isNaN(at) ? null : format(at)),
   };
   const { mask } = selection(tickets, options.where ?? []);
   const { createdAt } = tickets;

@@ -62,3 +62,33 @@ export function formatInstant(epochMs: number, zone: string): string {
     .toZonedDateTimeISO(zone)
     .toString({ timeZoneName: 'never', fractionalSecondDigits: 'auto' });
 }
+
+/** The wall-clock time of epoch ms `local` (read as UTC), as formatInstant writes it: seconds, then only the milliseconds there are (`.5`, `.125`). */
+function wallText(local: number): string {
+  const text = new Date(local).toISOString();
+  const ms = ((local % 1000) + 1000) % 1000;
+  if (ms === 0) return text.slice(0, 19);
+  return `${text.slice(0, 19)}.${String(ms).padStart(3, '0').replace(/0+$/, '')}`;
+}
+
+/**
+ * formatInstant for many instants in one zone (the tickets command writes five a line): the zone's
+ * offset and its text are asked of the zone rules once per hour, and only when it is the same at
+ * both ends of that hour, so that the hours of a change of offset are always written by
+ * formatInstant itself. Making Temporal objects for each instant took most of the time of the
+ * tickets command.
+ */
+export function instantFormatter(zone: string): (epochMs: number) => string {
+  const byHour = new Map<number, { offsetMs: number; offset: string } | null>();
+  return (epochMs) => {
+    const hour = Math.floor(epochMs / 3_600_000);
+    let cached = byHour.get(hour);
+    if (cached === undefined) {
+      const [start, end] = [hour * 3_600_000, hour * 3_600_000 + 3_599_999].map((at) => Temporal.Instant.fromEpochMilliseconds(at).toZonedDateTimeISO(zone));
+      // The offset as formatInstant writes it: RFC 3339's ±HH:MM (an offset in seconds, -00:44:30, is written -00:45).
+      cached = start!.offsetNanoseconds === end!.offsetNanoseconds ? { offsetMs: start!.offsetNanoseconds / 1e6, offset: start!.toString({ timeZoneName: 'never' }).slice(-6) } : null;
+      byHour.set(hour, cached);
+    }
+    return cached === null ? formatInstant(epochMs, zone) : wallText(epochMs + cached.offsetMs) + cached.offset;
+  };
+}
