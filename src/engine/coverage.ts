@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { selection, whereKeyOf, type TicketCondition } from '../tickets/conditions.js';
 import type { TicketStore } from '../tickets/store.js';
-import { formatInstant } from '../time/zone.js';
+import { formatInstant, weekHourReader } from '../time/zone.js';
 import { isOpen, type Schedule } from '../time/business-time.js';
 import { median, toMillisecond } from '../metrics/stats.js';
 
@@ -46,6 +46,7 @@ export interface Coverage {
   cells: CoverageCell[];
 }
 
+/** The cell of a local weekday (1 Monday … 7 Sunday) and hour: the hour of the week, as weekHourReader gives it. */
 const cellIndex = (weekday: number, hour: number): number => (weekday - 1) * 24 + hour;
 
 /** The instant of a ticket's event (NaN: it did not happen). */
@@ -69,13 +70,13 @@ function occurrencesOf(from: number, to: number, zone: string): Int32Array {
 /** Per weekday-hour of creation, the first response times (seconds) of the tickets created then: what arriving at that hour costs. */
 function firstResponsesByHour(tickets: TicketStore, range: { from: number; to: number }, zone: string, mask: Uint8Array | undefined): number[][] {
   const waits = Array.from({ length: 168 }, (): number[] => []);
+  const weekHour = weekHourReader(zone);
   for (let slot = 0; slot < tickets.length; slot++) {
     if (mask !== undefined && mask[slot] === 0) continue;
     const created = tickets.createdAt[slot]!;
     const answered = tickets.firstResponseAt[slot]!;
     if (!(created >= range.from && created < range.to) || Number.isNaN(answered)) continue;
-    const local = Temporal.Instant.fromEpochMilliseconds(created).toZonedDateTimeISO(zone);
-    waits[cellIndex(local.dayOfWeek, local.hour)]!.push((answered - created) / 1000);
+    waits[weekHour(created)]!.push((answered - created) / 1000);
   }
   return waits;
 }
@@ -87,22 +88,13 @@ function firstResponsesByHour(tickets: TicketStore, range: { from: number; to: n
  */
 export function coverageOf(tickets: TicketStore, range: { from: number; to: number }, zone: string, event: CoverageEvent, mask: Uint8Array | undefined): Coverage {
   const counts = new Int32Array(168);
-  // Local weekday and hour of an instant: one Temporal conversion per distinct hour, not per ticket.
-  const hourCache = new Map<number, number>();
+  const weekHour = weekHourReader(zone);
   let total = 0;
   for (let slot = 0; slot < tickets.length; slot++) {
     if (mask !== undefined && mask[slot] === 0) continue;
     const at = eventTime(tickets, slot, event);
     if (!(at >= range.from && at < range.to)) continue;
-    const hourStart = Math.floor(at / 3_600_000);
-    let cell = hourCache.get(hourStart);
-    if (cell === undefined) {
-      const local = Temporal.Instant.fromEpochMilliseconds(at).toZonedDateTimeISO(zone);
-      cell = cellIndex(local.dayOfWeek, local.hour);
-      // Zones whose offset is not whole hours (India, Nepal) cut a UTC hour in two local hours: no cache there.
-      if (local.offsetNanoseconds % 3_600_000_000_000 === 0) hourCache.set(hourStart, cell);
-    }
-    counts[cell]!++;
+    counts[weekHour(at)]!++;
     total++;
   }
   const occurrences = occurrencesOf(range.from, range.to, zone);

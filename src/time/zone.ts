@@ -71,24 +71,52 @@ function wallText(local: number): string {
   return `${text.slice(0, 19)}.${String(ms).padStart(3, '0').replace(/0+$/, '')}`;
 }
 
+/** A zone's offset in one UTC hour, in milliseconds and as formatInstant writes it. */
+interface HourOffset {
+  ms: number;
+  /** RFC 3339's ±HH:MM (an offset in seconds, -00:44:30, is written -00:45). */
+  text: string;
+}
+
 /**
- * formatInstant for many instants in one zone (the tickets command writes five a line): the zone's
- * offset and its text are asked of the zone rules once per hour, and only when it is the same at
- * both ends of that hour, so that the hours of a change of offset are always written by
- * formatInstant itself. Making Temporal objects for each instant took most of the time of the
- * tickets command.
+ * The zone's offset in the UTC hour of an instant, asked of the zone rules once per hour, and only
+ * when it is the same at both ends of that hour: null for an hour in which the offset changes,
+ * which the callers ask of Temporal instant by instant. Making Temporal objects for each instant
+ * took most of the time of the tickets and coverage commands.
  */
-export function instantFormatter(zone: string): (epochMs: number) => string {
-  const byHour = new Map<number, { offsetMs: number; offset: string } | null>();
+function offsetsByHour(zone: string): (epochMs: number) => HourOffset | null {
+  const byHour = new Map<number, HourOffset | null>();
   return (epochMs) => {
     const hour = Math.floor(epochMs / 3_600_000);
     let cached = byHour.get(hour);
     if (cached === undefined) {
       const [start, end] = [hour * 3_600_000, hour * 3_600_000 + 3_599_999].map((at) => Temporal.Instant.fromEpochMilliseconds(at).toZonedDateTimeISO(zone));
-      // The offset as formatInstant writes it: RFC 3339's ±HH:MM (an offset in seconds, -00:44:30, is written -00:45).
-      cached = start!.offsetNanoseconds === end!.offsetNanoseconds ? { offsetMs: start!.offsetNanoseconds / 1e6, offset: start!.toString({ timeZoneName: 'never' }).slice(-6) } : null;
+      cached = start!.offsetNanoseconds === end!.offsetNanoseconds ? { ms: start!.offsetNanoseconds / 1e6, text: start!.toString({ timeZoneName: 'never' }).slice(-6) } : null;
       byHour.set(hour, cached);
     }
-    return cached === null ? formatInstant(epochMs, zone) : wallText(epochMs + cached.offsetMs) + cached.offset;
+    return cached;
+  };
+}
+
+/** formatInstant for many instants in one zone (the tickets command writes five a line). */
+export function instantFormatter(zone: string): (epochMs: number) => string {
+  const offsetAt = offsetsByHour(zone);
+  return (epochMs) => {
+    const offset = offsetAt(epochMs);
+    return offset === null ? formatInstant(epochMs, zone) : wallText(epochMs + offset.ms) + offset.text;
+  };
+}
+
+/** For many instants in one zone: each one's local hour of the week, (ISO weekday - 1) × 24 + hour (0 is Monday 00:00–01:00). */
+export function weekHourReader(zone: string): (epochMs: number) => number {
+  const offsetAt = offsetsByHour(zone);
+  return (epochMs) => {
+    const offset = offsetAt(epochMs);
+    if (offset === null) {
+      const local = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone);
+      return (local.dayOfWeek - 1) * 24 + local.hour;
+    }
+    const local = new Date(epochMs + offset.ms);
+    return ((local.getUTCDay() + 6) % 7) * 24 + local.getUTCHours();
   };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { formatInstant, instantFormatter, utcMillis, validateTimeZone, wallTimeReader, type WallTime } from '../../src/time/zone.js';
+import { formatInstant, instantFormatter, utcMillis, validateTimeZone, wallTimeReader, weekHourReader, type WallTime } from '../../src/time/zone.js';
 
 /**
  * Reading wall-clock times in a zone (timestamps without an offset, spec "Input": read in
@@ -228,21 +228,32 @@ describe('formatInstant', () => {
   });
 });
 
-describe('instantFormatter', () => {
+describe('instantFormatter and weekHourReader: the zone rules asked once an hour', () => {
   // Zones with summer time, half- and quarter-hour offsets, a half-hour summer shift (Lord Howe),
   // an offset in seconds until 1972 (Monrovia, -00:44:30), fixed offsets, and UTC.
   const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Africa/Monrovia', 'America/St_Johns', 'Pacific/Chatham', '+05:30', '-03:00'];
+  const instant = fc.oneof(
+    fc.integer({ min: 0, max: Date.UTC(2199, 11, 31) }),
+    // Around the changes of offset in 2026 (and Monrovia's in 1972), to the millisecond.
+    fc.constantFrom(Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1), Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6), Date.UTC(2026, 3, 5, 15), Date.UTC(1972, 0, 7, 0, 44, 30)).chain((at) => fc.integer({ min: at - 7_200_000, max: at + 7_200_000 })),
+  );
 
-  it('property: writes every instant as formatInstant does, in any zone (milliseconds, the years of tickets, the hours offsets change)', () => {
+  it('property: instantFormatter writes every instant as formatInstant does, in any zone (milliseconds, the years of tickets, the hours offsets change)', () => {
     const formatters = new Map(zones.map((zone) => [zone, instantFormatter(zone)]));
-    const instant = fc.oneof(
-      fc.integer({ min: 0, max: Date.UTC(2199, 11, 31) }),
-      // Around the changes of offset in 2026 (and Monrovia's in 1972), to the millisecond.
-      fc.constantFrom(Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1), Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6), Date.UTC(2026, 3, 5, 15), Date.UTC(1972, 0, 7, 0, 44, 30)).chain((at) => fc.integer({ min: at - 7_200_000, max: at + 7_200_000 })),
-    );
     fc.assert(
       fc.property(fc.constantFrom(...zones), instant, (zone, at) => {
         expect(formatters.get(zone)!(at)).toBe(formatInstant(at, zone));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("property: weekHourReader gives each instant's local ISO weekday and hour, as Temporal does, in any zone", () => {
+    const readers = new Map(zones.map((zone) => [zone, weekHourReader(zone)]));
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), instant, (zone, at) => {
+        const local = Temporal.Instant.fromEpochMilliseconds(at).toZonedDateTimeISO(zone);
+        expect(readers.get(zone)!(at)).toBe((local.dayOfWeek - 1) * 24 + local.hour);
       }),
       { numRuns: 20_000 },
     );
