@@ -1,3 +1,4 @@
+import { byCodeUnits } from './order.js';
 import type { NegativeRatingsAlert, VolumeAnomalyAlert } from '../report/types.js';
 import type { Dimension } from '../schema/fields.js';
 import { Satisfaction } from '../schema/field-kinds.js';
@@ -47,8 +48,6 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = Object.freeze({
 
 const selected = (mask: Uint8Array | undefined, slot: number): boolean => mask === undefined || mask[slot] === 1;
 
-/** Code-unit order (the same on every machine and locale). */
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 // ---------------------------------------------------------------------------------------------
 // Negative ratings

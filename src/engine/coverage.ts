@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { selection, whereKeyOf, type TicketCondition } from '../tickets/conditions.js';
 import type { TicketStore } from '../tickets/store.js';
-import { formatInstant, weekHourReader } from '../time/zone.js';
+import { formatInstant, hourOfWeek, weekHourReader } from '../time/zone.js';
 import { isOpen, type Schedule } from '../time/business-time.js';
 import { median, toMillisecond } from '../metrics/stats.js';
 
@@ -46,8 +46,6 @@ export interface Coverage {
   cells: CoverageCell[];
 }
 
-/** The cell of a local weekday (1 Monday … 7 Sunday) and hour: the hour of the week, as weekHourReader gives it. */
-const cellIndex = (weekday: number, hour: number): number => (weekday - 1) * 24 + hour;
 
 /** The instant of a ticket's event (NaN: it did not happen). */
 function eventTime(tickets: TicketStore, slot: number, event: CoverageEvent): number {
@@ -61,7 +59,7 @@ function occurrencesOf(from: number, to: number, zone: string): Int32Array {
   const counts = new Int32Array(168);
   let at = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(zone).round({ smallestUnit: 'hour', roundingMode: 'ceil' });
   while (at.epochMilliseconds < to) {
-    counts[cellIndex(at.dayOfWeek, at.hour)]!++;
+    counts[hourOfWeek(at.dayOfWeek, at.hour)]!++;
     at = at.add({ hours: 1 });
   }
   return counts;
@@ -102,7 +100,7 @@ export function coverageOf(tickets: TicketStore, range: { from: number; to: numb
   const cells: CoverageCell[] = [];
   for (let weekday = 1; weekday <= 7; weekday++) {
     for (let hour = 0; hour < 24; hour++) {
-      const i = cellIndex(weekday, hour);
+      const i = hourOfWeek(weekday, hour);
       const count = counts[i]!;
       const times = occurrences[i]!;
       cells.push({

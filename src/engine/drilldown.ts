@@ -1,3 +1,4 @@
+import { byCodeUnits } from './order.js';
 import { isChurn } from '../metrics/cancellation_rate.js';
 import { hasAgentReply, resolvedAtFirstContact } from '../metrics/first_contact_resolution.js';
 import { secondsBetween } from '../metrics/stats.js';
@@ -28,8 +29,6 @@ interface LineContext {
 
 type Cell = (slot: number, c: LineContext) => TicketLine[string];
 
-/** Ids in the order of their UTF-16 code units (a tie-break between tickets created at the same moment). */
-const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const orNull = (n: number): number | null => (Number.isNaN(n) || n < 0 ? null : n);
 const yesNo = (flag: boolean): 'yes' | 'no' => (flag ? 'yes' : 'no');
 const columnOf = (c: LineContext, name: string): ArrayLike<number> => (c.tickets as unknown as Record<string, ArrayLike<number>>)[name]!;
@@ -158,7 +157,7 @@ export function* ticketLines(
     while (end < slots.length && createdAt[slots[end]!] === createdAt[slots[start]!]) end++;
     if (end - start < 2) continue;
     const run = Array.from(slots.subarray(start, end), (slot) => ({ slot, id: tickets.idOf(slot) }));
-    run.sort((a, b) => byId(a.id, b.id));
+    run.sort((a, b) => byCodeUnits(a.id, b.id));
     run.forEach(({ slot }, i) => (slots[start + i] = slot));
   }
   for (const slot of slots) {

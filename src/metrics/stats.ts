@@ -55,11 +55,15 @@ export function durationStats(values: Float64Array): DurationValue {
 
 /** durationStats of values already sorted. */
 export function sortedDurationStats(sorted: Float64Array): DurationValue {
-  const count = sorted.length;
-  if (count === 0) return { count, mean: null, median: null, p90: null };
   let sum = 0;
   for (const v of sorted) sum += v;
-  return { count, mean: toMillisecond(sum / count), median: toMillisecond(percentile(sorted, 0.5)!), p90: toMillisecond(percentile(sorted, 0.9)!) };
+  return durationFigures(sorted.length, sum, (rank) => sorted[rank]!);
+}
+
+/** The figures of `count` sorted durations whose sum (in sorted order) is `sum`, given the value at each rank the percentiles read. */
+function durationFigures(count: number, sum: number, valueAt: (rank: number) => number): DurationValue {
+  if (count === 0) return { count, mean: null, median: null, p90: null };
+  return { count, mean: toMillisecond(sum / count), median: toMillisecond(percentileAt(count, 0.5, valueAt)!), p90: toMillisecond(percentileAt(count, 0.9, valueAt)!) };
 }
 
 /**
@@ -149,7 +153,6 @@ export function forEachMerged(runs: readonly Float64Array[], visit: (value: numb
 /** durationStats of the values of sorted runs, all together: the same figures as of their merged array (the sum in merged order). */
 export function mergedDurationStats(runs: readonly Float64Array[]): DurationValue {
   const count = runs.reduce((n, r) => n + r.length, 0);
-  if (count === 0) return { count, mean: null, median: null, p90: null };
   // The values at the ranks the percentiles read, kept as the walk passes them.
   const wanted = new Map([...percentileRanks(count, 0.5), ...percentileRanks(count, 0.9)].map((rank) => [rank, Number.NaN]));
   let sum = 0;
@@ -157,8 +160,7 @@ export function mergedDurationStats(runs: readonly Float64Array[]): DurationValu
     sum += value;
     if (wanted.has(rank)) wanted.set(rank, value);
   });
-  const valueAt = (rank: number): number => wanted.get(rank)!;
-  return { count, mean: toMillisecond(sum / count), median: toMillisecond(percentileAt(count, 0.5, valueAt)!), p90: toMillisecond(percentileAt(count, 0.9, valueAt)!) };
+  return durationFigures(count, sum, (rank) => wanted.get(rank)!);
 }
 
 /** Values a NumberList holds in a plain array. */

@@ -1,3 +1,4 @@
+import { byCodeUnits } from '../engine/order.js';
 import type { DurationValue, MetricValue, RateValue } from '../metrics/types.js';
 import type { Report, ReportRow } from '../report/types.js';
 import { cleanText } from './clean-text.js';
@@ -175,7 +176,7 @@ function groupCharts(report: Report, maxGroups: number): Chart[] {
   const ranked = groups
     .map((series) => ({ series, total: sum(series.values) }))
     .filter(({ series }) => series.values.some((v) => v !== null))
-    .sort((a, b) => b.total - a.total || compareText(a.series.name, b.series.name));
+    .sort((a, b) => b.total - a.total || byCodeUnits(a.series.name, b.series.name));
   if (ranked.length === 0) return [];
   const shown = ranked.slice(0, maxGroups);
   const left = ranked.slice(maxGroups);
@@ -228,10 +229,6 @@ function sum(values: readonly (number | null)[]): number {
   return values.reduce<number>((total, v) => total + (v ?? 0), 0);
 }
 
-/** By code unit, so that the order is the same whatever the locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Whether each period starts where the one before ends (no period without a row between). */
 function contiguous(periods: readonly Period[]): boolean {

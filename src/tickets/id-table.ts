@@ -1,4 +1,5 @@
 import { FREE, SlotTable } from './slot-table.js';
+import { resized } from './typed-arrays.js';
 
 /**
  * The tickets' ids, kept as UTF-8 bytes one after another in one arena, with an open-addressing
@@ -154,10 +155,4 @@ export class IdTable {
   private growBytes(needed: number): void {
     this.bytes = resized(this.bytes, Math.max(needed, Math.ceil(this.bytes.length * 1.5)));
   }
-}
-
-function resized<T extends Uint8Array | Int32Array>(array: T, capacity: number): T {
-  const copy = new (array.constructor as new (n: number) => T)(capacity);
-  copy.set(array.subarray(0, Math.min(array.length, capacity)));
-  return copy;
 }

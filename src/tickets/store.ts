@@ -3,6 +3,7 @@ import { KINDS } from '../schema/field-kinds.js';
 import { resolvedOrByStatus, tagList, YesNo, type ParsedTicket } from '../schema/validate.js';
 import { IdTable } from './id-table.js';
 import { FREE, SlotTable } from './slot-table.js';
+import { resized } from './typed-arrays.js';
 
 /**
  * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a ticket takes
@@ -261,13 +262,6 @@ function compileLatest(): LatestTime {
 const writeTicket = compileWriter();
 const latestTime = compileLatest();
 
-/** The column in an array of another capacity (larger to grow, smaller to trim). */
-function grow<T extends StoreArray>(array: T, capacity: number): T {
-  const resized = new (array.constructor as new (n: number) => T)(capacity);
-  resized.set(array.length <= capacity ? array : array.subarray(0, capacity));
-  return resized;
-}
-
 export type UpsertOutcome = 'added' | 'replaced' | 'kept';
 
 /**
@@ -499,19 +493,19 @@ export class TicketStore {
     const blankArrays = this.blankArrays.map((blanks, i) => blanks && blankArray(i, capacity));
     for (const column of COLUMNS) {
       const array = columns[column.name]!;
-      columns[column.name] = array === this.blankArrays[column.shares] ? blankArrays[column.shares]! : grow(array, capacity);
+      columns[column.name] = array === this.blankArrays[column.shares] ? blankArrays[column.shares]! : resized(array, capacity);
     }
     this.blankArrays = blankArrays;
-    this.sourceFile = grow(this.sourceFile, capacity);
+    this.sourceFile = resized(this.sourceFile, capacity);
     if (this.folding === undefined) return;
     // Times of slots no ticket has taken yet are -Infinity (no event), like those of noEventYet.
     const previous = this.noEventYet;
     this.noEventYet = new Float64Array(capacity).fill(-Infinity);
     for (const name of Object.keys(this.eventTimes) as (keyof StoreColumns)[]) {
       const times = this.eventTimes[name];
-      this.eventTimes[name] = times === previous ? this.noEventYet : grow(times, capacity).fill(-Infinity, previous.length);
+      this.eventTimes[name] = times === previous ? this.noEventYet : resized(times, capacity).fill(-Infinity, previous.length);
     }
-    this.latestEvent = grow(this.latestEvent, capacity);
+    this.latestEvent = resized(this.latestEvent, capacity);
   }
 }
 

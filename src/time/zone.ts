@@ -107,16 +107,20 @@ export function instantFormatter(zone: string): (epochMs: number) => string {
   };
 }
 
-/** For many instants in one zone: each one's local hour of the week, (ISO weekday - 1) × 24 + hour (0 is Monday 00:00–01:00). */
+/** The hour of the week of an ISO weekday (1 Monday … 7 Sunday) and an hour: 0 is Monday 00:00–01:00, 167 Sunday 23:00–24:00. */
+export const hourOfWeek = (weekday: number, hour: number): number => (weekday - 1) * 24 + hour;
+
+/** For many instants in one zone: each one's local hour of the week (see hourOfWeek). */
 export function weekHourReader(zone: string): (epochMs: number) => number {
   const offsetAt = offsetsByHour(zone);
   return (epochMs) => {
     const offset = offsetAt(epochMs);
     if (offset === null) {
       const local = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone);
-      return (local.dayOfWeek - 1) * 24 + local.hour;
+      return hourOfWeek(local.dayOfWeek, local.hour);
     }
     const local = new Date(epochMs + offset.ms);
-    return ((local.getUTCDay() + 6) % 7) * 24 + local.getUTCHours();
+    // getUTCDay: 0 is Sunday.
+    return hourOfWeek(local.getUTCDay() || 7, local.getUTCHours());
   };
 }
