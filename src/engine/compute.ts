@@ -1,3 +1,4 @@
+import { formatCount } from '../count-text.js';
 import type { Goal } from '../config/goals.js';
 import type { Dimension } from '../schema/fields.js';
 import { selection, whereKeyOf, type TicketCondition } from '../tickets/conditions.js';
@@ -75,7 +76,7 @@ function unknownResolutionNotes(tickets: TicketStore): ReportNote[] {
   let n = 0;
   for (let t = 0; t < tickets.length; t++) if (resolvedAtUnknownTime(tickets, t)) n++;
   if (n === 0) return [];
-  const which = n === 1 ? '1 ticket is resolved by its' : `${n.toLocaleString('en-US')} tickets are resolved by their`;
+  const which = n === 1 ? '1 ticket is resolved by its' : `${formatCount(n)} tickets are resolved by their`;
   return [
     {
       metric: null,
@@ -88,7 +89,7 @@ function unknownResolutionNotes(tickets: TicketStore): ReportNote[] {
 function businessNotes(context: MetricContext): ReportNote[] {
   const n = context.business?.unmatched ?? 0;
   if (n === 0) return [];
-  const tickets = n === 1 ? '1 ticket matched no schedule and has' : `${n.toLocaleString('en-US')} tickets matched no schedule and have`;
+  const tickets = n === 1 ? '1 ticket matched no schedule and has' : `${formatCount(n)} tickets matched no schedule and have`;
   return [{ metric: null, message: `${tickets} no business first response or resolution time, and no business-clock SLA outcome` }];
 }
 

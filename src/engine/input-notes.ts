@@ -1,3 +1,4 @@
+import { formatCount } from '../count-text.js';
 import type { ReportNote } from '../report/types.js';
 import type { IngestSummary } from '../tickets/ingest.js';
 
@@ -11,7 +12,6 @@ import type { IngestSummary } from '../tickets/ingest.js';
 const WARN_PERCENT = 5;
 
 /** `12,345`: counts in messages as the renderers write them. */
-const formatCount = (n: number): string => n.toLocaleString('en-US');
 const over = (count: number, records: number): boolean => count * 100 > WARN_PERCENT * records;
 const share = (count: number, records: number): string => `${((count / records) * 100).toFixed(1)}%`;
 

@@ -1,3 +1,4 @@
+import { formatCount } from '../count-text.js';
 import { InputError } from '../errors.js';
 import type { TicketStore } from '../tickets/store.js';
 import { endOfPeriodHolding, periodCount, startOfPeriodHolding, type Period } from '../time/periods.js';
@@ -76,7 +77,7 @@ export function resolveRange(
         `${formatInstant(time, zone).slice(0, 10)}${event === undefined ? '' : ` (${nameTicket(event.slot)}, ${event.event})`}`;
       throw new InputError(
         `the data runs from ${at(span.earliest, span.earliestEvent)} to ${at(span.latest, span.latestEvent)}: ` +
-          `${periods.toLocaleString('en-US')} ${period}s, more than the ${MAX_DATA_RANGE_PERIODS.toLocaleString('en-US')} a range found from the data may hold; ` +
+          `${formatCount(periods)} ${period}s, more than the ${formatCount(MAX_DATA_RANGE_PERIODS)} a range found from the data may hold; ` +
           'a date that far off is often a typo or a placeholder for "never": correct that record, or give --from and --to',
       );
     }

@@ -1,3 +1,4 @@
+import { formatCount } from '../count-text.js';
 import type { Attribution } from './attribution.js';
 import type { ComputeOptions } from './compute.js';
 import { InputError } from '../errors.js';
@@ -76,7 +77,7 @@ export class Grouping {
   private newGroup(): number {
     const group = this.values.length;
     if (this.maxGroups !== null && group >= this.maxGroups) {
-      const limit = this.maxGroups.toLocaleString('en-US');
+      const limit = formatCount(this.maxGroups);
       throw new InputError(
         `--by ${this.by.join(',')}: more than ${limit} groups, which is most often a column mapped to the wrong field (check the ${this.by.join(' and ')} column${this.by.length > 1 ? 's' : ''}, --map or the preset); if the groups are real, raise --max-groups (none: no limit)`,
       );

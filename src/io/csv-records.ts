@@ -1,3 +1,4 @@
+import { formatCount } from '../count-text.js';
 import { InputError } from '../errors.js';
 import { CsvScanError, CsvScanner } from './csv-scanner.js';
 import type { Delimiter } from './input-formats.js';
@@ -48,7 +49,7 @@ export const linesSpanned = (record: readonly string[]): number => 1 + lineBreak
 
 const emptyBlock = (keepRaw: boolean): CsvBlock => ({ bytes: 0, blankLines: 0, records: [], lines: [], raws: keepRaw ? [] : undefined });
 
-const formatLine = (line: number): string => line.toLocaleString('en-US');
+const formatLine = formatCount;
 
 /** A syntax error as one line naming the line where the record it stopped in starts (and the text's last line). */
 function csvSyntaxError(error: CsvScanError, name: string, maxRecordSize: number): InputError {

@@ -1,3 +1,4 @@
+import { formatCount } from '../count-text.js';
 import { isUtf8 } from 'node:buffer';
 import { Readable, type TransformOptions } from 'node:stream';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
@@ -126,7 +127,7 @@ export async function peek(
 /** The one line a gzip bomb is refused with (exit 3). */
 function overExpanded(name: string, limit: ExpansionLimit, output: number, input: number): InputError {
   return new InputError(
-    `${name}: the gzip data expands more than ${limit.ratio.toLocaleString('en-US')}-fold (${sizeText(output)} of text from ${sizeText(input)} read), ` +
+    `${name}: the gzip data expands more than ${formatCount(limit.ratio)}-fold (${sizeText(output)} of text from ${sizeText(input)} read), ` +
       'which no ticket export does; if the file is real, raise --max-expansion (none: no limit)',
   );
 }

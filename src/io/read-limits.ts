@@ -1,3 +1,5 @@
+import { formatCount } from '../count-text.js';
+
 /** How large a record (and a JSON document read whole) may be. */
 
 /** 4 MiB: far above any real ticket, small enough that a quote left open cannot eat the memory. */
@@ -5,7 +7,7 @@ export const DEFAULT_MAX_RECORD_SIZE = 4 * 1024 * 1024;
 
 /** A size limit as messages give it: `4 MiB`, `10,000 bytes`. */
 export function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 && bytes % (64 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes.toLocaleString('en-US')} bytes`;
+  return bytes >= 1024 * 1024 && bytes % (64 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${formatCount(bytes)} bytes`;
 }
 
 /**

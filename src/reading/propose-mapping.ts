@@ -1,3 +1,4 @@
+import { formatCount } from '../count-text.js';
 import type { ColumnProfile, ValueShape } from './column-profile.js';
 import { FIELDS, REQUIRED_FIELDS, TICKET_FIELDS } from '../schema/fields.js';
 import { headerMatch } from '../dialect/dialect.js';
@@ -176,7 +177,7 @@ const MAX_ROWS_PER_ID = 100;
 /** A text column with this many distinct values or fewer may be a satisfaction scale in words. */
 const MAX_SCALE_WORDS = 10;
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = formatCount;
 
 function kindOf(field: string): string {
   return FIELDS.find((f) => f.name === field)?.kind ?? 'text';

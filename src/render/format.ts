@@ -1,3 +1,4 @@
+import { formatCount } from '../count-text.js';
 import { SECTIONS, type DurationValue, type MetricValue, type NpsValue, type RateValue, type Section } from '../metrics/types.js';
 import type { Report, ReportMetric, ReportRow } from '../report/types.js';
 import type { FileAccount } from '../tickets/file-reading.js';
@@ -7,19 +8,7 @@ import type { FileAccount } from '../tickets/file-reading.js';
 export const NOT_AVAILABLE = 'n/a';
 export const NONE = '(none)';
 
-/** Made on first use: the first Intl formatter of a run starts ICU, which costs more than the rest of a small report. */
-let integerFormat: Intl.NumberFormat | undefined;
-
-/** A count with its thousands grouped, `2,954`, as en-US writes it. */
-export function formatCount(n: number): string {
-  // Whole numbers (every count) are grouped here; anything else as Intl writes it (-0, 2.5, 1e21).
-  if (Number.isSafeInteger(n) && !Object.is(n, -0)) {
-    const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',');
-    return n < 0 ? `-${digits}` : digits;
-  }
-  integerFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-  return integerFormat.format(n);
-}
+export { formatCount };
 
 /** A ratio such as tickets per customer: two decimals. */
 export function formatRatio(value: number | null): string {

@@ -1,3 +1,4 @@
+import { formatCount } from '../count-text.js';
 import { STANDS_FOR, type TicketField } from '../schema/fields.js';
 import { contradictsResolution, emptyParsedTicket, REJECTION_REASONS, resolvedOrByStatus, validateRecord, type FieldProblem, type ParsedTicket, type RejectionCode } from '../schema/validate.js';
 import { conditionText, eventTest, type EventCondition, type EventLog } from './event-log.js';
@@ -250,7 +251,7 @@ export class Ingest {
     this.files.forEach((f, i) => {
       const n = this.creationsDiffer[i]!;
       if (n === 0) return;
-      const records = n === 1 ? '1 record repeats an id' : `${n.toLocaleString('en-US')} records repeat an id`;
+      const records = n === 1 ? '1 record repeats an id' : `${formatCount(n)} records repeat an id`;
       this.notices.push(
         `${f.path}: ${records} with another created_at: this looks like an event log (one row per event), but rows are read as tickets: each id keeps its row with the latest updated_at (else the last read), and that row's created_at; --event-log folds each id's events into one ticket`,
       );
