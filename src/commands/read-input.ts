@@ -1,5 +1,6 @@
 /** How the commands that read tickets read them: with a progress line on a terminal when it takes long. */
 
+import { progressLine } from '../render/progress.js';
 import type { CommandIO } from '../cli/command-io.js';
 import { ReadProgress, type ProgressTerminal } from '../io/progress.js';
 import { readTicketSources, type ReadOptions } from '../reading/read-exports.js';
@@ -20,7 +21,7 @@ function showsProgress(io: CommandIO, quiet: boolean): boolean {
  * the line is cleared when reading ends or fails, before anything else is written.
  */
 export async function readTicketInput(files: string[], ingest: Ingest, read: ReadOptions, quiet: boolean, io: CommandIO): Promise<void> {
-  const progress = showsProgress(io, quiet) ? new ReadProgress(io.stderr as ProgressTerminal, io.now ?? (() => performance.now())) : undefined;
+  const progress = showsProgress(io, quiet) ? new ReadProgress(io.stderr as ProgressTerminal, io.now ?? (() => performance.now()), progressLine) : undefined;
   try {
     await readTicketSources(files, ingest, io.stdin, read, progress);
   } finally {

@@ -10,8 +10,6 @@ import { configSchema, MATCH_FIELDS, type ConfigFile, type MatchField } from './
 import { DEFAULT_CHURN_TAGS, type Settings } from './settings.js';
 import { scheduleOf } from '../time/business-time.js';
 
-export { DEFAULT_CHURN_TAGS, DEFAULT_SETTINGS, withStatusValues, type Settings } from './settings.js';
-
 /**
  * A config file validated (zod, config/schema.ts) and turned into the Settings a run uses. Loaded
  * only when there is a config file to read (config/load-config.ts).

@@ -152,10 +152,9 @@ export interface View {
 export class Placing {
   /** rowsByGroup[group][periodSlot]: a row exists once some ticket of the group has an event in the period. */
   readonly rowsByGroup: (Row | undefined)[][] = [];
+  /** Each metric's accumulator, made once by its `create`: the totals, and what rows get fresh copies of. */
   readonly totals: Accumulator[];
   private readonly feeds: Feeds;
-  /** Each metric's accumulator, made once by its `create`: rows get fresh copies of them. */
-  private readonly templates: readonly Accumulator[];
   private readonly metrics: readonly Metric[];
   private readonly grid: PeriodGrid;
   private readonly mask: Uint8Array | undefined;
@@ -170,12 +169,11 @@ export class Placing {
     ({ metrics: this.metrics, grid: this.grid, mask: this.mask } = view);
     this.feeds = feedsOf(this.metrics, attribution, view.unavailable);
     this.totals = this.metrics.map((m) => m.create(this.context));
-    this.templates = this.totals;
     if (!split) this.grid.slots.forEach((_, slot) => this.rowAt(slot, 0, true));
   }
 
   newAccumulators(): Accumulator[] {
-    return this.templates.map((a) => a.fresh());
+    return this.totals.map((a) => a.fresh());
   }
 
   rowAt(slot: number, group: number, create: boolean): Row | undefined {

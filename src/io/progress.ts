@@ -1,4 +1,3 @@
-import { progressLine, type ProgressFigures } from '../render/progress.js';
 
 /**
  * The progress line of a long read, on a terminal: shown once reading has taken more than
@@ -40,6 +39,29 @@ export interface ProgressTerminal {
 /** `\r`, then clear to the end of the line (ECMA-48 EL). */
 const CLEAR = '\r\u001b[K';
 
+/** Where a read stands: the figures one progress line shows. */
+export interface ProgressFigures {
+  /** The input as messages name it (`<stdin>` for standard input). */
+  file: string;
+  /** Its place among the inputs (1-based), and how many there are. */
+  index: number;
+  files: number;
+  /** A first pass over the file (date formats decided from every value), whose records are read again after it. */
+  firstPass: boolean;
+  /** Bytes of the file read so far in this pass: of the gzip data when it is compressed. */
+  bytes: number;
+  /** The file's size in bytes, when known (a regular file; compressed, for gzip data). */
+  size: number | undefined;
+  compressed: boolean;
+  /** Records read so far from the file (none in a first pass). */
+  records: number;
+  /** Bytes of this pass read per second, lately; undefined until it can be told. */
+  rate: number | undefined;
+}
+
+/** The text of the line for the figures, at most `width` columns when given (render/progress.ts progressLine). */
+export type ProgressLine = (figures: ProgressFigures, width?: number) => string;
+
 /** One pass over one input, as it stands. */
 interface Pass extends Omit<ProgressFigures, 'rate'> {
   /** Its size is known (or known to be unknown): the line is drawn from then on. */
@@ -54,10 +76,11 @@ export class ReadProgress {
   private ended = false;
   private drawnAt = Number.NEGATIVE_INFINITY;
 
-  /** `now`: a monotonic clock in milliseconds (tests pass their own). */
+  /** `now`: a monotonic clock in milliseconds (tests pass their own); `line`: what the line says. */
   constructor(
     private readonly terminal: ProgressTerminal,
     private readonly now: () => number,
+    private readonly line: ProgressLine,
   ) {
     this.start = now();
   }
@@ -106,6 +129,6 @@ export class ReadProgress {
     // A terminal of unknown size (0 columns under `script`) is taken to be wide enough.
     const { columns } = this.terminal;
     const width = columns === undefined || columns <= 1 ? undefined : columns - 1;
-    this.terminal.write(`\r${progressLine({ ...pass, rate }, width)}\u001b[K`);
+    this.terminal.write(`\r${this.line({ ...pass, rate }, width)}\u001b[K`);
   }
 }

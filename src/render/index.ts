@@ -26,6 +26,3 @@ export function renderPieces(report: Report, format: OutputFormat, options: Rend
   return RENDERERS[format](report, options);
 }
 
-export async function render(report: Report, format: OutputFormat, options: RenderOptions): Promise<string> {
-  return [...(await renderPieces(report, format, options))].join('');
-}

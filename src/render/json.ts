@@ -17,6 +17,11 @@ export function jsonDocument(value: unknown): string {
   return `${escapeJsonText(JSON.stringify(value, null, 2))}\n`;
 }
 
+/** A value as an element of a JSON array `indent` deep in a document: its text as jsonDocument writes it, each line indented. */
+export function indentedJson(value: unknown, indent: string): string {
+  return `${indent}${escapeJsonText(JSON.stringify(value, null, 2)).replaceAll('\n', `\n${indent}`)}`;
+}
+
 /** Rows per piece of a report's JSON text. */
 const ROWS_PER_PIECE = 1000;
 
@@ -34,13 +39,8 @@ export function* jsonPieces(report: Report): Generator<string> {
   if (report.rows.length === 0) yield '[]';
   for (let from = 0; from < report.rows.length; from += ROWS_PER_PIECE) {
     // A row sits two levels deep: each of its lines is indented by four more spaces.
-    const rows = report.rows.slice(from, from + ROWS_PER_PIECE).map((row) => `    ${escapeJsonText(JSON.stringify(row, null, 2)).replaceAll('\n', '\n    ')}`);
+    const rows = report.rows.slice(from, from + ROWS_PER_PIECE).map((row) => indentedJson(row, '    '));
     yield `${from === 0 ? '[\n' : ',\n'}${rows.join(',\n')}${from + ROWS_PER_PIECE >= report.rows.length ? '\n  ]' : ''}`;
   }
   yield rest.slice(at + '[]'.length);
-}
-
-/** The Report itself. */
-export function renderJson(report: Report): string {
-  return [...jsonPieces(report)].join('');
 }

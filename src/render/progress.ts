@@ -1,31 +1,12 @@
 import { displayWidth } from './aligned-lines.js';
 import { cleanText } from './clean-text.js';
 import { formatCount, formatDuration } from './format.js';
+import type { ProgressFigures } from '../io/progress.js';
 
 /**
  * The progress line shown on a terminal while a long read goes on (io/progress.ts draws it):
  * `reading tickets.csv: 45.2 MiB of 171.2 MiB (26%), 212,345 records, 25.3 MiB/s, about 5s left`.
  */
-
-/** Where a read stands: the figures one progress line shows. */
-export interface ProgressFigures {
-  /** The input as messages name it (`<stdin>` for standard input). */
-  file: string;
-  /** Its place among the inputs (1-based), and how many there are. */
-  index: number;
-  files: number;
-  /** A first pass over the file (date formats decided from every value), whose records are read again after it. */
-  firstPass: boolean;
-  /** Bytes of the file read so far in this pass: of the gzip data when it is compressed. */
-  bytes: number;
-  /** The file's size in bytes, when known (a regular file; compressed, for gzip data). */
-  size: number | undefined;
-  compressed: boolean;
-  /** Records read so far from the file (none in a first pass). */
-  records: number;
-  /** Bytes of this pass read per second, lately; undefined until it can be told. */
-  rate: number | undefined;
-}
 
 const UNITS = ['KiB', 'MiB', 'GiB', 'TiB'] as const;
 

@@ -1,6 +1,6 @@
 import type { TicketLine } from '../engine/drilldown.js';
 import { stringifyCsv, type CsvValue } from './csv-cells.js';
-import { escapeJsonText } from './json.js';
+import { indentedJson } from './json.js';
 
 import type { TicketLineFormat } from './output-formats.js';
 
@@ -22,7 +22,7 @@ export function* renderTicketLines(lines: Iterable<TicketLine>, format: TicketLi
   let rows: CsvValue[][] = [];
   for (const line of lines) {
     if (format === 'json') {
-      block += `${count === 0 ? '[\n' : ',\n'}  ${escapeJsonText(JSON.stringify(line, null, 2)).replaceAll('\n', '\n  ')}`;
+      block += `${count === 0 ? '[\n' : ',\n'}${indentedJson(line, '  ')}`;
     } else {
       const columns = Object.keys(line);
       if (count === 0) rows.push(columns);

@@ -84,7 +84,6 @@ function parseCommonLayout(text: string): number {
   if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59)) {
     return Number.NaN;
   }
-  if (year < 100) return utcMillis({ year, month, day, hour, minute, second, millisecond }) - offsetMinutes * 60_000;
   return ((daysFromEpoch(year, month, day) * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + millisecond;
 }
 

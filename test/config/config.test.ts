@@ -1,6 +1,7 @@
 import { DEFAULT_ALERT_SETTINGS } from '../../src/engine/alerts.js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHURN_TAGS, settingsFrom } from '../../src/config/config.js';
+import { settingsFrom } from '../../src/config/config.js';
+import { DEFAULT_CHURN_TAGS } from '../../src/config/settings.js';
 import { parseDuration } from '../../src/config/duration.js';
 import { UsageError } from '../../src/errors.js';
 

@@ -1,3 +1,4 @@
+import { progressLine } from '../../src/render/progress.js';
 import { describe, expect, it } from 'vitest';
 import { RATE_AFTER, ReadProgress, REDRAW, SHOW_AFTER } from '../../src/io/progress.js';
 
@@ -20,7 +21,7 @@ function clock(): { now: () => number; at: (ms: number) => void } {
 function setUp(size: number | undefined | null, file = 't.csv', columns?: number) {
   const term = terminal(columns);
   const time = clock();
-  const progress = new ReadProgress(term, time.now);
+  const progress = new ReadProgress(term, time.now, progressLine);
   const pass = progress.pass(file, 1, 1);
   if (size !== null) pass.opened(size, false);
   return { term, time, progress, pass };
@@ -67,7 +68,7 @@ describe('ReadProgress', () => {
   it('is not drawn before the input is open (its size known), and then shows the pass that reads', () => {
     const term = terminal();
     const time = clock();
-    const progress = new ReadProgress(term, time.now);
+    const progress = new ReadProgress(term, time.now, progressLine);
     const main = progress.pass('a.csv', 1, 2);
     time.at(2 * SHOW_AFTER);
     main.bytes(64);

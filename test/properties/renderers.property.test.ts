@@ -2,7 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/render/csv.js';
-import { renderJson } from '../../src/render/json.js';
+import { renderJson } from '../helpers/render-text.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { PLAIN } from '../../src/render/paint.js';
 import { renderTable } from '../../src/render/table.js';

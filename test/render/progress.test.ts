@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { formatBytes, progressLine, type ProgressFigures } from '../../src/render/progress.js';
+import type { ProgressFigures } from '../../src/io/progress.js';
+import { formatBytes, progressLine } from '../../src/render/progress.js';
 
 /** The progress line shown on a terminal during a long read (issue 15): its wording, as a pure function. */
 

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { render } from '../../src/render/index.js';
+import { render, renderJson } from '../helpers/render-text.js';
 import { renderCsv } from '../../src/render/csv.js';
-import { jsonDocument, jsonPieces, renderJson } from '../../src/render/json.js';
+import { jsonDocument, jsonPieces } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { ansiPaint, PLAIN } from '../../src/render/paint.js';
 import { renderTable } from '../../src/render/table.js';

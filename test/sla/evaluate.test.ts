@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingest, type TicketInput } from '../helpers/build.js';
-import { DEFAULT_CHURN_TAGS, settingsFrom } from '../../src/config/config.js';
+import { settingsFrom } from '../../src/config/config.js';
+import { DEFAULT_CHURN_TAGS } from '../../src/config/settings.js';
 import { UsageError } from '../../src/errors.js';
 import { evaluateSla, SLA_STATE_NAMES, type SlaPolicy } from '../../src/sla/evaluate.js';
 

@@ -171,6 +171,16 @@ describe('parseTimestamp: properties', () => {
     );
   });
 
+  it('reads the years 0–99 as written (not as 19xx), as Date.UTC with setUTCFullYear does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (year, month, day) => {
+        const expected = new Date(Date.UTC(2000, month - 1, day, 9, 30));
+        expected.setUTCFullYear(year);
+        expect(parseTimestamp(`${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}T09:30:00+01:00`, noLocal)).toBe(expected.getTime() - 3_600_000);
+      }),
+    );
+  });
+
   it('rejects every day past the end of its month', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1901, max: 2099 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
