@@ -16,6 +16,8 @@ import { EVENT_PLACEMENTS, type Accumulator, type EventPlacement, type Metric, t
 export interface Row {
   slot: number;
   group: number;
+  /** Its place among the rows of its view, in the order they were made. */
+  number: number;
   accumulators: Accumulator[];
 }
 
@@ -154,10 +156,14 @@ export class Placing {
   readonly rowsByGroup: (Row | undefined)[][] = [];
   /** Each metric's accumulator, made once by its `create`: the totals, and what rows get fresh copies of. */
   readonly totals: Accumulator[];
+  /** The rows in the order they were made: a row's number is its index here. */
+  private readonly rows: Row[] = [];
   private readonly feeds: Feeds;
   private readonly metrics: readonly Metric[];
   private readonly grid: PeriodGrid;
   private readonly mask: Uint8Array | undefined;
+  /** One slot, for the accumulators fed ticket by ticket (the backlog). */
+  private readonly oneSlot = new Int32Array(1);
 
   constructor(
     private readonly tickets: TicketStore,
@@ -180,38 +186,92 @@ export class Placing {
     const rows = (this.rowsByGroup[group] ??= []);
     let row = rows[slot];
     if (row === undefined && create) {
-      row = { slot, group, accumulators: this.newAccumulators() };
+      row = { slot, group, number: this.rows.length, accumulators: this.newAccumulators() };
       rows[slot] = row;
+      this.rows.push(row);
     }
     return row;
   }
 
-  private feed(accumulators: Accumulator[], indexes: readonly number[], slot: number): void {
-    for (const i of indexes) accumulators[i]!.add(this.tickets, slot);
-  }
-
-  private feedEvent(accumulators: Accumulator[], placement: Placement, slot: number): void {
-    for (const { happened, indexes } of this.feeds.get(placement) ?? []) {
-      if (happened === null || !Number.isNaN(placementTime(this.tickets, slot, happened, this.context))) this.feed(accumulators, indexes, slot);
-    }
-  }
-
-  /** Each selected ticket's events, in the row of their period and group (the totals are the rows merged, see place). Returns each ticket's group. */
+  /**
+   * Each selected ticket's events, in the row of their period and group (the totals are the rows
+   * merged, see place). Event by event, the tickets are sorted by row (a counting sort, which keeps
+   * each row's in slot order), and each row's accumulators are handed their tickets in one call.
+   * Returns each ticket's group.
+   */
   placeEvents(grouping: Grouping): Int32Array {
-    const { tickets, grid, mask } = this;
-    const eventPlacements = this.attribution === 'created' ? (['created'] as const) : EVENT_PLACEMENTS;
-    const groupOfTicket = new Int32Array(tickets.length);
-    for (let t = 0; t < tickets.length; t++) {
-      if (mask !== undefined && mask[t] === 0) continue;
-      const group = grouping.groupOf(t);
-      groupOfTicket[t] = group;
-      for (const placement of eventPlacements) {
-        const periodSlot = slotIndexOf(grid, placementTime(tickets, t, placement, this.context));
-        if (periodSlot < 0) continue;
-        this.feedEvent(this.rowAt(periodSlot, group, true)!.accumulators, placement, t);
+    const { tickets, grid, mask, context, rows } = this;
+    const n = tickets.length;
+    const groupOfTicket = new Int32Array(n);
+    for (let t = 0; t < n; t++) if (mask === undefined || mask[t] !== 0) groupOfTicket[t] = grouping.groupOf(t);
+    const placements = this.attribution === 'created' ? (['created'] as const) : EVENT_PLACEMENTS;
+    // rowOf[t]: the number of the row the event places ticket t in; -1: none (not selected, outside the grid, or no such event).
+    const rowOf = new Int32Array(n);
+    const byRow = new Int32Array(n);
+    let happenedOnly: Int32Array | undefined;
+    const { boundaries, ends } = grid;
+    for (const placement of placements) {
+      // The slot of the last event placed: the next is most often in it too (exports come in order of time).
+      let last = 0;
+      for (let t = 0; t < n; t++) {
+        if (mask !== undefined && mask[t] === 0) {
+          rowOf[t] = -1;
+          continue;
+        }
+        const time = placementTime(tickets, t, placement, context);
+        let periodSlot = last;
+        if (!(time >= boundaries[last]! && time < ends[last]!)) {
+          periodSlot = slotIndexOf(grid, time);
+          if (periodSlot < 0) {
+            rowOf[t] = -1;
+            continue;
+          }
+          last = periodSlot;
+        }
+        rowOf[t] = this.rowAt(periodSlot, groupOfTicket[t]!, true)!.number;
+      }
+      // An event that no metric of the view is placed by still makes its row (the group was active then).
+      const feeds = this.feeds.get(placement);
+      if (feeds === undefined) continue;
+      // Row r's tickets are byRow[starts[r]] to byRow[starts[r + 1] - 1].
+      const starts = new Int32Array(rows.length + 1);
+      for (let t = 0; t < n; t++) starts[rowOf[t]! + 1]!++;
+      starts[0] = 0; // the count of -1, which has no place in byRow
+      for (let r = 0; r < rows.length; r++) starts[r + 1]! += starts[r]!;
+      const next = starts.slice(0, rows.length);
+      for (let t = 0; t < n; t++) if (rowOf[t]! >= 0) byRow[next[rowOf[t]!]!++] = t;
+      for (const { happened, indexes } of feeds) {
+        let slots: Int32Array = byRow;
+        let bounds: Int32Array = starts;
+        if (happened !== null) {
+          // Only the tickets whose own event happened (created attribution): each row's, in the same order.
+          slots = happenedOnly ??= new Int32Array(n);
+          bounds = new Int32Array(rows.length + 1);
+          let kept = 0;
+          for (let r = 0; r < rows.length; r++) {
+            bounds[r] = kept;
+            for (let i = starts[r]!; i < starts[r + 1]!; i++) {
+              if (!Number.isNaN(placementTime(tickets, byRow[i]!, happened, context))) slots[kept++] = byRow[i]!;
+            }
+          }
+          bounds[rows.length] = kept;
+        }
+        for (let r = 0; r < rows.length; r++) {
+          const from = bounds[r]!;
+          const to = bounds[r + 1]!;
+          if (from === to) continue;
+          const accumulators = rows[r]!.accumulators;
+          for (const i of indexes) accumulators[i]!.add(tickets, slots, from, to);
+        }
       }
     }
     return groupOfTicket;
+  }
+
+  /** Feeds one ticket to the accumulators `indexes` of a set. */
+  private feedOne(accumulators: Accumulator[], indexes: readonly number[], slot: number): void {
+    this.oneSlot[0] = slot;
+    for (const i of indexes) accumulators[i]!.add(this.tickets, this.oneSlot, 0, 1);
   }
 
   /** Open at the end of a period: created before its end, and not resolved before its end (in the rows that exist). */
@@ -227,9 +287,9 @@ export class Placing {
       const last = Number.isNaN(resolved) ? grid.slots.length : firstSlotEndingAfter(grid, resolved);
       for (let s = first; s < last; s++) {
         const row = this.rowAt(s, groupOfTicket[t]!, false);
-        if (row !== undefined) this.feed(row.accumulators, openIndexes, t);
+        if (row !== undefined) this.feedOne(row.accumulators, openIndexes, t);
       }
-      if (tickets.createdAt[t]! < to && !(resolved < to)) this.feed(this.totals, openIndexes, t);
+      if (tickets.createdAt[t]! < to && !(resolved < to)) this.feedOne(this.totals, openIndexes, t);
     }
   }
 

@@ -36,11 +36,14 @@ class Nps implements Accumulator<NpsValue> {
   private promoters = 0;
   private passives = 0;
   private detractors = 0;
-  add(tickets: TicketStore, slot: number): void {
-    const score = tickets.nps[slot]!;
-    if (score >= 9) this.promoters++;
-    else if (score >= 7) this.passives++;
-    else if (score >= 0) this.detractors++;
+  add(tickets: TicketStore, slots: Int32Array, from: number, to: number): void {
+    const scores = tickets.nps;
+    for (let i = from; i < to; i++) {
+      const score = scores[slots[i]!]!;
+      if (score >= 9) this.promoters++;
+      else if (score >= 7) this.passives++;
+      else if (score >= 0) this.detractors++;
+    }
   }
   fresh(): Nps {
     return new Nps();

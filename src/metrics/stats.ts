@@ -96,6 +96,19 @@ export class NumberList {
     }
   }
 
+  /**
+   * Room for `count` more values at once, when they would take the list past SMALL_LIST: a list
+   * given its values in one go then holds them, rather than up to twice that after doubling (a
+   * list that already has room for some doubles, so that many small reserves stay linear).
+   */
+  reserve(count: number): void {
+    const wanted = this.length + count;
+    if (wanted <= SMALL_LIST) return;
+    const typed = this.typed;
+    if (typed === undefined) this.toTyped(wanted);
+    else if (typed.length < wanted) this.toTyped(Math.max(wanted, typed.length * 2));
+  }
+
   toArray(): Float64Array {
     return this.typed !== undefined ? this.typed.subarray(0, this.length) : Float64Array.from(this.current());
   }
@@ -124,43 +137,64 @@ export class NumberList {
  */
 export function forEachMerged(runs: readonly Float64Array[], visit: (value: number, rank: number) => void): void {
   const live = runs.filter((r) => r.length > 0);
-  const total = live.reduce((n, r) => n + r.length, 0);
-  const at = new Int32Array(live.length);
-  // heap[i]: a run's index; ordered by the run's value at `at`.
-  const heap = live.map((_, i) => i);
-  const head = (run: number): number => live[run]![at[run]!]!;
-  const down = (from: number, size: number): void => {
+  // The heap: entry i is run runOf[i], whose next value is keys[i] (kept beside it, so that a
+  // comparison reads two numbers of one array rather than a run and its position).
+  let size = live.length;
+  const keys = new Float64Array(size);
+  const runOf = new Int32Array(size);
+  const at = new Int32Array(size);
+  for (let i = 0; i < size; i++) {
+    keys[i] = live[i]![0]!;
+    runOf[i] = i;
+  }
+  // Moves entry i down to its place below the entries whose keys are smaller.
+  const down = (from: number): void => {
+    const key = keys[from]!;
+    const run = runOf[from]!;
     let i = from;
     for (;;) {
-      const left = 2 * i + 1;
-      if (left >= size) return;
-      const child = left + 1 < size && head(heap[left + 1]!) < head(heap[left]!) ? left + 1 : left;
-      if (!(head(heap[child]!) < head(heap[i]!))) return;
-      [heap[i], heap[child]] = [heap[child]!, heap[i]!];
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      if (child + 1 < size && keys[child + 1]! < keys[child]!) child++;
+      if (!(keys[child]! < key)) break;
+      keys[i] = keys[child]!;
+      runOf[i] = runOf[child]!;
       i = child;
     }
+    keys[i] = key;
+    runOf[i] = run;
   };
-  let size = heap.length;
-  for (let i = (size >> 1) - 1; i >= 0; i--) down(i, size);
-  for (let k = 0; k < total; k++) {
-    const run = heap[0]!;
-    visit(head(run), k);
-    if (++at[run]! === live[run]!.length) heap[0] = heap[--size]!;
-    down(0, size);
+  for (let i = (size >> 1) - 1; i >= 0; i--) down(i);
+  for (let rank = 0; size > 0; rank++) {
+    const run = runOf[0]!;
+    visit(keys[0]!, rank);
+    const next = ++at[run]!;
+    if (next < live[run]!.length) keys[0] = live[run]![next]!;
+    else {
+      size--;
+      keys[0] = keys[size]!;
+      runOf[0] = runOf[size]!;
+    }
+    if (size > 1) down(0);
   }
 }
 
 /** durationStats of the values of sorted runs, all together: the same figures as of their merged array (the sum in merged order). */
 export function mergedDurationStats(runs: readonly Float64Array[]): DurationValue {
   const count = runs.reduce((n, r) => n + r.length, 0);
-  // The values at the ranks the percentiles read, kept as the walk passes them.
-  const wanted = new Map([...percentileRanks(count, 0.5), ...percentileRanks(count, 0.9)].map((rank) => [rank, Number.NaN]));
+  // The values at the ranks the percentiles read, kept as the walk passes them (in rank order).
+  const ranks = [...new Set([...percentileRanks(count, 0.5), ...percentileRanks(count, 0.9)])].sort((a, b) => a - b);
+  const values = new Map<number, number>();
+  let wanted = 0;
   let sum = 0;
   forEachMerged(runs, (value, rank) => {
     sum += value;
-    if (wanted.has(rank)) wanted.set(rank, value);
+    if (rank === ranks[wanted]) {
+      values.set(rank, value);
+      wanted++;
+    }
   });
-  return durationFigures(count, sum, (rank) => wanted.get(rank)!);
+  return durationFigures(count, sum, (rank) => values.get(rank)!);
 }
 
 /** Values a NumberList holds in a plain array. */

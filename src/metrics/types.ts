@@ -136,8 +136,13 @@ export interface MetricMeta {
 }
 
 export interface Accumulator<V extends MetricValue = MetricValue> {
-  /** Sees one ticket (a slot of the store) that the engine placed in this row. */
-  add(tickets: TicketStore, slot: number): void;
+  /**
+   * Sees the tickets `slots[from]` to `slots[to - 1]` (slots of the store) that the engine placed in
+   * this row. The engine hands a row its tickets of an event together, so that the loop over them
+   * runs in the accumulator's own code (a call per ticket and metric through one shared call site
+   * took about half of the metrics' time on a million tickets).
+   */
+  add(tickets: TicketStore, slots: Int32Array, from: number, to: number): void;
   /**
    * Takes in what another accumulator of the same metric saw, as if it had seen those tickets too
    * (the totals are the rows merged). `other` is made by the same `create`.

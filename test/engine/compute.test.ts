@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportOf, type ReportTestOptions, type TicketInput } from '../helpers/build.js';
 import { TICKET_FIELDS } from '../../src/schema/fields.js';
 import { METRIC_IDS } from '../helpers/catalogue.js';
+import { METRICS } from '../../src/metrics/index.js';
 
 /**
  * The engine: placing events in periods and groups, the range, the rows and the totals
@@ -131,6 +132,20 @@ describe('rows', () => {
     expect(report.rows.map((r) => [r.period, r.agent, r.metrics.tickets_created])).toEqual([
       ['2026-W10', 'ann', 1],
       ['2026-W12', 'bob', 1],
+    ]);
+  });
+
+  it('with --by, a period where the group has any event gets a row, even an event no selected metric is placed by', () => {
+    // bob only resolves in W12 and answers in W11; with --metrics tickets_created his rows there show 0.
+    const events: TicketInput[] = [
+      { id: '1', created_at: '2026-03-02T10:00:00Z', first_response_at: '2026-03-10T10:00:00Z', solved_at: '2026-03-17T10:00:00Z', agent: 'bob' },
+    ];
+    const onlyCreated = METRICS.filter((m) => m.meta.id === 'tickets_created');
+    const report = reportOf(events, { by: ['agent'], metrics: onlyCreated });
+    expect(report.rows.map((r) => [r.period, r.agent, r.metrics.tickets_created])).toEqual([
+      ['2026-W10', 'bob', 1],
+      ['2026-W11', 'bob', 0],
+      ['2026-W12', 'bob', 0],
     ]);
   });
 
