@@ -74,6 +74,29 @@ describe('CsvScanner', () => {
     );
   });
 
+  it('property: lines mostly without quotes or lone CRs (split natively), now and then with one, in any chunking', async () => {
+    // Plain pieces weigh most, so that most lines take the native split and the rest fall between them.
+    const plain = fc.constantFrom('a', 'bc', ' ', 'é', '€', '😀', ',', ';', 'x'.repeat(15), '\n', '\r\n');
+    const rare = fc.constantFrom('"', '""', '\r', '"q,r"', 'x"y', '\n\n');
+    const mostlyPlain = fc.array(fc.oneof({ weight: 12, arbitrary: plain }, { weight: 1, arbitrary: rare }), { maxLength: 80 }).map((parts) => parts.join(''));
+    await fc.assert(
+      fc.asyncProperty(mostlyPlain, fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 5 }), fc.constantFrom(',', ';'), fc.boolean(), async (text, chunks, delimiter, keepRaw) => {
+        const expected = await reference(text, delimiter, keepRaw);
+        const got = scan(text, { chunks, delimiter, keepRaw });
+        if (expected.error !== undefined) expect(got.error).toBe(expected.error);
+        else expect(got, JSON.stringify(text)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a line split natively is over the size limit as a line split byte by byte is', () => {
+    for (const text of ['id\nabcdef\nx\n', 'id\r\nabcdef\r\nx\r\n']) {
+      expect(scan(text, { maxRecordSize: 6 }).error).toBeUndefined();
+      expect(scan(text, { maxRecordSize: 5 })).toMatchObject({ error: 'record_too_large', records: [{ fields: ['id'] }] });
+    }
+  });
+
   it('values that repeat in a column are handed out again, and every field still reads as written (5,000 records, 4,096 table entries)', async () => {
     const agents = ['Ana', 'Bo', 'Chloé', 'Dmitri Ivanov', '', 'Ana ', 'ana'];
     const lines = ['id,agent,code,tags'];
