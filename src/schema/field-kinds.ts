@@ -57,14 +57,26 @@ function describeType(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** A character that trim() never removes and that is not blank: printable ASCII but the space. */
+const solid = (code: number): boolean => code > 0x20 && code < 0x7f;
+
+/**
+ * `text.trim()`, without the call when both ends are printable ASCII (most values): every field of
+ * every record is trimmed, some more than once.
+ */
+export function trimmed(text: string): string {
+  return text.length > 0 && solid(text.charCodeAt(0)) && solid(text.charCodeAt(text.length - 1)) ? text : text.trim();
+}
+
 /** Blank (absent, null or whitespace only) values are "not given", never zero. */
 export function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  if (typeof value === 'string') return value.length === 0 || (!solid(value.charCodeAt(0)) && value.trim() === '');
+  return value === undefined || value === null;
 }
 
 function readText(field: TicketField, value: unknown): string | null {
   if (isBlank(value)) return null;
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return trimmed(value);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return reject(field, 'invalid_value', `expected text, got ${describeType(value)}`);
 }
@@ -93,7 +105,7 @@ export function timestampText(value: unknown): string {
 function readTimestamp(field: TicketField, value: unknown, context: ReadContext): number {
   if (isBlank(value)) return Number.NaN;
   const epoch =
-    typeof value === 'string' ? parseTimestamp(value.trim(), context.readLocal) : context.timestampsRead && typeof value === 'number' ? value : Number.NaN;
+    typeof value === 'string' ? parseTimestamp(trimmed(value), context.readLocal) : context.timestampsRead && typeof value === 'number' ? value : Number.NaN;
   if (Number.isNaN(epoch)) {
     reject(field, 'invalid_timestamp', `${quote(value)} is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z; for another format give --date-format its pattern, e.g. 'dd/MM/yyyy HH:mm')`);
   }
@@ -113,9 +125,25 @@ function readTimestamp(field: TicketField, value: unknown, context: ReadContext)
 /** A whole number, also as spreadsheets write one (`3.0`). */
 const WHOLE_NUMBER = /^(\d+)(?:\.0+)?$/;
 
+/** The number a text of 1 to 15 ASCII digits stands for (exact below 2^53), else NaN: most numbers in exports, read without a regular expression. */
+function digitsOf(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 15) return Number.NaN;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /** The whole number a text holds (`3`, `3.0`), else NaN. */
 function wholeNumberOf(text: string): number {
-  const m = WHOLE_NUMBER.exec(text.trim());
+  const plain = trimmed(text);
+  const digits = digitsOf(plain);
+  if (!Number.isNaN(digits)) return digits;
+  const m = WHOLE_NUMBER.exec(plain);
   return m === null ? Number.NaN : Number(m[1]);
 }
 
@@ -154,14 +182,16 @@ const SECONDS_PER: Record<string, number> = Object.fromEntries(
  * `m:ss` (`0:02:23`), or amounts with units (`2m 23s`, `1.5h`). NaN when it is none of them.
  */
 export function durationText(text: string): number {
-  const trimmed = text.trim();
-  if (DECIMAL.test(trimmed)) return Number(trimmed);
-  const clock = CLOCK_DURATION.exec(trimmed);
+  const plain = trimmed(text);
+  const digits = digitsOf(plain);
+  if (!Number.isNaN(digits)) return digits;
+  if (DECIMAL.test(plain)) return Number(plain);
+  const clock = CLOCK_DURATION.exec(plain);
   if (clock !== null) {
     const [first, second, third] = [Number(clock[1]), Number(clock[2]), clock[3] === undefined ? undefined : Number(clock[3])];
     return third === undefined ? first * 60 + second : first * 3600 + second * 60 + third;
   }
-  const lower = trimmed.toLowerCase();
+  const lower = plain.toLowerCase();
   const seen = new Set<number>();
   let total = 0;
   UNIT_PART.lastIndex = 0;

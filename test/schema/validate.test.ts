@@ -518,3 +518,35 @@ describe('validateRecord: durations standing for a blank timestamp', () => {
     expect(validate(withBase({ first_response_time: 'soon' })).problem).toMatchObject({ field: 'first_response_time', code: 'invalid_value' });
   });
 });
+
+describe('value readers: the shortcuts for plain values read as the definitions do', () => {
+  // Texts near the shortcuts' edges: digits (up to 17), a decimal point, spaces and other whitespace at either end.
+  const piece = fc.constantFrom('0', '1', '7', '9', '12345', '.', '.0', ' ', '\t', '\u00a0', '\ufeff', 'a', 'E+', ':', '-', '');
+  const text = fc.array(piece, { maxLength: 18 }).map((parts) => parts.join(''));
+  const DECIMAL = /^\d+(?:\.\d+)?$/;
+  const readOrRefused = (read: () => number): number | 'refused' => {
+    try {
+      return read();
+    } catch {
+      return 'refused';
+    }
+  };
+  const WHOLE = /^(\d+)(?:\.0+)?$/;
+
+  it('property: blank and text as trim() says; counts as /^(\\d+)(?:\\.0+)?$/ says; seconds as a decimal number says', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const plain = value.trim();
+        expect(KINDS.text.isBlankValue(KINDS.text.read('agent', value, undefined as never))).toBe(plain === '');
+        if (plain !== '') expect(KINDS.text.read('agent', value, undefined as never)).toBe(plain);
+        const whole = WHOLE.exec(plain);
+        const count = whole === null ? Number.NaN : Number(whole[1]);
+        expect(readOrRefused(() => KINDS.count.read('reopens', value, undefined as never))).toEqual(plain === '' ? -1 : Number.isInteger(count) && count <= 2 ** 31 - 1 ? count : 'refused');
+        if (DECIMAL.test(plain)) {
+          expect(readOrRefused(() => KINDS.seconds.read('handle_time', value, undefined as never))).toEqual(Number(plain) > 100 * 365.25 * 86_400 ? 'refused' : Number(plain));
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
