@@ -194,8 +194,21 @@ class CsvExportReader {
       if (raws !== undefined) this.ingest.raw = raws[r];
       if (isBlankRecord(record)) this.ingest.blank(this.source.file);
       else if (this.header === undefined) await this.readHeader(record, lines[r]!);
-      else await this.readRecord(record, lines[r]!, this.header);
+      else {
+        if (this.checkDates) await this.checkFirstDates(record, this.header);
+        // Not awaited: a record is read at once (an await per record cost a promise and a turn of the microtask queue).
+        this.readRecord(record, lines[r]!, this.header);
+      }
     }
+  }
+
+  /**
+   * A canonical file whose first row has a date that is not ISO 8601 (29/02/2016 01:16): its
+   * date columns' formats are decided from all their values, as with a preset.
+   */
+  private async checkFirstDates(record: string[], header: readonly string[]): Promise<void> {
+    this.checkDates = false;
+    if (hasOtherDateFormat(record, this.column, this.ingest.readLocal)) this.mapper = await this.mapperFor(header, EMPTY_DIALECT);
   }
 
   private async readHeader(record: string[], line: number): Promise<void> {
@@ -291,14 +304,8 @@ class CsvExportReader {
     return recordMapper(dialect, columns, decided.formats, this.ingest.readLocal, readers);
   }
 
-  private async readRecord(record: string[], line: number, header: readonly string[]): Promise<void> {
+  private readRecord(record: string[], line: number, header: readonly string[]): void {
     const { file } = this.source;
-    // A canonical file whose first row has a date that is not ISO 8601 (29/02/2016 01:16): its
-    // date columns' formats are decided from all their values, as with a preset.
-    if (this.checkDates) {
-      this.checkDates = false;
-      if (hasOtherDateFormat(record, this.column, this.ingest.readLocal)) this.mapper = await this.mapperFor(header, EMPTY_DIALECT);
-    }
     if (record.length !== header.length) {
       this.ingest.malformed(file, line, raggedMessage(record.length, header.length, linesSpanned(record)));
       return;
