@@ -17,12 +17,16 @@ const CONTROLS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-
 // a terminal shows nothing, but cli-table3 counts a column for each and the table goes askew, and
 // they hide differences between names that look the same. ZWNJ and ZWJ stay: scripts and emoji need them.
 const INVISIBLE = /[\u200b\u2060-\u2064\ufeff]/g;
+/** Any character but printable ASCII (space to ~): what every pattern above matches lies outside. */
+const NOT_PRINTABLE_ASCII = /[^\u0020-\u007e]/;
 
 /**
  * Text from the data, made safe to print: no escape sequences, controls, direction overrides or
  * invisible characters. `keepLineBreaks` keeps \n, \r and \t (a raw record in a rejects file).
  */
 export function cleanText(text: string, options: { keepLineBreaks?: boolean } = {}): string {
+  // Printable ASCII holds none of them: most text passes with one test instead of three replaces.
+  if (!NOT_PRINTABLE_ASCII.test(text)) return text;
   return text
     .replace(ESCAPE_SEQUENCES, '')
     .replace(options.keepLineBreaks === true ? CONTROLS_BUT_LINE_BREAKS : CONTROLS, ' ')

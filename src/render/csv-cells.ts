@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { cleanText } from './format.js';
 
 /**
@@ -7,8 +6,6 @@ import { cleanText } from './format.js';
  */
 
 export type CsvValue = string | number | null;
-
-let stringify: (typeof import('csv-stringify/sync'))['stringify'] | undefined;
 
 // OWASP "CSV injection": a cell starting with one of these may be read as a formula. The
 // full-width forms (＝＋－＠) too: Excel with a Japanese or Chinese input method turns them into
@@ -21,6 +18,9 @@ const PLAIN_NUMBER = /^ *[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Whether a spreadsheet could read this text as a formula. */
 export function looksLikeFormula(text: string): boolean {
+  // Most cells start with a letter or a digit: no pattern to try.
+  const first = text.charCodeAt(0);
+  if ((first >= 0x30 && first <= 0x39) || (first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a)) return false;
   return (FORMULA_START.test(text) || FORMULA_AFTER_SPACES.test(text)) && !PLAIN_NUMBER.test(text);
 }
 
@@ -35,16 +35,38 @@ export function csvCell(value: CsvValue, options: { keepLineBreaks?: boolean } =
   return looksLikeFormula(text) ? `'${text}` : text;
 }
 
+const KEEP_LINE_BREAKS = { keepLineBreaks: true };
+const CLEAN_ALL = {};
+
+/** A cell that must be quoted: it holds the delimiter, a quote or a line break. */
+const NEEDS_QUOTES = /[",\n\r]/;
+
+/** One cell as CSV text: quoted when it must be, a quote inside doubled (RFC 4180). */
+function csvField(value: CsvValue): string {
+  if (value === null) return '';
+  const text = typeof value === 'number' ? String(value) : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
 /**
  * CSV text of these rows: every cell through csvCell, numbers as String(n), null as an empty cell,
- * \n line endings, a field quoted when it holds a comma, a quote or a line break (a bare \r too,
- * which csv-stringify leaves unquoted by itself). `keepLineBreaksInColumns`: the columns (0-based)
- * whose line breaks are kept.
+ * a field quoted when it holds a comma, a quote or a line break (a bare \r too), each record ended
+ * by \n. `keepLineBreaksInColumns`: the columns (0-based) whose line breaks are kept.
+ *
+ * The quoting is ours, not csv-stringify's (which this project used, and still uses in tests): the
+ * `tickets` command spent a fifth of its time in csv-stringify (0.6 s of a 2.9 s profile over
+ * 100,000 tickets). A property test checks that the text is the same as csv-stringify's with the
+ * options used before (record_delimiter unix, quoted_match /\r/, numbers cast with String).
  */
 export function stringifyCsv(rows: readonly (readonly CsvValue[])[], options: { keepLineBreaksInColumns?: ReadonlySet<number> } = {}): string {
-  const keep = options.keepLineBreaksInColumns ?? new Set<number>();
-  const cells = rows.map((row) => row.map((value, i) => csvCell(value, { keepLineBreaks: keep.has(i) })));
-  // csv-stringify is loaded when the first CSV text is made (by require: synchronous), not by every run that could make one.
-  stringify ??= (createRequire(import.meta.url)('csv-stringify/sync') as typeof import('csv-stringify/sync')).stringify;
-  return stringify(cells, { record_delimiter: 'unix', quoted_match: /\r/, cast: { number: (n) => String(n) } });
+  const keep = options.keepLineBreaksInColumns;
+  let text = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      if (i > 0) text += ',';
+      text += csvField(csvCell(row[i]!, keep?.has(i) === true ? KEEP_LINE_BREAKS : CLEAN_ALL));
+    }
+    text += '\n';
+  }
+  return text;
 }

@@ -11,8 +11,8 @@ export interface RenderOptions {
 
 /**
  * Each format's text, in pieces to write one after the other (JSON: its rows a thousand at a
- * time). Each renderer is imported when it is asked for: a JSON report loads no table, CSV or
- * colour library (cli-table3, string-width, chalk, csv-stringify).
+ * time). Each renderer is imported when it is asked for: a JSON report loads no table or colour
+ * library (cli-table3, string-width, chalk).
  */
 const RENDERERS: Record<OutputFormat, (report: Report, options: RenderOptions) => Promise<Iterable<string>>> = {
   table: async (report, options) => [(await import('./table.js')).renderTable(report, { paint: options.color ? await ansiPaint() : PLAIN })],

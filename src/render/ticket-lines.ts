@@ -6,7 +6,7 @@ import type { TicketLineFormat } from './output-formats.js';
 
 /** Lines are rendered and handed on in blocks of about this many characters. */
 const BLOCK = 256 * 1024;
-/** CSV rows are made text this many at a time (one call of csv-stringify a row cost a tenth of the tickets command). */
+/** CSV rows are made text this many at a time (one call a row, when csv-stringify made them, cost a tenth of the tickets command). */
 const CSV_ROWS = 1024;
 
 /**

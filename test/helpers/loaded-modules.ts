@@ -20,7 +20,7 @@ export interface LoadedModules {
 /**
  * Runs `support-metrics ARGS…` from the built dist/ (`npm run build` first; `npm test` does it)
  * in a child process that records every module it loads: the ES modules as they load, those
- * require() loaded (CommonJS libraries, string-width and csv-stringify on first use) at exit.
+ * require() loaded (CommonJS libraries, string-width on first use) at exit.
  */
 export function loadedModules(args: readonly string[], options: { cwd?: string; color?: boolean } = {}): LoadedModules {
   const dir = mkdtempSync(join(tmpdir(), 'support-metrics-modules-'));

@@ -1,7 +1,9 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import type { TicketLine } from '../../src/engine/drilldown.js';
-import { csvCell, stringifyCsv } from '../../src/render/csv-cells.js';
+import fc from 'fast-check';
+import { csvCell, looksLikeFormula, stringifyCsv } from '../../src/render/csv-cells.js';
 import { renderCsv } from '../../src/render/csv.js';
 import { escapeJsonText } from '../../src/render/json.js';
 import { renderJson } from '../helpers/render-text.js';
@@ -262,5 +264,36 @@ describe('tickets command output', () => {
     expect(text).not.toMatch(UNSAFE);
     expect(text).toContain('\\u202e');
     expect(JSON.parse(text)).toEqual(lines);
+  });
+});
+
+describe('looksLikeFormula: the shortcut for cells that start with a letter or a digit', () => {
+  it('property: the same answer as the OWASP patterns alone', () => {
+    const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+    const FORMULA_AFTER_SPACES = /^[ \u3000]+[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+    const PLAIN_NUMBER = /^ *[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+    const piece = fc.constantFrom('=', '+', '-', '@', '\t', '\r', ' ', '\u3000', '\uFF1D', '1', '9', '.', 'e', 'A', 'z', 'Z', 'a', '0', '(', ')', '_', '山');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), (text) => {
+        expect(looksLikeFormula(text)).toBe((FORMULA_START.test(text) || FORMULA_AFTER_SPACES.test(text)) && !PLAIN_NUMBER.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('stringifyCsv: our quoting', () => {
+  it('property: the same text as csv-stringify with the options the project used (record_delimiter unix, quoted_match /\\r/, numbers by String)', () => {
+    const text = fc.array(fc.constantFrom('a', 'Z', '0', ' ', '"', '""', ',', ';', '\n', '\r', '\r\n', '\t', '=', '-', '+', '@', 'é', '山', '\u001b[31m', '\u202e', '\u200b'), { maxLength: 6 }).map((p) => p.join(''));
+    const cell = fc.oneof(fc.constant(null), text, fc.integer({ min: -1e6, max: 1e6 }), fc.double(), fc.constant(-0));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 5 }), { maxLength: 5 }), fc.boolean(), (rows, keepFirst) => {
+        const keep = keepFirst ? new Set([0]) : new Set<number>();
+        const cells = rows.map((row) => row.map((value, i) => csvCell(value, { keepLineBreaks: keep.has(i) })));
+        const expected = stringify(cells, { record_delimiter: 'unix', quoted_match: /\r/, cast: { number: (n) => String(n) } });
+        expect(stringifyCsv(rows, { keepLineBreaksInColumns: keep })).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
