@@ -20,12 +20,16 @@ export function* renderTicketLines(lines: Iterable<TicketLine>, format: TicketLi
   let block = '';
   let count = 0;
   let rows: CsvValue[][] = [];
+  // Every line has the same columns, in the same order (see ticketLines): named once, by the first.
+  let columns: string[] = [];
   for (const line of lines) {
     if (format === 'json') {
       block += `${count === 0 ? '[\n' : ',\n'}${indentedJson(line, '  ')}`;
     } else {
-      const columns = Object.keys(line);
-      if (count === 0) rows.push(columns);
+      if (count === 0) {
+        columns = Object.keys(line);
+        rows.push(columns);
+      }
       rows.push(
         columns.map((c) => {
           const value = line[c] ?? null;

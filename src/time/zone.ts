@@ -63,8 +63,28 @@ export function formatInstant(epochMs: number, zone: string): string {
     .toString({ timeZoneName: 'never', fractionalSecondDigits: 'auto' });
 }
 
+/** `00` to `59`. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+const MS_PER_DAY = 86_400_000;
+/** The day wallText wrote last, and its `YYYY-MM-DDT`: instants come day after day, a date is made once a day. */
+let lastDay = Number.NaN;
+let lastDayText = '';
+
 /** The wall-clock time of epoch ms `local` (read as UTC), as formatInstant writes it: seconds, then only the milliseconds there are (`.5`, `.125`). */
-function wallText(local: number): string {
+export function wallText(local: number): string {
+  const day = Math.floor(local / MS_PER_DAY);
+  // Years 1970 to 9999 (the store's instants): the date once a day, the time by arithmetic.
+  if (day >= 0 && day < 2_932_897 && Number.isInteger(local)) {
+    if (day !== lastDay) {
+      lastDay = day;
+      lastDayText = new Date(day * MS_PER_DAY).toISOString().slice(0, 11);
+    }
+    const inDay = local - day * MS_PER_DAY;
+    const seconds = Math.floor(inDay / 1000);
+    const ms = inDay - seconds * 1000;
+    const time = `${lastDayText}${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}`;
+    return ms === 0 ? time : `${time}.${String(ms).padStart(3, '0').replace(/0+$/, '')}`;
+  }
   const text = new Date(local).toISOString();
   const ms = ((local % 1000) + 1000) % 1000;
   if (ms === 0) return text.slice(0, 19);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { formatInstant, instantFormatter, utcMillis, validateTimeZone, wallTimeReader, weekHourReader, type WallTime } from '../../src/time/zone.js';
+import { formatInstant, instantFormatter, utcMillis, validateTimeZone, wallText, wallTimeReader, weekHourReader, type WallTime } from '../../src/time/zone.js';
 
 /**
  * Reading wall-clock times in a zone (timestamps without an offset, spec "Input": read in
@@ -268,5 +268,29 @@ describe('instantFormatter and weekHourReader: the zone rules asked once an hour
       '2026-01-05T10:15:00.007+01:00',
       '2026-01-05T10:15:00.999+01:00',
     ]);
+  });
+});
+
+describe('wallText: the date made once a day, the time by arithmetic', () => {
+  /** What it wrote with a Date for every instant. */
+  const byDate = (local: number): string => {
+    const text = new Date(local).toISOString();
+    const ms = ((local % 1000) + 1000) % 1000;
+    return ms === 0 ? text.slice(0, 19) : `${text.slice(0, 19)}.${String(ms).padStart(3, '0').replace(/0+$/, '')}`;
+  };
+
+  it('property: the same text as the Date, for instants of any year it reads and near day boundaries, in any order', () => {
+    const instant = fc.oneof(
+      fc.integer({ min: -62_135_596_800_000, max: 253_402_300_799_999 }),
+      fc.integer({ min: 0, max: 2_932_896 }).chain((day) => fc.integer({ min: -2, max: 2 }).map((d) => day * 86_400_000 + d)),
+      fc.integer({ min: 1_772_000_000_000, max: 1_775_000_000_000 }),
+    );
+    fc.assert(
+      fc.property(fc.array(instant, { minLength: 1, maxLength: 20 }), (instants) => {
+        for (const local of instants) expect(wallText(local)).toBe(byDate(local));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const local of [0, 86_399_999, 86_400_000, 253_402_300_799_999, 253_402_300_800_000, -1, 1.5]) expect(wallText(local)).toBe(byDate(local));
   });
 });
