@@ -200,72 +200,94 @@ export class Placing {
    * Returns each ticket's group.
    */
   placeEvents(grouping: Grouping): Int32Array {
-    const { tickets, grid, mask, context, rows } = this;
+    const { tickets, mask } = this;
     const n = tickets.length;
     const groupOfTicket = new Int32Array(n);
     for (let t = 0; t < n; t++) if (mask === undefined || mask[t] !== 0) groupOfTicket[t] = grouping.groupOf(t);
-    const placements = this.attribution === 'created' ? (['created'] as const) : EVENT_PLACEMENTS;
-    // rowOf[t]: the number of the row the event places ticket t in; -1: none (not selected, outside the grid, or no such event).
     const rowOf = new Int32Array(n);
     const byRow = new Int32Array(n);
     let happenedOnly: Int32Array | undefined;
-    const { boundaries, ends } = grid;
-    for (const placement of placements) {
-      // The slot of the last event placed: the next is most often in it too (exports come in order of time).
-      let last = 0;
-      for (let t = 0; t < n; t++) {
-        if (mask !== undefined && mask[t] === 0) {
-          rowOf[t] = -1;
-          continue;
-        }
-        const time = placementTime(tickets, t, placement, context);
-        let periodSlot = last;
-        if (!(time >= boundaries[last]! && time < ends[last]!)) {
-          periodSlot = slotIndexOf(grid, time);
-          if (periodSlot < 0) {
-            rowOf[t] = -1;
-            continue;
-          }
-          last = periodSlot;
-        }
-        rowOf[t] = this.rowAt(periodSlot, groupOfTicket[t]!, true)!.number;
-      }
+    for (const placement of this.attribution === 'created' ? (['created'] as const) : EVENT_PLACEMENTS) {
+      this.rowsOfEvent(placement, groupOfTicket, rowOf);
       // An event that no metric of the view is placed by still makes its row (the group was active then).
       const feeds = this.feeds.get(placement);
       if (feeds === undefined) continue;
-      // Row r's tickets are byRow[starts[r]] to byRow[starts[r + 1] - 1].
-      const starts = new Int32Array(rows.length + 1);
-      for (let t = 0; t < n; t++) starts[rowOf[t]! + 1]!++;
-      starts[0] = 0; // the count of -1, which has no place in byRow
-      for (let r = 0; r < rows.length; r++) starts[r + 1]! += starts[r]!;
-      const next = starts.slice(0, rows.length);
-      for (let t = 0; t < n; t++) if (rowOf[t]! >= 0) byRow[next[rowOf[t]!]!++] = t;
+      const starts = this.sortByRow(rowOf, byRow);
       for (const { happened, indexes } of feeds) {
-        let slots: Int32Array = byRow;
-        let bounds: Int32Array = starts;
-        if (happened !== null) {
-          // Only the tickets whose own event happened (created attribution): each row's, in the same order.
-          slots = happenedOnly ??= new Int32Array(n);
-          bounds = new Int32Array(rows.length + 1);
-          let kept = 0;
-          for (let r = 0; r < rows.length; r++) {
-            bounds[r] = kept;
-            for (let i = starts[r]!; i < starts[r + 1]!; i++) {
-              if (!Number.isNaN(placementTime(tickets, byRow[i]!, happened, context))) slots[kept++] = byRow[i]!;
-            }
-          }
-          bounds[rows.length] = kept;
-        }
-        for (let r = 0; r < rows.length; r++) {
-          const from = bounds[r]!;
-          const to = bounds[r + 1]!;
-          if (from === to) continue;
-          const accumulators = rows[r]!.accumulators;
-          for (const i of indexes) accumulators[i]!.add(tickets, slots, from, to);
+        if (happened === null) {
+          this.feedRows(indexes, byRow, starts);
+        } else {
+          happenedOnly ??= new Int32Array(n);
+          this.feedRows(indexes, happenedOnly, this.keepHappened(happened, byRow, starts, happenedOnly));
         }
       }
     }
     return groupOfTicket;
+  }
+
+  /** rowOf[t]: the number of the row `placement` places ticket t in, the row made if need be; -1: none (not selected, outside the grid, or no such event). */
+  private rowsOfEvent(placement: EventPlacement, groupOfTicket: Int32Array, rowOf: Int32Array): void {
+    const { tickets, grid, mask, context } = this;
+    const { boundaries, ends } = grid;
+    // The slot of the last event placed: the next is most often in it too (exports come in order of time).
+    let last = 0;
+    for (let t = 0; t < tickets.length; t++) {
+      if (mask !== undefined && mask[t] === 0) {
+        rowOf[t] = -1;
+        continue;
+      }
+      const time = placementTime(tickets, t, placement, context);
+      let periodSlot = last;
+      if (!(time >= boundaries[last]! && time < ends[last]!)) {
+        periodSlot = slotIndexOf(grid, time);
+        if (periodSlot < 0) {
+          rowOf[t] = -1;
+          continue;
+        }
+        last = periodSlot;
+      }
+      rowOf[t] = this.rowAt(periodSlot, groupOfTicket[t]!, true)!.number;
+    }
+  }
+
+  /** The tickets of rowOf sorted by row into byRow, each row's in slot order; returns where each row's start: row r's are byRow[starts[r]] to byRow[starts[r + 1] - 1]. */
+  private sortByRow(rowOf: Int32Array, byRow: Int32Array): Int32Array {
+    const count = this.rows.length;
+    const starts = new Int32Array(count + 1);
+    for (let t = 0; t < rowOf.length; t++) starts[rowOf[t]! + 1]!++;
+    starts[0] = 0; // the count of -1, which has no place in byRow
+    for (let r = 0; r < count; r++) starts[r + 1]! += starts[r]!;
+    const next = starts.slice(0, count);
+    for (let t = 0; t < rowOf.length; t++) if (rowOf[t]! >= 0) byRow[next[rowOf[t]!]!++] = t;
+    return starts;
+  }
+
+  /** Of each row's tickets, those whose own event `happened` happened (created attribution), in the same order, into `kept`; returns where each row's start there. */
+  private keepHappened(happened: EventPlacement, byRow: Int32Array, starts: Int32Array, kept: Int32Array): Int32Array {
+    const { tickets, context } = this;
+    const count = this.rows.length;
+    const bounds = new Int32Array(count + 1);
+    let at = 0;
+    for (let r = 0; r < count; r++) {
+      bounds[r] = at;
+      for (let i = starts[r]!; i < starts[r + 1]!; i++) {
+        if (!Number.isNaN(placementTime(tickets, byRow[i]!, happened, context))) kept[at++] = byRow[i]!;
+      }
+    }
+    bounds[count] = at;
+    return bounds;
+  }
+
+  /** Hands each row's tickets (slots[bounds[r]] to slots[bounds[r + 1] - 1]) to its accumulators `indexes`. */
+  private feedRows(indexes: readonly number[], slots: Int32Array, bounds: Int32Array): void {
+    const { tickets, rows } = this;
+    for (let r = 0; r < rows.length; r++) {
+      const from = bounds[r]!;
+      const to = bounds[r + 1]!;
+      if (from === to) continue;
+      const accumulators = rows[r]!.accumulators;
+      for (const i of indexes) accumulators[i]!.add(tickets, slots, from, to);
+    }
   }
 
   /** Feeds one ticket to the accumulators `indexes` of a set. */
