@@ -23,8 +23,8 @@
  * search, decoded whole and split by the delimiter natively (its fields are the same text; the
  * 1,000,000-ticket bench file, 19% of whose lines hold a quote, is scanned in 1.6 s instead of
  * 2.0 s). Such a field of 13 characters or more is, in V8, a slice of the line's string, which
- * keeps the line alive while the field is: the store keeps copies of the values it holds (see
- * tickets/store.ts, ownString).
+ * keeps the line alive while the field is: what keeps field text past its record keeps a copy
+ * (see own-string.ts).
  */
 
 const QUOTE = 0x22;
@@ -167,6 +167,14 @@ export class CsvScanner {
   private escapes = false;
   private closingQuote = 0;
 
+  /** Where the next LF, quote and CR are (from `lfFrom`, `quoteFrom`, `crFrom`; -1: none in `data`), found natively and kept until passed. */
+  private lfAt = -1;
+  private lfFrom = Infinity;
+  private quoteAt = -1;
+  private quoteFrom = Infinity;
+  private crAt = -1;
+  private crFrom = Infinity;
+  /** The delimiter as text, for splitting a plain line natively. */
   private readonly delimiterText: string;
 
   constructor(
@@ -363,14 +371,6 @@ export class CsvScanner {
     this.at = at;
     this.scan = at === At.RecordStart ? this.start : i;
   }
-
-  /** Where the next LF, quote and CR are (from `lfFrom`, `quoteFrom`, `crFrom`; -1: none in `data`), found natively and kept until passed. */
-  private lfAt = -1;
-  private lfFrom = Infinity;
-  private quoteAt = -1;
-  private quoteFrom = Infinity;
-  private crAt = -1;
-  private crFrom = Infinity;
 
   /**
    * The LF that ends the line starting at `from`, when that line holds no quote and no CR but one

@@ -1,6 +1,7 @@
 import { COMMON_SENTINELS } from '../dialect/dialect.js';
 import { DATE_FORMATS, parseDate, type DateFormat } from '../dialect/dates.js';
 import { utcMillis } from '../time/zone.js';
+import { ownString } from '../own-string.js';
 
 /**
  * What each column of an export looks like, for `inspect` on a file that no preset and no canonical
@@ -146,7 +147,7 @@ class Column {
     this.values++;
     if (this.samples.length < MAX_SAMPLES) {
       const sample = cut(value);
-      if (!this.samples.includes(sample)) this.samples.push(sample);
+      if (!this.samples.includes(sample)) this.samples.push(ownString(sample));
     }
     if (this.seen !== undefined) {
       const key = distinctKey(value);
@@ -155,7 +156,7 @@ class Column {
           this.capped = true;
           this.seen = undefined; // the count stays at MAX_DISTINCT: nothing more to remember
         } else {
-          this.seen.add(key);
+          this.seen.add(ownString(key));
         }
       }
     }

@@ -1,6 +1,7 @@
 import { camelCase, FIELDS, type Field, type FieldKind } from '../schema/fields.js';
 import { KINDS } from '../schema/field-kinds.js';
 import { resolvedOrByStatus, tagList, YesNo, type ParsedTicket } from '../schema/validate.js';
+import { ownString } from '../own-string.js';
 import { IdTable } from './id-table.js';
 import { FREE, SlotTable } from './slot-table.js';
 import { resized } from './typed-arrays.js';
@@ -53,15 +54,6 @@ class StringIndex {
     this.table.add(slot);
   }
 }
-
-/**
- * A string with the same text that holds only its own characters. A field split from a line of
- * CSV is, in V8, a slice of the line's string once it has 13 characters or more, and keeps the
- * whole line alive as long as it is held: 330,000 distinct e-mail addresses kept by a dictionary
- * would keep 330,000 lines. Joined to a character and sliced off again, it is a slice of that
- * short joined string instead (the join is made flat before it is sliced).
- */
-export const ownString = (text: string): string => (text.length < 13 ? text : ` ${text}`.slice(1));
 
 /** Entries in a dictionary's cache of recent values (a power of two). */
 const RECENT = 256;

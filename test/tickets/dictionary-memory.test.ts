@@ -2,7 +2,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { CsvScanner } from '../../src/io/csv-scanner.js';
-import { Dictionary, ownString } from '../../src/tickets/store.js';
+import { ownString } from '../../src/own-string.js';
+import { Dictionary } from '../../src/tickets/store.js';
 
 /**
  * What a dictionary keeps of the values it is given: their text, not the lines they were split
