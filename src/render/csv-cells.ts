@@ -42,8 +42,9 @@ const CLEAN_ALL = {};
 const NEEDS_QUOTES = /[",\n\r]/;
 
 /** One cell as CSV text: quoted when it must be, a quote inside doubled (RFC 4180). */
-function csvField(value: CsvValue): string {
-  if (value === null) return '';
+function csvField(value: CsvValue | undefined): string {
+  // undefined too (no CsvValue, but a cell a caller forgot to map), as csv-stringify wrote it: empty.
+  if (value === null || value === undefined) return '';
   const text = typeof value === 'number' ? String(value) : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -85,13 +85,7 @@ export class IdTable {
 
   /**
    * The slot of `id`, or -1 when it is not filed yet: then its bytes stand after the last id's,
-   * and `add` files it.
-   *
-   * The hash is FNV-1a over the bytes but the last, shifted left by four, with the last byte's low
-   * four bits below: the ids that differ only in their last character (T000120 to T000129) start
-   * their probes in one run of sixteen entries, two cache lines. Most exports number their tickets
-   * in order, so most lookups find the line the previous one read (a hash that scattered every id
-   * missed the cache once per id: ~0.3 s of a million-ticket report).
+   * and `add` files it. FNV-1a over its bytes.
    */
   find(id: string): number {
     const index = this.index;
@@ -100,17 +94,18 @@ export class IdTable {
     if (start + id.length * MAX_BYTES_PER_UNIT > this.bytes.length) this.growBytes(start + id.length * MAX_BYTES_PER_UNIT);
     const bytes = this.bytes;
     let end = start;
+    let h = 0x811c9dc5 | 0;
     for (let i = 0; i < id.length; i++) {
       const unit = id.charCodeAt(i);
       if (unit >= 0x80) {
+        const from = end;
         end = encodeUnits(id, i, bytes, end);
+        for (let at = from; at < end; at++) h = Math.imul(h ^ bytes[at]!, 0x01000193);
         break;
       }
       bytes[end++] = unit;
+      h = Math.imul(h ^ unit, 0x01000193);
     }
-    let h = 0x811c9dc5 | 0;
-    for (let at = start; at < end - 1; at++) h = Math.imul(h ^ bytes[at]!, 0x01000193);
-    h = (h << 4) | (end > start ? bytes[end - 1]! & 15 : 0);
     const size = end - start;
     const { entries } = index;
     for (let entry = index.startOf(h); ; entry = index.next(entry)) {
