@@ -7,10 +7,10 @@
 // takes ~15% less time and a report of 3,000 tickets ~10% (README, Speed). Splitting keeps what
 // is loaded lazily lazy: each command, renderer, the presets and the config schema (zod) stay
 // chunks of their own, imported only when a run needs them. (One file without splitting made
-// --help 40% slower: all of zod, temporal-polyfill and cli-table3 to parse.) The libraries are bundled with the code, except the two loaded by
-// require() on first use (string-width, csv-stringify), which stay in node_modules; the
-// `require` the banner defines serves those and the require() calls of the bundled CommonJS
-// libraries (commander, cli-table3).
+// --help 40% slower: all of zod, temporal-polyfill and cli-table3 to parse.) The libraries are bundled with the code, except the one loaded by
+// require() on first use (string-width), which stays in node_modules; the `require` the banner
+// defines serves it and the require() calls of the bundled CommonJS libraries (commander,
+// cli-table3).
 //
 // The rest of dist/ stays as tsc writes it: the tests import src/, and scripts/ and bench/
 // import the modules of dist/ directly.
