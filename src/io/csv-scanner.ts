@@ -144,6 +144,31 @@ class RepeatedValues {
 const REPEATS = -1;
 const NOT = -2;
 
+/** Where the next `byte` is in the bytes, at or after a position: found with Buffer's native search, and kept until the scan passes it. */
+class NextByte {
+  /** The byte's position (-1: none before the end of the bytes), found from `from`. */
+  private at = -1;
+  private from = Infinity;
+
+  constructor(private readonly byte: number) {}
+
+  /** The position of the next `byte` in `data[from, end)`, or -1. */
+  find(data: Buffer, from: number, end: number): number {
+    // Kept while no byte can lie between: from at or after the search's start, and not past the byte found.
+    if (!(from >= this.from && (this.at < 0 || from <= this.at))) {
+      this.from = from;
+      const at = data.indexOf(this.byte, from);
+      this.at = at >= end ? -1 : at;
+    }
+    return this.at;
+  }
+
+  /** The bytes changed: the position found is of the old ones. */
+  forget(): void {
+    this.from = Infinity;
+  }
+}
+
 export class CsvScanner {
   private readonly repeated = new RepeatedValues();
   /** The bytes not yet split: `data[start, end)`, from the start of the record in progress (or of blank lines). */
@@ -167,13 +192,10 @@ export class CsvScanner {
   private escapes = false;
   private closingQuote = 0;
 
-  /** Where the next LF, quote and CR are (from `lfFrom`, `quoteFrom`, `crFrom`; -1: none in `data`), found natively and kept until passed. */
-  private lfAt = -1;
-  private lfFrom = Infinity;
-  private quoteAt = -1;
-  private quoteFrom = Infinity;
-  private crAt = -1;
-  private crFrom = Infinity;
+  /** Where the next LF, quote and CR are, found natively (see plainLineEnd). */
+  private readonly nextLf = new NextByte(LF);
+  private readonly nextQuote = new NextByte(QUOTE);
+  private readonly nextCr = new NextByte(CR);
   /** The delimiter as text, for splitting a plain line natively. */
   private readonly delimiterText: string;
 
@@ -229,7 +251,9 @@ export class CsvScanner {
 
   /** The positions found natively are of the old bytes. */
   private forgetPositions(): void {
-    this.lfFrom = this.quoteFrom = this.crFrom = Infinity;
+    this.nextLf.forget();
+    this.nextQuote.forget();
+    this.nextCr.forget();
   }
 
   /** The offsets into `data` after its first `by` bytes are dropped. */
@@ -377,27 +401,13 @@ export class CsvScanner {
    * just before that LF; else -1 (the line is split byte by byte).
    */
   private plainLineEnd(from: number): number {
-    const data = this.data;
-    if (!(from >= this.lfFrom && (this.lfAt < 0 || from <= this.lfAt))) {
-      this.lfFrom = from;
-      this.lfAt = data.indexOf(LF, from);
-      if (this.lfAt >= this.end) this.lfAt = -1;
-    }
-    const lf = this.lfAt;
+    const { data, end } = this;
+    const lf = this.nextLf.find(data, from, end);
     if (lf < 0) return -1;
-    if (!(from >= this.quoteFrom && (this.quoteAt < 0 || from <= this.quoteAt))) {
-      this.quoteFrom = from;
-      this.quoteAt = data.indexOf(QUOTE, from);
-      if (this.quoteAt >= this.end) this.quoteAt = -1;
-    }
-    if (this.quoteAt >= 0 && this.quoteAt < lf) return -1;
-    if (!(from >= this.crFrom && (this.crAt < 0 || from <= this.crAt))) {
-      this.crFrom = from;
-      this.crAt = data.indexOf(CR, from);
-      if (this.crAt >= this.end) this.crAt = -1;
-    }
-    if (this.crAt >= 0 && this.crAt < lf - 1) return -1;
-    return lf;
+    const quote = this.nextQuote.find(data, from, end);
+    if (quote >= 0 && quote < lf) return -1;
+    const cr = this.nextCr.find(data, from, end);
+    return cr >= 0 && cr < lf - 1 ? -1 : lf;
   }
 
   /** The text of the field that ends at `stop`, scanned in state `at`. */

@@ -70,6 +70,9 @@ const MS_PER_DAY = 86_400_000;
 let lastDay = Number.NaN;
 let lastDayText = '';
 
+/** `hh:mm:ss` text followed by only the milliseconds there are (`.5`, `.125`), as formatInstant writes them. */
+const withMilliseconds = (text: string, ms: number): string => (ms === 0 ? text : `${text}.${String(ms).padStart(3, '0').replace(/0+$/, '')}`);
+
 /** The wall-clock time of epoch ms `local` (read as UTC), as formatInstant writes it: seconds, then only the milliseconds there are (`.5`, `.125`). */
 export function wallText(local: number): string {
   const day = Math.floor(local / MS_PER_DAY);
@@ -81,14 +84,9 @@ export function wallText(local: number): string {
     }
     const inDay = local - day * MS_PER_DAY;
     const seconds = Math.floor(inDay / 1000);
-    const ms = inDay - seconds * 1000;
-    const time = `${lastDayText}${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}`;
-    return ms === 0 ? time : `${time}.${String(ms).padStart(3, '0').replace(/0+$/, '')}`;
+    return withMilliseconds(`${lastDayText}${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}`, inDay - seconds * 1000);
   }
-  const text = new Date(local).toISOString();
-  const ms = ((local % 1000) + 1000) % 1000;
-  if (ms === 0) return text.slice(0, 19);
-  return `${text.slice(0, 19)}.${String(ms).padStart(3, '0').replace(/0+$/, '')}`;
+  return withMilliseconds(new Date(local).toISOString().slice(0, 19), ((local % 1000) + 1000) % 1000);
 }
 
 /** A zone's offset in one UTC hour, in milliseconds and as formatInstant writes it. */
