@@ -25,7 +25,8 @@ const outdir = `${root}dist/bundle`;
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'dist/cli/main.js' },
+  // The second thread of a file read in two parts (src/reading/later-part.ts) loads its own entry.
+  entryPoints: { main: 'dist/cli/main.js', 'part-worker': 'dist/reading/part-worker.js' },
   outdir,
   bundle: true,
   splitting: true,

@@ -4,7 +4,7 @@ import { COVERAGE_EVENTS } from '../engine/coverage-events.js';
 import { DEFAULT_MAX_GROUPS } from '../engine/group-limit.js';
 import { SCHEDULE_SOURCES } from '../config/schedule-sources.js';
 import { INPUT_ENCODINGS, INPUT_FORMATS } from '../io/input-formats.js';
-import { DEFAULT_MAX_EXPANSION, DEFAULT_MAX_RECORD_SIZE, EXPANSION_FLOOR, sizeText } from '../io/read-limits.js';
+import { DEFAULT_MAX_EXPANSION, DEFAULT_MAX_RECORD_SIZE, EXPANSION_FLOOR, READ_THREADS, sizeText, TWO_PARTS_FROM } from '../io/read-limits.js';
 import { PRESET_NAMES } from '../presets/index.js';
 import { CATALOGUE_FORMATS, INSPECTION_FORMATS, OUTPUT_FORMATS, TICKET_LINE_FORMATS } from '../render/output-formats.js';
 import { DIMENSIONS, TEXT_FIELDS, TICKET_FIELDS } from '../schema/fields.js';
@@ -172,6 +172,16 @@ export const FLAGS = [
     default: String(DEFAULT_MAX_EXPANSION),
     commands: READERS,
     parse: expansionRatio,
+    into: 'read',
+  }),
+  flag({
+    key: 'threads',
+    flags: '--threads <n>',
+    help: `threads that read a CSV file: 2 reads its second half alongside the first (same result, more memory); auto: 2 for a UTF-8 file (not gzip, not stdin) of ${sizeText(TWO_PARTS_FROM)} or more on two cores or more, unless --rejects or --event-log is given`,
+    choices: READ_THREADS,
+    default: 'auto',
+    commands: COMPUTERS,
+    parse: oneOf(READ_THREADS),
     into: 'read',
   }),
   flag({ key: 'config', flags: '-c, --config <file>', help: 'config file: SLA policies, churn tags, zones (default: ./support-metrics.config.json if present)', commands: READERS, parse: text }),

@@ -158,8 +158,11 @@ export function readingOf(flags: Omit<FlagsOf<'inspect'>, 'format'>, settings: S
 function ticketRunOf(flags: Omit<FlagsOf<'tickets'>, 'format'>, settings: Settings): TicketRun {
   if (flags.rejects === '-') throw new UsageError('--rejects: give a file name; standard output carries the report');
   const verbose = flags.verbose === true;
+  const reading = readingOf(flags, settings, verbose);
   return {
-    ...readingOf(flags, settings, verbose),
+    ...reading,
+    // The reading flags of the commands that compute, --threads among them (inspect has not got it).
+    read: { ...reading.read, ...routed('tickets', flags, 'read') },
     rejects: {
       ...routed('tickets', flags, 'rejects'),
       strict: flags.strict === true,

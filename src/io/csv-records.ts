@@ -19,6 +19,23 @@ export interface CsvReadOptions {
   keepRaw: boolean;
   /** The line the text starts on: 1, or 2 after an Excel `sep=` line. */
   firstLine: number;
+  /** The text starts inside a file, after a line break (a part read by another thread): a byte order mark there is text. */
+  midText?: boolean;
+  /**
+   * Where the text may end early (its later part read elsewhere, see reading/later-part.ts): when
+   * the records before byte `at` of the text have been handed on, `end` is asked whether the
+   * records end there, told whether the text so far ends between two records and the line the
+   * next one starts on. Else, or when it says no, the text is read on.
+   */
+  split?: { at: number; end(between: boolean, nextLine: number): Promise<boolean> };
+}
+
+/** The records of a CSV text, a block per chunk, and where the split has got to. */
+export interface CsvRecords extends AsyncIterable<CsvBlock> {
+  /** All the text read so far is split into records: it ends between two records, nothing of one pending. */
+  betweenRecords(): boolean;
+  /** The line the next record starts on. */
+  nextLine(): number;
 }
 
 /** The records made from one chunk of text. */
@@ -69,18 +86,19 @@ function csvSyntaxError(error: CsvScanError, name: string, maxRecordSize: number
  * The records of a CSV text (UTF-8 chunks), a block per chunk. Ends with an InputError naming the
  * line at a syntax error; an error of the chunks themselves (a read error) goes through as it is.
  */
-export async function* csvRecords(text: AsyncIterable<Buffer>, name: string, options: CsvReadOptions): AsyncGenerator<CsvBlock> {
+export function csvRecords(text: AsyncIterable<Buffer>, name: string, options: CsvReadOptions): CsvRecords {
   let block = emptyBlock(options.keepRaw);
-  const scanner = new CsvScanner(options.delimiter.charCodeAt(0), options.maxRecordSize, options.keepRaw, options.firstLine, {
-    record(fields, line, raw) {
+  const sink = {
+    record(fields: string[], line: number, raw: string | undefined) {
       block.records.push(fields);
       block.lines.push(line);
       if (raw !== undefined) block.raws!.push(raw);
     },
-    blank(count) {
+    blank(count: number) {
       block.blankLines += count;
     },
-  });
+  };
+  const scanner = new CsvScanner(options.delimiter.charCodeAt(0), options.maxRecordSize, options.keepRaw, options.firstLine, sink, options.midText);
   /** Splits with `split`, then yields the block: the records before a syntax error are yielded, then the error thrown. */
   function* step(split: () => void): Generator<CsvBlock> {
     let failure: InputError | undefined;
@@ -96,9 +114,27 @@ export async function* csvRecords(text: AsyncIterable<Buffer>, name: string, opt
     }
     if (failure !== undefined) throw failure;
   }
-  for await (const chunk of text) {
-    block.bytes += chunk.length;
-    yield* step(() => scanner.write(chunk));
+  const { split } = options;
+  async function* blocks(): AsyncGenerator<CsvBlock> {
+    let offset = 0;
+    for await (const chunk of text) {
+      let rest = chunk;
+      if (split !== undefined && offset <= split.at && split.at < offset + chunk.length) {
+        const before = chunk.subarray(0, split.at - offset);
+        block.bytes += before.length;
+        yield* step(() => scanner.write(before));
+        if (await split.end(scanner.betweenRecords(), scanner.nextLine)) break;
+        rest = chunk.subarray(split.at - offset);
+      }
+      offset += chunk.length;
+      block.bytes += rest.length;
+      yield* step(() => scanner.write(rest));
+    }
+    yield* step(() => scanner.finish());
   }
-  yield* step(() => scanner.finish());
+  return {
+    [Symbol.asyncIterator]: blocks,
+    betweenRecords: () => scanner.betweenRecords(),
+    nextLine: () => scanner.nextLine,
+  };
 }

@@ -205,9 +205,22 @@ export class CsvScanner {
     private readonly keepRaw: boolean,
     firstLine: number,
     private readonly sink: CsvSink,
+    /** The text starts inside a file, after a line break: a byte order mark there is text. */
+    midText = false,
   ) {
     this.line = firstLine;
     this.delimiterText = String.fromCharCode(delimiter);
+    this.bomChecked = midText;
+  }
+
+  /** All the bytes written so far are split: they end between two records (or after blank lines), nothing of a record pending. */
+  betweenRecords(): boolean {
+    return this.at === At.RecordStart && this.start === this.end;
+  }
+
+  /** The line the next record (or blank line) starts on. */
+  get nextLine(): number {
+    return this.line;
   }
 
   /** Splits the records that `chunk` completes; the rest waits for the next chunk. */

@@ -93,6 +93,20 @@ export async function decodeInput(
 }
 
 /**
+ * The bytes of a UTF-8 file from a line's start on (a later part read by another thread, see
+ * reading/later-part.ts), checked as decodeInput checks UTF-8 text, without looking for a byte
+ * order mark or gzip data there. Its errors count from the part's start: whoever reads the part
+ * reads the file on from there itself when one comes, and says where it is in the file.
+ */
+export function checkedUtf8Part(source: AsyncIterable<Buffer>, name: string): AsyncIterable<Buffer> {
+  return checkedUtf8(
+    source,
+    (offset, line) => new InputError(`${name}: part line ${line}: byte ${offset}: not valid UTF-8`),
+    (line) => new InputError(`${name}: part line ${line}: a NUL byte`),
+  );
+}
+
+/**
  * Reads chunks until `enough(head)` holds for the bytes read so far (or the input ends), and gives
  * back those bytes and every chunk from the first, as if nothing had been read.
  */

@@ -48,3 +48,14 @@ export const DEFAULT_MAX_EXPANSION = 100;
  * repeated rows may compress 50-fold or more), and a bomb is stopped within a second or two.
  */
 export const EXPANSION_FLOOR = 64 * 1024 * 1024;
+
+/**
+ * --threads: how many threads read one CSV file. `2` reads its later half in a second thread while
+ * the first is read (see reading/later-part.ts); `auto` does so for a file of TWO_PARTS_FROM or
+ * more on a machine of two cores or more.
+ */
+export const READ_THREADS = ['auto', '1', '2'] as const;
+export type ReadThreads = (typeof READ_THREADS)[number];
+
+/** 32 MiB (about 180,000 tickets): below, starting the second thread costs about what it saves (README, Speed). */
+export const TWO_PARTS_FROM = 32 * 1024 * 1024;

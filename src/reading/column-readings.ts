@@ -28,6 +28,12 @@ export function describeColumns(
 }
 
 /** Blank and sentinel values per CSV column, over the records that have the header's number of fields. */
+/** A ValueCounter's counts per column: blank values, sentinels. */
+export interface ValueCounts {
+  blank: Float64Array;
+  sentinel: Float64Array;
+}
+
 export class ValueCounter {
   private readonly blank: Float64Array;
   private readonly sentinel: Float64Array;
@@ -45,6 +51,17 @@ export class ValueCounter {
       if (raw === '') this.blank[c]!++;
       else if (this.sentinels.size > 0 && this.sentinels.has(raw.toLowerCase())) this.sentinel[c]!++;
     }
+  }
+
+  /** The counts so far, per column (for the counter of the file's first part, see addCounts). */
+  counts(): ValueCounts {
+    return { blank: this.blank, sentinel: this.sentinel };
+  }
+
+  /** Adds another counter's counts of the same columns (a part of the file read by another thread). */
+  addCounts(counts: ValueCounts): void {
+    counts.blank.forEach((n, c) => (this.blank[c]! += n));
+    counts.sentinel.forEach((n, c) => (this.sentinel[c]! += n));
   }
 
   writeInto(columns: ColumnReading[]): void {

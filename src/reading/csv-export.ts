@@ -1,6 +1,6 @@
 import { compileDatePattern } from '../dialect/date-pattern.js';
 import { DateFormatVote } from '../dialect/dates.js';
-import { EMPTY_DIALECT, fieldText, recordMapper, type Dialect, type FieldColumns, type RecordMapper as Mapper } from '../dialect/dialect.js';
+import { EMPTY_DIALECT, fieldText, type Dialect, type FieldColumns } from '../dialect/dialect.js';
 import type { FieldProblem } from '../schema/validate.js';
 import {
   canonicalColumns,
@@ -16,7 +16,7 @@ import {
   zonesInHeader,
 } from '../dialect/interpret.js';
 import { InputError } from '../errors.js';
-import { csvRecords, linesSpanned, type CsvBlock } from '../io/csv-records.js';
+import { csvRecords, type CsvBlock } from '../io/csv-records.js';
 import type { Delimiter } from '../io/input-formats.js';
 import type { InputProgress } from '../io/progress.js';
 import { DEFAULT_MAX_RECORD_SIZE } from '../io/read-limits.js';
@@ -24,9 +24,10 @@ import type { Presets } from '../presets/index.js';
 import { canonicalFieldOf, FIELD_INDEX, REQUIRED_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
 import type { FileProposal, FileUnderstanding } from '../tickets/file-reading.js';
 import type { Ingest } from '../tickets/ingest.js';
-import type { ReadWallTime } from '../time/timestamp.js';
-import { wallTimeReader } from '../time/zone.js';
-import { describeColumns, IDENTITY_COLUMNS, ValueCounter } from './column-readings.js';
+import type { CsvPartRead } from './csv-part.js';
+import { describeColumns, ValueCounter } from './column-readings.js';
+import { CsvRows, isBlankRecord, rejectedRagged } from './csv-rows.js';
+import type { LaterReader } from './later-part.js';
 import type { ColumnProfiler } from './column-profile.js';
 import type { ReadOptions } from './read-options.js';
 
@@ -56,12 +57,8 @@ export interface CsvExport {
   understood: FileUnderstanding;
   /** Told the records read, a block at a time (a terminal's progress line). */
   progress?: InputProgress | undefined;
-}
-
-/** An empty line, or a row of empty fields (`,,,`: what spreadsheets leave below the data). */
-function isBlankRecord(record: readonly string[]): boolean {
-  for (const field of record) if (field.trim() !== '') return false;
-  return true;
+  /** The file's later part, read by a second thread (see later-part.ts) once its header is understood. */
+  later?: LaterReader | undefined;
 }
 
 /** A header cell with no name cannot be mapped or reported on: the file is refused, naming the column. */
@@ -70,12 +67,6 @@ function refuseUnnamedColumns(header: readonly string[], name: string, line: num
   if (unnamed.length === 0) return;
   const which = unnamed.length === 1 ? `column ${unnamed[0]} has` : `columns ${unnamed.join(', ')} have`;
   throw new InputError(`${name}:${line}: ${which} no name in the header; name ${unnamed.length === 1 ? 'it' : 'them'} or delete ${unnamed.length === 1 ? 'it' : 'them'}`);
-}
-
-/** A ragged row; one that runs over many lines is most likely a quote left open on its first line. */
-function raggedMessage(fields: number, expected: number, lines: number): string {
-  const base = `has ${fields} field${fields === 1 ? '' : 's'} where the header has ${expected}`;
-  return lines > 1 ? `${base} (the record runs over ${lines} lines: is a quote on its first line left open?)` : base;
 }
 
 /**
@@ -138,11 +129,8 @@ class CsvExportReader {
   private header: readonly string[] | undefined;
   /** `tickets.csv:1`: the file and the header's line, for messages about the header. */
   private headerAt: string;
-  private column: Int32Array = new Int32Array(0);
-  private mapper: Mapper | undefined;
-  private readonly mapped = new Array<unknown>(TICKET_FIELDS.length);
-  /** Values of the record being mapped that were set aside. */
-  private readonly aside: FieldProblem[] = [];
+  /** How the records after the header are read, once the header is understood. */
+  private rows: CsvRows | undefined;
   /** A canonical file: its first record may show that its dates are not ISO 8601. */
   private checkDates = false;
   /** Per-column counts of blank and sentinel values, only when asked (inspect, --verbose). */
@@ -167,11 +155,34 @@ class CsvExportReader {
   }
 
   async read(): Promise<void> {
-    const { text, name, delimiter, file } = this.source;
+    try {
+      await this.readRecords();
+    } finally {
+      this.source.later?.cancel();
+    }
+  }
+
+  private async readRecords(): Promise<void> {
+    const { text, name, delimiter, file, later } = this.source;
     const keepRaw = this.ingest.keepRaw;
     let expected = this.source.size === undefined;
     const { progress } = this.source;
-    for await (const block of csvRecords(text.chunks, name, { delimiter, maxRecordSize: this.maxRecordSize, keepRaw, firstLine: text.firstLine })) {
+    let laterRead: { part: CsvPartRead; firstLine: number } | undefined;
+    // The records end where the later part starts when they end between two records there, the
+    // second thread was given its plan, and it read the part; else they are read on here.
+    const split = later && {
+      at: later.at,
+      end: async (between: boolean, nextLine: number): Promise<boolean> => {
+        if (!between || !later.started) {
+          later.cancel();
+          return false;
+        }
+        const part = await later.result();
+        if (part !== undefined) laterRead = { part, firstLine: nextLine };
+        return part !== undefined;
+      },
+    };
+    for await (const block of csvRecords(text.chunks, name, { delimiter, maxRecordSize: this.maxRecordSize, keepRaw, firstLine: text.firstLine, split })) {
       if (!expected && block.records.length > 1) {
         // The records to come, at the first block's bytes per record, and 5% to spare: one
         // allocation instead of growing the columns by copying them.
@@ -181,6 +192,16 @@ class CsvExportReader {
       this.ingest.blank(file, block.blankLines);
       progress?.records(block.records.length + block.blankLines);
       await this.readBlock(block);
+      if (later !== undefined && !later.started && this.rows !== undefined && !this.checkDates) {
+        const countValues = this.counter !== undefined;
+        later.begin({ name, delimiter, maxRecordSize: this.maxRecordSize, inputZone: this.options.inputZone ?? 'UTC', reading: this.rows.reading, countValues }, progress);
+      }
+    }
+    if (laterRead !== undefined) {
+      const { part, firstLine } = laterRead;
+      this.ingest.merge(file, part.ingest, firstLine);
+      if (part.counts !== undefined) this.counter!.addCounts(part.counts);
+      this.source.understood.laterPartFrom = firstLine;
     }
     this.ingest.raw = undefined;
     if (this.header === undefined) throw new InputError(`${name}: is empty (expected a header row with at least id and created_at)`);
@@ -208,7 +229,8 @@ class CsvExportReader {
    */
   private async checkFirstDates(record: string[], header: readonly string[]): Promise<void> {
     this.checkDates = false;
-    if (hasOtherDateFormat(record, this.column, this.ingest.readLocal)) this.mapper = await this.mapperFor(header, EMPTY_DIALECT);
+    const { reading } = this.rows!;
+    if ('column' in reading && hasOtherDateFormat(record, reading.column, this.ingest.readLocal)) await this.readWith(header, EMPTY_DIALECT);
   }
 
   private async readHeader(record: string[], line: number): Promise<void> {
@@ -233,18 +255,18 @@ class CsvExportReader {
     if (delimiter === ';') dialect = { ...(dialect ?? EMPTY_DIALECT), decimalComma: true };
     if (dialect === undefined && (this.options.dateFormat !== undefined || this.options.dateFormats !== undefined)) dialect = EMPTY_DIALECT;
     if (dialect !== undefined) {
-      this.mapper = await this.mapperFor(record, dialect);
+      await this.readWith(record, dialect);
       return;
     }
-    const canonical = canonicalColumns(record, this.headerAt);
-    this.column = canonical.column;
-    this.ingest.fieldsPresent(canonical.present);
-    understood.columns = describeColumns(record, { column: this.column, durationColumn: undefined, joined: [] });
-    understood.dateFormats = isoDateFormats(
-      TIMESTAMP_FIELDS.filter((f) => this.column[FIELD_INDEX[f]]! >= 0),
-      (field) => record[this.column[FIELD_INDEX[field]]!]!,
-    );
+    const { column, present } = canonicalColumns(record, this.headerAt);
     if (this.options.countValues === true) this.counter = new ValueCounter(record.length, []);
+    this.rows = new CsvRows(this.ingest, this.source.file, { header: record, column }, this.counter);
+    this.ingest.fieldsPresent(present);
+    understood.columns = describeColumns(record, { column, durationColumn: undefined, joined: [] });
+    understood.dateFormats = isoDateFormats(
+      TIMESTAMP_FIELDS.filter((f) => column[FIELD_INDEX[f]]! >= 0),
+      (field) => record[column[FIELD_INDEX[field]]!]!,
+    );
     this.checkDates = true;
   }
 
@@ -273,8 +295,8 @@ class CsvExportReader {
     throw new InputError(unknownHeaderMessage(describers, this.headerAt, name, header, proposal));
   }
 
-  /** How records are mapped with a dialect: its columns, the zones its headers name, its date formats. */
-  private async mapperFor(header: readonly string[], dialect: Dialect): Promise<Mapper> {
+  /** The records are read with a dialect: its columns, the zones its headers name, its date formats (decided from the values when they are not given). */
+  private async readWith(header: readonly string[], dialect: Dialect): Promise<void> {
     const { name, understood } = this.source;
     const columns = mappedColumns(header, this.headerAt, dialect);
     this.ingest.fieldsPresent(columns.present);
@@ -295,34 +317,20 @@ class CsvExportReader {
     }
     const zonesNotice = headerZonesNotice(name, zones, understood.inputZone);
     if (zonesNotice !== undefined) this.ingest.notice(zonesNotice);
-    const readers: Partial<Record<TicketField, ReadWallTime>> = {};
-    const byZone = new Map<string, ReadWallTime>();
-    for (const [field, zone] of Object.entries(zones) as [TicketField, string][]) {
-      if (!byZone.has(zone)) byZone.set(zone, wallTimeReader(zone));
-      readers[field] = byZone.get(zone)!;
-    }
-    return recordMapper(dialect, columns, decided.formats, this.ingest.readLocal, readers);
+    const formats = Object.fromEntries(Object.entries(decided.formats).map(([field, format]) => [field, typeof format === 'string' ? format : { pattern: format.pattern }]));
+    this.rows = new CsvRows(this.ingest, this.source.file, { header, headerAt: this.headerAt, dialect, formats }, this.counter);
   }
 
   private readRecord(record: string[], line: number, header: readonly string[]): void {
     const { file } = this.source;
-    if (record.length !== header.length) {
-      this.ingest.malformed(file, line, raggedMessage(record.length, header.length, linesSpanned(record)));
-      return;
-    }
-    this.counter?.add(record);
     if (this.profiler !== undefined) {
+      if (rejectedRagged(this.ingest, file, header, record, line)) return;
+      this.counter?.add(record);
       this.profiler.add(record);
       this.ingest.unmappable(file, line, this.unusable!);
       return;
     }
-    if (this.mapper === undefined) {
-      this.ingest.record(file, line, record, this.column);
-      return;
-    }
-    const problem = this.mapper(record, this.mapped, this.aside);
-    if (problem === null) this.ingest.record(file, line, this.mapped, IDENTITY_COLUMNS, true, this.aside);
-    else this.ingest.unmappable(file, line, problem);
+    if (!this.rows!.ragged(record, line)) this.rows!.read(record, line);
   }
 }
 

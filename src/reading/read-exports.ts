@@ -1,10 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { refuseMismatch } from '../dialect/interpret.js';
 import { UsageError } from '../errors.js';
 import { ENCODING_NAMES } from '../io/decode-input.js';
 import { DELIMITER_NAMES, formatFromExtension, type Delimiter } from '../io/input-formats.js';
 import { displayName, isRegularFile, openInput, type DecodeOptions, type InputText } from '../io/open-input.js';
 import type { InputProgress, ReadProgress } from '../io/progress.js';
-import { DEFAULT_MAX_EXPANSION, EXPANSION_FLOOR } from '../io/read-limits.js';
+import { DEFAULT_MAX_EXPANSION, EXPANSION_FLOOR, TWO_PARTS_FROM } from '../io/read-limits.js';
 import { sniffInput, type SniffedInput } from '../io/sniff-input.js';
 import { loadPresets } from '../presets/index.js';
 import { blankUnderstanding, type FileUnderstanding } from '../tickets/file-reading.js';
@@ -54,6 +55,16 @@ function decodeOptions(options: ReadOptions): DecodeOptions {
   return { encoding: options.encoding, expansion: ratio === null ? undefined : { ratio, floor: options.expansionFloor ?? EXPANSION_FLOOR } };
 }
 
+/**
+ * Whether a CSV file of `size` bytes (its text) is read in two parts at once (reading/later-part.ts):
+ * --threads 2, or a large file with --threads auto on a machine of two cores or more; never for
+ * inspect (it describes a file), --rejects or --event-log.
+ */
+function readsInParts(ingest: Ingest, options: ReadOptions, size: number): boolean {
+  if (!ingest.readsInParts || options.describeUnknown === true || options.threads === '1') return false;
+  return options.threads === '2' || (size >= TWO_PARTS_FROM && availableParallelism() >= 2);
+}
+
 /** Reads every source in order into the ingest, telling `progress` (a terminal's progress line) how far it is. */
 export async function readTicketSources(paths: string[], ingest: Ingest, stdin: NodeJS.ReadableStream, options: ReadOptions = {}, progress?: ReadProgress): Promise<void> {
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
@@ -87,7 +98,8 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
         : undefined;
       // The text's size, when the file's size is it (not gzip data, not re-encoded): how many tickets to make room for.
       const size = input.compressed || input.encoding !== 'utf-8' ? undefined : input.size;
-      await readCsvExport({ name: input.name, file, text: { chunks: sniffed.chunks, firstLine }, reread, delimiter, understood, size, progress: counter }, ingest, options, presets);
+      const later = size !== undefined && firstLine === 1 && readsInParts(ingest, options, size) ? await (await import('./later-part.js')).LaterPart.start(path, size) : undefined;
+      await readCsvExport({ name: input.name, file, text: { chunks: sniffed.chunks, firstLine }, reread, delimiter, understood, size, progress: counter, later }, ingest, options, presets);
     }
   }
 }

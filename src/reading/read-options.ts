@@ -1,5 +1,6 @@
 import type { Interpreting } from '../dialect/interpret.js';
 import type { Delimiter, InputEncoding, InputFormat } from '../io/input-formats.js';
+import type { ReadThreads } from '../io/read-limits.js';
 
 /** How the readers are to read every input (from the command's flags and the config). */
 export interface ReadOptions extends Interpreting {
@@ -34,4 +35,6 @@ export interface ReadOptions extends Interpreting {
   maxExpansion?: number | null;
   /** Text a gzip file may expand to whatever its ratio (EXPANSION_FLOOR; smaller in tests). */
   expansionFloor?: number;
+  /** How many threads read a large CSV file (see reading/later-part.ts); default auto. */
+  threads?: ReadThreads;
 }

@@ -71,6 +71,8 @@ export interface FileUnderstanding {
   dateFormats: DateColumnReading[];
   /** Where timestamps without an offset are read. */
   inputZone: string;
+  /** A CSV file read in two parts at once (--threads): the line its later part, read by a second thread, starts on. */
+  laterPartFrom?: number;
   /** Inspect, for a CSV header no preset, mapping or canonical id and created_at explains: its columns described, a mapping proposed. */
   proposal?: FileProposal;
 }

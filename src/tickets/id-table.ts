@@ -74,13 +74,26 @@ export class IdTable {
   private bytes = new Uint8Array(1 << 16);
   /** ends[slot]: where the bytes of id `slot` end (they start where those of slot - 1 end, or at 0). */
   private ends = new Int32Array(1024);
-  /** The slots of the ids by their hash; undefined once sealed. */
-  private index: SlotTable | undefined = new SlotTable();
+  /** The slots of the ids by their hash; undefined once sealed, and in a log (see `indexed`). */
+  private index: SlotTable | undefined;
   /** Where the bytes of the id looked up last and not found end in the arena (see add). */
   private freeEnd = 0;
 
+  /**
+   * `indexed` false: a log of ids in the order they come, repeats included (see append), as a
+   * reader of one part of a file keeps them (tickets/store.ts, TicketStore.log).
+   */
+  constructor(indexed = true) {
+    this.index = indexed ? new SlotTable() : undefined;
+  }
+
   private get tail(): number {
     return this.length === 0 ? 0 : this.ends[this.length - 1]!;
+  }
+
+  private indexed(): SlotTable {
+    if (this.index === undefined) throw new Error('internal: an id looked up in a log, or after the last record');
+    return this.index;
   }
 
   /**
@@ -88,8 +101,27 @@ export class IdTable {
    * and `add` files it. FNV-1a over its bytes.
    */
   find(id: string): number {
-    const index = this.index;
-    if (index === undefined) throw new Error('internal: an id looked up after the last record');
+    return this.probe(this.indexed(), this.writeTail(id));
+  }
+
+  /** The slot of the id whose bytes are `source[from, to)` (as another IdTable keeps them, see ids), or -1 as find. */
+  findBytes(source: Uint8Array, from: number, to: number): number {
+    const index = this.indexed();
+    const start = this.tail;
+    if (start + (to - from) > this.bytes.length) this.growBytes(start + (to - from));
+    const bytes = this.bytes;
+    let h = 0x811c9dc5 | 0;
+    for (let at = from, end = start; at < to; at++, end++) {
+      const b = source[at]!;
+      bytes[end] = b;
+      h = Math.imul(h ^ b, 0x01000193);
+    }
+    this.freeEnd = start + (to - from);
+    return this.probe(index, h);
+  }
+
+  /** Writes the bytes of `id` after the last id's (to freeEnd) and returns their hash. */
+  private writeTail(id: string): number {
     const start = this.tail;
     if (start + id.length * MAX_BYTES_PER_UNIT > this.bytes.length) this.growBytes(start + id.length * MAX_BYTES_PER_UNIT);
     const bytes = this.bytes;
@@ -106,13 +138,20 @@ export class IdTable {
       bytes[end++] = unit;
       h = Math.imul(h ^ unit, 0x01000193);
     }
-    const size = end - start;
+    this.freeEnd = end;
+    return h;
+  }
+
+  /** The slot of the id written at the tail (its hash `h`), or -1 (see find). */
+  private probe(index: SlotTable, h: number): number {
+    const bytes = this.bytes;
+    const start = this.tail;
+    const size = this.freeEnd - start;
     const { entries } = index;
     for (let entry = index.startOf(h); ; entry = index.next(entry)) {
       const slot = entries[2 * entry]!;
       if (slot === FREE) {
         index.missed(entry, h);
-        this.freeEnd = end;
         return -1;
       }
       if (entries[2 * entry + 1] !== h) continue;
@@ -126,10 +165,22 @@ export class IdTable {
 
   /** Files the id that `find` just did not find; returns its slot. */
   add(): number {
+    const slot = this.file();
+    this.index!.add(slot);
+    return slot;
+  }
+
+  /** A log's next id, filed whether or not it came before; returns its slot. */
+  append(id: string): number {
+    if (this.index !== undefined) throw new Error('internal: an id appended to an indexed table');
+    this.writeTail(id);
+    return this.file();
+  }
+
+  private file(): number {
     const slot = this.length++;
     if (slot === this.ends.length) this.ends = resized(this.ends, Math.ceil(slot * 1.5));
     this.ends[slot] = this.freeEnd;
-    this.index!.add(slot);
     return slot;
   }
 
@@ -143,6 +194,11 @@ export class IdTable {
   /** The id of a slot. */
   idOf(slot: number): string {
     return decodeUnits(this.bytes, slot === 0 ? 0 : this.ends[slot - 1]!, this.ends[slot]!);
+  }
+
+  /** The ids' bytes one after another and where each ends (sealed: exactly the ids'), for findBytes. */
+  get arena(): { bytes: Uint8Array; ends: Int32Array } {
+    return { bytes: this.bytes, ends: this.ends };
   }
 
   /** No more ids: the index goes and the arena is trimmed to what the ids take. */

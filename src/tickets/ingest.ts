@@ -4,7 +4,7 @@ import { contradictsResolution, emptyParsedTicket, REJECTION_REASONS, resolvedOr
 import { conditionText, eventTest, type EventCondition, type EventLog } from './event-log.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import type { FileAccount, FileReading, FileUnderstanding } from './file-reading.js';
-import { TicketStore } from './store.js';
+import { TicketStore, type StoreLog, type UpsertResult } from './store.js';
 
 /**
  * Where records go once read: validated, de-duplicated into the TicketStore, and accounted for
@@ -66,6 +66,19 @@ export interface IngestSummary {
 
 export const EXAMPLES_PER_REASON = 3;
 
+/**
+ * What a reader of the later part of one file (another thread, see reading/csv-halves.ts) made of
+ * it, as plain data: its counts, the first problems of each reason (their lines counted from the
+ * part's first line, 1), and its valid records as a log. Ingest.merge takes it in.
+ */
+export interface PartIngest {
+  account: Pick<FileAccount, 'read' | 'blank' | 'rejected' | 'setAside'>;
+  rejections: FileRejections;
+  tallies: Record<Rejection['scope'], ProblemTally>;
+  openButResolved: number;
+  log: StoreLog;
+}
+
 /** Where rejected records go as they are rejected (the --rejects file), with their raw text when the reader kept it. */
 export interface RejectSink {
   write(rejection: Rejection, raw: string | undefined): void;
@@ -89,6 +102,8 @@ export class Ingest {
   /** Per file, the records whose status (or resolved no) says open although they have a resolution time. */
   private readonly openButResolved: number[] = [];
   private readonly rejects: RejectSink | undefined;
+  /** Records go to a log (see PartIngest). */
+  private readonly part: boolean;
   /** An event log: rows are events, folded per id (see TicketStore.foldEvent); undefined: rows are tickets. */
   private readonly eventLog: { resolves: (event: ParsedTicket) => boolean; responds: (event: ParsedTicket) => boolean } | undefined;
   /** Per file, the events used (folded into a ticket, or standing for it): the file's `used` + `folded`. */
@@ -101,20 +116,34 @@ export class Ingest {
    */
   raw: string | undefined;
 
-  /** Reads timestamps without an offset in the input zone; sends rejected records to `rejects`; `eventLog`: the rows are events. */
+  /**
+   * Reads timestamps without an offset in the input zone; sends rejected records to `rejects`;
+   * `eventLog`: the rows are events; `part`: the records of one part of a file are read into a log
+   * for another Ingest to merge (see PartIngest).
+   */
   constructor(
     readonly readLocal: ReadWallTime,
-    options: { rejects?: RejectSink; eventLog?: EventLog } = {},
+    options: { rejects?: RejectSink; eventLog?: EventLog; part?: boolean } = {},
   ) {
     this.rejects = options.rejects;
     const { eventLog } = options;
-    this.store = new TicketStore(eventLog && { resolution: eventLog.resolvedWhen !== undefined, firstResponse: eventLog.respondedWhen !== undefined });
+    if (options.part === true && (eventLog !== undefined || options.rejects !== undefined)) throw new Error('internal: a part of a file read with an event log or a rejects file');
+    this.part = options.part === true;
+    this.store = this.part ? TicketStore.log() : new TicketStore(eventLog && { resolution: eventLog.resolvedWhen !== undefined, firstResponse: eventLog.respondedWhen !== undefined });
     this.eventLog = eventLog && { resolves: eventTest(eventLog.resolvedWhen), responds: eventTest(eventLog.respondedWhen) };
     // The fields the fold gives every ticket, whatever the columns.
     if (eventLog !== undefined) {
       this.conditions.push(['--resolved-when', eventLog.resolvedWhen], ['--responded-when', eventLog.respondedWhen]);
       this.fieldsPresent(['updated_at', ...(eventLog.resolvedWhen ? (['closed_at'] as const) : []), ...(eventLog.respondedWhen ? (['first_response_at'] as const) : [])]);
     }
+  }
+
+  /**
+   * Whether a file may be read in two parts at once (see reading/later-part.ts): not when rejected
+   * records are written as they come (in order), nor for an event log (its fold is not replayed).
+   */
+  get readsInParts(): boolean {
+    return this.rejects === undefined && this.eventLog === undefined && !this.part;
   }
 
   /** Whether readers should set `raw` before each record (only when rejects are written: it costs time). */
@@ -187,10 +216,52 @@ export class Ingest {
       return;
     }
     ticket.resolved = resolvedOrByStatus(ticket.resolved, ticket.status);
-    const { outcome, loserFile, createdDiffers } = this.store.upsert(ticket, file);
+    if (this.part) this.store.append(ticket, file);
+    else this.filed(file, this.store.upsert(ticket, file));
+    if (contradictsResolution(this.scratch)) this.openButResolved[file]!++;
+  }
+
+  /** What became of a record of `file` with an id. */
+  private filed(file: number, { outcome, loserFile, createdDiffers }: UpsertResult): void {
     if (outcome !== 'added') this.files[loserFile]!.duplicates++;
     if (createdDiffers) this.creationsDiffer[file]!++;
-    if (contradictsResolution(this.scratch)) this.openButResolved[file]!++;
+  }
+
+  /** A part's Ingest (`part`), its one file read: what it made of the part (see PartIngest). */
+  partRead(): PartIngest {
+    if (!this.part) throw new Error('internal: partRead of an Ingest that reads no part');
+    this.store.seal();
+    const { read, blank, rejected, setAside } = this.files[0]!;
+    return { account: { read, blank, rejected, setAside }, rejections: this.fileRejections[0]!, tallies: this.tallies, openButResolved: this.openButResolved[0]!, log: this.store.toLog() };
+  }
+
+  /**
+   * Takes in what another Ingest made of the rest of `file` (see PartIngest), as if its records had
+   * been read here, after every record so far: `firstLine` is the line its part starts on.
+   */
+  merge(file: number, part: PartIngest, firstLine: number): void {
+    const account = this.files[file]!;
+    account.read += part.account.read;
+    account.blank += part.account.blank;
+    account.rejected += part.account.rejected;
+    account.setAside += part.account.setAside;
+    this.openButResolved[file]! += part.openButResolved;
+    for (const scope of ['record', 'field'] as const) {
+      const mine = this.fileRejections[file]![scope];
+      const theirs = part.rejections[scope];
+      for (const [code, n] of theirs.byCode) mine.byCode.set(code, (mine.byCode.get(code) ?? 0) + n);
+      for (const [field, n] of theirs.byField) mine.byField.set(field, (mine.byField.get(field) ?? 0) + n);
+      // The part's first problems of each reason come after all of this Ingest's so far.
+      const tally = this.tallies[scope];
+      const seen = new Map<RejectionCode, number>();
+      for (const example of part.tallies[scope].examples) {
+        const before = (tally.byCode.get(example.code) ?? 0) + (seen.get(example.code) ?? 0);
+        seen.set(example.code, (seen.get(example.code) ?? 0) + 1);
+        if (before < EXAMPLES_PER_REASON) tally.examples.push({ ...example, file: account.path, line: example.line + firstLine - 1 });
+      }
+      for (const [code, n] of part.tallies[scope].byCode) tally.byCode.set(code, (tally.byCode.get(code) ?? 0) + n);
+    }
+    this.store.replay(part.log, file, (result) => this.filed(file, result));
   }
 
   /** A record that a dialect could not map (a created_at not in its column's format, …). */

@@ -191,6 +191,31 @@ const TIMESTAMP_KEYS = FIELDS.filter((f) => f.kind === 'timestamp').map((f) => c
 type WriteTicket = (store: TicketStore, slot: number, ticket: ParsedTicket) => void;
 type FoldTicket = (store: TicketStore, slot: number, ticket: ParsedTicket, time: number) => void;
 type LatestTime = (ticket: ParsedTicket) => number;
+type CopyRow = (store: TicketStore, slot: number, log: LogReplay, i: number) => void;
+
+/**
+ * The records of one part of a file, read by another thread into a log (TicketStore.log): every
+ * valid record in the order read, its values in columns, repeated ids included; text as codes of
+ * the log's own dictionaries. Plain data, to be posted between threads (its arrays transferred).
+ * TicketStore.replay files its rows into the store as if the part had been read there.
+ */
+export interface StoreLog {
+  length: number;
+  latestTimestamp: number;
+  /** Each column that holds a value in some row (absent: blank in every row), `length` long or longer. */
+  columns: Partial<Record<keyof StoreColumns, StoreArray>>;
+  /** The ids' bytes one after another, and where each row's ends (see IdTable.arena). */
+  ids: { bytes: Uint8Array; ends: Int32Array };
+  /** Each text column's values by their code in the log. */
+  values: Record<TextField, string[]>;
+  /** The tags of each tags code (see TicketStore.tagListOf). */
+  tagLists: string[][];
+}
+
+/** A log being replayed: per text column, its codes' codes in the store (-1 until a row of one is written). */
+interface LogReplay extends StoreLog {
+  codes: Record<TextField, Int32Array>;
+}
 
 /** A column's value in a parsed ticket, as code (a column several fields fill takes the first that is not blank); `blanks` collects the blank tests it calls. */
 function valueCode(column: Column, blanks: unknown[]): string {
@@ -209,9 +234,9 @@ function valueCode(column: Column, blanks: unknown[]): string {
  * column by a wider one (see makeRoom), and `column[slot] = code` would write into the array it
  * named first.
  */
-function storeCode(column: Column, value: string): string {
+function storeCode(column: Column, value: string, coded = false): string {
   const { name, kind, blank, shares } = column;
-  const stored = kind === 'text' ? `store.dictionaries.${name}.codeOf(${value})` : kind === 'tags' ? `store.tagListCode(${value})` : value;
+  const stored = coded ? value : kind === 'text' ? `store.dictionaries.${name}.codeOf(${value})` : kind === 'tags' ? `store.tagListCode(${value})` : value;
   const notBlank = Number.isNaN(blank) ? 'stored === stored' : `stored !== ${blank}`;
   return `stored = ${stored}; if (store.${name} === store.blankArrays[${shares}] && ${notBlank}) store.owned('${name}'); store.${name}[slot] = stored;`;
 }
@@ -260,10 +285,46 @@ function compileLatest(): LatestTime {
   return new Function(`return function latestTime(t) {\nlet latest = -Infinity;\n${statements.join('\n')}\nreturn latest;\n};`)() as LatestTime;
 }
 
+/**
+ * The code that writes row `i` of a log (see StoreLog) into `slot`, as writeTicket writes the
+ * ticket the row was made from: numbers as they are, a text's or tags' code in the log turned into
+ * this store's code the first time the row of one is written (see LogReplay), so that values get
+ * their codes in the order of the records that are kept, as when the file is read in one piece.
+ */
+function compileCopier(): CopyRow {
+  const statements = ['const columns = log.columns, codes = log.codes, values = log.values;', 'let stored, code, own;'];
+  for (const column of COLUMNS) {
+    const { name, kind, blank } = column;
+    const from = `columns.${name}`;
+    const blankText = Number.isNaN(blank) ? 'NaN' : String(blank);
+    if (kind !== 'text' && kind !== 'tags') {
+      statements.push(`{ const v = ${from} === undefined ? ${blankText} : ${from}[i]; ${storeCode(column, 'v', true)} }`);
+      continue;
+    }
+    const code =
+      kind === 'tags'
+        ? `store.tagListCodeOf(values.${name}[code], log.tagLists[code])`
+        : `store.dictionaries.${name}.codeOf(values.${name}[code])`;
+    statements.push(
+      `{ code = ${from} === undefined ? -1 : ${from}[i]; let v = -1; if (code >= 0) { own = codes.${name}[code]; v = own >= 0 ? own : (codes.${name}[code] = ${code}); } ${storeCode(column, 'v', true)} }`,
+    );
+  }
+  return compile<CopyRow>('copyRow(store, slot, log, i)', statements, []);
+}
+
 const writeTicket = compileWriter();
+const copyRow = compileCopier();
 const latestTime = compileLatest();
 
 export type UpsertOutcome = 'added' | 'replaced' | 'kept';
+
+/** What became of a record with an id (see upsert), and the source file of the record that lost, if any. */
+export interface UpsertResult {
+  outcome: UpsertOutcome;
+  loserFile: number;
+  /** The id was held already, with another created_at. */
+  createdDiffers: boolean;
+}
 
 /**
  * How the rows of an event log (one row per event, `--event-log`) fold into tickets: whether
@@ -286,7 +347,7 @@ export class TicketStore {
   latestTimestamp = -Infinity;
   private capacity = 1024;
   /** The tickets' ids, by slot (see idOf). */
-  private readonly ids = new IdTable();
+  private readonly ids: IdTable;
   /** Index of the input file the ticket's winning record came from. */
   sourceFile = new Int32Array(this.capacity);
   /** The blank arrays (see BLANK_ARRAYS), each undefined once no column is it; the compiled writer reads them. */
@@ -310,8 +371,15 @@ export class TicketStore {
   private latestEvent = new Float64Array(0);
   private readonly foldTicket: FoldTicket | undefined;
 
-  /** `folding`: the rows are events, folded into tickets with foldEvent (upsert is not used). */
-  constructor(private readonly folding?: EventFolding) {
+  /**
+   * `folding`: the rows are events, folded into tickets with foldEvent (upsert is not used).
+   * `log`: a log of records (see TicketStore.log; append is used).
+   */
+  constructor(
+    private readonly folding?: EventFolding,
+    log = false,
+  ) {
+    this.ids = new IdTable(!log);
     for (const column of COLUMNS) (this as unknown as Record<string, unknown>)[column.name] = this.blankArrays[column.shares];
     if (folding === undefined) return;
     const own = new Set<keyof StoreColumns>(['createdAt', 'updatedAt']);
@@ -321,6 +389,61 @@ export class TicketStore {
     this.noEventYet = new Float64Array(this.capacity).fill(-Infinity);
     for (const column of COLUMNS) if (!own.has(column.name)) this.eventTimes[column.name] = this.noEventYet;
     this.latestEvent = new Float64Array(this.capacity);
+  }
+
+  /**
+   * A log of the valid records of one part of a file, read by another thread (see StoreLog): each
+   * record gets a slot of its own (append), its id whether or not it came before.
+   */
+  static log(): TicketStore {
+    return new TicketStore(undefined, true);
+  }
+
+  /** A log's next record (see TicketStore.log). */
+  append(ticket: ParsedTicket, file: number): void {
+    const latest = latestTime(ticket);
+    if (latest > this.latestTimestamp) this.latestTimestamp = latest;
+    const slot = this.length++;
+    if (slot === this.capacity) this.resize(Math.ceil(this.capacity * 1.5));
+    this.ids.append(ticket.id);
+    this.write(slot, ticket, file);
+  }
+
+  /** A sealed log's rows as plain data (see StoreLog); its arrays are to be transferred, not used again here. */
+  toLog(): StoreLog {
+    const columns: Partial<Record<keyof StoreColumns, StoreArray>> = {};
+    const own = this as unknown as Record<string, StoreArray>;
+    for (const column of COLUMNS) {
+      const array = own[column.name]!;
+      if (!this.blankArrays.includes(array)) columns[column.name] = array;
+    }
+    const values = Object.fromEntries(Object.entries(this.dictionaries).map(([name, dictionary]) => [name, dictionary.values])) as Record<TextField, string[]>;
+    return { length: this.length, latestTimestamp: this.latestTimestamp, columns, ids: this.ids.arena, values, tagLists: this.tagLists };
+  }
+
+  /**
+   * Files the rows of a log (see StoreLog) in order, each as upsert files the record it was made
+   * from (the records of `file` that another thread read); `outcome` is told what became of each.
+   * The log comes after every record read here so far, as its part of the file comes after theirs.
+   */
+  replay(log: StoreLog, file: number, outcome: (result: UpsertResult) => void): void {
+    if (log.latestTimestamp > this.latestTimestamp) this.latestTimestamp = log.latestTimestamp;
+    const codes = Object.fromEntries(Object.entries(log.values).map(([name, values]) => [name, new Int32Array(values.length).fill(-1)])) as Record<TextField, Int32Array>;
+    const replay: LogReplay = { ...log, codes };
+    const { bytes, ends } = log.ids;
+    const createdAt = log.columns.createdAt as Float64Array;
+    const updatedAt = log.columns.updatedAt as Float64Array | undefined;
+    for (let i = 0; i < log.length; i++) {
+      const existing = this.ids.findBytes(bytes, i === 0 ? 0 : ends[i - 1]!, ends[i]!);
+      if (existing < 0) {
+        const slot = this.addSlot();
+        copyRow(this, slot, replay, i);
+        this.sourceFile[slot] = file;
+        outcome({ outcome: 'added', loserFile: -1, createdDiffers: false });
+        continue;
+      }
+      outcome(this.settle(existing, createdAt[i]!, updatedAt === undefined ? Number.NaN : updatedAt[i]!, file, (slot) => copyRow(this, slot, replay, i)));
+    }
   }
 
   /** A slot for the id just looked up in `ids` and not found. */
@@ -341,7 +464,7 @@ export class TicketStore {
    * record without `updated_at` counts as older than any with one); on a tie the one read last wins.
    * Returns what happened, and the source file of the record that lost, if any.
    */
-  upsert(ticket: ParsedTicket, file: number): { outcome: UpsertOutcome; loserFile: number; createdDiffers: boolean } {
+  upsert(ticket: ParsedTicket, file: number): UpsertResult {
     // NaN (blank) never counts: comparisons with NaN are false.
     const latest = latestTime(ticket);
     if (latest > this.latestTimestamp) this.latestTimestamp = latest;
@@ -350,14 +473,22 @@ export class TicketStore {
       this.write(this.addSlot(), ticket, file);
       return { outcome: 'added', loserFile: -1, createdDiffers: false };
     }
+    return this.settle(existing, ticket.createdAt, ticket.updatedAt, file, (slot) => writeTicket(this, slot, ticket));
+  }
+
+  /**
+   * A record of `file` whose id is held in slot `existing` already: the one with the latest
+   * updated_at wins, and `write` writes the record's values into the slot when it does.
+   */
+  private settle(existing: number, createdAt: number, incoming: number, file: number, write: (slot: number) => void): UpsertResult {
     // Another creation time for the same id: the rows are events of one ticket, not copies of it.
-    const createdDiffers = this.createdAt[existing] !== ticket.createdAt;
+    const createdDiffers = this.createdAt[existing] !== createdAt;
     const held = this.updatedAt[existing]!;
-    const incoming = ticket.updatedAt;
     const heldWins = !Number.isNaN(held) && (Number.isNaN(incoming) || held > incoming);
     if (heldWins) return { outcome: 'kept', loserFile: file, createdDiffers };
     const loserFile = this.sourceFile[existing]!;
-    this.write(existing, ticket, file);
+    write(existing);
+    this.sourceFile[existing] = file;
     return { outcome: 'replaced', loserFile, createdDiffers };
   }
 
@@ -439,6 +570,13 @@ export class TicketStore {
   private write(slot: number, ticket: ParsedTicket, file: number): void {
     writeTicket(this, slot, ticket);
     this.sourceFile[slot] = file;
+  }
+
+  /** The code of a tags value whose tags are `list` already (see replay). */
+  tagListCodeOf(text: string, list: string[]): number {
+    const code = this.dictionaries.tags.codeOf(text);
+    if (code === this.tagLists.length) this.tagLists.push(list);
+    return code;
   }
 
   /** Interns a tags value by its text as written, so a list is split only the first time it is seen (for the writer). */

@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { lineStartFrom } from '../io/open-input.js';
+import type { InputProgress } from '../io/progress.js';
+import type { CsvPartPlan, CsvPartRead } from './csv-part.js';
+
+/**
+ * A large CSV file read by two threads: this one reads it up to a line start near its middle, a
+ * second one (part-worker.ts) reads the rest into a log at the same time (csv-part.ts), and this
+ * one then files the log's records after its own (Ingest.merge) as if it had read them. The
+ * result is the same, byte for byte, as reading the file in one piece; when it could not be (the
+ * line start falls inside a quoted field that runs over lines, or the second thread meets an error
+ * in its part), this thread reads the rest itself, and an error is said as it would be.
+ *
+ * Only a regular file, neither gzip data nor in another encoding than UTF-8 (its bytes are the
+ * text), without an Excel `sep=` line, read without --rejects or --event-log, not by `inspect`; and
+ * only where the second thread's code is built beside this one (not when the tests import src/).
+ */
+
+/** What the second thread posts: how far it is, then its part, or that it met an input error there. */
+export type PartMessage = { kind: 'progress'; bytes: number; records: number } | { kind: 'done'; part: CsvPartRead } | { kind: 'input-error' };
+
+/** The second thread's code, built beside this module (tsc's dist/reading/, and the bundle). */
+const WORKER = new URL('./part-worker.js', import.meta.url);
+
+/** How far from the middle a line start is looked for. */
+const LINE_WITHIN = 1024 * 1024;
+
+/** The later part of a file, read elsewhere while this thread reads the first (LaterPart: in a second thread). */
+export interface LaterReader {
+  /** The byte the later part starts at: just after a line feed. */
+  readonly at: number;
+  /** Whether `begin` was called. */
+  readonly started: boolean;
+  /** The file's header is understood: the part is read as `plan` says; `progress` is told how far it is. */
+  begin(plan: Omit<CsvPartPlan, 'path' | 'at' | 'size'>, progress: InputProgress | undefined): void;
+  /** What was made of the part; undefined when it could not be read there (read it here). */
+  result(): Promise<CsvPartRead | undefined>;
+  /** The part is not wanted (or no longer). */
+  cancel(): void;
+}
+
+export class LaterPart implements LaterReader {
+  private readonly worker: Worker;
+  private readonly outcome: Promise<CsvPartRead | undefined>;
+  private progress: InputProgress | undefined;
+  private begun = false;
+
+  private constructor(
+    private readonly path: string,
+    private readonly size: number,
+    /** The byte the later part starts at. */
+    readonly at: number,
+  ) {
+    this.worker = new Worker(WORKER);
+    // An error of this thread's read (or this thread ending) must not wait for the other one.
+    this.worker.unref();
+    this.outcome = new Promise((resolve, reject) => {
+      this.worker.on('message', (message: PartMessage) => {
+        if (message.kind === 'progress') {
+          this.progress?.bytes(message.bytes);
+          this.progress?.records(message.records);
+        } else resolve(message.kind === 'done' ? message.part : undefined);
+      });
+      this.worker.on('error', (error: Error & { code?: string }) => {
+        // Out of memory in its part: this thread reads the part itself, as without a second thread.
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve(undefined);
+        else reject(error);
+      });
+      this.worker.on('exit', () => resolve(undefined));
+    });
+    // Not awaited until the part is wanted; a failure then is thrown there.
+    this.outcome.catch(() => undefined);
+  }
+
+  /** The later part of the file at `path` (`size` bytes), its thread started; undefined when there is none to read. */
+  static async start(path: string, size: number): Promise<LaterPart | undefined> {
+    if (!existsSync(fileURLToPath(WORKER))) return undefined;
+    const at = await lineStartFrom(path, Math.floor(size / 2), LINE_WITHIN);
+    return at <= 0 || at >= size ? undefined : new LaterPart(path, size, at);
+  }
+
+  /** The file's header is understood: the second thread reads its part as `plan` says; `progress` is told how far it is. */
+  begin(plan: Omit<CsvPartPlan, 'path' | 'at' | 'size'>, progress: InputProgress | undefined): void {
+    this.progress = progress;
+    this.begun = true;
+    this.worker.postMessage({ ...plan, path: this.path, at: this.at, size: this.size } satisfies CsvPartPlan);
+  }
+
+  get started(): boolean {
+    return this.begun;
+  }
+
+  /** What the second thread made of its part; undefined when it could not read it (read it here). */
+  result(): Promise<CsvPartRead | undefined> {
+    return this.outcome;
+  }
+
+  /** The part is not wanted (or no longer): its thread stops. */
+  cancel(): void {
+    void this.worker.terminate();
+  }
+}

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cliProcess, type Run } from '../helpers/cli.js';
+import { tempFiles } from '../helpers/temp-files.js';
+
+/**
+ * A CSV file read in two parts at once (--threads 2, src/reading/later-part.ts), through the built
+ * CLI (the second thread runs the bundle's part-worker.js): the output, the notices, the rejection
+ * summary and the exit code are those of --threads 1, byte for byte. `--verbose` says where the
+ * second thread started; a file that could not be split is read in one piece and says nothing.
+ * The merging itself is checked on random files at every line start in test/reading/two-parts.test.ts.
+ */
+
+const temp = tempFiles('threads');
+const samples = fileURLToPath(new URL('../../samples/tickets.csv', import.meta.url));
+const zendesk = fileURLToPath(new URL('../../../shared/data/real/zendesk_tickets_plum_2023.csv', import.meta.url));
+
+const run = (args: string[], threads: '1' | '2'): Run => cliProcess([...args, '--threads', threads]);
+
+/** The same run with one thread and with two: everything it writes the same. */
+function same(args: string[]): Run {
+  const one = run(args, '1');
+  const two = run(args, '2');
+  expect(two.stdout).toBe(one.stdout);
+  expect(two.stderr).toBe(one.stderr);
+  expect(two.code).toBe(one.code);
+  return two;
+}
+
+/** The line --verbose starts the second thread's part on, or undefined when the file was read in one piece. */
+function secondFrom(args: string[]): number | undefined {
+  const r = run([...args, '--verbose'], '2');
+  expect(r.code, r.stderr).toBe(0);
+  const line = /threads: +2: the second read the lines from ([\d,]+) on/.exec(r.stderr);
+  return line === null ? undefined : Number(line[1]!.replaceAll(',', ''));
+}
+
+const HEADER = 'id,created_at,updated_at,first_response_at,status,agent,customer,satisfaction,tags';
+
+/** `n` tickets; ids repeat (duplicates across the middle), some records are rejected, some values set aside. */
+function tickets(n: number, lineOf: (i: number) => string = ticketLine): string {
+  return `${HEADER}\n${Array.from({ length: n }, (_, i) => lineOf(i)).join('\n')}\n`;
+}
+
+function ticketLine(i: number): string {
+  const id = i % 7 === 3 ? `T${(i * 31) % n2}` : `T${i}`;
+  const day = String(1 + (i % 28)).padStart(2, '0');
+  const created = i % 97 === 5 ? 'yesterday' : `2026-02-${day}T09:00:00Z`;
+  const updated = `2026-03-${day}T${String(i % 24).padStart(2, '0')}:00:00Z`;
+  const csat = i % 53 === 1 ? 'maybe' : i % 3 === 0 ? 'good' : '';
+  return `${id},${created},${updated},2026-02-${day}T10:00:00Z,${i % 5 === 0 ? 'open' : 'solved'},Agent ${i % 9},C${i % 400},${csat},"a,b"`;
+}
+const n2 = 4000;
+
+describe('--threads 2: a CSV file read in two parts at once', () => {
+  it('the sample export: the same report, notices and rejections; --verbose says where the second part started', () => {
+    same(['report', samples, '--by', 'agent', '--period', 'week', '--format', 'json']);
+    same(['report', samples, '--format', 'markdown']);
+    same(['tickets', samples, '--format', 'csv']);
+    expect(secondFrom(['report', samples, '--format', 'json'])).toBeGreaterThan(1000);
+  });
+
+  it('duplicate ids, rejected records and values set aside in both parts: the same counts and examples', () => {
+    const path = temp.file('mixed.csv', tickets(n2));
+    const r = same(['report', path, '--by', 'agent', '--format', 'json']);
+    expect(r.stderr).toMatch(/rejected/);
+    expect(secondFrom(['report', path, '--format', 'json'])).toBeGreaterThan(n2 / 3);
+  });
+
+  it('a middle that falls inside a quoted field over many lines: read in one piece, the same result', () => {
+    const long = `T-long,2026-02-01T09:00:00Z,2026-03-01T09:00:00Z,,solved,Ann,C1,,"${'line\n'.repeat(3000)}end"`;
+    const path = temp.file('quoted.csv', tickets(400, (i) => (i === 200 ? long : ticketLine(i))));
+    same(['report', path, '--format', 'json']);
+    expect(secondFrom(['report', path, '--format', 'json'])).toBeUndefined();
+  });
+
+  it('an invalid byte or a quote never closed in the later part: the same one-line error, where it is in the file', () => {
+    const text = tickets(n2);
+    const bad = Buffer.from(text);
+    bad[Math.floor(bad.length * 0.8)] = 0xff;
+    const r = same(['report', temp.file('bad-byte.csv', bad), '--format', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/bad-byte\.csv:\d+: byte \d+: not valid UTF-8/);
+    const open = same(['report', temp.file('open-quote.csv', `${text}T9,2026-02-01T09:00:00Z,,,solved,Ann,C1,,"never closed\n`), '--format', 'json']);
+    expect(open.code).toBe(3);
+    expect(open.stderr).toMatch(/a quoted field in the record that starts here is never closed/);
+  });
+
+  it('gzip data is read in one piece', () => {
+    const path = temp.file('t.csv.gz', gzipSync(tickets(n2)));
+    same(['report', path, '--format', 'json']);
+    expect(secondFrom(['report', path, '--format', 'json'])).toBeUndefined();
+  });
+
+  it('--threads takes auto, 1 or 2', () => {
+    const r = cliProcess(['report', samples, '--threads', '3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--threads <n>' argument '3' is invalid. Allowed choices are auto, 1, 2/);
+  });
+
+  it.skipIf(!existsSync(zendesk))(`a real Zendesk export (../shared/data/real)${existsSync(zendesk) ? '' : ' (skipped: not found)'}`, () => {
+    same(['report', zendesk, '--by', 'agent', '--format', 'json']);
+    expect(secondFrom(['report', zendesk, '--format', 'json'])).toBeGreaterThan(1);
+  });
+});
