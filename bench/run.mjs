@@ -4,7 +4,8 @@
 // One run prints side by side, each measured run in a child process of its own (a fresh heap,
 // its own peak memory):
 //   report    the full `support-metrics report FILE --by agent --period week --format json`
-//             over a generated export (1,000,000 tickets by default);
+//             over a generated export (1,000,000 tickets by default), as it runs by default (two
+//             threads read a file that large on two cores or more) and with --threads 1;
 //   bare      bare passes over the same file (bench/bare-parse.mjs): csv-parse, and the
 //             project's own tokenizer (dist/io/csv-scanner.js) making every field a string;
 //   duckdb    DuckDB's same aggregation over the same file (bench/duckdb.mjs), when the
@@ -344,7 +345,7 @@ async function ensureData(rows, { distinct = false } = {}) {
 const REPORT_FLAGS = ['--by', 'agent', '--period', 'week', '--format', 'json'];
 
 /** The report's arguments over `input`, run in bench/.data/ with bare file names. */
-const reportArgs = (input, outName) => [CLI, 'report', input.name, ...REPORT_FLAGS, '--output', outName];
+const reportArgs = (input, outName, extra = []) => [CLI, 'report', input.name, ...REPORT_FLAGS, ...extra, '--output', outName];
 
 /**
  * The digests of one report case: every run's sha256, in order, with its input.
@@ -360,11 +361,14 @@ function resultCase(label, caseName, input) {
   };
 }
 
-/** Runs one report, hashes its JSON and records the digest in `result`; returns the run. */
-async function measureReport(result, outName, options = {}) {
+/**
+ * Runs one report, hashes its JSON and records the digest in `result`; returns the run. `extra`:
+ * flags that must not change the JSON (--threads 1), so its digest joins the case's.
+ */
+async function measureReport(result, outName, options = {}, extra = []) {
   const outPath = join(DATA_DIR, outName);
   rmSync(outPath, { force: true });
-  const r = await measure(reportArgs(result.input, outName), { cwd: DATA_DIR, ...options });
+  const r = await measure(reportArgs(result.input, outName, extra), { cwd: DATA_DIR, ...options });
   if (r.code === 0 && !r.timedOut) result.digests.push(await sha256File(outPath));
   else result.failed += 1;
   return r;
@@ -463,7 +467,7 @@ async function main() {
 
   // ------------------------------------------------ (1)-(3) report, bare parse, DuckDB
   let mainInput = null;
-  const large = { report: [], bare: [], scan: [], duckdb: [] };
+  const large = { report: [], oneThread: [], bare: [], scan: [], duckdb: [] };
   let bareRecords = null;
   let duckdbInfo = null; // the child's {installed, version, threads, groups, tickets}
   let duckdbError = null;
@@ -505,6 +509,13 @@ async function main() {
           checksFailed = true;
         }
         parts.push(`full report ${show(f)}`);
+        const one = await measureReport(reportResult, reportOut, {}, ['--threads', '1']);
+        if (one.code === 0) large.oneThread.push(one);
+        else {
+          failures.push(`full report --threads 1, run ${i}: ${describeFailure(one)}`);
+          checksFailed = true;
+        }
+        parts.push(`--threads 1 ${show(one)}`);
       }
       if (ONLY.has('duckdb') && duckdbInfo?.installed !== false) {
         const d = await measure([DUCKDB, mainInput.path, join(DATA_DIR, duckdbOut)]);
@@ -614,6 +625,8 @@ async function main() {
   const reportWall = wall(large.report);
   const reportCpu = cpu(large.report);
   const reportPeak = peak(large.report);
+  const oneThreadWall = wall(large.oneThread);
+  const oneThreadCpu = cpu(large.oneThread);
   const bareWall = wall(large.bare);
   const bareCpu = cpu(large.bare);
   const scanWall = wall(large.scan);
@@ -639,6 +652,7 @@ async function main() {
       ['measurement', 'wall', 'wall min – max', 'CPU user+sys', 'peak RSS', 'peak min – max'],
       [
         largeRow('full report --by agent --period week', large.report, ONLY.has('report') && large.report.length > 0, ONLY.has('report') ? 'FAILED' : 'not run'),
+        largeRow('the same, --threads 1', large.oneThread, ONLY.has('report') && large.oneThread.length > 0, ONLY.has('report') ? 'FAILED' : 'not run'),
         largeRow('bare csv-parse (columns: false)', large.bare, ONLY.has('bare') && large.bare.length > 0, ONLY.has('bare') ? 'FAILED' : 'not run'),
         largeRow('bare scan (our tokenizer, fields as strings)', large.scan, ONLY.has('bare') && large.scan.length > 0, ONLY.has('bare') ? 'FAILED' : 'not run'),
         largeRow(duckName, large.duckdb, large.duckdb.length > 0, duckWhy),
@@ -652,6 +666,7 @@ async function main() {
         ['report / bare parse', fmtRatio(ratioOf(reportWall, bareWall)), fmtRatio(ratioOf(reportCpu, bareCpu))],
         ['report / bare scan', fmtRatio(ratioOf(reportWall, scanWall)), fmtRatio(ratioOf(reportCpu, scanCpu))],
         ['report / DuckDB', fmtRatio(ratioOf(reportWall, duckWall)), fmtRatio(ratioOf(reportCpu, duckCpu))],
+        ['report --threads 1 / DuckDB', fmtRatio(ratioOf(oneThreadWall, duckWall)), fmtRatio(ratioOf(oneThreadCpu, duckCpu))],
         ['DuckDB CPU / its wall (cores kept busy)', duckWall && duckCpu ? fmtX(duckCpu.med / duckWall.med) : 'n/a'],
         ['report CPU / its wall', reportWall && reportCpu ? fmtX(reportCpu.med / reportWall.med) : 'n/a'],
       ],
