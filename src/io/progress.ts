@@ -23,9 +23,9 @@ export const RATE_AFTER = 500;
 export interface InputProgress {
   /** The input is open: its size in bytes when known (a regular file), and whether its data is gzip. */
   opened(size: number | undefined, compressed: boolean): void;
-  /** A chunk of this many bytes was read (of gzip data, when compressed). */
+  /** A chunk of this many bytes was read (of gzip data, when compressed); negative: bytes counted by a second thread that this one reads again. */
   bytes(count: number): void;
-  /** This many records were read (each CSV record, JSON element or NDJSON line, blank ones included). */
+  /** This many records were read (each CSV record, JSON element or NDJSON line, blank ones included); negative as for bytes. */
   records(count: number): void;
 }
 
@@ -99,6 +99,8 @@ export class ReadProgress {
       },
       bytes: (count) => {
         pass.bytes += count;
+        // Bytes taken back: the rate starts over from here.
+        if (count < 0) pass.samples = [{ at: this.now(), bytes: pass.bytes }];
         this.tick(pass);
       },
       records: (count) => {

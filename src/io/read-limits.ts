@@ -1,4 +1,5 @@
 import { formatCount } from '../count-text.js';
+import type { Machine } from './machine.js';
 
 /** How large a record (and a JSON document read whole) may be. */
 
@@ -51,11 +52,23 @@ export const EXPANSION_FLOOR = 64 * 1024 * 1024;
 
 /**
  * --threads: how many threads read one CSV file. `2` reads its later half in a second thread while
- * the first is read (see reading/later-part.ts); `auto` does so for a file of TWO_PARTS_FROM or
- * more on a machine of two cores or more.
+ * the first is read (see reading/later-part.ts); `auto` does so as twoThreads says.
  */
 export const READ_THREADS = ['auto', '1', '2'] as const;
 export type ReadThreads = (typeof READ_THREADS)[number];
 
-/** 32 MiB (about 180,000 tickets): below, starting the second thread costs about what it saves (README, Speed). */
+/** 32 MiB (about 180,000 tickets): below, starting the second thread costs about what it saves (18 MB: slower; 39 MB: ~15% faster; README, Speed). */
 export const TWO_PARTS_FROM = 32 * 1024 * 1024;
+
+/**
+ * Whether a file of `size` bytes that can be read in two parts is: --threads 2; with auto, a file
+ * of TWO_PARTS_FROM or more on two cores or more, unless the address space is limited (a second
+ * thread's reservations can make V8 abort the process there, which no error handler sees).
+ */
+export function twoThreads(threads: ReadThreads | undefined, size: number, machine: () => Machine): boolean {
+  if (threads === '1') return false;
+  if (threads === '2') return true;
+  if (size < TWO_PARTS_FROM) return false;
+  const { cores, addressSpaceLimited } = machine();
+  return cores >= 2 && !addressSpaceLimited;
+}

@@ -15,7 +15,8 @@ import type { CsvPartPlan, CsvPartRead } from './csv-part.js';
  *
  * Only a regular file, neither gzip data nor in another encoding than UTF-8 (its bytes are the
  * text), without an Excel `sep=` line, read without --rejects or --event-log, not by `inspect`; and
- * only where the second thread's code is built beside this one (not when the tests import src/).
+ * only where the second thread's code is built beside this one (not when the tests import src/)
+ * and the system gives a thread (else this one reads it all).
  */
 
 /** What the second thread posts: how far it is, then its part, or that it met an input error there. */
@@ -26,6 +27,21 @@ const WORKER = new URL('./part-worker.js', import.meta.url);
 
 /** How far from the middle a line start is looked for. */
 const LINE_WITHIN = 1024 * 1024;
+
+/**
+ * The second thread's code space, in MiB: V8 reserves 128 MiB of address space per thread by
+ * default, and under a limit on a process's address space (`ulimit -v`) a reservation it cannot
+ * make aborts the whole process. Its code (one reader) fits in far less.
+ */
+const CODE_RANGE_MB = 32;
+
+/**
+ * Starts a thread running `url`; undefined when its code is not there (it is built beside this
+ * module: not when the tests import src/, which give their own).
+ */
+export type StartThread = (url: URL) => Worker | undefined;
+
+const startThread: StartThread = (url) => (existsSync(fileURLToPath(url)) ? new Worker(url, { resourceLimits: { codeRangeSizeMb: CODE_RANGE_MB } }) : undefined);
 
 /** The later part of a file, read elsewhere while this thread reads the first (LaterPart: in a second thread). */
 export interface LaterReader {
@@ -42,9 +58,12 @@ export interface LaterReader {
 }
 
 export class LaterPart implements LaterReader {
-  private readonly worker: Worker;
   private readonly outcome: Promise<CsvPartRead | undefined>;
   private progress: InputProgress | undefined;
+  /** The bytes and records the second thread told `progress` of: taken back when this thread reads them again. */
+  private counted = { bytes: 0, records: 0 };
+  /** Whether its part was kept (its progress stands). */
+  private kept = false;
   private begun = false;
 
   private constructor(
@@ -52,20 +71,24 @@ export class LaterPart implements LaterReader {
     private readonly size: number,
     /** The byte the later part starts at. */
     readonly at: number,
+    private readonly worker: Worker,
   ) {
-    this.worker = new Worker(WORKER);
     // An error of this thread's read (or this thread ending) must not wait for the other one.
     this.worker.unref();
     this.outcome = new Promise((resolve, reject) => {
       this.worker.on('message', (message: PartMessage) => {
         if (message.kind === 'progress') {
+          this.counted.bytes += message.bytes;
+          this.counted.records += message.records;
           this.progress?.bytes(message.bytes);
           this.progress?.records(message.records);
         } else resolve(message.kind === 'done' ? message.part : undefined);
       });
       this.worker.on('error', (error: Error & { code?: string }) => {
-        // Out of memory in its part: this thread reads the part itself, as without a second thread.
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve(undefined);
+        // A failure of the system's, not of the code's (out of memory in its part, a thread that
+        // could not start: ERR_WORKER_*, an errno code): this thread reads the part itself, as
+        // without a second thread. An error without a code is a fault in the code: said as one.
+        if (typeof error.code === 'string') resolve(undefined);
         else reject(error);
       });
       this.worker.on('exit', () => resolve(undefined));
@@ -75,10 +98,17 @@ export class LaterPart implements LaterReader {
   }
 
   /** The later part of the file at `path` (`size` bytes), its thread started; undefined when there is none to read. */
-  static async start(path: string, size: number): Promise<LaterPart | undefined> {
-    if (!existsSync(fileURLToPath(WORKER))) return undefined;
+  static async start(path: string, size: number, start: StartThread = startThread): Promise<LaterPart | undefined> {
     const at = await lineStartFrom(path, Math.floor(size / 2), LINE_WITHIN);
-    return at <= 0 || at >= size ? undefined : new LaterPart(path, size, at);
+    if (at <= 0 || at >= size) return undefined;
+    let worker: Worker | undefined;
+    try {
+      worker = start(WORKER);
+    } catch {
+      // No thread to be had (EAGAIN: a limit on processes or threads): one thread reads it all.
+      return undefined;
+    }
+    return worker && new LaterPart(path, size, at, worker);
   }
 
   /** The file's header is understood: the second thread reads its part as `plan` says; `progress` is told how far it is. */
@@ -93,12 +123,24 @@ export class LaterPart implements LaterReader {
   }
 
   /** What the second thread made of its part; undefined when it could not read it (read it here). */
-  result(): Promise<CsvPartRead | undefined> {
-    return this.outcome;
+  async result(): Promise<CsvPartRead | undefined> {
+    const part = await this.outcome;
+    if (part === undefined) this.takeBack();
+    else this.kept = true;
+    return part;
   }
 
   /** The part is not wanted (or no longer): its thread stops. */
   cancel(): void {
+    if (!this.kept) this.takeBack();
     void this.worker.terminate();
+  }
+
+  /** This thread reads the part again: what the second thread read no longer counts on the progress line. */
+  private takeBack(): void {
+    this.progress?.bytes(-this.counted.bytes);
+    this.progress?.records(-this.counted.records);
+    this.counted = { bytes: 0, records: 0 };
+    this.progress = undefined;
   }
 }

@@ -1,11 +1,11 @@
-import { availableParallelism } from 'node:os';
 import { refuseMismatch } from '../dialect/interpret.js';
 import { UsageError } from '../errors.js';
 import { ENCODING_NAMES } from '../io/decode-input.js';
 import { DELIMITER_NAMES, formatFromExtension, type Delimiter } from '../io/input-formats.js';
 import { displayName, isRegularFile, openInput, type DecodeOptions, type InputText } from '../io/open-input.js';
 import type { InputProgress, ReadProgress } from '../io/progress.js';
-import { DEFAULT_MAX_EXPANSION, EXPANSION_FLOOR, TWO_PARTS_FROM } from '../io/read-limits.js';
+import { thisMachine } from '../io/machine.js';
+import { DEFAULT_MAX_EXPANSION, EXPANSION_FLOOR, twoThreads } from '../io/read-limits.js';
 import { sniffInput, type SniffedInput } from '../io/sniff-input.js';
 import { loadPresets } from '../presets/index.js';
 import { blankUnderstanding, type FileUnderstanding } from '../tickets/file-reading.js';
@@ -56,13 +56,11 @@ function decodeOptions(options: ReadOptions): DecodeOptions {
 }
 
 /**
- * Whether a CSV file of `size` bytes (its text) is read in two parts at once (reading/later-part.ts):
- * --threads 2, or a large file with --threads auto on a machine of two cores or more; never for
- * inspect (it describes a file), --rejects or --event-log.
+ * Whether a CSV file of `size` bytes (its text) is read in two parts at once (reading/later-part.ts),
+ * as --threads says (twoThreads); never for inspect (it describes a file), --rejects or --event-log.
  */
 function readsInParts(ingest: Ingest, options: ReadOptions, size: number): boolean {
-  if (!ingest.readsInParts || options.describeUnknown === true || options.threads === '1') return false;
-  return options.threads === '2' || (size >= TWO_PARTS_FROM && availableParallelism() >= 2);
+  return ingest.readsInParts && options.describeUnknown !== true && twoThreads(options.threads, size, thisMachine);
 }
 
 /** Reads every source in order into the ingest, telling `progress` (a terminal's progress line) how far it is. */

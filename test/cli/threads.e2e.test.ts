@@ -1,8 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cliProcess, type Run } from '../helpers/cli.js';
+import { TWO_PARTS_FROM } from '../../src/io/read-limits.js';
+import { binPath, cliProcess, projectRoot, type Run } from '../helpers/cli.js';
 import { tempFiles } from '../helpers/temp-files.js';
 
 /**
@@ -92,6 +95,21 @@ describe('--threads 2: a CSV file read in two parts at once', () => {
     const path = temp.file('t.csv.gz', gzipSync(tickets(n2)));
     same(['report', path, '--format', 'json']);
     expect(secondFrom(['report', path, '--format', 'json'])).toBeUndefined();
+  });
+
+  it('auto: two threads for a file of 32 MiB or more on two cores; one under a limit on the address space (ulimit -v)', () => {
+    const text = tickets(350_000);
+    expect(text.length).toBeGreaterThanOrEqual(TWO_PARTS_FROM);
+    const file = temp.file('large.csv', text);
+    const args = ['report', file, '--format', 'json', '--verbose'];
+    const auto = cliProcess(args);
+    expect(auto.code, auto.stderr).toBe(0);
+    expect(/threads: +2: the second read/.test(auto.stderr)).toBe(availableParallelism() >= 2);
+    // V8 reserves address space per thread and aborts the process when it cannot: one thread there.
+    const limited = spawnSync('bash', ['-c', 'ulimit -v 3000000 && exec "$0" "$@"', process.execPath, binPath, ...args], { cwd: projectRoot, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+    expect(limited.status, limited.stderr.toString()).toBe(0);
+    expect(limited.stderr.toString()).not.toMatch(/threads:/);
+    expect(limited.stdout.toString()).toBe(auto.stdout);
   });
 
   it('--threads takes auto, 1 or 2', () => {

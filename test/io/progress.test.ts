@@ -46,6 +46,22 @@ describe('ReadProgress', () => {
     expect(term.writes[1]).toMatch(/^\rreading t\.csv: 200 B of 1000 B \(20%\), 20 records, .*\u001b\[K$/);
   });
 
+  it('bytes taken back (the part of a second thread, read again here) count no more, and the rate starts over', () => {
+    const { term, time, pass } = setUp(1000);
+    pass.bytes(300);
+    pass.records(30);
+    pass.bytes(-200);
+    pass.records(-20);
+    time.at(SHOW_AFTER);
+    pass.bytes(0);
+    expect(term.writes.at(-1)).toMatch(/^\rreading t\.csv: 100 B of 1000 B \(10%\), 10 records/);
+    // The rate counts from the taking back: nothing read since, no rate.
+    expect(term.writes.at(-1)).not.toMatch(/B\/s/);
+    time.at(SHOW_AFTER + RATE_AFTER + REDRAW);
+    pass.bytes(50);
+    expect(term.writes.at(-1)).toMatch(/, \d+ B\/s/);
+  });
+
   it('end() clears a line that was drawn, and nothing is drawn after it', () => {
     const { term, time, progress, pass } = setUp(undefined);
     time.at(2 * SHOW_AFTER);

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { limitsAddressSpace } from '../../src/io/machine.js';
+import { TWO_PARTS_FROM, twoThreads } from '../../src/io/read-limits.js';
+
+/** How many threads read a CSV file (--threads), from the flag, the file's size and the machine. */
+
+/** /proc/self/limits as Linux writes it, with this address-space line. */
+const limits = (soft: string, hard = 'unlimited'): string =>
+  [
+    'Limit                     Soft Limit           Hard Limit           Units     ',
+    'Max cpu time              unlimited            unlimited            seconds   ',
+    'Max stack size            8388608              unlimited            bytes     ',
+    `Max address space         ${soft.padEnd(21)}${hard.padEnd(21)}bytes     `,
+    'Max open files            1048576              1048576              files     ',
+  ].join('\n');
+
+describe('limitsAddressSpace', () => {
+  it('reads the soft limit of the address space', () => {
+    expect(limitsAddressSpace(limits('unlimited'))).toBe(false);
+    expect(limitsAddressSpace(limits('1536000000'))).toBe(true);
+    // A hard limit alone binds nothing until the soft one is raised to it.
+    expect(limitsAddressSpace(limits('unlimited', '1536000000'))).toBe(false);
+  });
+
+  it('no such file (not Linux) or no such line: no limit known', () => {
+    expect(limitsAddressSpace('')).toBe(false);
+    expect(limitsAddressSpace('Max open files 1024 1024 files')).toBe(false);
+  });
+});
+
+describe('twoThreads', () => {
+  const free = { cores: 2, addressSpaceLimited: false };
+  const noMachine = (): never => {
+    throw new Error('the machine need not be asked');
+  };
+
+  it('--threads 1 and 2 say so, whatever the file and machine', () => {
+    expect(twoThreads('1', 10 * TWO_PARTS_FROM, noMachine)).toBe(false);
+    expect(twoThreads('2', 10, noMachine)).toBe(true);
+  });
+
+  it('auto (or none given): two for a file of TWO_PARTS_FROM or more, on two cores or more, without a limit on the address space', () => {
+    for (const threads of ['auto', undefined] as const) {
+      expect(twoThreads(threads, TWO_PARTS_FROM - 1, noMachine)).toBe(false);
+      expect(twoThreads(threads, TWO_PARTS_FROM, () => free)).toBe(true);
+      expect(twoThreads(threads, TWO_PARTS_FROM, () => ({ ...free, cores: 1 }))).toBe(false);
+      expect(twoThreads(threads, TWO_PARTS_FROM, () => ({ cores: 8, addressSpaceLimited: true }))).toBe(false);
+    }
+  });
+});
