@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 
 /** What the machine gives a run that decides how many threads read a file (read-limits.ts, twoThreads). */
 export interface Machine {
@@ -7,6 +7,8 @@ export interface Machine {
   cores: number;
   /** Whether the process's address space is limited (`ulimit -v`): each thread reserves its own. */
   addressSpaceLimited: boolean;
+  /** The memory this process may use, in bytes: the machine's, or less under a control group's limit (a container's). */
+  memory: number;
 }
 
 /**
@@ -26,5 +28,7 @@ export function thisMachine(): Machine {
   } catch {
     // Not Linux: no such file, and no limit known.
   }
-  return { cores: availableParallelism(), addressSpaceLimited: limitsAddressSpace(limits) };
+  // 0 (or undefined, on Node 20) without a limit; 2^64 under a control group without one.
+  const limit = process.constrainedMemory?.() ?? 0;
+  return { cores: availableParallelism(), addressSpaceLimited: limitsAddressSpace(limits), memory: limit > 0 ? Math.min(limit, totalmem()) : totalmem() };
 }

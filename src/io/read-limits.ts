@@ -61,14 +61,23 @@ export type ReadThreads = (typeof READ_THREADS)[number];
 export const TWO_PARTS_FROM = 32 * 1024 * 1024;
 
 /**
+ * The memory a file of `size` bytes read in two threads should have: its report's peak was ~1.9
+ * times the file's size with two threads, ~1.4 with one (180 MB: 337–341 MiB against 243–262;
+ * README, Speed), so twice its size and 256 MiB to spare.
+ */
+export const twoThreadsMemory = (size: number): number => 2 * size + 256 * 1024 * 1024;
+
+/**
  * Whether a file of `size` bytes that can be read in two parts is: --threads 2; with auto, a file
- * of TWO_PARTS_FROM or more on two cores or more, unless the address space is limited (a second
- * thread's reservations can make V8 abort the process there, which no error handler sees).
+ * of TWO_PARTS_FROM or more on two cores or more, with the memory two threads take (a container's
+ * limit often is the machine's memory for a process: a second thread must not be what ends the
+ * run), unless the address space is limited (a second thread's reservations can make V8 abort the
+ * process there, which no error handler sees).
  */
 export function twoThreads(threads: ReadThreads | undefined, size: number, machine: () => Machine): boolean {
   if (threads === '1') return false;
   if (threads === '2') return true;
   if (size < TWO_PARTS_FROM) return false;
-  const { cores, addressSpaceLimited } = machine();
-  return cores >= 2 && !addressSpaceLimited;
+  const { cores, addressSpaceLimited, memory } = machine();
+  return cores >= 2 && !addressSpaceLimited && memory >= twoThreadsMemory(size);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { limitsAddressSpace } from '../../src/io/machine.js';
-import { TWO_PARTS_FROM, twoThreads } from '../../src/io/read-limits.js';
+import { totalmem } from 'node:os';
+import { limitsAddressSpace, thisMachine } from '../../src/io/machine.js';
+import { TWO_PARTS_FROM, twoThreads, twoThreadsMemory } from '../../src/io/read-limits.js';
 
 /** How many threads read a CSV file (--threads), from the flag, the file's size and the machine. */
 
@@ -28,8 +29,18 @@ describe('limitsAddressSpace', () => {
   });
 });
 
+describe('thisMachine', () => {
+  it('this process: its cores, whether its address space is limited, and its memory (at most the machine\'s)', () => {
+    const machine = thisMachine();
+    expect(machine.cores).toBeGreaterThanOrEqual(1);
+    expect(machine.memory).toBeGreaterThan(0);
+    expect(machine.memory).toBeLessThanOrEqual(totalmem());
+    expect(typeof machine.addressSpaceLimited).toBe('boolean');
+  });
+});
+
 describe('twoThreads', () => {
-  const free = { cores: 2, addressSpaceLimited: false };
+  const free = { cores: 2, addressSpaceLimited: false, memory: 16 * 2 ** 30 };
   const noMachine = (): never => {
     throw new Error('the machine need not be asked');
   };
@@ -39,12 +50,23 @@ describe('twoThreads', () => {
     expect(twoThreads('2', 10, noMachine)).toBe(true);
   });
 
+  it('auto: one thread where the memory (a container\'s limit) is short of what two take for the file', () => {
+    const size = 180_000_000;
+    // 180 MB: 616 MiB; the report's peak was ~340 MiB with two threads, ~250 with one.
+    expect(twoThreadsMemory(size)).toBe(2 * size + 256 * 2 ** 20);
+    expect(twoThreads('auto', size, () => ({ ...free, memory: twoThreadsMemory(size) }))).toBe(true);
+    expect(twoThreads('auto', size, () => ({ ...free, memory: twoThreadsMemory(size) - 1 }))).toBe(false);
+    expect(twoThreads('auto', size, () => ({ ...free, memory: 512 * 2 ** 20 }))).toBe(false);
+    // --threads 2 is obeyed.
+    expect(twoThreads('2', size, () => ({ ...free, memory: 512 * 2 ** 20 }))).toBe(true);
+  });
+
   it('auto (or none given): two for a file of TWO_PARTS_FROM or more, on two cores or more, without a limit on the address space', () => {
     for (const threads of ['auto', undefined] as const) {
       expect(twoThreads(threads, TWO_PARTS_FROM - 1, noMachine)).toBe(false);
       expect(twoThreads(threads, TWO_PARTS_FROM, () => free)).toBe(true);
       expect(twoThreads(threads, TWO_PARTS_FROM, () => ({ ...free, cores: 1 }))).toBe(false);
-      expect(twoThreads(threads, TWO_PARTS_FROM, () => ({ cores: 8, addressSpaceLimited: true }))).toBe(false);
+      expect(twoThreads(threads, TWO_PARTS_FROM, () => ({ ...free, cores: 8, addressSpaceLimited: true }))).toBe(false);
     }
   });
 });
