@@ -30,14 +30,6 @@ export interface CsvReadOptions {
   split?: { at: number; end(between: boolean, nextLine: number): Promise<boolean> };
 }
 
-/** The records of a CSV text, a block per chunk, and where the split has got to. */
-export interface CsvRecords extends AsyncIterable<CsvBlock> {
-  /** All the text read so far is split into records: it ends between two records, nothing of one pending. */
-  betweenRecords(): boolean;
-  /** The line the next record starts on. */
-  nextLine(): number;
-}
-
 /** The records made from one chunk of text. */
 export interface CsvBlock {
   /** The bytes of text this block was split from. */
@@ -86,19 +78,25 @@ function csvSyntaxError(error: CsvScanError, name: string, maxRecordSize: number
  * The records of a CSV text (UTF-8 chunks), a block per chunk. Ends with an InputError naming the
  * line at a syntax error; an error of the chunks themselves (a read error) goes through as it is.
  */
-export function csvRecords(text: AsyncIterable<Buffer>, name: string, options: CsvReadOptions): CsvRecords {
+export async function* csvRecords(text: AsyncIterable<Buffer>, name: string, options: CsvReadOptions): AsyncGenerator<CsvBlock> {
   let block = emptyBlock(options.keepRaw);
-  const sink = {
-    record(fields: string[], line: number, raw: string | undefined) {
-      block.records.push(fields);
-      block.lines.push(line);
-      if (raw !== undefined) block.raws!.push(raw);
+  const scanner = new CsvScanner(
+    options.delimiter.charCodeAt(0),
+    options.maxRecordSize,
+    options.keepRaw,
+    options.firstLine,
+    {
+      record(fields, line, raw) {
+        block.records.push(fields);
+        block.lines.push(line);
+        if (raw !== undefined) block.raws!.push(raw);
+      },
+      blank(count) {
+        block.blankLines += count;
+      },
     },
-    blank(count: number) {
-      block.blankLines += count;
-    },
-  };
-  const scanner = new CsvScanner(options.delimiter.charCodeAt(0), options.maxRecordSize, options.keepRaw, options.firstLine, sink, options.midText);
+    options.midText,
+  );
   /** Splits with `split`, then yields the block: the records before a syntax error are yielded, then the error thrown. */
   function* step(split: () => void): Generator<CsvBlock> {
     let failure: InputError | undefined;
@@ -115,26 +113,19 @@ export function csvRecords(text: AsyncIterable<Buffer>, name: string, options: C
     if (failure !== undefined) throw failure;
   }
   const { split } = options;
-  async function* blocks(): AsyncGenerator<CsvBlock> {
-    let offset = 0;
-    for await (const chunk of text) {
-      let rest = chunk;
-      if (split !== undefined && offset <= split.at && split.at < offset + chunk.length) {
-        const before = chunk.subarray(0, split.at - offset);
-        block.bytes += before.length;
-        yield* step(() => scanner.write(before));
-        if (await split.end(scanner.betweenRecords(), scanner.nextLine)) break;
-        rest = chunk.subarray(split.at - offset);
-      }
-      offset += chunk.length;
-      block.bytes += rest.length;
-      yield* step(() => scanner.write(rest));
+  let offset = 0;
+  for await (const chunk of text) {
+    let rest = chunk;
+    if (split !== undefined && offset <= split.at && split.at < offset + chunk.length) {
+      const before = chunk.subarray(0, split.at - offset);
+      block.bytes += before.length;
+      yield* step(() => scanner.write(before));
+      if (await split.end(scanner.betweenRecords(), scanner.nextLine)) break;
+      rest = chunk.subarray(split.at - offset);
     }
-    yield* step(() => scanner.finish());
+    offset += chunk.length;
+    block.bytes += rest.length;
+    yield* step(() => scanner.write(rest));
   }
-  return {
-    [Symbol.asyncIterator]: blocks,
-    betweenRecords: () => scanner.betweenRecords(),
-    nextLine: () => scanner.nextLine,
-  };
+  yield* step(() => scanner.finish());
 }
