@@ -481,41 +481,27 @@ async function main() {
     if (ONLY.has('report')) reportResult = resultCase(`report over ${fmtInt(ROWS)} tickets`, 'report', mainInput);
     for (let i = 1; i <= RUNS; i += 1) {
       const parts = [];
+      /** Run `r` of `label` joins the round's line, and `list` when it succeeded (else it is a failure); returns whether it did. */
+      const kept = (label, list, r) => {
+        parts.push(`${label} ${show(r)}`);
+        if (r.code === 0) {
+          list.push(r);
+          return true;
+        }
+        failures.push(`${label}, run ${i}: ${describeFailure(r)}`);
+        checksFailed = true;
+        return false;
+      };
       if (ONLY.has('bare')) {
         const b = await measure([BARE_PARSE, mainInput.path]);
-        if (b.code === 0) {
-          large.bare.push(b);
+        if (kept('bare parse', large.bare, b)) {
           try { bareRecords = JSON.parse(b.stdout).records; } catch { /* reported below as n/a */ }
-        } else {
-          failures.push(`bare parse, run ${i}: ${describeFailure(b)}`);
-          checksFailed = true;
         }
-        parts.push(`bare parse ${show(b)}`);
-        const s = await measure([BARE_PARSE, mainInput.path, 'scanner']);
-        if (s.code === 0) large.scan.push(s);
-        else {
-          failures.push(`bare scan, run ${i}: ${describeFailure(s)}`);
-          checksFailed = true;
-        }
-        parts.push(`bare scan ${show(s)}`);
+        kept('bare scan', large.scan, await measure([BARE_PARSE, mainInput.path, 'scanner']));
       }
       if (ONLY.has('report')) {
-        const f = await measureReport(reportResult, reportOut);
-        if (f.code === 0) {
-          large.report.push(f);
-          reportSummary ??= reportInputSummary(join(DATA_DIR, reportOut));
-        } else {
-          failures.push(`full report, run ${i}: ${describeFailure(f)}`);
-          checksFailed = true;
-        }
-        parts.push(`full report ${show(f)}`);
-        const one = await measureReport(reportResult, reportOut, {}, ['--threads', '1']);
-        if (one.code === 0) large.oneThread.push(one);
-        else {
-          failures.push(`full report --threads 1, run ${i}: ${describeFailure(one)}`);
-          checksFailed = true;
-        }
-        parts.push(`--threads 1 ${show(one)}`);
+        if (kept('full report', large.report, await measureReport(reportResult, reportOut))) reportSummary ??= reportInputSummary(join(DATA_DIR, reportOut));
+        kept('full report --threads 1', large.oneThread, await measureReport(reportResult, reportOut, {}, ['--threads', '1']));
       }
       if (ONLY.has('duckdb') && duckdbInfo?.installed !== false) {
         const d = await measure([DUCKDB, mainInput.path, join(DATA_DIR, duckdbOut)]);

@@ -27,13 +27,13 @@ export function describeColumns(
   return columns;
 }
 
-/** Blank and sentinel values per CSV column, over the records that have the header's number of fields. */
 /** A ValueCounter's counts per column: blank values, sentinels. */
 export interface ValueCounts {
   blank: Float64Array;
   sentinel: Float64Array;
 }
 
+/** Blank and sentinel values per CSV column, over the records that have the header's number of fields. */
 export class ValueCounter {
   private readonly blank: Float64Array;
   private readonly sentinel: Float64Array;

@@ -52,7 +52,7 @@ const formatsRead = (formats: Partial<Record<TicketField, FormatGiven>>): Partia
  * The mapper of a dialect's records: its columns in the header, the zones its headers name (each
  * read with a reader of its own), its date formats. `readLocal` reads the others.
  */
-export function dialectMapper(reading: Extract<RecordReading, { dialect: Dialect }>, readLocal: ReadWallTime): RecordMapper {
+function dialectMapper(reading: Extract<RecordReading, { dialect: Dialect }>, readLocal: ReadWallTime): RecordMapper {
   const { header, headerAt, dialect } = reading;
   const columns = mappedColumns(header, headerAt, dialect);
   const zones = zonesInHeader(headerAt, header, columns, dialect);
@@ -82,10 +82,6 @@ export class CsvRows {
     this.mapper = 'dialect' in reading ? dialectMapper(reading, ingest.readLocal) : undefined;
     this.column = 'column' in reading ? reading.column : IDENTITY_COLUMNS;
     this.mapped = new Array<unknown>(IDENTITY_COLUMNS.length);
-  }
-
-  get header(): readonly string[] {
-    return this.reading.header;
   }
 
   /** A block of records, all after the header (a part of a file: see csv-part.ts). */

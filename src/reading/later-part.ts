@@ -64,7 +64,8 @@ export class LaterPart implements LaterReader {
   private counted = { bytes: 0, records: 0 };
   /** Whether its part was kept (its progress stands). */
   private kept = false;
-  private begun = false;
+  /** Whether `begin` was called. */
+  started = false;
 
   private constructor(
     private readonly path: string,
@@ -114,12 +115,8 @@ export class LaterPart implements LaterReader {
   /** The file's header is understood: the second thread reads its part as `plan` says; `progress` is told how far it is. */
   begin(plan: Omit<CsvPartPlan, 'path' | 'at' | 'size'>, progress: InputProgress | undefined): void {
     this.progress = progress;
-    this.begun = true;
+    this.started = true;
     this.worker.postMessage({ ...plan, path: this.path, at: this.at, size: this.size } satisfies CsvPartPlan);
-  }
-
-  get started(): boolean {
-    return this.begun;
   }
 
   /** What the second thread made of its part; undefined when it could not read it (read it here). */

@@ -66,8 +66,13 @@ export interface IngestSummary {
 
 export const EXAMPLES_PER_REASON = 3;
 
+/** Adds `n` to the count of `key`. */
+function addCount<K>(counts: Map<K, number>, key: K, n = 1): void {
+  counts.set(key, (counts.get(key) ?? 0) + n);
+}
+
 /**
- * What a reader of the later part of one file (another thread, see reading/csv-halves.ts) made of
+ * What a reader of the later part of one file (another thread, see reading/csv-part.ts) made of
  * it, as plain data: its counts, the first problems of each reason (their lines counted from the
  * part's first line, 1), and its valid records as a log. Ingest.merge takes it in.
  */
@@ -249,17 +254,17 @@ export class Ingest {
     for (const scope of ['record', 'field'] as const) {
       const mine = this.fileRejections[file]![scope];
       const theirs = part.rejections[scope];
-      for (const [code, n] of theirs.byCode) mine.byCode.set(code, (mine.byCode.get(code) ?? 0) + n);
-      for (const [field, n] of theirs.byField) mine.byField.set(field, (mine.byField.get(field) ?? 0) + n);
+      for (const [code, n] of theirs.byCode) addCount(mine.byCode, code, n);
+      for (const [field, n] of theirs.byField) addCount(mine.byField, field, n);
       // The part's first problems of each reason come after all of this Ingest's so far.
       const tally = this.tallies[scope];
       const seen = new Map<RejectionCode, number>();
       for (const example of part.tallies[scope].examples) {
         const before = (tally.byCode.get(example.code) ?? 0) + (seen.get(example.code) ?? 0);
-        seen.set(example.code, (seen.get(example.code) ?? 0) + 1);
+        addCount(seen, example.code);
         if (before < EXAMPLES_PER_REASON) tally.examples.push({ ...example, file: account.path, line: example.line + firstLine - 1 });
       }
-      for (const [code, n] of part.tallies[scope].byCode) tally.byCode.set(code, (tally.byCode.get(code) ?? 0) + n);
+      for (const [code, n] of part.tallies[scope].byCode) addCount(tally.byCode, code, n);
     }
     this.store.replay(part.log, file, (result) => this.filed(file, result));
   }
@@ -291,8 +296,8 @@ export class Ingest {
     if (scope === 'record') account.rejected++;
     else account.setAside++;
     const { byCode, byField } = this.fileRejections[file]![scope];
-    byCode.set(code, (byCode.get(code) ?? 0) + 1);
-    byField.set(field, (byField.get(field) ?? 0) + 1);
+    addCount(byCode, code);
+    addCount(byField, field);
     const tally = this.tallies[scope];
     const before = tally.byCode.get(code) ?? 0;
     tally.byCode.set(code, before + 1);
