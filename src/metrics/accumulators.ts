@@ -1,6 +1,6 @@
 import { SlaState, type SlaOutcomes, type SlaTarget } from '../sla/evaluate.js';
 import type { TicketStore } from '../tickets/store.js';
-import { durationStats, mergedDurationStats, NumberList, rate } from './stats.js';
+import { mergedDurationStats, NumberList, rate, sortedDurationStats } from './stats.js';
 import type { Accumulator, DurationValue, RateValue } from './types.js';
 
 /**
@@ -212,9 +212,9 @@ class Duration implements Accumulator<DurationValue> {
     this.merged.push(other.values, ...other.merged);
   }
   result(): DurationValue {
-    if (this.merged.length === 0) return durationStats(this.values.toArray());
-    // Each list sorted (in place: a row's own figures sort it anyway), then walked merged.
-    return mergedDurationStats([this.values, ...this.merged].map((list) => list.toArray().sort()));
+    if (this.merged.length === 0) return sortedDurationStats(this.values.sorted());
+    // Each list sorted (a row's list once, for its own figures), then walked merged.
+    return mergedDurationStats([this.values, ...this.merged].map((list) => list.sorted()));
   }
 }
 

@@ -78,6 +78,8 @@ export class NumberList {
   private small: number[] | undefined;
   private typed: Float64Array | undefined;
   length = 0;
+  /** The length at which `sorted` last sorted the values in place: while it is the length, nothing was pushed since. */
+  private sortedLength = -1;
 
   push(value: number): void {
     const typed = this.typed;
@@ -111,6 +113,21 @@ export class NumberList {
 
   toArray(): Float64Array {
     return this.typed !== undefined ? this.typed.subarray(0, this.length) : Float64Array.from(this.current());
+  }
+
+  /**
+   * The values in ascending order. A list held in a Float64Array is sorted in place, once: it
+   * stays sorted until a value is pushed (a row's list, sorted for the row's figures, is not sorted
+   * again for the totals, which walk the rows' lists merged). A small list is sorted in a copy.
+   */
+  sorted(): Float64Array {
+    if (this.typed === undefined) return Float64Array.from(this.current()).sort();
+    const values = this.typed.subarray(0, this.length);
+    if (this.sortedLength !== this.length) {
+      values.sort();
+      this.sortedLength = this.length;
+    }
+    return values;
   }
 
   /** The values as they are held. */

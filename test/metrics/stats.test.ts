@@ -110,6 +110,20 @@ describe('NumberList', () => {
   it('is empty when nothing was pushed', () => {
     expect(new NumberList().toArray()).toHaveLength(0);
   });
+
+  it('sorts its values, in place once they are many, and again after a push', () => {
+    for (const count of [0, 1, 3, 64, 65, 1000]) {
+      const list = new NumberList();
+      const values = Array.from({ length: count }, (_, i) => ((i * 7919) % 1009) / 8);
+      for (const v of values) list.push(v);
+      const ascending = [...values].sort((a, b) => a - b);
+      expect(Array.from(list.sorted())).toEqual(ascending);
+      expect(Array.from(list.sorted())).toEqual(ascending);
+      if (count > 64) expect(Array.from(list.toArray())).toEqual(ascending); // sorted where it is held
+      list.push(-1);
+      expect(Array.from(list.sorted())).toEqual([-1, ...ascending]);
+    }
+  });
 });
 
 describe('secondsBetween', () => {
