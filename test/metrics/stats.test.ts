@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { durationStats, NumberList, percentile, rate, secondsBetween } from '../../src/metrics/stats.js';
+import fc from 'fast-check';
+import { durationStats, NumberList, percentile, rate, secondsBetween, sortDurations } from '../../src/metrics/stats.js';
 
 /**
  * The shared arithmetic, checked against the spec's formula worked by hand:
@@ -133,5 +134,37 @@ describe('secondsBetween', () => {
     { name: 'the same instant is 0', from: 5_000, to: 5_000, expected: 0 },
   ])('$name', ({ from, to, expected }) => {
     expect(secondsBetween(from, to)).toBe(expected);
+  });
+});
+
+describe('sortDurations', () => {
+  // Whole milliseconds across the integer range (the radix sort's), and often small ones (repeats).
+  const wholeMs = fc.oneof(fc.integer({ min: 0, max: 0xffffffff }).map((ms) => ms / 1000), fc.integer({ min: 0, max: 5000 }).map((ms) => ms / 1000));
+  // One value that a radix sort of integer milliseconds cannot take: the list is sorted natively.
+  const spoiler = fc.oneof(fc.constantFrom(4294967.296, 0.0005, 1.23456, -1, -0.001, Number.NaN, Infinity, 1e12), fc.double());
+  const sortedNatively = (values: readonly number[]): number[] => Array.from(Float64Array.from(values).sort());
+
+  it('property: the same numbers in the same order as the native sort, in the list\'s own memory only', () => {
+    fc.assert(
+      fc.property(fc.array(wholeMs, { minLength: 400, maxLength: 3000 }), fc.option(fc.tuple(spoiler, fc.nat()), { freq: 4 }), fc.nat(3), (values, spoilt, before) => {
+        const list = [...values];
+        if (spoilt !== null) list.splice(spoilt[1] % (list.length + 1), 0, spoilt[0]);
+        // A view into a larger buffer: the bytes before and after it must not change.
+        const memory = new Float64Array(before + list.length + 2).fill(7.5);
+        const view = memory.subarray(before, before + list.length);
+        view.set(list);
+        expect(sortDurations(view)).toBe(view);
+        const expected = sortedNatively(list);
+        Array.from(view).forEach((v, i) => expect(v === expected[i] || (Number.isNaN(v) && Number.isNaN(expected[i]!))).toBe(true));
+        expect(Array.from(memory.subarray(0, before))).toEqual(new Array(before).fill(7.5));
+        expect(Array.from(memory.subarray(before + list.length))).toEqual([7.5, 7.5]);
+      }),
+      { numRuns: 300, endOnFailure: true },
+    );
+  });
+
+  it('sorts a long list of whole milliseconds, repeats and the ends of the range included', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? 0xffffffff : (i * 2654435761) % 0xffffffff) / 1000);
+    expect(Array.from(sortDurations(Float64Array.from(values)))).toEqual(sortedNatively(values));
   });
 });
