@@ -170,7 +170,8 @@ export class Placing {
     private readonly attribution: Attribution,
     private readonly context: MetricContext,
     view: View,
-    split: boolean,
+    /** Split into groups (see Grouping.split); else the view's rows, one per period, are made at once. */
+    private readonly split: boolean,
   ) {
     ({ metrics: this.metrics, grid: this.grid, mask: this.mask } = view);
     this.feeds = feedsOf(this.metrics, attribution, view.unavailable);
@@ -202,15 +203,18 @@ export class Placing {
   placeEvents(grouping: Grouping): Int32Array {
     const { tickets, mask } = this;
     const n = tickets.length;
+    // Not split: every ticket is in group 0, whose rows were all made with the view.
     const groupOfTicket = new Int32Array(n);
-    for (let t = 0; t < n; t++) if (mask === undefined || mask[t] !== 0) groupOfTicket[t] = grouping.groupOf(t);
+    if (this.split) for (let t = 0; t < n; t++) if (mask === undefined || mask[t] !== 0) groupOfTicket[t] = grouping.groupOf(t);
     const rowOf = new Int32Array(n);
     const byRow = new Int32Array(n);
     let happenedOnly: Int32Array | undefined;
     for (const placement of this.attribution === 'created' ? (['created'] as const) : EVENT_PLACEMENTS) {
-      this.rowsOfEvent(placement, groupOfTicket, rowOf);
-      // An event that no metric of the view is placed by still makes its row (the group was active then).
+      // An event that no metric of the view is placed by still makes its row (the group was active
+      // then), unless the rows are made already.
       const feeds = this.feeds.get(placement);
+      if (feeds === undefined && !this.split) continue;
+      this.rowsOfEvent(placement, groupOfTicket, rowOf);
       if (feeds === undefined) continue;
       const starts = this.sortByRow(rowOf, byRow);
       for (const { happened, indexes } of feeds) {
