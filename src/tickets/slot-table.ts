@@ -3,40 +3,42 @@
  * (slots), by open addressing with linear probing over one Int32Array of entries, at most two
  * thirds of them used. An entry holds what a probe reads, so a lookup among a million ids or
  * 330,000 customers misses the cache once per entry it reads, not twice (two arrays did): the
- * slot, the string's hash and, when the owner asks for them, `keyWords` more words that hold a
- * short string whole (see StringIndex in store.ts), so that finding it reads neither the owner's
- * list nor the string. (The customers' 16-byte entries at two thirds take the 8 MB that 8-byte
- * entries at half did.)
+ * slot, then the owner's words: the string's hash (IdTable), or a short string whole (see
+ * StringIndex in store.ts), so that finding it reads neither the owner's list nor the string.
+ * (A dictionary's 16-byte entries at two thirds take the memory that 8-byte entries at half did
+ * for 330,000 customers; for a million distinct values, twice as much while the file is read.)
  *
  * The owner probes (it knows how to compare its strings): it reads `entries` from `startOf(hash)`
- * on through `next`, `stride` words an entry, and on reaching a free entry calls `missed`; `add`
- * then files the string it was looking for there.
+ * on through `next`, `stride` words an entry, and on reaching a free entry calls `missed` with
+ * the words the entry is to hold; `add` then files the string it was looking for there.
  */
 
 /** A free entry's slot. */
 export const FREE = -1;
 
+/** The hash of the string an entry holds, read from its words (the entry starts at `at`): to place it again when the table grows. */
+export type HashOfEntry = (entries: Int32Array, at: number) => number;
+
+/** Entries whose second word is the hash. */
+const hashInWord1: HashOfEntry = (entries, at) => entries[at + 1]!;
+
 export class SlotTable {
-  /** Entry e at stride·e: its slot, its hash, then its key words. */
+  /** Entry e at stride·e: its slot, then the owner's words. */
   entries: Int32Array;
-  /** Words an entry takes. */
-  readonly stride: number;
   /** Entries - 1 (their count is a power of two). */
   private mask: number;
   private used = 0;
-  /** Where the string looked up last and not found goes, its hash and key words. */
+  /** Where the string looked up last and not found goes, and the words its entry holds. */
   private freeAt = 0;
-  private freeHash = 0;
-  private freeKey0 = 0;
-  private freeKey1 = 0;
+  private readonly freeWords = new Int32Array(3);
 
   constructor(
-    /** Words of key an entry holds beside its slot and hash: 0 or 2. */
-    readonly keyWords: 0 | 2 = 0,
+    /** Words an entry takes: the slot and the owner's 1 or 3. */
+    readonly stride: 2 | 4 = 2,
+    private readonly hashOf: HashOfEntry = hashInWord1,
     size = 2048,
   ) {
-    this.stride = 2 + keyWords;
-    this.entries = new Int32Array(this.stride * size).fill(FREE);
+    this.entries = new Int32Array(stride * size).fill(FREE);
     this.mask = size - 1;
   }
 
@@ -50,12 +52,12 @@ export class SlotTable {
     return (entry + 1) & this.mask;
   }
 
-  /** A probe for `hash` (and key words) reached free `entry`: `add` files the string there. */
-  missed(entry: number, hash: number, key0 = 0, key1 = 0): void {
+  /** A probe reached free `entry`: `add` files the string there, its entry holding these words (the hash first, for a stride of 2). */
+  missed(entry: number, word1: number, word2 = 0, word3 = 0): void {
     this.freeAt = entry;
-    this.freeHash = hash;
-    this.freeKey0 = key0;
-    this.freeKey1 = key1;
+    this.freeWords[0] = word1;
+    this.freeWords[1] = word2;
+    this.freeWords[2] = word3;
   }
 
   /**
@@ -63,13 +65,10 @@ export class SlotTable {
    * this (a `reserve` comes between records, never inside one): the entry would be the old table's.
    */
   add(slot: number): void {
-    const at = this.stride * this.freeAt;
-    this.entries[at] = slot;
-    this.entries[at + 1] = this.freeHash;
-    if (this.keyWords === 2) {
-      this.entries[at + 2] = this.freeKey0;
-      this.entries[at + 3] = this.freeKey1;
-    }
+    const { stride, entries, freeWords } = this;
+    const at = stride * this.freeAt;
+    entries[at] = slot;
+    for (let w = 1; w < stride; w++) entries[at + w] = freeWords[w - 1]!;
     if (++this.used * 3 > (this.mask + 1) * 2) this.resize(this.used * 2);
   }
 
@@ -84,13 +83,13 @@ export class SlotTable {
     const old = this.entries;
     let entries = this.mask + 1;
     while (entries < size) entries *= 2;
-    this.entries = new Int32Array(stride * entries).fill(FREE);
+    const fresh = (this.entries = new Int32Array(stride * entries).fill(FREE));
     const mask = (this.mask = entries - 1);
     for (let e = 0; e < old.length; e += stride) {
       if (old[e] === FREE) continue;
-      let at = old[e + 1]! & mask;
-      while (this.entries[stride * at] !== FREE) at = (at + 1) & mask;
-      this.entries.set(old.subarray(e, e + stride), stride * at);
+      let at = this.hashOf(old, e) & mask;
+      while (fresh[stride * at] !== FREE) at = (at + 1) & mask;
+      for (let w = 0; w < stride; w++) fresh[stride * at + w] = old[e + w]!;
     }
   }
 }

@@ -4,13 +4,13 @@ import { Dictionary } from '../../src/tickets/store.js';
 
 /**
  * A dictionary's codes: one per distinct value, in the order first seen, whatever the values hold.
- * Short values of characters U+0001–U+00FF are held whole in the index (see StringIndex): values
- * that differ only past the eighth character, by a NUL, or by a character above U+00FF must not
- * be taken for each other.
+ * Short values (at most 12 characters U+0001–U+00FF) are held whole in the index (see
+ * StringIndex): values that differ only past the twelfth character, by a NUL, or by a character
+ * above U+00FF must not be taken for each other.
  */
 describe('Dictionary codes', () => {
   const character = fc.constantFrom('a', 'b', 'A', '0', ' ', '\u0000', '\u0001', 'é', 'ÿ', '\u0100', '中', '😀', '\ud800');
-  const value = fc.array(character, { maxLength: 11 }).map((chars) => chars.join(''));
+  const value = fc.array(character, { maxLength: 15 }).map((chars) => chars.join(''));
 
   it('property: the codes a Map would give (first seen, 0 up), the values back by code', () => {
     fc.assert(
@@ -27,8 +27,9 @@ describe('Dictionary codes', () => {
     );
   });
 
-  it('keeps apart values that agree in their first eight characters, or differ by a NUL at the end', () => {
-    const values = ['abcdefgh', 'abcdefghi', 'abcdefghj', 'abcdefg', 'abcdefg\u0000', 'abc', 'abc\u0000', 'abcé', 'abcĀ', 'C300154', 'C300155', ''];
+  it('keeps apart values that agree in their first twelve characters, or differ by a NUL at the end', () => {
+    // 'abcdefghijkla' and 'abcdefghijkli': a thirteenth character OR-ed into the ninth would make them one.
+    const values = ['abcdefghijkl', 'abcdefghijklm', 'abcdefghijkln', 'abcdefghijkla', 'abcdefghijkli', 'abcdefghijk', 'abcdefghijk\u0000', 'abc', 'abc\u0000', 'abcé', 'abcĀ', 'C300154', 'C300155', ''];
     const dictionary = new Dictionary(() => 1 << 30);
     values.forEach((v, i) => expect(dictionary.codeOf(v)).toBe(i));
     // Again, as new string objects (not the ones filed): found by their text.
@@ -36,18 +37,23 @@ describe('Dictionary codes', () => {
   });
 
   it('keeps apart values with the same hash (found by search: FNV-1a over 32 bits), short and long', () => {
-    // Short: told apart by their key words (the third pair by the second word only); long: by comparing the strings.
-    for (const pair of [['C0139599', 'C0322382'], ['Kqbv', 'K6apb'], ['TKT-2ujf', 'TKT-zwfh'], ['customer-562789', 'customer-779192']]) {
+    // Short: told apart by their words (the third pair by the second word only, the fourth by the
+    // third only); long: by comparing the strings.
+    const pairs = [['C0139599', 'C0322382'], ['Kqbv', 'K6apb'], ['TKT-2ujf', 'TKT-zwfh'], ['Agent 006rjf', 'Agent 00npfh'], ['customer-562789', 'customer-779192']];
+    for (const pair of pairs) {
       const dictionary = new Dictionary(() => 1 << 30);
       expect(pair.map((v) => dictionary.codeOf(v))).toEqual([0, 1]);
       expect(pair.map((v) => dictionary.codeOf(`${v} `.slice(0, -1)))).toEqual([0, 1]);
     }
   });
 
-  it('finds 100,000 short values across the index growing', () => {
-    const dictionary = new Dictionary(() => 1 << 30);
-    const customer = (i: number): string => `C${String(i).padStart(6, '0')}`;
-    for (let i = 0; i < 100_000; i++) expect(dictionary.codeOf(customer(i))).toBe(i);
-    for (let i = 99_999; i >= 0; i -= 7) expect(dictionary.codeOf(customer(i))).toBe(i);
+  it('finds 100,000 values across the index growing (placed again by the hash their words give)', () => {
+    // Values of 7 and 12 characters (held whole, over one to three words), and long ones.
+    const kinds = [(i: number): string => `C${String(i).padStart(6, '0')}`, (i: number): string => `Agent ${String(i).padStart(6, '0')}`, (i: number): string => `customer-${i}@example.com`];
+    for (const customer of kinds) {
+      const dictionary = new Dictionary(() => 1 << 30);
+      for (let i = 0; i < 100_000; i++) expect(dictionary.codeOf(customer(i))).toBe(i);
+      for (let i = 99_999; i >= 0; i -= 7) expect(dictionary.codeOf(customer(i))).toBe(i);
+    }
   });
 });
