@@ -191,6 +191,11 @@ export class IdTable {
     this.index?.reserve(count);
   }
 
+  /** Room for `count` more bytes of ids at once (a log's, see findBytes), rather than growing by half again several times. */
+  reserveBytes(count: number): void {
+    if (this.tail + count > this.bytes.length) this.bytes = resized(this.bytes, this.tail + count);
+  }
+
   /** The id of a slot. */
   idOf(slot: number): string {
     return decodeUnits(this.bytes, slot === 0 ? 0 : this.ends[slot - 1]!, this.ends[slot]!);

@@ -465,6 +465,7 @@ export class TicketStore {
     const codes = Object.fromEntries(Object.entries(log.values).map(([name, values]) => [name, new Int32Array(values.length).fill(-1)])) as Record<TextField, Int32Array>;
     const replay: LogReplay = { ...log, codes };
     const { bytes, ends } = log.ids;
+    this.ids.reserveBytes(bytes.length);
     const createdAt = log.columns.createdAt as Float64Array;
     const updatedAt = log.columns.updatedAt as Float64Array | undefined;
     for (let i = 0; i < log.length; i++) {
