@@ -62,7 +62,8 @@ class StringIndex {
       }
       // Equal words are equal short values (a shorter one ends in zero bytes, no character is 0);
       // a long value's words are only its hash.
-      if (entries[4 * at + 1] === word1 && entries[4 * at + 2] === word2 && entries[4 * at + 3] === word3 && (word1 !== LONG || this.strings[slot] === text)) return slot;
+      const same = entries[4 * at + 1] === word1 && entries[4 * at + 2] === word2 && entries[4 * at + 3] === word3;
+      if (same && (word1 !== LONG || this.strings[slot] === text)) return slot;
     }
   }
 
