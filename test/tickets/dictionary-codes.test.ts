@@ -28,7 +28,8 @@ describe('Dictionary codes', () => {
   });
 
   it('keeps apart values that agree in their first twelve characters, or differ by a NUL at the end', () => {
-    // 'abcdefghijkla' and 'abcdefghijkli': a thirteenth character OR-ed into the ninth would make them one.
+    // 'abcdefghijkla' and 'abcdefghijkli' would pack alike if a thirteenth character were OR-ed into
+    // the ninth (their different hashes would still keep them apart here: see the pairs below).
     const values = ['abcdefghijkl', 'abcdefghijklm', 'abcdefghijkln', 'abcdefghijkla', 'abcdefghijkli', 'abcdefghijk', 'abcdefghijk\u0000', 'abc', 'abc\u0000', 'abcé', 'abcĀ', 'C300154', 'C300155', ''];
     const dictionary = new Dictionary(() => 1 << 30);
     values.forEach((v, i) => expect(dictionary.codeOf(v)).toBe(i));
