@@ -43,6 +43,12 @@ export interface CsvBlock {
   raws: string[] | undefined;
 }
 
+/**
+ * The records still to come in `bytesLeft` bytes after `block`, at its bytes per record and 5% to
+ * spare: room for them is made at once instead of growing the columns by copying them.
+ */
+export const recordsToCome = (block: CsvBlock, bytesLeft: number): number => Math.ceil((bytesLeft * block.records.length * 1.05) / block.bytes);
+
 /** Line breaks inside a record's fields (quoted newlines), so that line numbers stay exact. */
 function lineBreaksIn(record: readonly string[]): number {
   let breaks = 0;

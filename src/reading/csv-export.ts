@@ -16,7 +16,7 @@ import {
   zonesInHeader,
 } from '../dialect/interpret.js';
 import { InputError } from '../errors.js';
-import { csvRecords, type CsvBlock } from '../io/csv-records.js';
+import { csvRecords, recordsToCome, type CsvBlock } from '../io/csv-records.js';
 import type { Delimiter } from '../io/input-formats.js';
 import type { InputProgress } from '../io/progress.js';
 import { DEFAULT_MAX_RECORD_SIZE } from '../io/read-limits.js';
@@ -184,10 +184,9 @@ class CsvExportReader {
     };
     for await (const block of csvRecords(text.chunks, name, { delimiter, maxRecordSize: this.maxRecordSize, keepRaw, firstLine: text.firstLine, split })) {
       if (!expected && block.records.length > 1) {
-        // The records to come, at the first block's bytes per record, and 5% to spare: one
-        // allocation instead of growing the columns by copying them.
+        // Room for the rest of the file at once: the later part's records too, which are filed here.
         expected = true;
-        this.ingest.expectRecords(Math.ceil(((this.source.size! - block.bytes) * block.records.length * 1.05) / block.bytes));
+        this.ingest.expectRecords(recordsToCome(block, this.source.size! - block.bytes));
       }
       this.ingest.blank(file, block.blankLines);
       progress?.records(block.records.length + block.blankLines);

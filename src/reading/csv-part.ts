@@ -1,5 +1,5 @@
 import { checkedUtf8Part } from '../io/decode-input.js';
-import { csvRecords } from '../io/csv-records.js';
+import { csvRecords, recordsToCome } from '../io/csv-records.js';
 import type { Delimiter } from '../io/input-formats.js';
 import { Ingest, type PartIngest } from '../tickets/ingest.js';
 import { wallTimeReader } from '../time/zone.js';
@@ -48,9 +48,8 @@ export async function readCsvPart(plan: CsvPartPlan, chunks: AsyncIterable<Buffe
   let expected = false;
   for await (const block of csvRecords(checkedUtf8Part(chunks, name), name, { delimiter, maxRecordSize, keepRaw: false, firstLine: 1, midText: true })) {
     if (!expected && block.records.length > 1) {
-      // As the reader of the whole file does (csv-export.ts): room for the records to come at once.
       expected = true;
-      ingest.expectRecords(Math.ceil(((plan.size - plan.at - block.bytes) * block.records.length * 1.05) / block.bytes));
+      ingest.expectRecords(recordsToCome(block, plan.size - plan.at - block.bytes));
     }
     ingest.blank(file, block.blankLines);
     rows.readBlock(block);
