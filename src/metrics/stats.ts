@@ -46,8 +46,8 @@ export const toMillisecond = (seconds: number): number => Math.round(seconds * 1
 
 /**
  * Count, mean, median and p90 of durations in seconds, each to the millisecond. Sorts `values` in
- * place (no copy: a million-ticket report holds millions of durations). The mean sums in sorted
- * order, so the order of the input never changes it.
+ * place (no copy: a million-ticket report holds millions of durations). The mean is exact (see
+ * exactSum), so the order of the input never changes it.
  */
 export function durationStats(values: Float64Array): DurationValue {
   return sortedDurationStats(sortDurations(values));
@@ -109,12 +109,37 @@ export function sortDurations(values: Float64Array): Float64Array {
 
 /** durationStats of values already sorted. */
 export function sortedDurationStats(sorted: Float64Array): DurationValue {
-  let sum = 0;
-  for (const v of sorted) sum += v;
+  let sum = exactSum([sorted]);
+  if (Number.isNaN(sum)) {
+    sum = 0;
+    for (const v of sorted) sum += v;
+  }
   return durationFigures(sorted.length, sum, (rank) => sorted[rank]!);
 }
 
-/** The figures of `count` sorted durations whose sum (in sorted order) is `sum`, given the value at each rank the percentiles read. */
+/**
+ * The sum of durations, exact: when every value is a whole number of milliseconds (a duration
+ * between two timestamps is), their milliseconds added as integers and divided by 1000 once, so
+ * that no order of adding them changes it. NaN when a value is not (a handle_time of 0.0005 s)
+ * or when their magnitudes add up past 2^53 ms (285,000 years): the caller then adds them in
+ * sorted order.
+ */
+function exactSum(runs: readonly Float64Array[]): number {
+  let ms = 0;
+  let magnitude = 0;
+  for (const run of runs) {
+    for (let i = 0; i < run.length; i++) {
+      const value = run[i]!;
+      const whole = Math.round(value * MS_PER_SECOND);
+      if (whole / MS_PER_SECOND !== value) return Number.NaN;
+      ms += whole;
+      magnitude += Math.abs(whole);
+    }
+  }
+  return magnitude <= Number.MAX_SAFE_INTEGER ? ms / MS_PER_SECOND : Number.NaN;
+}
+
+/** The figures of `count` sorted durations whose sum is `sum` (see exactSum), given the value at each rank the percentiles read. */
 function durationFigures(count: number, sum: number, valueAt: (rank: number) => number): DurationValue {
   if (count === 0) return { count, mean: null, median: null, p90: null };
   return { count, mean: toMillisecond(sum / count), median: toMillisecond(percentileAt(count, 0.5, valueAt)!), p90: toMillisecond(percentileAt(count, 0.9, valueAt)!) };
@@ -250,9 +275,16 @@ export function forEachMerged(runs: readonly Float64Array[], visit: (value: numb
   }
 }
 
-/** durationStats of the values of sorted runs, all together: the same figures as of their merged array (the sum in merged order). */
+/**
+ * durationStats of the values of sorted runs, all together: the same figures as of their merged
+ * array. Whole milliseconds are summed exactly and their percentiles' values searched for (see
+ * searchedRank); other values are walked merged (the sum in sorted order).
+ */
 export function mergedDurationStats(runs: readonly Float64Array[]): DurationValue {
   const count = runs.reduce((n, r) => n + r.length, 0);
+  const live = runs.filter((r) => r.length > 0);
+  const exact = exactSum(live);
+  if (!Number.isNaN(exact)) return durationFigures(count, exact, (rank) => searchedRank(live, rank));
   // The values at the ranks the percentiles read, kept as the walk passes them (in rank order).
   const ranks = [...new Set([...percentileRanks(count, 0.5), ...percentileRanks(count, 0.9)])].sort((a, b) => a - b);
   const values = new Map<number, number>();
@@ -266,6 +298,41 @@ export function mergedDurationStats(runs: readonly Float64Array[]): DurationValu
     }
   });
   return durationFigures(count, sum, (rank) => values.get(rank)!);
+}
+
+/**
+ * The value at `rank` of sorted runs of whole milliseconds (see exactSum), without walking them:
+ * the least whole number of milliseconds that more values than the rank do not pass, found by a
+ * binary search that counts them in each run by binary search. The totals of a million durations
+ * in 162 rows: a few milliseconds, where walking them merged took ~50.
+ */
+function searchedRank(runs: readonly Float64Array[], rank: number): number {
+  /** How many values are at most `seconds`. */
+  const atMost = (seconds: number): number => {
+    let n = 0;
+    for (const run of runs) {
+      let [from, to] = [0, run.length];
+      while (from < to) {
+        const middle = (from + to) >>> 1;
+        if (run[middle]! <= seconds) from = middle + 1;
+        else to = middle;
+      }
+      n += from;
+    }
+    return n;
+  };
+  let from = Infinity;
+  let to = -Infinity;
+  for (const run of runs) {
+    from = Math.min(from, Math.round(run[0]! * MS_PER_SECOND));
+    to = Math.max(to, Math.round(run[run.length - 1]! * MS_PER_SECOND));
+  }
+  while (from < to) {
+    const middle = Math.floor((from + to) / 2);
+    if (atMost(middle / MS_PER_SECOND) > rank) to = middle;
+    else from = middle + 1;
+  }
+  return from / MS_PER_SECOND;
 }
 
 /** Values a NumberList holds in a plain array. */

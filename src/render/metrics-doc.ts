@@ -98,7 +98,7 @@ when it is out of date, and every worked example below is checked by a test agai
   which column; so is an SLA metric when no policy has its target.
 - **Percentiles** interpolate linearly between the closest ranks, as Excel PERCENTILE.INC and
   numpy's default do: for sorted x₀…xₙ₋₁, h = (n−1)·p, value = x⌊h⌋ + (h−⌊h⌋)·(x⌊h⌋+1 − x⌊h⌋).
-  The median is p = 0.5. Means are summed in sorted order, so the order of the input never changes them.
+  The median is p = 0.5. A mean of durations is exact: the durations, whole milliseconds as between two timestamps, are added up as whole numbers of milliseconds, so neither the order of the input nor rounding along the way changes it (a duration with a fraction of a millisecond, a handle_time of 0.0005 s, makes its mean add up in sorted order instead).
 - **Durations** are calendar time in seconds (business hours are not applied); a mean, median and p90 is rounded to the nearest millisecond, the precision of the timestamps.
 
 ## Attribution

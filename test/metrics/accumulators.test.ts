@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { durationOf, perDistinct } from '../../src/metrics/accumulators.js';
-import { durationStats, forEachMerged, mergedDurationStats, NumberList } from '../../src/metrics/stats.js';
+import { durationStats, forEachMerged, mergedDurationStats, NumberList, percentile, toMillisecond } from '../../src/metrics/stats.js';
 import type { TicketStore } from '../../src/tickets/store.js';
 import type { Accumulator } from '../../src/metrics/types.js';
 
@@ -132,5 +132,41 @@ describe('sorted runs walked merged', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('property: the figures of whole milliseconds (summed as integers, ranks searched for, not walked) are those of the values sorted', () => {
+    // Negative ones too, and now and then some so large that their magnitudes pass 2^53 ms, or one
+    // that is not a whole millisecond: those are walked, and must come out the same.
+    const wholeMs = fc.oneof(
+      { weight: 8, arbitrary: fc.integer({ min: -5000, max: 3_000_000_000 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 40 }) },
+      { weight: 1, arbitrary: fc.constantFrom(2 ** 52, 2 ** 53 - 1, -(2 ** 52)) },
+    );
+    const runs = fc.array(fc.array(wholeMs, { maxLength: 30 }), { maxLength: 10 });
+    const oneOff = fc.option(fc.constantFrom(0.0005, 1.0001, 0.1 + 0.2), { freq: 5 });
+    fc.assert(
+      fc.property(runs, oneOff, (lists, odd) => {
+        const seconds = lists.map((run) => run.map((ms) => ms / 1000));
+        if (odd !== null && seconds.length > 0) seconds[0]!.push(odd);
+        const all = seconds.flat().sort((a, b) => a - b);
+        const exact = odd === null && lists.flat().reduce((m, ms) => m + Math.abs(ms), 0) <= Number.MAX_SAFE_INTEGER;
+        // The sum: of the milliseconds as integers (BigInt, no rounding), else in sorted order.
+        const sum = exact ? Number(lists.flat().reduce((m, ms) => m + BigInt(ms), 0n)) / 1000 : all.reduce((m, v) => m + v, 0);
+        const expected =
+          all.length === 0
+            ? { count: 0, mean: null, median: null, p90: null }
+            : { count: all.length, mean: toMillisecond(sum / all.length), median: toMillisecond(percentile(all, 0.5)!), p90: toMillisecond(percentile(all, 0.9)!) };
+        expect(mergedDurationStats(seconds.map((run) => Float64Array.from(run).sort()))).toEqual(expected);
+        expect(durationStats(Float64Array.from(all))).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a mean of whole milliseconds is exact: 13.7765 s rounds to 13.777, where adding in sorted order came to 13.776499999999999', () => {
+    const values = [4.902, 13.623, 18.236, 18.345];
+    expect(values.reduce((m, v) => m + v, 0) / 4).toBe(13.776499999999999);
+    expect(durationStats(Float64Array.from(values)).mean).toBe(13.777);
+    expect(mergedDurationStats([Float64Array.of(4.902, 18.345), Float64Array.of(13.623, 18.236)]).mean).toBe(13.777);
   });
 });
