@@ -2,8 +2,9 @@ import { FREE, SlotTable } from './slot-table.js';
 import { resized } from './typed-arrays.js';
 
 /**
- * The tickets' ids, kept as UTF-8 bytes one after another in one arena, with an open-addressing
- * index to find an id's slot while records come.
+ * The tickets' ids, kept as UTF-8 bytes one after another in one arena, with the ids that came in
+ * increasing order listed and the others in an open-addressing index, to find an id's slot while
+ * records come.
  *
  * A million ids as strings took ~32 MB of heap (a string object each, and the array that held them)
  * and, since every one of them outlives the read, the collector copied each of them twice on the
@@ -74,79 +75,115 @@ export class IdTable {
   private bytes = new Uint8Array(1 << 16);
   /** ends[slot]: where the bytes of id `slot` end (they start where those of slot - 1 end, or at 0). */
   private ends = new Int32Array(1024);
-  /** The slots of the ids by their hash; undefined once sealed, and in a log (see `indexed`). */
-  private index: SlotTable | undefined;
+  /**
+   * The slots of the ids that came in increasing order (see compareTail), each after every id filed
+   * before it: most exports list tickets by id or by creation, so that an id is most often found
+   * new by one comparison with the last of them, without a hash or a read of the index (a random
+   * read among a million entries). An id not after them is looked for here by binary search, and
+   * then among `others`. Undefined once sealed, and in a log (see `indexed`).
+   */
+  private run: Int32Array | undefined;
+  private runLength = 0;
+  /** The slots of the ids that came out of order, by their hash. */
+  private others: SlotTable | undefined;
   /** Where the bytes of the id looked up last and not found end in the arena (see add). */
   private freeEnd = 0;
+  /** Whether the id looked up last and not found goes on the run (else among the others). */
+  private afterRun = false;
 
   /**
    * `indexed` false: a log of ids in the order they come, repeats included (see append), as a
    * reader of one part of a file keeps them (tickets/store.ts, TicketStore.log).
    */
   constructor(indexed = true) {
-    this.index = indexed ? new SlotTable() : undefined;
+    if (indexed) [this.run, this.others] = [new Int32Array(1024), new SlotTable()];
   }
 
   private get tail(): number {
     return this.length === 0 ? 0 : this.ends[this.length - 1]!;
   }
 
-  private indexed(): SlotTable {
-    if (this.index === undefined) throw new Error('internal: an id looked up in a log, or after the last record');
-    return this.index;
-  }
-
-  /**
-   * The slot of `id`, or -1 when it is not filed yet: then its bytes stand after the last id's,
-   * and `add` files it. FNV-1a over its bytes.
-   */
+  /** The slot of `id`, or -1 when it is not filed yet: then its bytes stand after the last id's, and `add` files it. */
   find(id: string): number {
-    return this.probe(this.indexed(), this.writeTail(id));
+    this.writeTail(id);
+    return this.locate();
   }
 
   /** The slot of the id whose bytes are `source[from, to)` (as another IdTable keeps them, see ids), or -1 as find. */
   findBytes(source: Uint8Array, from: number, to: number): number {
-    const index = this.indexed();
     const start = this.tail;
     if (start + (to - from) > this.bytes.length) this.growBytes(start + (to - from));
     const bytes = this.bytes;
-    let h = 0x811c9dc5 | 0;
-    for (let at = from, end = start; at < to; at++, end++) {
-      const b = source[at]!;
-      bytes[end] = b;
-      h = Math.imul(h ^ b, 0x01000193);
-    }
-    this.freeEnd = start + (to - from);
-    return this.probe(index, h);
+    let end = start;
+    for (let at = from; at < to; at++) bytes[end++] = source[at]!;
+    this.freeEnd = end;
+    return this.locate();
   }
 
-  /** Writes the bytes of `id` after the last id's (to freeEnd) and returns their hash. */
-  private writeTail(id: string): number {
+  /** Writes the bytes of `id` after the last id's (to freeEnd). */
+  private writeTail(id: string): void {
     const start = this.tail;
     if (start + id.length * MAX_BYTES_PER_UNIT > this.bytes.length) this.growBytes(start + id.length * MAX_BYTES_PER_UNIT);
     const bytes = this.bytes;
     let end = start;
-    let h = 0x811c9dc5 | 0;
     for (let i = 0; i < id.length; i++) {
       const unit = id.charCodeAt(i);
       if (unit >= 0x80) {
-        const from = end;
         end = encodeUnits(id, i, bytes, end);
-        for (let at = from; at < end; at++) h = Math.imul(h ^ bytes[at]!, 0x01000193);
         break;
       }
       bytes[end++] = unit;
-      h = Math.imul(h ^ unit, 0x01000193);
     }
     this.freeEnd = end;
-    return h;
   }
 
-  /** The slot of the id written at the tail (its hash `h`), or -1 (see find). */
-  private probe(index: SlotTable, h: number): number {
+  /** The slot of the id written at the tail, or -1 (see find). */
+  private locate(): number {
+    const run = this.run;
+    if (run === undefined) throw new Error('internal: an id looked up in a log, or after the last record');
+    const last = this.runLength - 1;
+    if (last < 0 || this.compareTail(run[last]!) > 0) {
+      this.afterRun = true;
+      return -1;
+    }
+    // Binary search of the run, which is in increasing order.
+    let [low, high] = [0, last];
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const order = this.compareTail(run[middle]!);
+      if (order === 0) return run[middle]!;
+      if (order > 0) low = middle + 1;
+      else high = middle - 1;
+    }
+    this.afterRun = false;
+    return this.probe(this.others!);
+  }
+
+  /**
+   * The order of the id at the tail against the id of `slot`: negative, 0 or positive. Shorter ids
+   * come first, and ids of one length in the order of their bytes, so that ids numbered in order
+   * (9, 10; T-999, T-1000) are in increasing order.
+   */
+  private compareTail(slot: number): number {
+    const bytes = this.bytes;
+    const start = this.tail;
+    const from = slot === 0 ? 0 : this.ends[slot - 1]!;
+    const size = this.freeEnd - start;
+    if (size !== this.ends[slot]! - from) return size - (this.ends[slot]! - from);
+    for (let k = 0; k < size; k++) {
+      const order = bytes[start + k]! - bytes[from + k]!;
+      if (order !== 0) return order;
+    }
+    return 0;
+  }
+
+  /** The slot of the id written at the tail among the others, or -1 (FNV-1a over its bytes). */
+  private probe(index: SlotTable): number {
     const bytes = this.bytes;
     const start = this.tail;
     const size = this.freeEnd - start;
+    let h = 0x811c9dc5 | 0;
+    for (let at = start; at < this.freeEnd; at++) h = Math.imul(h ^ bytes[at]!, 0x01000193);
     const { entries } = index;
     for (let entry = index.startOf(h); ; entry = index.next(entry)) {
       const slot = entries[2 * entry]!;
@@ -166,13 +203,18 @@ export class IdTable {
   /** Files the id that `find` just did not find; returns its slot. */
   add(): number {
     const slot = this.file();
-    this.index!.add(slot);
+    if (!this.afterRun) {
+      this.others!.add(slot);
+      return slot;
+    }
+    if (this.runLength === this.run!.length) this.run = resized(this.run!, Math.ceil(this.runLength * 1.5));
+    this.run![this.runLength++] = slot;
     return slot;
   }
 
   /** A log's next id, filed whether or not it came before; returns its slot. */
   append(id: string): number {
-    if (this.index !== undefined) throw new Error('internal: an id appended to an indexed table');
+    if (this.run !== undefined) throw new Error('internal: an id appended to an indexed table');
     this.writeTail(id);
     return this.file();
   }
@@ -184,11 +226,11 @@ export class IdTable {
     return slot;
   }
 
-  /** Room for `count` more ids: the index is made large enough at once (a rehash of a million ids costs 100 ms). */
+  /** Room for `count` more ids at once (the ids out of order have their index grow as they come). */
   reserve(count: number): void {
     const wanted = this.length + count;
     if (wanted > this.ends.length) this.ends = resized(this.ends, wanted);
-    this.index?.reserve(count);
+    if (this.run !== undefined && this.runLength + count > this.run.length) this.run = resized(this.run, this.runLength + count);
   }
 
   /** Room for `count` more bytes of ids at once (a log's, see findBytes), rather than growing by half again several times. */
@@ -208,7 +250,8 @@ export class IdTable {
 
   /** No more ids: the index goes and the arena is trimmed to what the ids take. */
   seal(): void {
-    this.index = undefined;
+    this.run = undefined;
+    this.others = undefined;
     this.bytes = this.bytes.slice(0, this.tail);
     this.ends = this.ends.slice(0, this.length);
   }

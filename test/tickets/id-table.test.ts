@@ -40,7 +40,7 @@ describe('IdTable', () => {
     expect([0, 1, 2, 3].map((slot) => table.idOf(slot))).toEqual(['\ud800', '\ud801', '\udc00', '\ufffd']);
   });
 
-  it('finds every id among 200,000 across the index growing, with and without room made ahead, and after sealing names them', () => {
+  it('finds every id among 200,000 (in order: the list of them grows) with and without room made ahead, and after sealing names them', () => {
     for (const reserve of [0, 50_000, 300_000]) {
       const table = new IdTable();
       table.reserve(reserve);
@@ -50,6 +50,55 @@ describe('IdTable', () => {
       table.seal();
       expect([0, 99_999, 199_999].map((slot) => table.idOf(slot))).toEqual([ids[0], ids[99_999], ids[199_999]]);
       expect(() => table.find('T0')).toThrow(/after the last record/);
+    }
+  });
+});
+
+describe('IdTable: ids in increasing order', () => {
+  it('property: mostly in order, with repeats and late newcomers, as exports re-list updated tickets (a Map as the reference)', () => {
+    // A numbered sequence (numbers of varying length, with or without a prefix or non-ASCII), of
+    // which some records repeat an id seen before and some bring an id that is new but not next.
+    const step = fc.oneof(
+      { weight: 6, arbitrary: fc.constant({ kind: 'next' as const, n: 0 }) },
+      { weight: 2, arbitrary: fc.nat(60).map((n) => ({ kind: 'repeat' as const, n })) },
+      { weight: 1, arbitrary: fc.nat(2000).map((n) => ({ kind: 'any' as const, n })) },
+    );
+    const prefix = fc.constantFrom('', 'T', 'T-', 'é', '日-');
+    fc.assert(
+      fc.property(prefix, fc.nat(120), fc.array(step, { maxLength: 300 }), (pre, first, steps) => {
+        let next = first;
+        const ids: string[] = [];
+        for (const { kind, n } of steps) {
+          if (kind === 'next') ids.push(`${pre}${next++}`);
+          else if (kind === 'repeat' && ids.length > 0) ids.push(ids[Math.max(0, ids.length - 1 - n)]!);
+          else ids.push(`${pre}${n}`);
+        }
+        const table = new IdTable();
+        const reference = new Map<string, number>();
+        file(table, ids).forEach((slot, i) => {
+          if (!reference.has(ids[i]!)) reference.set(ids[i]!, reference.size);
+          expect(slot).toBe(reference.get(ids[i]!));
+        });
+        table.seal();
+        for (const [text, slot] of reference) expect(table.idOf(slot)).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('files ids that come in increasing order (shorter first: 9 before 10) without the hash index, and finds them again without it', () => {
+    const missed = vi.spyOn(SlotTable.prototype, 'missed');
+    try {
+      const table = new IdTable();
+      const ids = Array.from({ length: 20_000 }, (_, i) => `T${i}`);
+      expect(file(table, ids)).toEqual(ids.map((_, i) => i));
+      expect(file(table, ['T0', 'T9', 'T10', 'T19999', 'T12345'])).toEqual([0, 9, 10, 19_999, 12_345]);
+      expect(missed).not.toHaveBeenCalled();
+      // A newcomer out of order goes to the index, and is found there again.
+      expect(file(table, ['T05', 'T05', 'T20000'])).toEqual([20_000, 20_000, 20_001]);
+      expect(missed).toHaveBeenCalledTimes(1);
+    } finally {
+      missed.mockRestore();
     }
   });
 });
