@@ -191,10 +191,7 @@ class CsvExportReader {
       this.ingest.blank(file, block.blankLines);
       progress?.records(block.records.length + block.blankLines);
       await this.readBlock(block);
-      if (later !== undefined && !later.started && this.rows !== undefined && !this.checkDates) {
-        const countValues = this.counter !== undefined;
-        later.begin({ name, delimiter, maxRecordSize: this.maxRecordSize, inputZone: this.options.inputZone ?? 'UTC', reading: this.rows.reading, countValues }, progress);
-      }
+      this.beginLater();
     }
     if (laterRead !== undefined) {
       const { part, firstLine } = laterRead;
@@ -215,11 +212,27 @@ class CsvExportReader {
       if (isBlankRecord(record)) this.ingest.blank(this.source.file);
       else if (this.header === undefined) await this.readHeader(record, lines[r]!);
       else {
-        if (this.checkDates) await this.checkFirstDates(record, this.header);
+        if (this.checkDates) {
+          await this.checkFirstDates(record, this.header);
+          this.beginLater();
+        }
         // Not awaited: a record is read at once (an await per record cost a promise and a turn of the microtask queue).
         this.readRecord(record, lines[r]!, this.header);
       }
     }
+  }
+
+  /**
+   * The second thread is given its plan as soon as how to read the records is settled: the header
+   * understood, and the first record's dates checked. Its thread then starts on its part while
+   * this one reads the rest of its first block (waiting for the block's end, it sat idle for
+   * ~0.1 s of the 1M report).
+   */
+  private beginLater(): void {
+    const { later, name, delimiter, progress } = this.source;
+    if (later === undefined || later.started || this.rows === undefined || this.checkDates) return;
+    const countValues = this.counter !== undefined;
+    later.begin({ name, delimiter, maxRecordSize: this.maxRecordSize, inputZone: this.options.inputZone ?? 'UTC', reading: this.rows.reading, countValues }, progress);
   }
 
   /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readCsvExport } from '../../src/reading/csv-export.js';
 import { readCsvPart, type CsvPartPlan, type CsvPartRead } from '../../src/reading/csv-part.js';
 import type { LaterReader } from '../../src/reading/later-part.js';
@@ -153,5 +153,28 @@ describe('a CSV file read in two parts', () => {
     const { summary, part } = await read([['t.csv', text]], false, { at, chunk: 7 });
     expect(part!.taken).toBe(false);
     expect(shown(summary)).toEqual(shown((await read([['t.csv', text]], false)).summary));
+  });
+
+  it('gives the second thread its plan once the first record has settled how records are read, before the rest of the first block', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `T${i},2026-03-02T09:00:00Z,,,open,Ann,c${i % 7},,,a`);
+    const text = `${HEADER}\n${rows.join('\n')}\n`;
+    const at = lineStarts(text)[150]!;
+    // One chunk: the records up to the split are one block. How many records were read when the plan went.
+    const recorded = vi.spyOn(Ingest.prototype, 'record');
+    let recordsAtBegin = -1;
+    const begin = PartHere.prototype.begin;
+    PartHere.prototype.begin = function (this: PartHere, plan) {
+      recordsAtBegin = recorded.mock.calls.length;
+      begin.call(this, plan);
+    };
+    try {
+      const { summary, part } = await read([['t.csv', text]], false, { at, chunk: text.length });
+      expect(part!.taken).toBe(true);
+      expect(summary.records).toBe(300);
+      expect(recordsAtBegin).toBe(0);
+    } finally {
+      PartHere.prototype.begin = begin;
+      recorded.mockRestore();
+    }
   });
 });
