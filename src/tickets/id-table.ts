@@ -256,7 +256,13 @@ export class IdTable {
     this.ends = this.ends.slice(0, this.length);
   }
 
+  /**
+   * Room for `needed` bytes and more: for the ids room was made for (see reserve) at the mean
+   * length of those so far, so that the arena of a large file is grown about once rather than
+   * copied at each half again (and the second thread's ids then fit, see reserveBytes).
+   */
   private growBytes(needed: number): void {
-    this.bytes = resized(this.bytes, Math.max(needed, Math.ceil(this.bytes.length * 1.5)));
+    const expected = this.length === 0 ? 0 : Math.ceil((this.tail / this.length) * this.ends.length);
+    this.bytes = resized(this.bytes, Math.max(needed, Math.ceil(this.bytes.length * 1.5), expected));
   }
 }
