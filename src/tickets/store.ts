@@ -9,12 +9,12 @@ import { resized } from './typed-arrays.js';
 /**
  * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a ticket takes
  * at most 105 bytes plus the bytes of its id (see IdTable), where plain objects would take several
- * times that; 76 in the benchmark's export of a million, whose codes but its customers' fit a byte
- * and which has no business times. While an event log is read, each ticket also keeps the time of
+ * times that; 70 in the benchmark's export of a million, whose codes but its customers' and whose
+ * counts fit a byte and which has no business times. While an event log is read, each ticket also keeps the time of
  * its latest event, and of the event each column's value came from (see eventTimes).
  * The columns are those the field table (schema/fields.ts) names; text values are interned in
  * dictionaries and stored as codes (-1 = blank), in the narrowest integer array that holds them
- * (see CODE_ARRAYS); the columns that hold only blanks share one array (see BLANK_ARRAYS).
+ * (see CODE_ARRAYS), as counts are; the columns that hold only blanks share one array (see BLANK_ARRAYS).
  */
 
 /**
@@ -146,10 +146,11 @@ export class Dictionary {
 }
 
 /**
- * The arrays dictionary codes are stored in, narrowest first: a column starts in an Int8Array and
- * is copied into the next when its dictionary passes 128 values, then 32,768 (see makeRoom). Most
- * dictionaries (statuses, channels, teams, agents) never do, and a million tickets then take 1 MB
- * a column instead of 4; customers can pass both.
+ * The arrays dictionary codes and counts are stored in, narrowest first: a column starts in an
+ * Int8Array and is copied into the next before a code or count it cannot hold is written, 128 and
+ * then 32,768 (see makeRoom). Most dictionaries (statuses, channels, teams, agents) and counts
+ * (replies, reopens) never pass 127, and a million tickets then take 1 MB a column instead of 4;
+ * customers can pass both.
  */
 const CODE_ARRAYS = [Int8Array, Int16Array, Int32Array] as const;
 type CodeArray = Int8Array | Int16Array | Int32Array;
@@ -159,13 +160,13 @@ type StoreArray = Float64Array | CodeArray;
 const codesHeld = (array: CodeArray): number => 2 ** (8 * array.BYTES_PER_ELEMENT - 1);
 
 /** The typed array a kind is stored in: epoch ms and seconds as doubles (NaN blank), codes and counts as integers (-1 blank). */
-type ArrayOf<K extends FieldKind> = K extends 'timestamp' | 'seconds' ? Float64Array : K extends 'text' | 'tags' ? CodeArray : K extends 'count' ? Int32Array : Int8Array;
+type ArrayOf<K extends FieldKind> = K extends 'timestamp' | 'seconds' ? Float64Array : K extends 'text' | 'tags' | 'count' ? CodeArray : Int8Array;
 const ARRAY_OF: Record<Exclude<FieldKind, 'id'>, new (length: number) => StoreArray> = {
   timestamp: Float64Array,
   seconds: Float64Array,
   text: CODE_ARRAYS[0],
   tags: CODE_ARRAYS[0],
-  count: Int32Array,
+  count: CODE_ARRAYS[0],
   satisfaction: Int8Array,
   score: Int8Array,
   yesNo: Int8Array,
@@ -175,6 +176,7 @@ type Stored = Exclude<Extract<Field, { store: string }>, { kind: 'id' }>;
 /** The store's columns, one per store name of the field table: `createdAt`, `resolvedAt`, `agent`… */
 export type StoreColumns = { [F in Stored as F['store']]: ArrayOf<F['kind']> };
 type TextField = Extract<Stored, { kind: 'text' | 'tags' }>['store'];
+type CountField = Extract<Stored, { kind: 'count' }>['store'];
 
 /**
  * The arrays of blanks columns share: one per array type and blank value (NaN in doubles, -1 in
@@ -272,8 +274,10 @@ function valueCode(column: Column, blanks: unknown[]): string {
 function storeCode(column: Column, value: string, coded = false): string {
   const { name, kind, blank, shares } = column;
   const stored = coded ? value : kind === 'text' ? `store.dictionaries.${name}.codeOf(${value})` : kind === 'tags' ? `store.tagListCode(${value})` : value;
+  // A count its column cannot hold widens it first (a code did in codeOf).
+  const room = kind === 'count' ? ` if (stored >= store.countRoom.${name}) store.countRoom.${name} = store.makeRoom('${name}', stored);` : '';
   const notBlank = Number.isNaN(blank) ? 'stored === stored' : `stored !== ${blank}`;
-  return `stored = ${stored}; if (store.${name} === store.blankArrays[${shares}] && ${notBlank}) store.owned('${name}'); store.${name}[slot] = stored;`;
+  return `stored = ${stored};${room} if (store.${name} === store.blankArrays[${shares}] && ${notBlank}) store.owned('${name}'); store.${name}[slot] = stored;`;
 }
 
 /** A function made from `statements`, the blank tests they call passed in as blank0, blank1… */
@@ -393,6 +397,8 @@ export class TicketStore {
     COLUMNS.filter((c) => c.kind === 'text' || c.kind === 'tags').map((c) => [c.name, new Dictionary((code) => this.makeRoom(c.name as TextField, code))]),
   ) as Record<TextField, Dictionary>;
   private readonly tagLists: string[][] = [];
+  /** Per count column, the least count its array cannot hold (see makeRoom; the compiled writer reads it). */
+  readonly countRoom = Object.fromEntries(COLUMNS.filter((c) => c.kind === 'count').map((c) => [c.name, codesHeld(new CODE_ARRAYS[0](0))])) as Record<CountField, number>;
 
   /**
    * Event logs only, while events come: per column, the time of the event its value came from (see
@@ -625,11 +631,11 @@ export class TicketStore {
   }
 
   /**
-   * Copies code column `name` into wider arrays (CODE_ARRAYS) until it holds `code`, before that
-   * code is written (an Int8Array would keep 200 as -56), in an array of its own (see owned).
-   * Returns how many codes it holds.
+   * Copies code or count column `name` into wider arrays (CODE_ARRAYS) until it holds `code`, before
+   * that code or count is written (an Int8Array would keep 200 as -56), in an array of its own (see
+   * owned). Returns how many codes it holds (the least it cannot).
    */
-  private makeRoom(name: TextField, code: number): number {
+  makeRoom(name: TextField | CountField, code: number): number {
     let column: CodeArray = this.owned(name);
     while (codesHeld(column) <= code) {
       const wider = new CODE_ARRAYS[CODE_ARRAYS.findIndex((array) => column instanceof array) + 1]!(column.length);

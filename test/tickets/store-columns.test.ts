@@ -16,6 +16,42 @@ const parsed = (fields: Partial<ParsedTicket>): ParsedTicket => ({ ...emptyParse
 /** Bytes a value of a column takes: 1 for an Int8Array. */
 const width = (column: ArrayLike<number> & { BYTES_PER_ELEMENT: number }): number => column.BYTES_PER_ELEMENT;
 
+describe('counts in the narrowest integer array', () => {
+  // Counts 0–127 fit an Int8Array, to 32,767 an Int16Array; blank is -1 and unreadable -2 in each.
+  const cases = [
+    [0, 1],
+    [127, 1],
+    [128, 2],
+    [32_767, 2],
+    [32_768, 4],
+    [2 ** 31 - 1, 4],
+  ] as const;
+
+  it.each(cases)('the largest count %i: every ticket reads its own back, from %i-byte values', (largest, bytes) => {
+    const counts = [-1, 0, 7, -2, largest, 1, -1, largest - 1 < 0 ? 0 : largest - 1];
+    const store = new TicketStore();
+    counts.forEach((n, i) => store.upsert(parsed({ id: `T${i}`, reopens: n, agentReplies: i === 3 ? 300 : 1 }), 0));
+    store.seal();
+    expect(width(store.reopens)).toBe(bytes);
+    expect(width(store.agentReplies)).toBe(2);
+    expect(Array.from(store.reopens.subarray(0, counts.length))).toEqual(counts);
+    expect(store.agentReplies[3]).toBe(300);
+  });
+
+  it("a second thread's half with larger counts widens the column it is filed into", () => {
+    const log = TicketStore.log();
+    log.append(parsed({ id: 'B1', reopens: 40_000 }), 0);
+    log.append(parsed({ id: 'B2', reopens: 3 }), 0);
+    const store = new TicketStore();
+    store.upsert(parsed({ id: 'A1', reopens: 2 }), 0);
+    expect(width(store.reopens)).toBe(1);
+    store.replay(log.toLog(), 0, () => undefined);
+    store.seal();
+    expect(width(store.reopens)).toBe(4);
+    expect(Array.from(store.reopens.subarray(0, 3))).toEqual([2, 40_000, 3]);
+  });
+});
+
 describe('text codes in the narrowest integer array', () => {
   // Codes 0–127 fit an Int8Array, 0–32,767 an Int16Array: each side of both limits.
   const cases = [
@@ -100,18 +136,19 @@ describe('columns no value was written in share one array of blanks per type', (
 
   it('the absent fields of a file are one array per type, blank throughout', () => {
     const { store } = ingest(minimal);
-    // Doubles: business times, first response, resolution, updated_at; Int8: answered, nps, team…
+    // Doubles: business times, first response, resolution, updated_at; Int8: answered, nps, team, counts…
     expect(store.businessResolutionTime).toBe(store.businessFirstResponseTime);
     expect(store.firstResponseAt).toBe(store.businessFirstResponseTime);
     expect(store.answered).toBe(store.nps);
     expect(store.team).toBe(store.nps);
+    expect(store.reopens).toBe(store.nps);
     expect(store.reopens).toBe(store.agentReplies);
     for (const array of [store.businessResolutionTime, store.answered, store.reopens]) expect(allBlank(array)).toBe(true);
     // The fields given have their own, a value blank in some tickets too.
     expect(store.handleTime).not.toBe(store.businessResolutionTime);
     expect([store.handleTime[0], store.handleTime[1]]).toEqual([60, Number.NaN]);
     expect(store.agent).not.toBe(store.nps);
-    expect(new Set(COLUMN_NAMES.map((name) => column(store, name))).size).toBe(3 + 3);
+    expect(new Set(COLUMN_NAMES.map((name) => column(store, name))).size).toBe(2 + 3);
   });
 
   it('a later file that has the field gives its column an array of its own, the earlier tickets blank in it', () => {
