@@ -277,34 +277,44 @@ export function forEachMerged(runs: readonly Float64Array[], visit: (value: numb
 
 /**
  * durationStats of the values of sorted runs, all together: the same figures as of their merged
- * array. Whole milliseconds are summed exactly and their percentiles' values searched for (see
- * searchedRank); other values are walked merged (the sum in sorted order).
+ * array. Whole milliseconds are summed exactly (see exactSum), and when the runs are long their
+ * percentiles' values are searched for (see searchedRank); else the runs are walked merged (the
+ * sum, of values that are not whole milliseconds, in sorted order).
  */
 export function mergedDurationStats(runs: readonly Float64Array[]): DurationValue {
   const count = runs.reduce((n, r) => n + r.length, 0);
   const live = runs.filter((r) => r.length > 0);
   const exact = exactSum(live);
-  if (!Number.isNaN(exact)) return durationFigures(count, exact, (rank) => searchedRank(live, rank));
+  // Few values a run (a few thousand tickets in a hundred rows): the walk costs less than the searches.
+  if (!Number.isNaN(exact) && count >= SEARCH_FROM * live.length) return durationFigures(count, exact, (rank) => searchedRank(live, rank));
   // The values at the ranks the percentiles read, kept as the walk passes them (in rank order).
   const ranks = [...new Set([...percentileRanks(count, 0.5), ...percentileRanks(count, 0.9)])].sort((a, b) => a - b);
   const values = new Map<number, number>();
   let wanted = 0;
   let sum = 0;
-  forEachMerged(runs, (value, rank) => {
+  forEachMerged(live, (value, rank) => {
     sum += value;
     if (rank === ranks[wanted]) {
       values.set(rank, value);
       wanted++;
     }
   });
-  return durationFigures(count, sum, (rank) => values.get(rank)!);
+  return durationFigures(count, Number.isNaN(exact) ? sum : exact, (rank) => values.get(rank)!);
 }
+
+/**
+ * Values a run from which a total's percentiles are searched for rather than walked to: a search
+ * makes ~35 probes for each of up to four ranks, each a binary search of every run; a walk reads
+ * every value through a heap of the runs (the 1M report's totals: ~18,500 values a run, in its 54
+ * rows; 3,000 tickets: ~55).
+ */
+const SEARCH_FROM = 64;
 
 /**
  * The value at `rank` of sorted runs of whole milliseconds (see exactSum), without walking them:
  * the least whole number of milliseconds that more values than the rank do not pass, found by a
  * binary search that counts them in each run by binary search. The totals of a million durations
- * in 162 rows: a few milliseconds, where walking them merged took ~50.
+ * in 54 rows: a few milliseconds, where walking them merged took ~35.
  */
 function searchedRank(runs: readonly Float64Array[], rank: number): number {
   /** How many values are at most `seconds`. */

@@ -134,7 +134,7 @@ describe('sorted runs walked merged', () => {
     );
   });
 
-  it('property: the figures of whole milliseconds (summed as integers, ranks searched for, not walked) are those of the values sorted', () => {
+  it('property: the figures of whole milliseconds (summed as integers, ranks searched for in long runs) are those of the values sorted', () => {
     // Negative ones too, and now and then some so large that their magnitudes pass 2^53 ms, or one
     // that is not a whole millisecond: those are walked, and must come out the same.
     const wholeMs = fc.oneof(
@@ -142,14 +142,20 @@ describe('sorted runs walked merged', () => {
       { weight: 1, arbitrary: fc.integer({ min: 0, max: 40 }) },
       { weight: 1, arbitrary: fc.constantFrom(2 ** 52, 2 ** 53 - 1, -(2 ** 52)) },
     );
-    const runs = fc.array(fc.array(wholeMs, { maxLength: 30 }), { maxLength: 10 });
+    // Short runs are walked, long ones (64 values a run on average, see SEARCH_FROM) searched.
+    const runs = fc.oneof(
+      fc.array(fc.array(wholeMs, { maxLength: 30 }), { maxLength: 10 }),
+      fc.array(fc.array(fc.integer({ min: -5000, max: 3_000_000_000 }), { minLength: 100, maxLength: 300 }), { minLength: 1, maxLength: 4 }),
+    );
     const oneOff = fc.option(fc.constantFrom(0.0005, 1.0001, 0.1 + 0.2), { freq: 5 });
+    let searched = 0;
     fc.assert(
       fc.property(runs, oneOff, (lists, odd) => {
         const seconds = lists.map((run) => run.map((ms) => ms / 1000));
         if (odd !== null && seconds.length > 0) seconds[0]!.push(odd);
         const all = seconds.flat().sort((a, b) => a - b);
         const exact = odd === null && lists.flat().reduce((m, ms) => m + Math.abs(ms), 0) <= Number.MAX_SAFE_INTEGER;
+        if (exact && all.length >= 64 * lists.filter((run) => run.length > 0).length) searched++;
         // The sum: of the milliseconds as integers (BigInt, no rounding), else in sorted order.
         const sum = exact ? Number(lists.flat().reduce((m, ms) => m + BigInt(ms), 0n)) / 1000 : all.reduce((m, v) => m + v, 0);
         const expected =
@@ -161,6 +167,7 @@ describe('sorted runs walked merged', () => {
       }),
       { numRuns: 1000 },
     );
+    expect(searched).toBeGreaterThan(50);
   });
 
   it('a mean of whole milliseconds is exact: 13.7765 s rounds to 13.777, where adding in sorted order came to 13.776499999999999', () => {
