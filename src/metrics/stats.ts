@@ -83,6 +83,19 @@ export function sortDurations(values: Float64Array): Float64Array {
   const other = halves.subarray(n);
   // keys[i] overwrites bytes of values[i / 2], which is read already.
   for (let i = 0; i < n; i++) keys[i] = Math.round(values[i]! * 1000);
+  // Three passes leave the sorted integers in the second half. values[i] overwrites the integers
+  // 2i - n and 2i - n + 1 of that half, at most i: read already, in this order.
+  const sorted = radixSorted(keys, other);
+  for (let i = 0; i < n; i++) values[i] = sorted[i]! / 1000;
+  return values;
+}
+
+/**
+ * Sorts the integers of `keys` by three passes of a radix sort, least significant digit first,
+ * from `keys` to `other` (of the same length), back, and to `other` again: returns `other`.
+ */
+function radixSorted(keys: Uint32Array, other: Uint32Array): Uint32Array {
+  const n = keys.length;
   let from = keys;
   let to = other;
   for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
@@ -100,21 +113,27 @@ export function sortDurations(values: Float64Array): Float64Array {
     }
     [from, to] = [to, from];
   }
-  // Three passes leave the sorted integers in the second half. values[i] overwrites the integers
-  // 2i - n and 2i - n + 1 of that half, at most i: read already, in this order.
-  if (from !== other) throw new Error('internal: the radix sort ended in the wrong half');
-  for (let i = 0; i < n; i++) values[i] = from[i]! / 1000;
-  return values;
+  if (from !== other) throw new Error('internal: the radix sort ended in the wrong array');
+  return other;
 }
 
+/**
+ * Durations in ascending order: whole milliseconds in a Uint32Array (a NumberList keeps them so
+ * while each is one, from 0 to 2^32 - 1 ms: half the memory), or seconds in a Float64Array.
+ */
+export type SortedDurations = Uint32Array | Float64Array;
+
+/** The value at `i` of sorted durations, in seconds. */
+const secondsAt = (sorted: SortedDurations, i: number): number => (sorted instanceof Uint32Array ? sorted[i]! / MS_PER_SECOND : sorted[i]!);
+
 /** durationStats of values already sorted. */
-export function sortedDurationStats(sorted: Float64Array): DurationValue {
+export function sortedDurationStats(sorted: SortedDurations): DurationValue {
   let sum = exactSum([sorted]);
   if (Number.isNaN(sum)) {
     sum = 0;
-    for (const v of sorted) sum += v;
+    for (let i = 0; i < sorted.length; i++) sum += secondsAt(sorted, i);
   }
-  return durationFigures(sorted.length, sum, (rank) => sorted[rank]!);
+  return durationFigures(sorted.length, sum, (rank) => secondsAt(sorted, rank));
 }
 
 /**
@@ -124,10 +143,17 @@ export function sortedDurationStats(sorted: Float64Array): DurationValue {
  * or when their magnitudes add up past 2^53 ms (285,000 years): the caller then adds them in
  * sorted order.
  */
-function exactSum(runs: readonly Float64Array[]): number {
+function exactSum(runs: readonly SortedDurations[]): number {
   let ms = 0;
   let magnitude = 0;
   for (const run of runs) {
+    if (run instanceof Uint32Array) {
+      let runMs = 0;
+      for (let i = 0; i < run.length; i++) runMs += run[i]!;
+      ms += runMs;
+      magnitude += runMs;
+      continue;
+    }
     for (let i = 0; i < run.length; i++) {
       const value = run[i]!;
       const whole = Math.round(value * MS_PER_SECOND);
@@ -146,21 +172,35 @@ function durationFigures(count: number, sum: number, valueAt: (rank: number) => 
 }
 
 /**
- * A growable list of numbers, for accumulators that need every value (percentiles). One value is
- * held in a field and a few in a plain array: a row of a report split by many groups holds a few
- * values per list, and a typed array costs an ArrayBuffer (~200 bytes) even for one value. Past
- * SMALL_LIST values they move to a Float64Array, which holds a million durations in 8 MB and
- * sorts them natively.
+ * A growable list of durations in seconds, for accumulators that need every value (percentiles).
+ * One value is held in a field and a few in a plain array: a row of a report split by many groups
+ * holds a few values per list, and a typed array costs an ArrayBuffer (~200 bytes) even for one
+ * value. Past SMALL_LIST values they move to a typed array: whole milliseconds in a Uint32Array
+ * while every value is one from 0 to 2^32 - 1 ms (49.7 days), as a duration between two
+ * timestamps is (a million durations in 4 MB), else seconds in a Float64Array (8 MB).
  */
 export class NumberList {
   private one = 0;
   private small: number[] | undefined;
+  /** The values as whole milliseconds, while each is one (see wholeMs). */
+  private ms: Uint32Array | undefined;
+  /** The values in seconds, once one was not a whole millisecond. */
   private typed: Float64Array | undefined;
   length = 0;
   /** The length at which `sorted` last sorted the values in place: while it is the length, nothing was pushed since. */
   private sortedLength = -1;
 
   push(value: number): void {
+    const ms = this.ms;
+    if (ms !== undefined) {
+      const whole = wholeMs(value);
+      if (whole >= 0) {
+        if (this.length === ms.length) this.toTyped(this.length * 2);
+        this.ms![this.length++] = whole;
+        return;
+      }
+      this.toTyped(ms.length, true);
+    }
     const typed = this.typed;
     if (typed !== undefined) {
       if (this.length === typed.length) this.toTyped(this.length * 2);
@@ -185,44 +225,94 @@ export class NumberList {
   reserve(count: number): void {
     const wanted = this.length + count;
     if (wanted <= SMALL_LIST) return;
-    const typed = this.typed;
-    if (typed === undefined) this.toTyped(wanted);
-    else if (typed.length < wanted) this.toTyped(Math.max(wanted, typed.length * 2));
+    const held = this.ms ?? this.typed;
+    if (held === undefined) this.toTyped(wanted);
+    else if (held.length < wanted) this.toTyped(Math.max(wanted, held.length * 2));
   }
 
+  /** The values in seconds, as they are held (in the order pushed until sorted). */
   toArray(): Float64Array {
+    if (this.ms !== undefined) return Float64Array.from(this.ms.subarray(0, this.length), (ms) => ms / MS_PER_SECOND);
     return this.typed !== undefined ? this.typed.subarray(0, this.length) : Float64Array.from(this.current());
   }
 
   /**
-   * The values in ascending order. A list held in a Float64Array is sorted in place, once: it
-   * stays sorted until a value is pushed (a row's list, sorted for the row's figures, is not sorted
-   * again for the totals, which walk the rows' lists merged). A small list is sorted in a copy.
+   * The values in ascending order (see SortedDurations). A list held in a typed array is sorted in
+   * place, once: it stays sorted until a value is pushed (a row's list, sorted for the row's
+   * figures, is not sorted again for the totals, which walk the rows' lists merged). A small list
+   * is sorted in a copy.
    */
-  sorted(): Float64Array {
-    if (this.typed === undefined) return Float64Array.from(this.current()).sort();
-    const values = this.typed.subarray(0, this.length);
+  sorted(): SortedDurations {
+    if (this.ms === undefined && this.typed === undefined) {
+      const values = this.current();
+      // As milliseconds when they are, as a long list's are: the totals then need no conversion.
+      return Array.prototype.every.call(values, (v: number) => wholeMs(v) >= 0) ? Uint32Array.from(values, wholeMs).sort() : Float64Array.from(values).sort();
+    }
+    const values = this.ms !== undefined ? this.ms.subarray(0, this.length) : this.typed!.subarray(0, this.length);
     if (this.sortedLength !== this.length) {
-      sortDurations(values);
+      if (values instanceof Uint32Array) sortMilliseconds(values);
+      else sortDurations(values);
       this.sortedLength = this.length;
     }
     return values;
   }
 
-  /** The values as they are held. */
+  /** The values as they are held, in seconds (not the milliseconds, see toArray). */
   private current(): ArrayLike<number> {
     if (this.typed !== undefined) return this.typed.subarray(0, this.length);
     if (this.small !== undefined) return this.small;
     return this.length === 0 ? [] : [this.one];
   }
 
-  /** The values in a Float64Array of `capacity`. */
-  private toTyped(capacity: number): void {
-    const typed = new Float64Array(capacity);
-    typed.set(this.current());
-    this.typed = typed;
+  /**
+   * The values in a typed array of `capacity`: whole milliseconds while each is one and `seconds`
+   * is not asked for (a value that is not was pushed), else seconds.
+   */
+  private toTyped(capacity: number, seconds = false): void {
+    const held = this.ms;
+    if (held !== undefined && !seconds) {
+      this.ms = new Uint32Array(capacity);
+      this.ms.set(held.subarray(0, this.length));
+      return;
+    }
+    const values = held !== undefined ? Array.from(held.subarray(0, this.length), (ms) => ms / MS_PER_SECOND) : this.current();
     this.small = undefined;
+    this.ms = undefined;
+    if (!seconds && this.typed === undefined && Array.prototype.every.call(values, (v: number) => wholeMs(v) >= 0)) {
+      const ms = new Uint32Array(capacity);
+      for (let i = 0; i < values.length; i++) ms[i] = wholeMs(values[i]!);
+      this.ms = ms;
+      return;
+    }
+    const typed = new Float64Array(capacity);
+    typed.set(values);
+    this.typed = typed;
   }
+}
+
+/** `seconds` as whole milliseconds from 0 to 2^32 - 1, or -1 when it is not one of those. */
+function wholeMs(seconds: number): number {
+  const ms = Math.round(seconds * MS_PER_SECOND);
+  return ms >= 0 && ms <= 0xffffffff && ms / MS_PER_SECOND === seconds ? ms : -1;
+}
+
+/**
+ * The other array of sortMilliseconds' passes (shared: one sort runs at a time), as long as the
+ * longest list sorted: one made for each list was garbage as large as the lists themselves (the
+ * 1M report's rows: 12 MB, held at its peak).
+ */
+let passes = new Uint32Array(0);
+
+/**
+ * Sorts whole milliseconds in place, ascending, and returns them: by a radix sort (three 11-bit
+ * digits, through one other array, see passes) from RADIX_FROM values, else natively.
+ */
+export function sortMilliseconds(values: Uint32Array): Uint32Array {
+  const n = values.length;
+  if (n < RADIX_FROM) return values.sort();
+  if (passes.length < n) passes = new Uint32Array(n);
+  values.set(radixSorted(values, passes.subarray(0, n)));
+  return values;
 }
 
 /**
@@ -231,7 +321,7 @@ export class NumberList {
  * already sorted for its own figures, and walking them merged is several times cheaper than sorting
  * a million values again (and needs no second array of them).
  */
-export function forEachMerged(runs: readonly Float64Array[], visit: (value: number, rank: number) => void): void {
+export function forEachMerged(runs: readonly SortedDurations[], visit: (value: number, rank: number) => void): void {
   const live = runs.filter((r) => r.length > 0);
   // The heap: entry i is run runOf[i], whose next value is keys[i] (kept beside it, so that a
   // comparison reads two numbers of one array rather than a run and its position).
@@ -281,9 +371,13 @@ export function forEachMerged(runs: readonly Float64Array[], visit: (value: numb
  * percentiles' values are searched for (see searchedRank); else the runs are walked merged (the
  * sum, of values that are not whole milliseconds, in sorted order).
  */
-export function mergedDurationStats(runs: readonly Float64Array[]): DurationValue {
+export function mergedDurationStats(runs: readonly SortedDurations[]): DurationValue {
   const count = runs.reduce((n, r) => n + r.length, 0);
-  const live = runs.filter((r) => r.length > 0);
+  let live = runs.filter((r) => r.length > 0);
+  // Milliseconds and seconds together (a row with a value that is not a whole millisecond): all in seconds.
+  if (live.some((r) => r instanceof Float64Array) && live.some((r) => r instanceof Uint32Array)) {
+    live = live.map((r) => (r instanceof Uint32Array ? Float64Array.from(r, (ms) => ms / MS_PER_SECOND) : r));
+  }
   const exact = exactSum(live);
   // Few values a run (a few thousand tickets in a hundred rows): the walk costs less than the searches.
   if (!Number.isNaN(exact) && count >= SEARCH_FROM * live.length) return durationFigures(count, exact, (rank) => searchedRank(live, rank));
@@ -292,10 +386,11 @@ export function mergedDurationStats(runs: readonly Float64Array[]): DurationValu
   const values = new Map<number, number>();
   let wanted = 0;
   let sum = 0;
+  const inSeconds = live[0] instanceof Uint32Array ? (ms: number): number => ms / MS_PER_SECOND : (seconds: number): number => seconds;
   forEachMerged(live, (value, rank) => {
-    sum += value;
+    sum += inSeconds(value);
     if (rank === ranks[wanted]) {
-      values.set(rank, value);
+      values.set(rank, inSeconds(value));
       wanted++;
     }
   });
@@ -316,30 +411,33 @@ const SEARCH_FROM = 64;
  * binary search that counts them in each run by binary search. The totals of a million durations
  * in 54 rows: a few milliseconds, where walking them merged took ~35.
  */
-function searchedRank(runs: readonly Float64Array[], rank: number): number {
-  /** How many values are at most `seconds`. */
-  const atMost = (seconds: number): number => {
+function searchedRank(runs: readonly SortedDurations[], rank: number): number {
+  /** How many values are at most `ms` milliseconds. */
+  const atMost = (ms: number): number => {
+    const seconds = ms / MS_PER_SECOND;
     let n = 0;
     for (const run of runs) {
+      const bound = run instanceof Uint32Array ? ms : seconds;
       let [from, to] = [0, run.length];
       while (from < to) {
         const middle = (from + to) >>> 1;
-        if (run[middle]! <= seconds) from = middle + 1;
+        if (run[middle]! <= bound) from = middle + 1;
         else to = middle;
       }
       n += from;
     }
     return n;
   };
+  const msAt = (run: SortedDurations, i: number): number => (run instanceof Uint32Array ? run[i]! : Math.round(run[i]! * MS_PER_SECOND));
   let from = Infinity;
   let to = -Infinity;
   for (const run of runs) {
-    from = Math.min(from, Math.round(run[0]! * MS_PER_SECOND));
-    to = Math.max(to, Math.round(run[run.length - 1]! * MS_PER_SECOND));
+    from = Math.min(from, msAt(run, 0));
+    to = Math.max(to, msAt(run, run.length - 1));
   }
   while (from < to) {
     const middle = Math.floor((from + to) / 2);
-    if (atMost(middle / MS_PER_SECOND) > rank) to = middle;
+    if (atMost(middle) > rank) to = middle;
     else from = middle + 1;
   }
   return from / MS_PER_SECOND;

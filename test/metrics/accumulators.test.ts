@@ -163,6 +163,13 @@ describe('sorted runs walked merged', () => {
             ? { count: 0, mean: null, median: null, p90: null }
             : { count: all.length, mean: toMillisecond(sum / all.length), median: toMillisecond(percentile(all, 0.5)!), p90: toMillisecond(percentile(all, 0.9)!) };
         expect(mergedDurationStats(seconds.map((run) => Float64Array.from(run).sort()))).toEqual(expected);
+        // Runs of whole milliseconds as a NumberList holds them (Uint32Array), some or all of them.
+        const asHeld = seconds.map((run, i) => {
+          const ms = run.map((v) => Math.round(v * 1000));
+          const fits = ms.every((m, k) => m >= 0 && m <= 2 ** 32 - 1 && m / 1000 === run[k]);
+          return fits && (i % 2 === 0 || lists.length % 2 === 0) ? Uint32Array.from(ms).sort() : Float64Array.from(run).sort();
+        });
+        expect(mergedDurationStats(asHeld)).toEqual(expected);
         expect(durationStats(Float64Array.from(all))).toEqual(expected);
       }),
       { numRuns: 1000 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { durationStats, NumberList, percentile, rate, secondsBetween, sortDurations } from '../../src/metrics/stats.js';
+import { durationStats, NumberList, percentile, rate, secondsBetween, sortDurations, sortMilliseconds, type SortedDurations } from '../../src/metrics/stats.js';
 
 /**
  * The shared arithmetic, checked against the spec's formula worked by hand:
@@ -118,14 +118,60 @@ describe('NumberList', () => {
       const values = Array.from({ length: count }, (_, i) => ((i * 7919) % 1009) / 8);
       for (const v of values) list.push(v);
       const ascending = [...values].sort((a, b) => a - b);
-      expect(Array.from(list.sorted())).toEqual(ascending);
-      expect(Array.from(list.sorted())).toEqual(ascending);
+      expect(inSeconds(list.sorted())).toEqual(ascending);
+      expect(inSeconds(list.sorted())).toEqual(ascending);
       if (count > 64) expect(Array.from(list.toArray())).toEqual(ascending); // sorted where it is held
       list.push(-1);
-      expect(Array.from(list.sorted())).toEqual([-1, ...ascending]);
+      expect(inSeconds(list.sorted())).toEqual([-1, ...ascending]);
     }
   });
+
+  it('holds whole milliseconds in 4 bytes each, and all its values in seconds from the first that is not one', () => {
+    const list = new NumberList();
+    for (let i = 0; i < 1000; i++) list.push((i * 7919) % 100_003 / 1000);
+    expect(list.sorted()).toBeInstanceOf(Uint32Array);
+    list.push(0.0005);
+    const sorted = list.sorted();
+    expect(sorted).toBeInstanceOf(Float64Array);
+    expect(Array.from(sorted)).toEqual([...Array.from({ length: 1000 }, (_, i) => (i * 7919) % 100_003 / 1000), 0.0005].sort((a, b) => a - b));
+  });
+
+  it('property: any durations, whole milliseconds or not, come back as pushed and sorted as the native sort sorts them', () => {
+    const value = fc.oneof(
+      { weight: 12, arbitrary: fc.integer({ min: 0, max: 2 ** 32 - 1 }).map((ms) => ms / 1000) },
+      { weight: 1, arbitrary: fc.constantFrom(0.0005, -1, 2 ** 32 / 1000, 1e12, 0.1 + 0.2, -0) },
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 700 }), fc.nat(800), (values, reserved) => {
+        const list = new NumberList();
+        if (reserved % 2 === 0) list.reserve(reserved);
+        for (const v of values) list.push(v);
+        expect(list.length).toBe(values.length);
+        // A -0 may come back as 0 (as the native sort may make it).
+        const zeroed = (list: ArrayLike<number>): number[] => Array.from(list, (v) => (v === 0 ? 0 : v));
+        expect(zeroed(list.toArray())).toEqual(zeroed(values));
+        expect(zeroed(inSeconds(list.sorted()))).toEqual(zeroed(Float64Array.from(values).sort()));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+describe('sortMilliseconds', () => {
+  it('property: sorts as the native sort does, natively or by the radix sort (from 512 values)', () => {
+    const ms = fc.oneof(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 3000 }));
+    fc.assert(
+      fc.property(fc.array(ms, { minLength: 400, maxLength: 2000 }), (values) => {
+        const sorted = sortMilliseconds(Uint32Array.from(values));
+        expect(Array.from(sorted)).toEqual([...values].sort((a, b) => a - b));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/** Sorted durations in seconds (see SortedDurations: a Uint32Array holds milliseconds). */
+const inSeconds = (sorted: SortedDurations): number[] => Array.from(sorted, (v) => (sorted instanceof Uint32Array ? v / 1000 : v));
 
 describe('secondsBetween', () => {
   it.each([
