@@ -17,7 +17,7 @@ import { buildPeriodGrid, comparedRange, shiftedGrid, type Comparison, type Peri
 import { formatInstant } from '../time/zone.js';
 import { REPORT_SCHEMA, type Report, type ReportNote, type ReportRow } from '../report/types.js';
 import type { Metric, MetricContext } from '../metrics/types.js';
-import { compareValues, firstCreatedAt, Grouping, placeView, valuesOf, type Row, type Run } from './views.js';
+import { compareValues, firstCreatedAt, Grouping, placeView, ScratchArrays, valuesOf, type Row, type Run } from './views.js';
 
 /**
  * Places every ticket's events in periods (and groups, with --by), feeds the metrics'
@@ -150,7 +150,7 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
   const unavailable = new Set(notes.map((n) => n.metric!));
   for (const metric of METRICS) if (!metrics.includes(metric) && unavailableNotes([metric], present, context).length > 0) unavailable.add(metric.meta.id);
   notes.unshift(...inputNotes(input), ...unknownResolutionNotes(tickets), ...businessNotes(context));
-  const run: Run = { tickets, options, context, mask, unavailable };
+  const run: Run = { tickets, options, context, mask, unavailable, scratch: new ScratchArrays(tickets.length) };
   const values = valuesOf(run);
 
   const grid = buildPeriodGrid(options.range.from, options.range.to, options.period, options.zone);

@@ -172,6 +172,7 @@ export class Placing {
     view: View,
     /** Split into groups (see Grouping.split); else the view's rows, one per period, are made at once. */
     private readonly split: boolean,
+    private readonly scratch: ScratchArrays,
   ) {
     ({ metrics: this.metrics, grid: this.grid, mask: this.mask } = view);
     this.feeds = feedsOf(this.metrics, attribution, view.unavailable);
@@ -203,11 +204,14 @@ export class Placing {
   placeEvents(grouping: Grouping): Int32Array {
     const { tickets, mask } = this;
     const n = tickets.length;
-    // Not split: every ticket is in group 0, whose rows were all made with the view.
-    const groupOfTicket = new Int32Array(n);
-    if (this.split) for (let t = 0; t < n; t++) if (mask === undefined || mask[t] !== 0) groupOfTicket[t] = grouping.groupOf(t);
-    const rowOf = new Int32Array(n);
-    const byRow = new Int32Array(n);
+    // Not split: every ticket is in group 0, whose rows were all made with the view. (A ticket not
+    // selected has no group: nothing reads it.)
+    const { scratch } = this;
+    const groupOfTicket = scratch.take();
+    if (!this.split) groupOfTicket.fill(0);
+    else for (let t = 0; t < n; t++) if (mask === undefined || mask[t] !== 0) groupOfTicket[t] = grouping.groupOf(t);
+    const rowOf = scratch.take();
+    const byRow = scratch.take();
     let happenedOnly: Int32Array | undefined;
     for (const placement of this.attribution === 'created' ? (['created'] as const) : EVENT_PLACEMENTS) {
       // An event that no metric of the view is placed by still makes its row (the group was active
@@ -221,11 +225,12 @@ export class Placing {
         if (happened === null) {
           this.feedRows(indexes, byRow, starts);
         } else {
-          happenedOnly ??= new Int32Array(n);
+          happenedOnly ??= scratch.take();
           this.feedRows(indexes, happenedOnly, this.keepHappened(happened, byRow, starts, happenedOnly));
         }
       }
     }
+    scratch.give(rowOf, byRow, ...(happenedOnly === undefined ? [] : [happenedOnly]));
     return groupOfTicket;
   }
 
@@ -339,6 +344,7 @@ export class Placing {
     const groupOfTicket = this.placeEvents(grouping);
     this.mergeRows();
     this.placeOpenAtEnd(groupOfTicket);
+    this.scratch.give(groupOfTicket);
     return this;
   }
 
@@ -356,11 +362,35 @@ export interface Run {
   /** The tickets --where selects (undefined: all). */
   mask: Uint8Array | undefined;
   unavailable: ReadonlySet<string>;
+  /** The arrays of the tickets' length that placing a view borrows, one view after another. */
+  scratch: ScratchArrays;
+}
+
+/**
+ * Int32Arrays of the tickets' length that one placing at a time borrows and gives back (see
+ * placeEvents): a report places its tickets for several views in turn (its rows, the headline,
+ * goals, a comparison), each with up to four such arrays, 16 MB at a million tickets. Made anew
+ * for each view, those of the views before were still held, not yet collected: the 1M report's
+ * peak was while its headline was placed.
+ */
+export class ScratchArrays {
+  private readonly free: Int32Array[] = [];
+
+  constructor(private readonly length: number) {}
+
+  /** An array of the tickets' length, holding what an earlier view left in it (or zeros). */
+  take(): Int32Array {
+    return this.free.pop() ?? new Int32Array(this.length);
+  }
+
+  give(...arrays: Int32Array[]): void {
+    this.free.push(...arrays);
+  }
 }
 
 /** A view placed: `by` splits it into groups (a Grouping may be shared, so that two views number groups alike). */
 export function placeView(run: Run, view: Omit<View, 'mask' | 'unavailable'> & { mask?: Uint8Array }, grouping: Grouping): Placing {
-  return new Placing(run.tickets, run.options.attribution, run.context, { ...view, mask: view.mask ?? run.mask, unavailable: run.unavailable }, grouping.split).place(grouping);
+  return new Placing(run.tickets, run.options.attribution, run.context, { ...view, mask: view.mask ?? run.mask, unavailable: run.unavailable }, grouping.split, run.scratch).place(grouping);
 }
 
 /** A set of accumulators' values, keyed by metric id; a metric that is n/a for the input is null. */

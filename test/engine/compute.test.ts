@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { reportOf, type ReportTestOptions, type TicketInput } from '../helpers/build.js';
 import { TICKET_FIELDS } from '../../src/schema/fields.js';
 import { METRIC_IDS } from '../helpers/catalogue.js';
 import { METRICS } from '../../src/metrics/index.js';
+import { ScratchArrays } from '../../src/engine/views.js';
 
 /**
  * The engine: placing events in periods and groups, the range, the rows and the totals
@@ -625,5 +626,28 @@ describe('--attribution created (issue 3: "every metric of a ticket counts in th
     expect(report.attribution).toBe('created');
     expect(resolvedMetrics(report, '2026-W10')).toEqual(onlyR);
     expect(report.totals.metrics.tickets_resolved).toBe(1);
+  });
+});
+
+describe('the arrays placing a view borrows', () => {
+  it('are the same few for every view of a report (rows by agent, headline, comparison, goal), each given back before the next view', () => {
+    const take = vi.spyOn(ScratchArrays.prototype, 'take');
+    try {
+      const records = Array.from({ length: 40 }, (_, i) => ({
+        id: `T${i}`,
+        created_at: `2026-03-0${2 + (i % 7)}T09:00:00Z`,
+        first_response_at: `2026-03-0${2 + (i % 7)}T10:00:00Z`,
+        solved_at: i % 3 === 0 ? undefined : `2026-03-${10 + (i % 9)}T09:00:00Z`,
+        agent: `Agent ${i % 4}`,
+      }));
+      const report = reportOf(records, { by: ['agent'], compare: 'previous', config: { goals: [{ metric: 'first_response_time', max: '2h', by: 'agent' }] } });
+      expect(report.headline).not.toBeNull();
+      const borrowed = take.mock.results.map((r) => r.value as Int32Array);
+      // Four views (rows, comparison, headline, goal), three or four arrays each.
+      expect(borrowed.length).toBeGreaterThanOrEqual(12);
+      expect(new Set(borrowed).size).toBeLessThanOrEqual(4);
+    } finally {
+      take.mockRestore();
+    }
   });
 });
