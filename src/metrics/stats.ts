@@ -239,8 +239,8 @@ export class NumberList {
   /**
    * The values in ascending order (see SortedDurations). A list held in a typed array is sorted in
    * place, once: it stays sorted until a value is pushed (a row's list, sorted for the row's
-   * figures, is not sorted again for the totals, which walk the rows' lists merged). A small list
-   * is sorted in a copy.
+   * figures, is not sorted again for the totals, which read the rows' sorted lists together: see
+   * mergedDurationStats). A small list is sorted in a copy.
    */
   sorted(): SortedDurations {
     if (this.ms === undefined && this.typed === undefined) {

@@ -10,11 +10,12 @@ import { resized } from './typed-arrays.js';
  * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a ticket takes
  * at most 105 bytes plus the bytes of its id (see IdTable), where plain objects would take several
  * times that; 70 in the benchmark's export of a million, whose codes but its customers' and whose
- * counts fit a byte and which has no business times. While an event log is read, each ticket also keeps the time of
- * its latest event, and of the event each column's value came from (see eventTimes).
- * The columns are those the field table (schema/fields.ts) names; text values are interned in
- * dictionaries and stored as codes (-1 = blank), in the narrowest integer array that holds them
- * (see CODE_ARRAYS), as counts are; the columns that hold only blanks share one array (see BLANK_ARRAYS).
+ * counts fit a byte and which has no business times. While an event log is read, each ticket also
+ * keeps the time of its latest event, and of the event each column's value came from (see
+ * eventTimes). The columns are those the field table (schema/fields.ts) names; text values are
+ * interned in dictionaries and stored as codes (-1 = blank), in the narrowest integer array that
+ * holds them (see CODE_ARRAYS), as counts are; the columns that hold only blanks share one array
+ * (see BLANK_ARRAYS).
  */
 
 /**
