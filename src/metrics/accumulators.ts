@@ -213,7 +213,7 @@ class Duration implements Accumulator<DurationValue> {
   }
   result(): DurationValue {
     if (this.merged.length === 0) return sortedDurationStats(this.values.sorted());
-    // Each list sorted (a row's list once, for its own figures), then walked merged.
+    // Each list sorted (a row's list once, for its own figures), then read together (see mergedDurationStats).
     return mergedDurationStats([this.values, ...this.merged].map((list) => list.sorted()));
   }
 }

@@ -246,7 +246,7 @@ export class NumberList {
     if (this.ms === undefined && this.typed === undefined) {
       const values = this.current();
       // As milliseconds when they are, as a long list's are: the totals then need no conversion.
-      return Array.prototype.every.call(values, (v: number) => wholeMs(v) >= 0) ? Uint32Array.from(values, wholeMs).sort() : Float64Array.from(values).sort();
+      return allWholeMs(values) ? Uint32Array.from(values, wholeMs).sort() : Float64Array.from(values).sort();
     }
     const values = this.ms !== undefined ? this.ms.subarray(0, this.length) : this.typed!.subarray(0, this.length);
     if (this.sortedLength !== this.length) {
@@ -278,7 +278,7 @@ export class NumberList {
     const values = held !== undefined ? Array.from(held.subarray(0, this.length), (ms) => ms / MS_PER_SECOND) : this.current();
     this.small = undefined;
     this.ms = undefined;
-    if (!seconds && this.typed === undefined && Array.prototype.every.call(values, (v: number) => wholeMs(v) >= 0)) {
+    if (!seconds && this.typed === undefined && allWholeMs(values)) {
       const ms = new Uint32Array(capacity);
       for (let i = 0; i < values.length; i++) ms[i] = wholeMs(values[i]!);
       this.ms = ms;
@@ -294,6 +294,12 @@ export class NumberList {
 function wholeMs(seconds: number): number {
   const ms = Math.round(seconds * MS_PER_SECOND);
   return ms >= 0 && ms <= 0xffffffff && ms / MS_PER_SECOND === seconds ? ms : -1;
+}
+
+/** Whether every value is a whole number of milliseconds a Uint32Array holds (see wholeMs). */
+function allWholeMs(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (wholeMs(values[i]!) < 0) return false;
+  return true;
 }
 
 /**
