@@ -650,14 +650,19 @@ export class TicketStore {
   /**
    * Column `name`, for a value that is not blank to be written in: a column that is a blank array
    * (see BLANK_ARRAYS) is given a copy of its own first, and a blank array no column is any more goes.
+   * Only the slots of tickets so far are copied (see resize): the room reserved for a large file is
+   * touched only as tickets fill it.
    */
   owned<K extends keyof StoreColumns>(name: K): StoreColumns[K] {
-    const columns = this as StoreColumns;
-    if (this.blankArrays.includes(columns[name])) {
-      columns[name] = columns[name].slice() as StoreColumns[K];
+    const columns = this as unknown as Record<K, StoreArray>;
+    const blanks = columns[name];
+    if (this.blankArrays.includes(blanks)) {
+      const own = new (blanks.constructor as new (length: number) => StoreArray)(blanks.length);
+      own.set(blanks.subarray(0, this.length));
+      columns[name] = own;
       this.dropUnusedBlankArrays();
     }
-    return columns[name];
+    return columns[name] as unknown as StoreColumns[K];
   }
 
   /** Column `name`'s event times in an array of its own (see eventTimes), for a time to be written in. */
@@ -670,6 +675,11 @@ export class TicketStore {
     this.blankArrays = this.blankArrays.map((blanks) => (COLUMNS.some((c) => columns[c.name] === blanks) ? blanks : undefined));
   }
 
+  /**
+   * Room for `capacity` tickets. Every column is written at a slot when a ticket takes it (each
+   * writer writes every column, a blank too) before anything reads it there: the slots past
+   * `length` hold nothing to keep, and the room past them is new memory touched only as tickets fill it.
+   */
   private resize(capacity: number): void {
     this.capacity = capacity;
     const columns = this as unknown as Record<string, StoreArray>;
