@@ -1,6 +1,7 @@
 import { formatCount } from '../count-text.js';
 import { InputError } from '../errors.js';
 import type { TicketStore } from '../tickets/store.js';
+import { timeAt } from '../tickets/store.js';
 import { endOfPeriodHolding, periodCount, startOfPeriodHolding, type Period } from '../time/periods.js';
 import { formatInstant } from '../time/zone.js';
 
@@ -32,10 +33,10 @@ export function eventSpan(tickets: TicketStore): Required<EventSpan> | null {
     }
   };
   for (let slot = 0; slot < tickets.length; slot++) {
-    consider(tickets.createdAt[slot]!, slot, 'created');
-    const firstResponse = tickets.firstResponseAt[slot]!;
+    consider(timeAt(tickets.createdAt, slot), slot, 'created');
+    const firstResponse = timeAt(tickets.firstResponseAt, slot);
     if (!Number.isNaN(firstResponse)) consider(firstResponse, slot, 'first response');
-    const resolved = tickets.resolvedAt[slot]!;
+    const resolved = timeAt(tickets.resolvedAt, slot);
     if (!Number.isNaN(resolved)) consider(resolved, slot, 'resolved');
   }
   return span.earliest === Infinity ? null : span;
