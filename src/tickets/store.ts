@@ -9,7 +9,7 @@ import { resized } from './typed-arrays.js';
 /**
  * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a ticket takes
  * at most 105 bytes plus the bytes of its id (see IdTable), where plain objects would take several
- * times that, and 16 fewer when its export's timestamps are whole seconds (see NO_TIME); 70 in the
+ * times that, and 16 fewer when its export's timestamps are whole seconds (see NO_TIME); 67 in the
  * benchmark's export of a million, whose codes but its customers' and whose counts fit a byte,
  * which has no business times, and 3% of whose rows write milliseconds. While an event log is read, each ticket also
  * keeps the time of its latest event, and of the event each column's value came from (see
@@ -192,6 +192,13 @@ type StoreArray = Float64Array | CodeArray | Uint32Array;
 
 /** How many codes (0 to n - 1) an array of codes holds: 128 for an Int8Array. */
 const codesHeld = (array: CodeArray): number => 2 ** (8 * array.BYTES_PER_ELEMENT - 1);
+
+/** An array of codes copied into the next of CODE_ARRAYS. */
+function wider(column: CodeArray): CodeArray {
+  const copy = new CODE_ARRAYS[CODE_ARRAYS.findIndex((array) => column instanceof array) + 1]!(column.length);
+  copy.set(column);
+  return copy;
+}
 
 /** The typed array a kind is stored in: timestamps as TimeColumn, seconds as doubles (NaN blank), codes and counts as integers (-1 blank). */
 type ArrayOf<K extends FieldKind> = K extends 'timestamp' ? TimeColumn : K extends 'seconds' ? Float64Array : K extends 'text' | 'tags' | 'count' ? CodeArray : Int8Array;
@@ -441,7 +448,9 @@ export class TicketStore {
   /** The tickets' ids, by slot (see idOf). */
   private readonly ids: IdTable;
   /** Index of the input file the ticket's winning record came from. */
-  sourceFile = new Int32Array(this.capacity);
+  sourceFile: CodeArray = new CODE_ARRAYS[0](this.capacity);
+  /** How many file indexes sourceFile holds (see setSourceFile). */
+  private filesHeld = codesHeld(this.sourceFile);
   /** The blank arrays (see BLANK_ARRAYS), each undefined once no column is it; the compiled writer reads them. */
   blankArrays: (StoreArray | undefined)[] = BLANK_ARRAYS.map((_, i) => blankArray(i, this.capacity));
 
@@ -540,13 +549,22 @@ export class TicketStore {
       if (existing < 0) {
         const slot = this.addSlot();
         this.copy(slot, replay, i);
-        this.sourceFile[slot] = file;
+        this.setSourceFile(slot, file);
         outcome({ outcome: 'added', loserFile: -1, createdDiffers: false });
         continue;
       }
       const created = createdAt === undefined ? Number.NaN : timeAt(createdAt, i);
       outcome(this.settle(existing, created, updatedAt === undefined ? Number.NaN : timeAt(updatedAt, i), file, (slot) => this.copy(slot, replay, i)));
     }
+  }
+
+  /** The file a ticket's record came from, in the narrowest integer array that holds its index (see CODE_ARRAYS): most runs read one file. */
+  private setSourceFile(slot: number, file: number): void {
+    while (file >= this.filesHeld) {
+      this.sourceFile = wider(this.sourceFile);
+      this.filesHeld = codesHeld(this.sourceFile);
+    }
+    this.sourceFile[slot] = file;
   }
 
   /** Writes row `i` of a log being replayed into `slot` (see compileCopier). */
@@ -597,7 +615,7 @@ export class TicketStore {
     if (heldWins) return { outcome: 'kept', loserFile: file, createdDiffers };
     const loserFile = this.sourceFile[existing]!;
     write(existing);
-    this.sourceFile[existing] = file;
+    this.setSourceFile(existing, file);
     return { outcome: 'replaced', loserFile, createdDiffers };
   }
 
@@ -630,7 +648,7 @@ export class TicketStore {
     if (!(timeAt(this.updatedAt, slot) >= updated)) this.setTime('updatedAt', slot, updated);
     if (time >= this.latestEvent[slot]!) {
       this.latestEvent[slot] = time;
-      this.sourceFile[slot] = file;
+      this.setSourceFile(slot, file);
     }
     if (resolves && !(timeAt(this.resolvedAt, slot) >= time)) this.setTime('resolvedAt', slot, time);
     if (responds && !(timeAt(this.firstResponseAt, slot) <= time)) this.setTime('firstResponseAt', slot, time);
@@ -678,7 +696,7 @@ export class TicketStore {
 
   private write(slot: number, ticket: ParsedTicket, file: number): void {
     this.writeTicket(this, slot, ticket);
-    this.sourceFile[slot] = file;
+    this.setSourceFile(slot, file);
   }
 
   /** The code of a tags value whose tags are `list` already (see replay). */
@@ -704,11 +722,7 @@ export class TicketStore {
    */
   makeRoom(name: TextField | CountField, code: number): number {
     let column: CodeArray = this.owned(name);
-    while (codesHeld(column) <= code) {
-      const wider = new CODE_ARRAYS[CODE_ARRAYS.findIndex((array) => column instanceof array) + 1]!(column.length);
-      wider.set(column);
-      column = wider;
-    }
+    while (codesHeld(column) <= code) column = wider(column);
     this[name] = column;
     return codesHeld(column);
   }

@@ -52,6 +52,31 @@ describe('counts in the narrowest integer array', () => {
   });
 });
 
+describe('the file each ticket came from, in the narrowest integer array', () => {
+  it('past 127 and 32,767 files, read directly and from a log replayed, every ticket keeps its file', () => {
+    const files = [0, 127, 3, 128, 32_767, 32_768, 5];
+    const store = new TicketStore();
+    files.slice(0, 3).forEach((file, i) => store.upsert(parsed({ id: `T${i}` }), file));
+    expect(width(store.sourceFile)).toBe(1);
+    const log = TicketStore.log();
+    log.append(parsed({ id: 'T3' }), 0);
+    store.replay(log.toLog(), files[3]!, () => undefined);
+    expect(width(store.sourceFile)).toBe(2);
+    files.slice(4).forEach((file, i) => store.upsert(parsed({ id: `T${i + 4}` }), file));
+    store.upsert(parsed({ id: 'T0', updatedAt: CREATED }), 40_000);
+    store.seal();
+    expect(width(store.sourceFile)).toBe(4);
+    expect(Array.from(store.sourceFile.subarray(0, files.length))).toEqual([40_000, ...files.slice(1)]);
+  });
+
+  it('a first file index past 32,767 widens one byte to four at once', () => {
+    const store = new TicketStore();
+    store.upsert(parsed({ id: 'A' }), 70_000);
+    expect(width(store.sourceFile)).toBe(4);
+    expect(store.sourceFile[0]).toBe(70_000);
+  });
+});
+
 describe('timestamps in whole seconds, widened to ms by the first time that is not one', () => {
   // The last instant a column of seconds holds: NO_TIME - 1 seconds, 2106-02-07T06:28:14Z.
   const LAST_HELD = (NO_TIME - 1) * 1000;
