@@ -3,7 +3,6 @@ import type { NegativeRatingsAlert, VolumeAnomalyAlert } from '../report/types.j
 import type { Dimension } from '../schema/fields.js';
 import { Satisfaction } from '../schema/field-kinds.js';
 import type { TicketStore } from '../tickets/store.js';
-import { timeAt } from '../tickets/store.js';
 import { buildPeriodGrid, endOfPeriodHolding, slotIndexOf, startOfPeriodHolding, type PeriodGrid } from '../time/periods.js';
 import { median, roundHalfAway } from '../metrics/stats.js';
 import { compareValues, Grouping } from './views.js';
@@ -61,8 +60,8 @@ interface Tally {
 
 /** When a survey response is placed: at the resolution, else at the creation (as the CSAT metric places it). */
 function responseTime(tickets: TicketStore, slot: number): number {
-  const resolved = timeAt(tickets.resolvedAt, slot);
-  return Number.isNaN(resolved) ? timeAt(tickets.createdAt, slot) : resolved;
+  const resolved = tickets.resolvedAt[slot]!;
+  return Number.isNaN(resolved) ? tickets.createdAt[slot]! : resolved;
 }
 
 /** Per period slot of `grid`, per agent code, the responses of the selected tickets that have an agent. */
@@ -193,7 +192,7 @@ function seriesOf(tickets: TicketStore, history: PeriodGrid, grouping: Grouping,
   const series: Series[] = [];
   for (let t = 0; t < tickets.length; t++) {
     if (!selected(mask, t)) continue;
-    const created = timeAt(tickets.createdAt, t);
+    const created = tickets.createdAt[t]!;
     const own = (series[grouping.groupOf(t)] ??= { counts: new Int32Array(history.slots.length), since: Infinity });
     if (created < own.since) own.since = created;
     const slot = slotIndexOf(history, created);

@@ -1,6 +1,5 @@
 import { allOf, type TicketCondition } from '../tickets/conditions.js';
 import type { TicketStore } from '../tickets/store.js';
-import { timeAt } from '../tickets/store.js';
 import { addBusinessSeconds, businessSeconds, type Schedule } from '../time/business-time.js';
 
 /**
@@ -46,9 +45,9 @@ export function businessTimes(tickets: TicketStore, rules: readonly ScheduleRule
     }
     const { schedule } = rules[index]!;
     result.schedule[slot] = index;
-    const created = timeAt(tickets.createdAt, slot);
-    const answered = timeAt(tickets.firstResponseAt, slot);
-    const resolved = timeAt(tickets.resolvedAt, slot);
+    const created = tickets.createdAt[slot]!;
+    const answered = tickets.firstResponseAt[slot]!;
+    const resolved = tickets.resolvedAt[slot]!;
     if (!Number.isNaN(answered)) result.firstResponse[slot] = businessSeconds(schedule, created, answered);
     if (!Number.isNaN(resolved)) result.resolution[slot] = businessSeconds(schedule, created, resolved);
   }
@@ -58,5 +57,5 @@ export function businessTimes(tickets: TicketStore, rules: readonly ScheduleRule
 /** The SLA deadline under the ticket's schedule: when `targetMs` of its open time has elapsed since creation (NaN: no schedule). */
 export function businessDeadline(tickets: TicketStore, times: BusinessTimes, slot: number, targetMs: number): number {
   const index = times.schedule[slot]!;
-  return index < 0 ? Number.NaN : addBusinessSeconds(times.schedules[index]!, timeAt(tickets.createdAt, slot), targetMs / 1000);
+  return index < 0 ? Number.NaN : addBusinessSeconds(times.schedules[index]!, tickets.createdAt[slot]!, targetMs / 1000);
 }

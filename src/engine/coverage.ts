@@ -1,7 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { selection, whereKeyOf, type TicketCondition } from '../tickets/conditions.js';
 import type { TicketStore } from '../tickets/store.js';
-import { timeAt } from '../tickets/store.js';
 import { formatInstant, hourOfWeek, weekHourReader } from '../time/zone.js';
 import { isOpen, type Schedule } from '../time/business-time.js';
 import { median, toMillisecond } from '../metrics/stats.js';
@@ -50,9 +49,9 @@ export interface Coverage {
 
 /** The instant of a ticket's event (NaN: it did not happen). */
 function eventTime(tickets: TicketStore, slot: number, event: CoverageEvent): number {
-  if (event === 'created') return timeAt(tickets.createdAt, slot);
-  if (event === 'first_response') return timeAt(tickets.firstResponseAt, slot);
-  return timeAt(tickets.resolvedAt, slot);
+  if (event === 'created') return tickets.createdAt[slot]!;
+  if (event === 'first_response') return tickets.firstResponseAt[slot]!;
+  return tickets.resolvedAt[slot]!;
 }
 
 /** How many times each local weekday-hour starts in [from, to): walking the zone's hours, so a skipped hour never starts and a repeated one starts twice. */
@@ -72,8 +71,8 @@ function firstResponsesByHour(tickets: TicketStore, range: { from: number; to: n
   const weekHour = weekHourReader(zone);
   for (let slot = 0; slot < tickets.length; slot++) {
     if (mask !== undefined && mask[slot] === 0) continue;
-    const created = timeAt(tickets.createdAt, slot);
-    const answered = timeAt(tickets.firstResponseAt, slot);
+    const created = tickets.createdAt[slot]!;
+    const answered = tickets.firstResponseAt[slot]!;
     if (!(created >= range.from && created < range.to) || Number.isNaN(answered)) continue;
     waits[weekHour(created)]!.push((answered - created) / 1000);
   }

@@ -6,7 +6,7 @@ import type { MetricContext } from '../metrics/types.js';
 import { FIELDS, type FieldKind } from '../schema/fields.js';
 import { Satisfaction, YesNo } from '../schema/validate.js';
 import { SLA_STATE_NAMES, SlaState } from '../sla/evaluate.js';
-import { timeAt, type TicketStore, type TimeColumn } from '../tickets/store.js';
+import type { TicketStore } from '../tickets/store.js';
 import { selection } from '../tickets/conditions.js';
 import { instantFormatter } from '../time/zone.js';
 import { metricContext, type ComputeOptions } from './compute.js';
@@ -39,7 +39,7 @@ function fieldCell(kind: FieldKind, store: string): Cell {
     case 'id':
       return (slot, c) => c.tickets.idOf(slot);
     case 'timestamp':
-      return (slot, c) => c.instant(timeAt(columnOf(c, store) as unknown as TimeColumn, slot));
+      return (slot, c) => c.instant(columnOf(c, store)[slot]!);
     case 'text':
       return (slot, c) => c.tickets.dictionaries[store as 'agent'].valueOf(columnOf(c, store)[slot]!);
     case 'satisfaction':
@@ -76,12 +76,12 @@ const policyOf = (slot: number, c: LineContext) => {
 
 /** The columns no field holds: derived from the fields, by the metrics' own rules. */
 const DERIVED: readonly LineColumn[] = [
-  { name: 'first_response_time', after: 'customer', cell: (slot, c) => orNull(secondsBetween(timeAt(c.tickets.createdAt, slot), timeAt(c.tickets.firstResponseAt, slot))) },
-  { name: 'resolution_time', after: 'first_response_time', cell: (slot, c) => orNull(secondsBetween(timeAt(c.tickets.createdAt, slot), timeAt(c.tickets.resolvedAt, slot))) },
+  { name: 'first_response_time', after: 'customer', cell: (slot, c) => orNull(secondsBetween(c.tickets.createdAt[slot]!, c.tickets.firstResponseAt[slot]!)) },
+  { name: 'resolution_time', after: 'first_response_time', cell: (slot, c) => orNull(secondsBetween(c.tickets.createdAt[slot]!, c.tickets.resolvedAt[slot]!)) },
   {
     name: 'first_contact_resolution',
     after: 'escalated',
-    cell: (slot, c) => (Number.isNaN(timeAt(c.tickets.resolvedAt, slot)) || !hasAgentReply(c.tickets, slot) ? null : yesNo(resolvedAtFirstContact(c.tickets, slot))),
+    cell: (slot, c) => (Number.isNaN(c.tickets.resolvedAt[slot]!) || !hasAgentReply(c.tickets, slot) ? null : yesNo(resolvedAtFirstContact(c.tickets, slot))),
   },
   { name: 'churn', after: 'first_contact_resolution', cell: (slot, c) => (c.presentFields.has('tags') ? yesNo(isChurn(c.metrics)(c.tickets, slot)) : null) },
   { name: 'sla_policy', after: 'tags', cell: (slot, c) => policyOf(slot, c)?.name ?? null },
@@ -150,11 +150,11 @@ export function* ticketLines(
   const { createdAt } = tickets;
   const slots = Int32Array.from({ length: tickets.length }, (_, i) => i)
     .filter((slot) => mask === undefined || mask[slot] === 1)
-    .sort((a, b) => timeAt(createdAt, a) - timeAt(createdAt, b));
+    .sort((a, b) => createdAt[a]! - createdAt[b]!);
   // Tickets created at the same moment by id, each id made a string once (an export with dates
   // only ties on most comparisons, and the store keeps ids as bytes).
   for (let start = 0, end = 1; start < slots.length; start = end, end = start + 1) {
-    while (end < slots.length && timeAt(createdAt, slots[end]!) === timeAt(createdAt, slots[start]!)) end++;
+    while (end < slots.length && createdAt[slots[end]!] === createdAt[slots[start]!]) end++;
     if (end - start < 2) continue;
     const run = Array.from(slots.subarray(start, end), (slot) => ({ slot, id: tickets.idOf(slot) }));
     run.sort((a, b) => byCodeUnits(a.id, b.id));

@@ -1,7 +1,6 @@
 import { formatCount } from '../count-text.js';
 import { InputError } from '../errors.js';
 import type { TicketStore } from '../tickets/store.js';
-import { timeAt } from '../tickets/store.js';
 import { endOfPeriodHolding, periodCount, startOfPeriodHolding, type Period } from '../time/periods.js';
 import { formatInstant } from '../time/zone.js';
 
@@ -33,10 +32,10 @@ export function eventSpan(tickets: TicketStore): Required<EventSpan> | null {
     }
   };
   for (let slot = 0; slot < tickets.length; slot++) {
-    consider(timeAt(tickets.createdAt, slot), slot, 'created');
-    const firstResponse = timeAt(tickets.firstResponseAt, slot);
+    consider(tickets.createdAt[slot]!, slot, 'created');
+    const firstResponse = tickets.firstResponseAt[slot]!;
     if (!Number.isNaN(firstResponse)) consider(firstResponse, slot, 'first response');
-    const resolved = timeAt(tickets.resolvedAt, slot);
+    const resolved = tickets.resolvedAt[slot]!;
     if (!Number.isNaN(resolved)) consider(resolved, slot, 'resolved');
   }
   return span.earliest === Infinity ? null : span;

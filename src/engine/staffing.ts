@@ -1,6 +1,5 @@
 import { selection, type TicketCondition } from '../tickets/conditions.js';
 import type { TicketStore } from '../tickets/store.js';
-import { timeAt } from '../tickets/store.js';
 import { computeCoverage } from './coverage.js';
 import { agentsNeeded, leadsNeeded } from './erlang.js';
 
@@ -67,7 +66,7 @@ function meanHandleTime(tickets: TicketStore, range: { from: number; to: number 
   let n = 0;
   for (let slot = 0; slot < tickets.length; slot++) {
     if (mask !== undefined && mask[slot] === 0) continue;
-    const created = timeAt(tickets.createdAt, slot);
+    const created = tickets.createdAt[slot]!;
     const handle = tickets.handleTime[slot]!;
     if (created >= range.from && created < range.to && handle >= 0) {
       sum += handle;

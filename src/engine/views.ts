@@ -3,7 +3,7 @@ import type { Attribution } from './attribution.js';
 import type { ComputeOptions } from './compute.js';
 import { InputError } from '../errors.js';
 import type { Dimension } from '../schema/fields.js';
-import { resolvedAtUnknownTime, type TicketStore, timeAt } from '../tickets/store.js';
+import { resolvedAtUnknownTime, type TicketStore } from '../tickets/store.js';
 import { firstSlotEndingAfter, slotIndexOf, type PeriodGrid } from '../time/periods.js';
 import { EVENT_PLACEMENTS, type Accumulator, type EventPlacement, type Metric, type MetricContext, type MetricValue, type Placement } from '../metrics/types.js';
 
@@ -25,14 +25,14 @@ export interface Row {
 function placementTime(tickets: TicketStore, slot: number, placement: EventPlacement, context: MetricContext): number {
   switch (placement) {
     case 'created':
-      return timeAt(tickets.createdAt, slot);
+      return tickets.createdAt[slot]!;
     case 'first_response':
-      return timeAt(tickets.firstResponseAt, slot);
+      return tickets.firstResponseAt[slot]!;
     case 'resolved':
-      return timeAt(tickets.resolvedAt, slot);
+      return tickets.resolvedAt[slot]!;
     case 'satisfaction': {
-      const resolved = timeAt(tickets.resolvedAt, slot);
-      return Number.isNaN(resolved) ? timeAt(tickets.createdAt, slot) : resolved;
+      const resolved = tickets.resolvedAt[slot]!;
+      return Number.isNaN(resolved) ? tickets.createdAt[slot]! : resolved;
     }
     case 'first_response_sla':
       return context.sla.placedAt(slot, 'firstResponse');
@@ -313,14 +313,14 @@ export class Placing {
     const to = grid.boundaries[grid.slots.length]!;
     for (let t = 0; t < tickets.length; t++) {
       if ((mask !== undefined && mask[t] === 0) || resolvedAtUnknownTime(tickets, t)) continue;
-      const first = firstSlotEndingAfter(grid, timeAt(tickets.createdAt, t));
-      const resolved = timeAt(tickets.resolvedAt, t);
+      const first = firstSlotEndingAfter(grid, tickets.createdAt[t]!);
+      const resolved = tickets.resolvedAt[t]!;
       const last = Number.isNaN(resolved) ? grid.slots.length : firstSlotEndingAfter(grid, resolved);
       for (let s = first; s < last; s++) {
         const row = this.rowAt(s, groupOfTicket[t]!, false);
         if (row !== undefined) this.feedOne(row.accumulators, openIndexes, t);
       }
-      if (timeAt(tickets.createdAt, t) < to && !(resolved < to)) this.feedOne(this.totals, openIndexes, t);
+      if (tickets.createdAt[t]! < to && !(resolved < to)) this.feedOne(this.totals, openIndexes, t);
     }
   }
 
@@ -402,6 +402,6 @@ export function valuesOf(run: Run): (metrics: readonly Metric[], accumulators: A
 /** The earliest created_at among the tickets (Infinity for none): a period that ends before it holds no data, rather than zeros. */
 export function firstCreatedAt(tickets: TicketStore): number {
   let first = Infinity;
-  for (let t = 0; t < tickets.length; t++) if (timeAt(tickets.createdAt, t) < first) first = timeAt(tickets.createdAt, t);
+  for (let t = 0; t < tickets.length; t++) if (tickets.createdAt[t]! < first) first = tickets.createdAt[t]!;
   return first;
 }

@@ -1,5 +1,4 @@
 import type { TicketStore } from '../tickets/store.js';
-import { timeAt } from '../tickets/store.js';
 import { YesNo } from '../schema/field-kinds.js';
 import { shareOf } from './accumulators.js';
 import type { Metric, RateValue } from './types.js';
@@ -53,7 +52,7 @@ export const abandonmentRate: Metric<RateValue> = {
     const isChat = chatTest();
     return shareOf(
       (t, slot) => t.answered[slot] !== YesNo.unknown || isChat(t, slot),
-      (t, slot) => (t.answered[slot] === YesNo.unknown ? Number.isNaN(timeAt(t.firstResponseAt, slot)) && !Number.isNaN(timeAt(t.resolvedAt, slot)) : t.answered[slot] === YesNo.no),
+      (t, slot) => (t.answered[slot] === YesNo.unknown ? Number.isNaN(t.firstResponseAt[slot]!) && !Number.isNaN(t.resolvedAt[slot]!) : t.answered[slot] === YesNo.no),
     )();
   },
 };

@@ -1,6 +1,5 @@
 import { durationOf } from './accumulators.js';
 import { secondsBetween } from './stats.js';
-import { timeAt } from '../tickets/store.js';
 import type { DurationValue, Metric } from './types.js';
 
 export const firstResponseTime: Metric<DurationValue> = {
@@ -28,5 +27,5 @@ export const firstResponseTime: Metric<DurationValue> = {
       explanation: 'A was created the week before but answered in this one (7200 s); B took 1800 s and C 3600 s. D was answered the next week. Of 1800, 3600 and 7200 s: mean 4200, median 3600, p90 = 3600 + 0.8 × (7200 − 3600) = 6480.',
     },
   },
-  create: durationOf((t, slot) => secondsBetween(timeAt(t.createdAt, slot), timeAt(t.firstResponseAt, slot))),
+  create: durationOf((t, slot) => secondsBetween(t.createdAt[slot]!, t.firstResponseAt[slot]!)),
 };

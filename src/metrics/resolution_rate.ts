@@ -1,4 +1,4 @@
-import { resolvedAtUnknownTime, timeAt } from '../tickets/store.js';
+import { resolvedAtUnknownTime } from '../tickets/store.js';
 import { shareOf } from './accumulators.js';
 import type { Metric, RateValue } from './types.js';
 
@@ -29,6 +29,6 @@ export const resolutionRate: Metric<RateValue> = {
   },
   create: shareOf(
     () => true,
-    (t, slot) => !Number.isNaN(timeAt(t.resolvedAt, slot)) || resolvedAtUnknownTime(t, slot),
+    (t, slot) => !Number.isNaN(t.resolvedAt[slot]!) || resolvedAtUnknownTime(t, slot),
   ),
 };

@@ -1,6 +1,5 @@
 import { durationOf } from './accumulators.js';
 import { secondsBetween } from './stats.js';
-import { timeAt } from '../tickets/store.js';
 import type { DurationValue, Metric } from './types.js';
 
 export const resolutionTime: Metric<DurationValue> = {
@@ -28,5 +27,5 @@ export const resolutionTime: Metric<DurationValue> = {
       explanation: 'A took 6 h (21600 s), B 2 days (172800 s, by its closed_at), C 1 day (86400 s); D was resolved at the end of the week, which belongs to the next. Mean 93600, median 86400, p90 = 86400 + 0.8 × (172800 − 86400) = 155520.',
     },
   },
-  create: durationOf((t, slot) => secondsBetween(timeAt(t.createdAt, slot), timeAt(t.resolvedAt, slot))),
+  create: durationOf((t, slot) => secondsBetween(t.createdAt[slot]!, t.resolvedAt[slot]!)),
 };

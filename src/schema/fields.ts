@@ -9,8 +9,7 @@
 
 /**
  * - `id`: text that identifies the ticket (required; never a rounded number);
- * - `timestamp`: an instant (ISO 8601 in the canonical export); the store holds whole seconds, or
- *   epoch ms once a value is not one (tickets/store.ts, NO_TIME), and hands out epoch ms;
+ * - `timestamp`: an instant (ISO 8601 in the canonical export), epoch ms in the store;
  * - `text`: trimmed text, interned in a dictionary;
  * - `satisfaction`: good / bad, or a rating 1–5 (4 and 5 satisfied);
  * - `score`: a whole number 0–10 (NPS);

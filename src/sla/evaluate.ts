@@ -1,5 +1,5 @@
 import { allOf, type TicketCondition } from '../tickets/conditions.js';
-import { resolvedAtUnknownTime, type TicketStore, timeAt } from '../tickets/store.js';
+import { resolvedAtUnknownTime, type TicketStore } from '../tickets/store.js';
 
 /**
  * SLA outcomes, counted the way Zendesk's SLA reports count achievement and breach events: each
@@ -83,15 +83,15 @@ export function evaluateSla(
   const placed = { firstResponse: new Float64Array(n).fill(Number.NaN), resolution: new Float64Array(n).fill(Number.NaN) };
   /** The target after creation, in calendar time or in the ticket's schedule's open time. */
   const deadlineOf = (policy: SlaPolicy, slot: number, targetMs: number | undefined): number =>
-    targetMs === undefined ? Number.NaN : policy.clock === 'business' ? businessDeadline(slot, targetMs) : timeAt(tickets.createdAt, slot) + targetMs;
+    targetMs === undefined ? Number.NaN : policy.clock === 'business' ? businessDeadline(slot, targetMs) : tickets.createdAt[slot]! + targetMs;
   const matchers = policies.map((p) => allOf(tickets, p.match));
   for (let slot = 0; slot < n; slot++) {
     const index = matchers.findIndex((matches) => matches(slot));
     if (index < 0) continue;
     const applies = policies[index]!;
     policy[slot] = index;
-    const resolved = timeAt(tickets.resolvedAt, slot);
-    const firstResponse = timeAt(tickets.firstResponseAt, slot);
+    const resolved = tickets.resolvedAt[slot]!;
+    const firstResponse = tickets.firstResponseAt[slot]!;
     const firstResponseDue = deadlineOf(applies, slot, applies.firstResponseMs);
     let [state, at] = outcome(firstResponseDue, firstResponse, dataEnd);
     // Resolved by the first-response deadline without a response: no first-response outcome.

@@ -9,9 +9,8 @@ import { resized } from './typed-arrays.js';
 /**
  * The valid, de-duplicated tickets of a run, kept column by column in typed arrays: a ticket takes
  * at most 105 bytes plus the bytes of its id (see IdTable), where plain objects would take several
- * times that, and 16 fewer when its export's timestamps are whole seconds (see NO_TIME); 67 in the
- * benchmark's export of a million, whose codes but its customers' and whose counts fit a byte,
- * which has no business times, and 3% of whose rows write milliseconds. While an event log is read, each ticket also
+ * times that; 67 in the benchmark's export of a million, whose codes but its customers' and whose
+ * counts fit a byte and which has no business times. While an event log is read, each ticket also
  * keeps the time of its latest event, and of the event each column's value came from (see
  * eventTimes). The columns are those the field table (schema/fields.ts) names; text values are
  * interned in dictionaries and stored as codes (-1 = blank), in the narrowest integer array that
@@ -156,39 +155,7 @@ export class Dictionary {
  */
 const CODE_ARRAYS = [Int8Array, Int16Array, Int32Array] as const;
 type CodeArray = Int8Array | Int16Array | Int32Array;
-
-/**
- * A timestamp column holds whole seconds since 1970 in a Uint32Array, NO_TIME for a blank: half the
- * bytes of epoch ms in doubles (16 MB less at a million tickets), and exports write whole seconds;
- * a valid timestamp is never before 1970 (schema/field-kinds.ts). Before a value that is not a
- * whole second, or is from 2106-02-07T06:28:15Z on, is written, the column is copied into a
- * Float64Array of epoch ms, NaN for a blank (see widenTimes). Read with timeAt, in epoch ms.
- */
-export const NO_TIME = 0xffff_ffff;
-declare const TIME_COLUMN: unique symbol;
-/** A timestamp column (see NO_TIME): its values are read with timeAt. */
-export interface TimeColumn {
-  readonly [TIME_COLUMN]: true;
-  readonly length: number;
-}
-type TimeArray = Uint32Array | Float64Array;
-
-/** The time in `slot` of a timestamp column, in epoch ms (NaN: blank). */
-export function timeAt(column: TimeColumn, slot: number): number {
-  const times = column as unknown as TimeArray;
-  const held = times[slot]!;
-  return times.BYTES_PER_ELEMENT === 8 ? held : held === NO_TIME ? Number.NaN : held * 1000;
-}
-
-/** Epoch ms (NaN: blank) as a column of seconds holds it; -1 when it cannot (see NO_TIME). */
-function heldSeconds(ms: number): number {
-  const seconds = ms / 1000;
-  // `>>> 0` keeps a whole number from 0 to 2^32 - 1 as it is.
-  if (seconds >>> 0 === seconds && seconds !== NO_TIME) return seconds;
-  return Number.isNaN(ms) ? NO_TIME : -1;
-}
-
-type StoreArray = Float64Array | CodeArray | Uint32Array;
+type StoreArray = Float64Array | CodeArray;
 
 /** How many codes (0 to n - 1) an array of codes holds: 128 for an Int8Array. */
 const codesHeld = (array: CodeArray): number => 2 ** (8 * array.BYTES_PER_ELEMENT - 1);
@@ -200,10 +167,10 @@ function wider(column: CodeArray): CodeArray {
   return copy;
 }
 
-/** The typed array a kind is stored in: timestamps as TimeColumn, seconds as doubles (NaN blank), codes and counts as integers (-1 blank). */
-type ArrayOf<K extends FieldKind> = K extends 'timestamp' ? TimeColumn : K extends 'seconds' ? Float64Array : K extends 'text' | 'tags' | 'count' ? CodeArray : Int8Array;
+/** The typed array a kind is stored in: epoch ms and seconds as doubles (NaN blank), codes and counts as integers (-1 blank). */
+type ArrayOf<K extends FieldKind> = K extends 'timestamp' | 'seconds' ? Float64Array : K extends 'text' | 'tags' | 'count' ? CodeArray : Int8Array;
 const ARRAY_OF: Record<Exclude<FieldKind, 'id'>, new (length: number) => StoreArray> = {
-  timestamp: Uint32Array,
+  timestamp: Float64Array,
   seconds: Float64Array,
   text: CODE_ARRAYS[0],
   tags: CODE_ARRAYS[0],
@@ -218,7 +185,6 @@ type Stored = Exclude<Extract<Field, { store: string }>, { kind: 'id' }>;
 export type StoreColumns = { [F in Stored as F['store']]: ArrayOf<F['kind']> };
 type TextField = Extract<Stored, { kind: 'text' | 'tags' }>['store'];
 type CountField = Extract<Stored, { kind: 'count' }>['store'];
-type TimeField = Extract<Stored, { kind: 'timestamp' }>['store'];
 
 /**
  * The arrays of blanks columns share: one per array type and blank value (NaN in doubles, -1 in
@@ -234,9 +200,8 @@ function blankArray(i: number, capacity: number): StoreArray {
   return new array(capacity).fill(blank);
 }
 
-/** What a column holds for a blank value: its kind's blank, code -1 for text and tags (see codeOf), NO_TIME for a timestamp. */
+/** What a column holds for a blank value: its kind's blank, and code -1 for text and tags (see codeOf). */
 function blankOf(kind: Exclude<FieldKind, 'id'>): number {
-  if (kind === 'timestamp') return NO_TIME;
   const blank = KINDS[kind].blank;
   return typeof blank === 'number' ? blank : -1;
 }
@@ -314,43 +279,31 @@ function valueCode(column: Column, blanks: unknown[]): string {
  * column by a wider one (see makeRoom), and `column[slot] = code` would write into the array it
  * named first.
  */
-function storeCode(column: Column, value: string, inSeconds: TimesInSeconds, coded = false): string {
+function storeCode(column: Column, value: string, coded = false): string {
   const { name, kind, blank, shares } = column;
   const stored = coded ? value : kind === 'text' ? `store.dictionaries.${name}.codeOf(${value})` : kind === 'tags' ? `store.tagListCode(${value})` : value;
-  // A count its column cannot hold widens it first (a code did in codeOf); a time goes into a
-  // column of seconds as seconds, or widens it first when they cannot hold it (see NO_TIME).
-  const room =
-    kind === 'count'
-      ? ` if (stored >= store.countRoom.${name}) store.countRoom.${name} = store.makeRoom('${name}', stored);`
-      : kind === 'timestamp' && inSeconds[name as TimeField]
-        ? ` seconds = heldSeconds(stored); if (seconds >= 0) stored = seconds; else store.widenTimes('${name}');`
-        : '';
+  // A count its column cannot hold widens it first (a code did in codeOf).
+  const room = kind === 'count' ? ` if (stored >= store.countRoom.${name}) store.countRoom.${name} = store.makeRoom('${name}', stored);` : '';
   const notBlank = Number.isNaN(blank) ? 'stored === stored' : `stored !== ${blank}`;
   return `stored = ${stored};${room} if (store.${name} === store.blankArrays[${shares}] && ${notBlank}) store.owned('${name}'); store.${name}[slot] = stored;`;
 }
 
-/** A function made from `statements`, the blank tests they call passed in as blank0, blank1…, and the time helpers heldSeconds and timeAt. */
+/** A function made from `statements`, the blank tests they call passed in as blank0, blank1… */
 function compile<F>(signature: string, statements: string[], blanks: unknown[]): F {
   const names = blanks.map((_, i) => `blank${i}`);
-  const make = new Function('heldSeconds', 'timeAt', ...names, `return function ${signature} {\n${statements.join('\n')}\n};`) as (...args: unknown[]) => F;
-  return make(heldSeconds, timeAt, ...blanks);
+  const make = new Function(...names, `return function ${signature} {\n${statements.join('\n')}\n};`) as (...args: unknown[]) => F;
+  return make(...blanks);
 }
 
-/** Per timestamp column, whether it holds seconds still (see NO_TIME). */
-type TimesInSeconds = Readonly<Record<TimeField, boolean>>;
-
 /**
- * The code that writes a parsed ticket into its columns, made from the column list: one statement
- * per column, its property written out (a column several fields fill takes the first that is not
- * blank). A loop over the columns did the same with a property lookup per column and record: see
- * schema/validate.ts, compileReader. Each store makes its own for its timestamp columns as they
- * are (`inSeconds`), and again when one widens: code that has written both seconds and ms into a
- * column stays slower at every write (measured: the 1M report 3% slower), and a column of ms is
- * then written as before, without a test.
+ * The code that writes a parsed ticket into its columns, and the code that finds its latest
+ * timestamp, made once from the column list: one statement per column, its property written out
+ * (a column several fields fill takes the first that is not blank). A loop over the columns did the
+ * same with a property lookup per column and record: see schema/validate.ts, compileReader.
  */
-function compileWriter(inSeconds: TimesInSeconds): WriteTicket {
+function compileWriter(): WriteTicket {
   const blanks: unknown[] = [];
-  const statements = ['let stored, seconds;', ...COLUMNS.map((column) => storeCode(column, valueCode(column, blanks), inSeconds))];
+  const statements = ['let stored;', ...COLUMNS.map((column) => storeCode(column, valueCode(column, blanks)))];
   return compile<WriteTicket>('writeTicket(store, slot, t)', statements, blanks);
 }
 
@@ -361,20 +314,19 @@ function compileWriter(inSeconds: TimesInSeconds): WriteTicket {
  * `skip` are the fold's own (created_at, updated_at, and a resolution or first response that
  * events decide).
  */
-function compileFolder(skip: ReadonlySet<keyof StoreColumns>, inSeconds: TimesInSeconds): FoldTicket {
+function compileFolder(skip: ReadonlySet<keyof StoreColumns>): FoldTicket {
   const blanks: unknown[] = [];
-  const statements = ['let v, stored, seconds;'];
+  const statements = ['let v, stored;'];
   for (const column of COLUMNS.filter((c) => !skip.has(c.name))) {
     statements.push(`v = ${valueCode(column, blanks)};`);
     blanks.push(KINDS[column.kind].isBlankValue);
     const times = `store.eventTimes.${column.name}`;
     const ownTimes = `if (${times} === store.noEventYet) store.ownEventTimes('${column.name}');`;
-    statements.push(`if (!blank${blanks.length - 1}(v) && time >= ${times}[slot]) { ${storeCode(column, 'v', inSeconds)} ${ownTimes} ${times}[slot] = time; }`);
+    statements.push(`if (!blank${blanks.length - 1}(v) && time >= ${times}[slot]) { ${storeCode(column, 'v')} ${ownTimes} ${times}[slot] = time; }`);
   }
   return compile<FoldTicket>('foldTicket(store, slot, t, time)', statements, blanks);
 }
 
-/** The code that finds a parsed ticket's latest timestamp. */
 function compileLatest(): LatestTime {
   const statements = TIMESTAMP_KEYS.map((key) => `if (t.${key} > latest) latest = t.${key};`);
   return new Function(`return function latestTime(t) {\nlet latest = -Infinity;\n${statements.join('\n')}\nreturn latest;\n};`)() as LatestTime;
@@ -385,21 +337,15 @@ function compileLatest(): LatestTime {
  * ticket the row was made from: numbers as they are, a text's or tags' code in the log turned into
  * this store's code the first time the row of one is written (see LogReplay), so that values get
  * their codes in the order of the records that are kept, as when the file is read in one piece.
- * Made, as the writer is, for the store's timestamp columns as they are.
  */
-function compileCopier(inSeconds: TimesInSeconds): CopyRow {
-  const statements = ['const columns = log.columns, codes = log.codes, values = log.values;', 'let stored, code, own, seconds;'];
+function compileCopier(): CopyRow {
+  const statements = ['const columns = log.columns, codes = log.codes, values = log.values;', 'let stored, code, own;'];
   for (const column of COLUMNS) {
     const { name, kind, blank } = column;
     const from = `columns.${name}`;
     const blankText = Number.isNaN(blank) ? 'NaN' : String(blank);
-    if (kind === 'timestamp') {
-      // In epoch ms, held here as this store's column holds it (the log's may be in seconds or not).
-      statements.push(`{ const v = ${from} === undefined ? NaN : timeAt(${from}, i); ${storeCode(column, 'v', inSeconds, true)} }`);
-      continue;
-    }
     if (kind !== 'text' && kind !== 'tags') {
-      statements.push(`{ const v = ${from} === undefined ? ${blankText} : ${from}[i]; ${storeCode(column, 'v', inSeconds, true)} }`);
+      statements.push(`{ const v = ${from} === undefined ? ${blankText} : ${from}[i]; ${storeCode(column, 'v', true)} }`);
       continue;
     }
     const code =
@@ -407,12 +353,14 @@ function compileCopier(inSeconds: TimesInSeconds): CopyRow {
         ? `store.tagListCodeOf(values.${name}[code], log.tagLists[code])`
         : `store.dictionaries.${name}.codeOf(values.${name}[code])`;
     statements.push(
-      `{ code = ${from} === undefined ? -1 : ${from}[i]; let v = -1; if (code >= 0) { own = codes.${name}[code]; v = own >= 0 ? own : (codes.${name}[code] = ${code}); } ${storeCode(column, 'v', inSeconds, true)} }`,
+      `{ code = ${from} === undefined ? -1 : ${from}[i]; let v = -1; if (code >= 0) { own = codes.${name}[code]; v = own >= 0 ? own : (codes.${name}[code] = ${code}); } ${storeCode(column, 'v', true)} }`,
     );
   }
   return compile<CopyRow>('copyRow(store, slot, log, i)', statements, []);
 }
 
+const writeTicket = compileWriter();
+const copyRow = compileCopier();
 const latestTime = compileLatest();
 
 export type UpsertOutcome = 'added' | 'replaced' | 'kept';
@@ -461,11 +409,6 @@ export class TicketStore {
   private readonly tagLists: string[][] = [];
   /** Per count column, the least count its array cannot hold (see makeRoom; the compiled writer reads it). */
   readonly countRoom = Object.fromEntries(COLUMNS.filter((c) => c.kind === 'count').map((c) => [c.name, codesHeld(new CODE_ARRAYS[0](0))])) as Record<CountField, number>;
-  /** Per timestamp column, whether it holds seconds still (see NO_TIME). */
-  private readonly timesInSeconds = Object.fromEntries(COLUMNS.filter((c) => c.kind === 'timestamp').map((c) => [c.name, true])) as Record<TimeField, boolean>;
-  /** The code that writes a ticket, and a log's row (made when a log is replayed), for the timestamp columns as they are (see compileWriter). */
-  private writeTicket: WriteTicket = compileWriter(this.timesInSeconds);
-  private copyRow: CopyRow | undefined;
 
   /**
    * Event logs only, while events come: per column, the time of the event its value came from (see
@@ -477,9 +420,7 @@ export class TicketStore {
   noEventYet = new Float64Array(0);
   /** Event logs only: per ticket, the time of its latest event (its file is the ticket's sourceFile). */
   private latestEvent = new Float64Array(0);
-  /** Event logs only: the code that folds an event in (see compileFolder), and the columns the fold sets itself. */
-  private foldTicket: FoldTicket | undefined;
-  private readonly foldsOwn = new Set<keyof StoreColumns>();
+  private readonly foldTicket: FoldTicket | undefined;
 
   /**
    * `folding`: the rows are events, folded into tickets with foldEvent (upsert is not used).
@@ -492,10 +433,10 @@ export class TicketStore {
     this.ids = new IdTable(!log);
     for (const column of COLUMNS) (this as unknown as Record<string, unknown>)[column.name] = this.blankArrays[column.shares];
     if (folding === undefined) return;
-    const own = this.foldsOwn.add('createdAt').add('updatedAt');
+    const own = new Set<keyof StoreColumns>(['createdAt', 'updatedAt']);
     if (folding.resolution) own.add('resolvedAt');
     if (folding.firstResponse) own.add('firstResponseAt');
-    this.foldTicket = compileFolder(own, this.timesInSeconds);
+    this.foldTicket = compileFolder(own);
     this.noEventYet = new Float64Array(this.capacity).fill(-Infinity);
     for (const column of COLUMNS) if (!own.has(column.name)) this.eventTimes[column.name] = this.noEventYet;
     this.latestEvent = new Float64Array(this.capacity);
@@ -542,19 +483,18 @@ export class TicketStore {
     const replay: LogReplay = { ...log, codes };
     const { bytes, ends } = log.ids;
     this.ids.reserveBytes(bytes.length);
-    const createdAt = log.columns.createdAt as TimeColumn | undefined;
-    const updatedAt = log.columns.updatedAt as TimeColumn | undefined;
+    const createdAt = log.columns.createdAt as Float64Array;
+    const updatedAt = log.columns.updatedAt as Float64Array | undefined;
     for (let i = 0; i < log.length; i++) {
       const existing = this.ids.findBytes(bytes, i === 0 ? 0 : ends[i - 1]!, ends[i]!);
       if (existing < 0) {
         const slot = this.addSlot();
-        this.copy(slot, replay, i);
+        copyRow(this, slot, replay, i);
         this.setSourceFile(slot, file);
         outcome({ outcome: 'added', loserFile: -1, createdDiffers: false });
         continue;
       }
-      const created = createdAt === undefined ? Number.NaN : timeAt(createdAt, i);
-      outcome(this.settle(existing, created, updatedAt === undefined ? Number.NaN : timeAt(updatedAt, i), file, (slot) => this.copy(slot, replay, i)));
+      outcome(this.settle(existing, createdAt[i]!, updatedAt === undefined ? Number.NaN : updatedAt[i]!, file, (slot) => copyRow(this, slot, replay, i)));
     }
   }
 
@@ -565,12 +505,6 @@ export class TicketStore {
       this.filesHeld = codesHeld(this.sourceFile);
     }
     this.sourceFile[slot] = file;
-  }
-
-  /** Writes row `i` of a log being replayed into `slot` (see compileCopier). */
-  private copy(slot: number, replay: LogReplay, i: number): void {
-    this.copyRow ??= compileCopier(this.timesInSeconds);
-    this.copyRow(this, slot, replay, i);
   }
 
   /** A slot for the id just looked up in `ids` and not found. */
@@ -600,7 +534,7 @@ export class TicketStore {
       this.write(this.addSlot(), ticket, file);
       return { outcome: 'added', loserFile: -1, createdDiffers: false };
     }
-    return this.settle(existing, ticket.createdAt, ticket.updatedAt, file, (slot) => this.writeTicket(this, slot, ticket));
+    return this.settle(existing, ticket.createdAt, ticket.updatedAt, file, (slot) => writeTicket(this, slot, ticket));
   }
 
   /**
@@ -609,8 +543,8 @@ export class TicketStore {
    */
   private settle(existing: number, createdAt: number, incoming: number, file: number, write: (slot: number) => void): UpsertResult {
     // Another creation time for the same id: the rows are events of one ticket, not copies of it.
-    const createdDiffers = timeAt(this.createdAt, existing) !== createdAt;
-    const held = timeAt(this.updatedAt, existing);
+    const createdDiffers = this.createdAt[existing] !== createdAt;
+    const held = this.updatedAt[existing]!;
     const heldWins = !Number.isNaN(held) && (Number.isNaN(incoming) || held > incoming);
     if (heldWins) return { outcome: 'kept', loserFile: file, createdDiffers };
     const loserFile = this.sourceFile[existing]!;
@@ -635,23 +569,23 @@ export class TicketStore {
     const added = slot < 0;
     if (added) {
       slot = this.addSlot();
-      this.writeTicket(this, slot, ticket);
+      writeTicket(this, slot, ticket);
       this.latestEvent[slot] = -Infinity;
-      this.setTime('updatedAt', slot, Number.NaN);
-      if (this.folding!.resolution) this.setTime('resolvedAt', slot, Number.NaN);
-      if (this.folding!.firstResponse) this.setTime('firstResponseAt', slot, Number.NaN);
+      this.updatedAt[slot] = Number.NaN;
+      if (this.folding!.resolution) this.resolvedAt[slot] = Number.NaN;
+      if (this.folding!.firstResponse) this.firstResponseAt[slot] = Number.NaN;
     }
     this.foldTicket!(this, slot, ticket, time);
-    if (time < timeAt(this.createdAt, slot)) this.setTime('createdAt', slot, time);
+    if (time < this.createdAt[slot]!) this.owned('createdAt')[slot] = time;
     // NaN (blank) never counts: comparisons with NaN are false.
     const updated = ticket.updatedAt > time ? ticket.updatedAt : time;
-    if (!(timeAt(this.updatedAt, slot) >= updated)) this.setTime('updatedAt', slot, updated);
+    if (!(this.updatedAt[slot]! >= updated)) this.owned('updatedAt')[slot] = updated;
     if (time >= this.latestEvent[slot]!) {
       this.latestEvent[slot] = time;
       this.setSourceFile(slot, file);
     }
-    if (resolves && !(timeAt(this.resolvedAt, slot) >= time)) this.setTime('resolvedAt', slot, time);
-    if (responds && !(timeAt(this.firstResponseAt, slot) <= time)) this.setTime('firstResponseAt', slot, time);
+    if (resolves && !(this.resolvedAt[slot]! >= time)) this.owned('resolvedAt')[slot] = time;
+    if (responds && !(this.firstResponseAt[slot]! <= time)) this.owned('firstResponseAt')[slot] = time;
     return added;
   }
 
@@ -695,7 +629,7 @@ export class TicketStore {
   }
 
   private write(slot: number, ticket: ParsedTicket, file: number): void {
-    this.writeTicket(this, slot, ticket);
+    writeTicket(this, slot, ticket);
     this.setSourceFile(slot, file);
   }
 
@@ -725,39 +659,6 @@ export class TicketStore {
     while (codesHeld(column) <= code) column = wider(column);
     this[name] = column;
     return codesHeld(column);
-  }
-
-  /**
-   * Copies timestamp column `name` into a Float64Array of epoch ms (see NO_TIME), in an array of its
-   * own, before a time its seconds cannot hold is written. Returns false: it holds seconds no longer.
-   * Only the slots of tickets so far are copied: a slot is written before it is read (see resize),
-   * and the room reserved for a large file is not touched until tickets fill it.
-   */
-  widenTimes(name: TimeField): void {
-    const seconds = this.owned(name);
-    const ms = new Float64Array(seconds.length);
-    for (let slot = 0; slot < this.length; slot++) ms[slot] = timeAt(seconds, slot);
-    (this as unknown as Record<TimeField, Float64Array>)[name] = ms;
-    this.timesInSeconds[name] = false;
-    // The code that writes it, made anew (see compileWriter).
-    this.writeTicket = compileWriter(this.timesInSeconds);
-    this.copyRow = undefined;
-    if (this.foldTicket !== undefined) this.foldTicket = compileFolder(this.foldsOwn, this.timesInSeconds);
-  }
-
-  /** Writes `ms` (NaN: blank) into timestamp column `name`, as the compiled writer writes a time. */
-  private setTime(name: TimeField, slot: number, ms: number): void {
-    // A blank array holds blanks already (and only ever blanks).
-    if (Number.isNaN(ms) && this.blankArrays.includes(this[name] as unknown as StoreArray)) return;
-    let held = ms;
-    if (this.timesInSeconds[name]) {
-      held = heldSeconds(ms);
-      if (held < 0) {
-        this.widenTimes(name);
-        held = ms;
-      }
-    }
-    (this.owned(name) as unknown as TimeArray)[slot] = held;
   }
 
   /**
@@ -821,5 +722,5 @@ export class TicketStore {
  * metrics placed by the resolution (tickets_resolved, resolution_time, the resolution SLA) leave it out.
  */
 export function resolvedAtUnknownTime(tickets: TicketStore, slot: number): boolean {
-  return Number.isNaN(timeAt(tickets.resolvedAt, slot)) && tickets.resolved[slot] === YesNo.yes;
+  return Number.isNaN(tickets.resolvedAt[slot]!) && tickets.resolved[slot] === YesNo.yes;
 }

@@ -11,7 +11,6 @@ import { decodeInput, firstInvalidUtf16, firstInvalidUtf8 } from '../../src/io/d
 import { delimiterFromFlag, formatFromExtension, type InputEncoding } from '../../src/io/input-formats.js';
 import { readTicketSources, type ReadOptions } from '../../src/reading/read-exports.js';
 import { Ingest, type IngestSummary } from '../../src/tickets/ingest.js';
-import { timeAt } from '../../src/tickets/store.js';
 import { wallTimeReader } from '../../src/time/zone.js';
 import { projectRoot } from '../helpers/cli.js';
 import { tempFiles } from '../helpers/temp-files.js';
@@ -41,7 +40,7 @@ function tickets(summary: IngestSummary): { id: string; createdAt: string; agent
   const { store } = summary;
   return Array.from({ length: store.length }, (_, slot) => ({
     id: store.idOf(slot),
-    createdAt: new Date(timeAt(store.createdAt, slot)).toISOString(),
+    createdAt: new Date(store.createdAt[slot]!).toISOString(),
     agent: store.dictionaries.agent.valueOf(store.agent[slot]!),
     team: store.dictionaries.team.valueOf(store.team[slot]!),
   }));

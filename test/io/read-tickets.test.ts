@@ -8,7 +8,7 @@ import { InputError, UsageError } from '../../src/errors.js';
 import type { InputFormat } from '../../src/io/input-formats.js';
 import { readTicketSources } from '../../src/reading/read-exports.js';
 import { Ingest, type IngestSummary, type Rejection } from '../../src/tickets/ingest.js';
-import { timeAt, type TicketStore } from '../../src/tickets/store.js';
+import type { TicketStore } from '../../src/tickets/store.js';
 import { wallTimeReader } from '../../src/time/zone.js';
 
 /** Writes `content` to a fresh file named `name` (in its own sub-directory) and returns its path. */
@@ -32,7 +32,7 @@ async function read(paths: string[], options: { stdin?: Readable; format?: Input
 function tickets(store: TicketStore): { id: string; createdAt: string; agent: string | null; team: string | null }[] {
   return Array.from({ length: store.length }, (_, slot) => ({
     id: store.idOf(slot),
-    createdAt: new Date(timeAt(store.createdAt, slot)).toISOString(),
+    createdAt: new Date(store.createdAt[slot]!).toISOString(),
     agent: store.dictionaries.agent.valueOf(store.agent[slot]!),
     team: store.dictionaries.team.valueOf(store.team[slot]!),
   }));

@@ -11,7 +11,7 @@ import { METRICS } from '../../src/metrics/index.js';
 import type { Report } from '../../src/report/types.js';
 import type { Dimension } from '../../src/schema/fields.js';
 import { Ingest, type IngestSummary } from '../../src/tickets/ingest.js';
-import { timeAt, type TicketStore } from '../../src/tickets/store.js';
+import type { TicketStore } from '../../src/tickets/store.js';
 import type { Period } from '../../src/time/periods.js';
 import { wallTimeReader } from '../../src/time/zone.js';
 
@@ -175,10 +175,10 @@ function storedTicket(store: TicketStore, slot: number) {
   const time = (ms: number): number | null => (Number.isNaN(ms) ? null : ms);
   return {
     id: store.idOf(slot),
-    createdAt: timeAt(store.createdAt, slot),
-    firstResponseAt: time(timeAt(store.firstResponseAt, slot)),
-    resolvedAt: time(timeAt(store.resolvedAt, slot)),
-    updatedAt: time(timeAt(store.updatedAt, slot)),
+    createdAt: store.createdAt[slot]!,
+    firstResponseAt: time(store.firstResponseAt[slot]!),
+    resolvedAt: time(store.resolvedAt[slot]!),
+    updatedAt: time(store.updatedAt[slot]!),
     text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, store.dictionaries[f].valueOf(store[f][slot]!)])),
     satisfaction: store.satisfaction[slot]!,
   };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_INDEX, TICKET_FIELDS, type TicketField } from '../../src/schema/fields.js';
 import { emptyParsedTicket, type ParsedTicket } from '../../src/schema/validate.js';
 import { Ingest, type IngestSummary } from '../../src/tickets/ingest.js';
-import { TicketStore, timeAt } from '../../src/tickets/store.js';
+import { TicketStore } from '../../src/tickets/store.js';
 import { wallTimeReader } from '../../src/time/zone.js';
 import { ingest, type TicketInput } from '../helpers/build.js';
 
@@ -93,7 +93,7 @@ describe('duplicates: which record wins', () => {
     ]);
     const { store } = summary;
     expect(store.dictionaries.team.valueOf(store.team[0]!)).toBeNull();
-    expect(timeAt(store.resolvedAt, 0)).toBeNaN();
+    expect(store.resolvedAt[0]).toBeNaN();
   });
 });
 
@@ -207,7 +207,7 @@ describe('TicketStore', () => {
     store.upsert(parsed({ id: 'solved', solvedAt: 100, closedAt: 200 }), 0);
     store.upsert(parsed({ id: 'closed', closedAt: 200 }), 0);
     store.upsert(parsed({ id: 'open' }), 0);
-    expect(Array.from({ length: 3 }, (_, slot) => timeAt(store.resolvedAt, slot))).toEqual([100, 200, Number.NaN]);
+    expect(Array.from(store.resolvedAt.subarray(0, 3))).toEqual([100, 200, Number.NaN]);
   });
 
   it('keeps every value when it grows past its initial capacity', () => {
@@ -219,8 +219,8 @@ describe('TicketStore', () => {
     expect(store.length).toBe(n);
     for (const i of [0, 1, 1023, 1024, 1025, 1535, 1536, 2303, 2304, 4095, 4096, n - 1]) {
       expect(store.idOf(i)).toBe(`T${i}`);
-      expect(timeAt(store.createdAt, i)).toBe(i * 1000);
-      expect(timeAt(store.updatedAt, i)).toBe(i);
+      expect(store.createdAt[i]).toBe(i * 1000);
+      expect(store.updatedAt[i]).toBe(i);
       expect(store.dictionaries.agent.valueOf(store.agent[i]!)).toBe(`agent${i % 7}`);
       expect(store.nps[i]).toBe(i % 11);
       expect(store.handleTime[i]).toBe(i / 2);
@@ -246,7 +246,7 @@ describe('TicketStore', () => {
       expect(store.createdAt.length).toBeLessThanOrEqual(Math.max(1024, n + 1) * 1.1);
       expect([store.idOf(0), store.handleTime[0], store.sourceFile[0]]).toEqual(['first', 1, 0]);
       for (const i of [0, 999, 1023, n - 1]) {
-        expect([store.idOf(i + 1), timeAt(store.createdAt, i + 1), store.handleTime[i + 1], store.sourceFile[i + 1]]).toEqual([`T${i}`, i, i, 1]);
+        expect([store.idOf(i + 1), store.createdAt[i + 1], store.handleTime[i + 1], store.sourceFile[i + 1]]).toEqual([`T${i}`, i, i, 1]);
         expect(store.dictionaries.agent.valueOf(store.agent[i + 1]!)).toBe(`a${i % 5}`);
       }
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Satisfaction, YesNo } from '../../src/schema/validate.js';
 import type { EventLog } from '../../src/tickets/event-log.js';
 import type { IngestSummary } from '../../src/tickets/ingest.js';
-import { resolvedAtUnknownTime, timeAt } from '../../src/tickets/store.js';
+import { resolvedAtUnknownTime } from '../../src/tickets/store.js';
 import { ingest, type TicketInput } from '../helpers/build.js';
 
 /** An event of case `id` at `time` (minutes after 2026-03-02 08:00 UTC). */
@@ -20,10 +20,10 @@ function ticket(summary: IngestSummary, id: string) {
   const { store } = summary;
   const slot = Array.from({ length: store.length }, (_, s) => store.idOf(s)).indexOf(id);
   return {
-    createdAt: timeAt(store.createdAt, slot),
-    updatedAt: timeAt(store.updatedAt, slot),
-    resolvedAt: timeAt(store.resolvedAt, slot),
-    firstResponseAt: timeAt(store.firstResponseAt, slot),
+    createdAt: store.createdAt[slot],
+    updatedAt: store.updatedAt[slot],
+    resolvedAt: store.resolvedAt[slot],
+    firstResponseAt: store.firstResponseAt[slot],
     agent: store.dictionaries.agent.valueOf(store.agent[slot]!),
     status: store.dictionaries.status.valueOf(store.status[slot]!),
     resolved: store.resolved[slot],

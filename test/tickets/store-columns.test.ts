@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { camelCase, FIELDS, type FieldKind } from '../../src/schema/fields.js';
 import { emptyParsedTicket, resolvedOrByStatus, type ParsedTicket } from '../../src/schema/validate.js';
-import { NO_TIME, TicketStore, timeAt, type EventFolding, type StoreColumns } from '../../src/tickets/store.js';
+import { TicketStore, type EventFolding, type StoreColumns } from '../../src/tickets/store.js';
 import { ingest } from '../helpers/build.js';
 
 /**
@@ -77,72 +77,6 @@ describe('the file each ticket came from, in the narrowest integer array', () =>
   });
 });
 
-describe('timestamps in whole seconds, widened to ms by the first time that is not one', () => {
-  // The last instant a column of seconds holds: NO_TIME - 1 seconds, 2106-02-07T06:28:14Z.
-  const LAST_HELD = (NO_TIME - 1) * 1000;
-  const held = (ms: number): boolean => Number.isNaN(ms) || (ms % 1000 === 0 && ms >= 0 && ms <= LAST_HELD);
-  const time = fc.oneof(
-    fc.integer({ min: 0, max: NO_TIME - 1 }).map((seconds) => seconds * 1000),
-    fc.integer({ min: 0, max: Date.UTC(2200, 0, 1) - 1 }),
-    fc.constantFrom(0, 999, LAST_HELD, LAST_HELD + 1, LAST_HELD + 1000, Date.parse('2026-03-02T09:53:02.424Z')),
-  );
-  const TIMES = ['createdAt', 'firstResponseAt', 'updatedAt'] as const;
-  const record = fc.record({ id: fc.constantFrom('A', 'B', 'C', 'D', 'E'), createdAt: time, firstResponseAt: fc.oneof(fc.constant(Number.NaN), time), updatedAt: fc.oneof(fc.constant(Number.NaN), time) });
-  type Written = { id: string } & Record<(typeof TIMES)[number], number>;
-
-  it('property: every time reads back as written, through room made, replaced records and a log replayed; whole seconds stay in 4 bytes', () => {
-    fc.assert(
-      fc.property(fc.array(record, { maxLength: 30 }), fc.nat(30), fc.boolean(), (records: Written[], cut, reserve) => {
-        // What the store must hold: each id's winning record (the latest updated_at, on a tie the
-        // last), and whether any record written into a column held a time seconds cannot.
-        const model = new Map<string, Written>();
-        const widened = new Set<string>();
-        for (const r of records) {
-          const kept = model.get(r.id);
-          if (kept !== undefined && !Number.isNaN(kept.updatedAt) && (Number.isNaN(r.updatedAt) || kept.updatedAt > r.updatedAt)) continue;
-          model.set(r.id, r);
-          for (const name of TIMES) if (!held(r[name])) widened.add(name);
-        }
-        const store = new TicketStore();
-        if (reserve) store.reserve(2000);
-        const log = TicketStore.log();
-        records.forEach((r, i) => (i < cut ? store.upsert(parsed(r), 0) : log.append(parsed(r), 0)));
-        log.seal();
-        store.replay(structuredClone(log.toLog()), 0, () => undefined);
-        store.seal();
-        expect(Array.from({ length: store.length }, (_, slot) => store.idOf(slot))).toEqual([...model.keys()]);
-        for (const name of TIMES) {
-          expect(Array.from({ length: store.length }, (_, slot) => timeAt(store[name], slot)), name).toEqual([...model.values()].map((r) => r[name]));
-          expect(width(store[name] as unknown as Column), name).toBe(widened.has(name) ? 8 : 4);
-        }
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('a time past 2106-02-07T06:28:14Z, the last a column of seconds holds, widens it; the times before stay exact', () => {
-    const store = new TicketStore();
-    store.upsert(parsed({ id: 'A', createdAt: LAST_HELD }), 0);
-    expect(width(store.createdAt as unknown as Column)).toBe(4);
-    store.upsert(parsed({ id: 'B', createdAt: LAST_HELD + 1000 }), 0);
-    expect(width(store.createdAt as unknown as Column)).toBe(8);
-    expect([timeAt(store.createdAt, 0), timeAt(store.createdAt, 1)]).toEqual([LAST_HELD, LAST_HELD + 1000]);
-  });
-
-  it('event logs: folded times are held in seconds until one is not a whole second', () => {
-    const store = new TicketStore({ resolution: true, firstResponse: true });
-    const event = (createdAt: number): ParsedTicket => parsed({ id: 'A', createdAt });
-    const [opened, answered, closed] = ['2026-03-02T09:00:00Z', '2026-03-02T09:05:00Z', '2026-03-02T10:00:00.750Z'].map((t) => Date.parse(t)) as [number, number, number];
-    store.foldEvent(event(opened), 0, false, false);
-    store.foldEvent(event(answered), 0, false, true);
-    expect(width(store.resolvedAt as unknown as Column)).toBe(4);
-    store.foldEvent(event(closed), 0, true, false);
-    store.seal();
-    expect([timeAt(store.createdAt, 0), timeAt(store.firstResponseAt, 0), timeAt(store.resolvedAt, 0), timeAt(store.updatedAt, 0)]).toEqual([opened, answered, closed, closed]);
-    expect([store.createdAt, store.firstResponseAt, store.resolvedAt, store.updatedAt].map((c) => width(c as unknown as Column))).toEqual([4, 4, 8, 8]);
-  });
-});
-
 describe('text codes in the narrowest integer array', () => {
   // Codes 0–127 fit an Int8Array, 0–32,767 an Int16Array: each side of both limits.
   const cases = [
@@ -214,11 +148,10 @@ describe('text codes in the narrowest integer array', () => {
 
 /** The store's columns, from the field table. */
 const COLUMN_NAMES = [...new Set(FIELDS.flatMap((f) => ('store' in f && f.kind !== 'id' ? [f.store as keyof StoreColumns] : [])))];
-/** A column as the typed array it is (a timestamp column's seconds or ms, see NO_TIME). */
-type Column = Float64Array | Uint32Array | Int32Array | Int16Array | Int8Array;
-const column = (store: TicketStore, name: keyof StoreColumns): Column => store[name] as unknown as Column;
-/** Whether every value of an array is the blank of its type (NaN in doubles, NO_TIME in a timestamp's seconds, -1 in other integers). */
-const allBlank = (array: Column): boolean => Array.from(array).every((v) => (array instanceof Float64Array ? Number.isNaN(v) : array instanceof Uint32Array ? v === NO_TIME : v === -1));
+type Column = StoreColumns[keyof StoreColumns];
+const column = (store: TicketStore, name: keyof StoreColumns): Column => store[name];
+/** Whether every value of an array is the blank of its type (NaN in doubles, -1 in integers). */
+const allBlank = (array: Column): boolean => array.every((v) => (array instanceof Float64Array ? Number.isNaN(v) : v === -1));
 
 describe('columns no value was written in share one array of blanks per type', () => {
   const minimal = [
@@ -228,11 +161,9 @@ describe('columns no value was written in share one array of blanks per type', (
 
   it('the absent fields of a file are one array per type, blank throughout', () => {
     const { store } = ingest(minimal);
-    // Doubles: business times; seconds (timestamps): first response, resolution, updated_at; Int8: answered, nps, team, counts…
+    // Doubles: business times, first response, resolution, updated_at; Int8: answered, nps, team, counts…
     expect(store.businessResolutionTime).toBe(store.businessFirstResponseTime);
-    expect(store.firstResponseAt).toBe(store.resolvedAt);
-    expect(store.firstResponseAt).toBe(store.updatedAt);
-    expect(allBlank(column(store, 'firstResponseAt'))).toBe(true);
+    expect(store.firstResponseAt).toBe(store.businessFirstResponseTime);
     expect(store.answered).toBe(store.nps);
     expect(store.team).toBe(store.nps);
     expect(store.reopens).toBe(store.nps);
@@ -242,7 +173,7 @@ describe('columns no value was written in share one array of blanks per type', (
     expect(store.handleTime).not.toBe(store.businessResolutionTime);
     expect([store.handleTime[0], store.handleTime[1]]).toEqual([60, Number.NaN]);
     expect(store.agent).not.toBe(store.nps);
-    expect(new Set(COLUMN_NAMES.map((name) => column(store, name))).size).toBe(3 + 3);
+    expect(new Set(COLUMN_NAMES.map((name) => column(store, name))).size).toBe(2 + 3);
   });
 
   it('a later file that has the field gives its column an array of its own, the earlier tickets blank in it', () => {
@@ -261,8 +192,8 @@ describe('columns no value was written in share one array of blanks per type', (
       { id: 'B', created_at: '2026-03-02T09:00:00Z' },
     ]);
     expect([store.resolved[0], store.resolved[1]]).toEqual([1, -1]);
-    expect([timeAt(store.resolvedAt, 0), timeAt(store.resolvedAt, 1)]).toEqual([Date.parse('2026-03-02T10:00:00Z'), Number.NaN]);
-    expect([timeAt(store.firstResponseAt, 0), timeAt(store.firstResponseAt, 1)]).toEqual([Date.parse('2026-03-02T08:01:30Z'), Number.NaN]);
+    expect([store.resolvedAt[0], store.resolvedAt[1]]).toEqual([Date.parse('2026-03-02T10:00:00Z'), Number.NaN]);
+    expect([store.firstResponseAt[0], store.firstResponseAt[1]]).toEqual([Date.parse('2026-03-02T08:01:30Z'), Number.NaN]);
     expect(store.resolved).not.toBe(store.answered);
     expect(allBlank(store.answered)).toBe(true);
   });
@@ -284,11 +215,11 @@ describe('columns no value was written in share one array of blanks per type', (
       { id: 'D', created_at: '2026-03-02T08:30:00Z', activity: 'open' },
     ];
     const { store } = ingest(events, { eventLog: { resolvedWhen: { field: 'activity', values: ['close'] } } });
-    expect([timeAt(store.resolvedAt, 0), timeAt(store.resolvedAt, 1)]).toEqual([Date.parse('2026-03-02T09:00:00Z'), Number.NaN]);
-    expect([timeAt(store.updatedAt, 0), timeAt(store.updatedAt, 1)]).toEqual([Date.parse('2026-03-02T09:00:00Z'), Date.parse('2026-03-02T08:30:00Z')]);
+    expect([store.resolvedAt[0], store.resolvedAt[1]]).toEqual([Date.parse('2026-03-02T09:00:00Z'), Number.NaN]);
+    expect([store.updatedAt[0], store.updatedAt[1]]).toEqual([Date.parse('2026-03-02T09:00:00Z'), Date.parse('2026-03-02T08:30:00Z')]);
     expect([store.resolved[0], store.resolved[1]]).toEqual([1, -1]);
     expect(store.resolved).not.toBe(store.answered);
-    expect(allBlank(column(store, 'firstResponseAt'))).toBe(true);
+    expect(store.firstResponseAt).toBe(store.handleTime);
     expect(allBlank(store.handleTime)).toBe(true);
   });
 
@@ -333,7 +264,7 @@ describe('columns no value was written in share one array of blanks per type', (
           store.seal();
           if (fold !== undefined) store.settleEvents();
         }
-        for (const blanks of shared.blankArrays) if (blanks !== undefined) expect(allBlank(blanks as Column)).toBe(true);
+        for (const blanks of shared.blankArrays) if (blanks !== undefined) expect(allBlank(blanks)).toBe(true);
         for (const name of COLUMN_NAMES) {
           const array = column(shared, name);
           // Two columns are one array only when it is a blank array.
