@@ -157,8 +157,8 @@ const CODE_ARRAYS = [Int8Array, Int16Array, Int32Array] as const;
 type CodeArray = Int8Array | Int16Array | Int32Array;
 type StoreArray = Float64Array | CodeArray;
 
-/** How many codes (0 to n - 1) an array of codes holds: 128 for an Int8Array. */
-const codesHeld = (array: CodeArray): number => 2 ** (8 * array.BYTES_PER_ELEMENT - 1);
+/** How many codes (0 to n - 1) an array of codes, or an array type of CODE_ARRAYS, holds: 128 for an Int8Array. */
+const codesHeld = (array: { readonly BYTES_PER_ELEMENT: number }): number => 2 ** (8 * array.BYTES_PER_ELEMENT - 1);
 
 /** An array of codes copied into the next of CODE_ARRAYS. */
 function wider(column: CodeArray): CodeArray {
@@ -408,7 +408,7 @@ export class TicketStore {
   ) as Record<TextField, Dictionary>;
   private readonly tagLists: string[][] = [];
   /** Per count column, the least count its array cannot hold (see makeRoom; the compiled writer reads it). */
-  readonly countRoom = Object.fromEntries(COLUMNS.filter((c) => c.kind === 'count').map((c) => [c.name, codesHeld(new CODE_ARRAYS[0](0))])) as Record<CountField, number>;
+  readonly countRoom = Object.fromEntries(COLUMNS.filter((c) => c.kind === 'count').map((c) => [c.name, codesHeld(CODE_ARRAYS[0])])) as Record<CountField, number>;
 
   /**
    * Event logs only, while events come: per column, the time of the event its value came from (see
