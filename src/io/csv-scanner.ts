@@ -4,7 +4,7 @@
  * options this project used (bom, relax_quotes, relax_column_count, skip_empty_lines, record
  * delimiters CRLF, LF and CR), which a property test checks on random texts and chunkings
  * (test/io/csv-scanner.test.ts); it replaced csv-parse on the reading path because csv-parse was
- * the largest single cost of a report (README, Speed).
+ * the largest single cost of a report (docs/speed.md).
  *
  * The rules:
  * - a record ends at an LF, a CR or a CRLF outside quotes; a line with no character at all is

@@ -57,13 +57,13 @@ export const EXPANSION_FLOOR = 64 * 1024 * 1024;
 export const READ_THREADS = ['auto', '1', '2'] as const;
 export type ReadThreads = (typeof READ_THREADS)[number];
 
-/** 32 MiB (about 180,000 tickets): below, starting the second thread costs about what it saves (18 MB: slower; 39 MB: ~15% faster; README, Speed). */
+/** 32 MiB (about 180,000 tickets): below, starting the second thread costs about what it saves (18 MB: slower; 39 MB: ~15% faster; docs/speed.md). */
 export const TWO_PARTS_FROM = 32 * 1024 * 1024;
 
 /**
  * The memory a file of `size` bytes read in two threads should have: its report's peak was ~1.9
  * times the file's size with two threads, ~1.4 with one (180 MB: 337–341 MiB against 243–262;
- * README, Speed), so twice its size and 256 MiB to spare.
+ * docs/speed.md), so twice its size and 256 MiB to spare.
  */
 export const twoThreadsMemory = (size: number): number => 2 * size + 256 * 1024 * 1024;
 

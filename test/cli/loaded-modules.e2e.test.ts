@@ -7,7 +7,7 @@ import { tempFiles, workDirectory } from '../helpers/temp-files.js';
 
 /**
  * What a run loads. A report of a few thousand tickets spends most of its time starting, so each
- * library and each part of the code is loaded only by the runs that use it (README, Speed). Each
+ * library and each part of the code is loaded only by the runs that use it (docs/speed.md). Each
  * absence is checked against a run that does load the thing, so that the check itself can fail.
  */
 
