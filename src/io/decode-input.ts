@@ -108,7 +108,8 @@ export function checkedUtf8Part(source: AsyncIterable<Buffer>, name: string): As
 
 /**
  * Reads chunks until `enough(head)` holds for the bytes read so far (or the input ends), and gives
- * back those bytes and every chunk from the first, as if nothing had been read.
+ * back those bytes and every chunk from the first, as if nothing had been read. The chunks read
+ * ahead are kept as copies: their source may read into the same buffers again (FileBytes).
  */
 export async function peek(
   source: AsyncIterable<Buffer>,
@@ -116,14 +117,14 @@ export async function peek(
 ): Promise<{ head: Buffer; chunks: AsyncIterable<Buffer> }> {
   const iterator = source[Symbol.asyncIterator]();
   const seen: Buffer[] = [];
-  let head = Buffer.alloc(0);
+  let head: Buffer = Buffer.alloc(0);
   let done = false;
   while (!done && !enough(head)) {
     const next = await iterator.next();
     done = next.done === true;
     if (!done) {
-      seen.push(next.value);
-      head = seen.length === 1 ? next.value : Buffer.concat(seen);
+      seen.push(Buffer.from(next.value));
+      head = seen.length === 1 ? seen[0]! : Buffer.concat(seen);
     }
   }
   async function* replay(): AsyncGenerator<Buffer> {

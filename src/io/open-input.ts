@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
 import { decodeInput, type DecodedInput } from './decode-input.js';
+import { FileBytes } from './file-bytes.js';
 import type { InputEncoding } from './input-formats.js';
 import type { InputProgress } from './progress.js';
 import type { ExpansionLimit } from './read-limits.js';
@@ -27,9 +27,9 @@ async function* bytesOf(stdin: AsyncIterable<Buffer | string>): AsyncGenerator<B
   for await (const chunk of stdin) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 }
 
-/** An input's bytes, and its size when it is a regular file (not standard input, a FIFO or a device). */
-async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<{ stream: Readable; size: number | undefined }> {
-  if (path === '-') return { stream: Readable.from(bytesOf(stdin as AsyncIterable<Buffer | string>)), size: undefined };
+/** An input's bytes (a file's, recycled once known not to be gzip data: see FileBytes), and its size when it is a regular file (not standard input, a FIFO or a device). */
+async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<{ bytes: AsyncIterable<Buffer>; file?: FileBytes; size: number | undefined }> {
+  if (path === '-') return { bytes: Readable.from(bytesOf(stdin as AsyncIterable<Buffer | string>)), size: undefined };
   let info;
   try {
     info = await stat(path);
@@ -37,12 +37,13 @@ async function openSource(path: string, stdin: NodeJS.ReadableStream): Promise<{
     throw new InputError(`${path}: cannot read: ${systemReason(error)}`);
   }
   if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a file`);
-  const stream = createReadStream(path);
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (error) => reject(new InputError(`${path}: cannot read: ${systemReason(error)}`)));
-  });
-  return { stream, size: info.isFile() ? info.size : undefined };
+  let file;
+  try {
+    file = await FileBytes.open(path, info.isFile() ? 0 : undefined);
+  } catch (error) {
+    throw new InputError(`${path}: cannot read: ${systemReason(error)}`);
+  }
+  return { bytes: file, file, size: info.isFile() ? info.size : undefined };
 }
 
 /** Whether an input is a regular file, which can be read a second time (not `-`, a pipe, a FIFO or a device). */
@@ -91,14 +92,18 @@ export interface DecodeOptions {
  */
 export async function openInput(path: string, stdin: NodeJS.ReadableStream, options: DecodeOptions, progress?: InputProgress): Promise<InputText> {
   const name = displayName(path);
-  const { stream, size } = await openSource(path, stdin);
+  const source = await openSource(path, stdin);
+  const { size } = source;
   try {
-    const bytes = progress === undefined ? stream : counted(stream, progress);
+    const bytes = progress === undefined ? source.bytes : counted(source.bytes, progress);
     const decoded = await decodeInput(readFailuresNamed(bytes, name), name, options.encoding, options.expansion);
+    // Only the first chunk is read (decodeInput peeks at it) and the second under way, each into a buffer of its own.
+    if (!decoded.compressed) source.file?.recycle();
     progress?.opened(size, decoded.compressed);
     return { ...decoded, name, size, chunks: readFailuresNamed(decoded.chunks, name) };
   } catch (error) {
-    stream.destroy();
+    if (source.file === undefined) (source.bytes as Readable).destroy();
+    else source.file.close();
     if (error instanceof InputError) throw error;
     throw new InputError(`${name}: cannot read: ${systemReason(error)}`);
   }

@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { InputError } from '../errors.js';
+import { FileBytes } from '../io/file-bytes.js';
 import { readCsvPart, type CsvPartPlan, type CsvPartRead } from './csv-part.js';
 import type { PartMessage } from './later-part.js';
 
@@ -20,13 +20,22 @@ function buffersOf({ ingest: { log }, counts }: CsvPartRead): ArrayBuffer[] {
   return [...new Set(arrays.map((array) => array!.buffer as ArrayBuffer))];
 }
 
+/** The part's bytes, read into two buffers in turn (the CSV reader copies what it keeps). */
+async function partBytes(plan: CsvPartPlan): Promise<FileBytes> {
+  const bytes = await FileBytes.open(plan.path, plan.at);
+  bytes.recycle();
+  return bytes;
+}
+
 port.once('message', (plan: CsvPartPlan) => {
-  readCsvPart(plan, createReadStream(plan.path, { start: plan.at }), (bytes, records) => post({ kind: 'progress', bytes, records })).then(
-    (part) => post({ kind: 'done', part }, buffersOf(part)),
-    (error: unknown) => {
-      // A read error (EIO, the file gone) is the file's too.
-      if (error instanceof InputError || typeof (error as NodeJS.ErrnoException).code === 'string') post({ kind: 'input-error' });
-      else throw error;
-    },
-  );
+  partBytes(plan)
+    .then((bytes) => readCsvPart(plan, bytes, (read, records) => post({ kind: 'progress', bytes: read, records })))
+    .then(
+      (part) => post({ kind: 'done', part }, buffersOf(part)),
+      (error: unknown) => {
+        // A read error (EIO, the file gone) is the file's too.
+        if (error instanceof InputError || typeof (error as NodeJS.ErrnoException).code === 'string') post({ kind: 'input-error' });
+        else throw error;
+      },
+    );
 });
