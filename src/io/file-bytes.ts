@@ -6,18 +6,27 @@ import { close, open, read } from 'node:fs';
  * the input's.
  */
 
-/** How much of a file is read at a time (what fs.createReadStream reads). */
-const READ_SIZE = 64 * 1024;
+/** The chunks a file's bytes are handed on in (what fs.createReadStream reads at a time): the blocks the readers split records in. */
+export const CHUNK_SIZE = 64 * 1024;
 
-/** Buffers a file's chunks are read into in turn, once recycled: the chunk the reader has, the one before it, and the one being read. */
+/**
+ * How much of a file is read at a time, then handed on a chunk at a time: a read that goes
+ * through the thread pool costs ~35 us here besides its bytes (the bench's 180 MB file read alone
+ * took 0.30 s of CPU 64 KiB at a time, 0.19–0.27 s 256 KiB at a time; 1 MiB reads saved a little
+ * more, and held 10 MiB more at the report's peak). See docs/speed.md.
+ */
+export const READ_SIZE = 4 * CHUNK_SIZE;
+
+/** Buffers a file is read into in turn, once recycled: the read the reader's chunk is in, the one before it, and the one under way. */
 const RING = 3;
 
 /**
- * A file's bytes, chunk by chunk from byte `start` on, each chunk read while the one before is
- * used (as fs.createReadStream reads ahead). Each read is made into a new buffer until `recycle` is
- * called, and from then on into three buffers in turn: when the reader asks for a chunk, the one
- * after it is read into the buffer of the chunk two before it. So whoever reads the chunks must
- * copy what it keeps of one by the time it asks for the one after the next (the readers here keep
+ * A file's bytes, chunk by chunk from byte `start` on, each read (of READ_SIZE, handed on in
+ * chunks of CHUNK_SIZE) made while the one before is used (as fs.createReadStream reads ahead).
+ * Each read is made into a new buffer until `recycle` is called, and from then on into three
+ * buffers in turn: when the reader asks for the first chunk of one read, the next is read into the
+ * buffer of the read two before it. So whoever reads the chunks must copy what it keeps of one by
+ * the time it asks for the one after the next (the readers here keep
  * at most the end of the chunk before, and copy it: the CSV scanner, the JSON splitter, peek,
  * checkedUtf8; zlib does not, so gzip data is never read so). On these machines a fresh 64 KiB
  * buffer costs 16 pages touched for the first time: reading the bench's 180 MB file took 0.44 s of
@@ -81,10 +90,10 @@ export class FileBytes implements AsyncIterable<Buffer> {
   async *[Symbol.asyncIterator](): AsyncGenerator<Buffer> {
     try {
       for (let next = this.readNext(); ; ) {
-        const chunk = await next;
-        if (chunk.length === 0) return;
+        const bytes = await next;
+        if (bytes.length === 0) return;
         next = this.readNext();
-        yield chunk;
+        for (let at = 0; at < bytes.length; at += CHUNK_SIZE) yield bytes.subarray(at, Math.min(at + CHUNK_SIZE, bytes.length));
       }
     } finally {
       this.close();
