@@ -3,7 +3,7 @@ import { isChurn } from '../metrics/cancellation_rate.js';
 import { hasAgentReply, resolvedAtFirstContact } from '../metrics/first_contact_resolution.js';
 import { secondsBetween } from '../metrics/stats.js';
 import type { MetricContext } from '../metrics/types.js';
-import { FIELDS, type FieldKind } from '../schema/fields.js';
+import { FIELDS, type Field } from '../schema/fields.js';
 import { Satisfaction, YesNo } from '../schema/validate.js';
 import { SLA_STATE_NAMES, SlaState } from '../sla/evaluate.js';
 import type { TicketStore } from '../tickets/store.js';
@@ -31,33 +31,44 @@ type Cell = (slot: number, c: LineContext) => TicketLine[string];
 
 const orNull = (n: number): number | null => (Number.isNaN(n) || n < 0 ? null : n);
 const yesNo = (flag: boolean): 'yes' | 'no' => (flag ? 'yes' : 'no');
-const columnOf = (c: LineContext, name: string): ArrayLike<number> => (c.tickets as unknown as Record<string, ArrayLike<number>>)[name]!;
-
-/** How a field's stored value reads in a line, by its kind. */
-function fieldCell(kind: FieldKind, store: string): Cell {
-  switch (kind) {
+/**
+ * How a field's stored value reads in a line, by its kind. Each column is read as the type the
+ * store gives it (StoreColumns), so that a column held another way is a compile error here.
+ */
+function fieldCell(field: Extract<Field, { line: unknown }>): Cell {
+  switch (field.kind) {
     case 'id':
       return (slot, c) => c.tickets.idOf(slot);
-    case 'timestamp':
-      return (slot, c) => c.instant(columnOf(c, store)[slot]!);
-    case 'text':
-      return (slot, c) => c.tickets.dictionaries[store as 'agent'].valueOf(columnOf(c, store)[slot]!);
-    case 'satisfaction':
+    case 'timestamp': {
+      const { store } = field;
+      return (slot, c) => c.instant(c.tickets[store][slot]!);
+    }
+    case 'text': {
+      const { store } = field;
+      return (slot, c) => c.tickets.dictionaries[store].valueOf(c.tickets[store][slot]!);
+    }
+    case 'satisfaction': {
+      const { store } = field;
       return (slot, c) => {
-        const value = columnOf(c, store)[slot]!;
+        const value = c.tickets[store][slot]!;
         return value === Satisfaction.none ? null : yesNo(value === Satisfaction.satisfied);
       };
-    case 'yesNo':
+    }
+    case 'yesNo': {
+      const { store } = field;
       return (slot, c) => {
-        const value = columnOf(c, store)[slot]!;
+        const value = c.tickets[store][slot]!;
         return value === YesNo.unknown ? null : yesNo(value === YesNo.yes);
       };
+    }
     case 'tags':
       return (slot, c) => [...c.tickets.tagsOf(slot)];
     case 'score':
     case 'count':
-    case 'seconds':
-      return (slot, c) => orNull(columnOf(c, store)[slot]!);
+    case 'seconds': {
+      const { store } = field;
+      return (slot, c) => orNull(c.tickets[store][slot]!);
+    }
   }
 }
 
@@ -115,7 +126,7 @@ function scheduleOf(slot: number, c: LineContext): string | null {
  * follows put right after it (a column whose anchor is not placed yet waits for it).
  */
 function lineColumns(): LineColumn[] {
-  const fromFields: LineColumn[] = FIELDS.flatMap((f) => ('line' in f ? [{ name: f.line.name, after: 'after' in f.line ? f.line.after : undefined, cell: fieldCell(f.kind, f.store) }] : []));
+  const fromFields: LineColumn[] = FIELDS.flatMap((f) => ('line' in f ? [{ name: f.line.name, after: 'after' in f.line ? f.line.after : undefined, cell: fieldCell(f) }] : []));
   const columns = fromFields.filter((c) => c.after === undefined);
   let waiting = [...DERIVED, ...fromFields.filter((c) => c.after !== undefined)];
   while (waiting.length > 0) {
