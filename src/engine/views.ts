@@ -21,6 +21,11 @@ export interface Row {
   accumulators: Accumulator[];
 }
 
+/** Whether some ticket can have the event of a placement: an SLA event needs a policy (see SlaOutcomes). */
+function canHappen(placement: EventPlacement, context: MetricContext): boolean {
+  return (placement !== 'first_response_sla' && placement !== 'resolution_sla') || context.sla.policies.length > 0;
+}
+
 /** The instant that places a ticket for an event placement (NaN: the event did not happen). */
 function placementTime(tickets: TicketStore, slot: number, placement: EventPlacement, context: MetricContext): number {
   switch (placement) {
@@ -215,9 +220,9 @@ export class Placing {
     let happenedOnly: Int32Array | undefined;
     for (const placement of this.attribution === 'created' ? (['created'] as const) : EVENT_PLACEMENTS) {
       // An event that no metric of the view is placed by still makes its row (the group was active
-      // then), unless the rows are made already.
+      // then), unless the rows are made already. An event no ticket can have places nothing.
       const feeds = this.feeds.get(placement);
-      if (feeds === undefined && !this.split) continue;
+      if ((feeds === undefined && !this.split) || !canHappen(placement, this.context)) continue;
       this.rowsOfEvent(placement, groupOfTicket, rowOf);
       if (feeds === undefined) continue;
       const starts = this.sortByRow(rowOf, byRow);
