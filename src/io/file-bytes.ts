@@ -26,12 +26,13 @@ const RING = 3;
  * Each read is made into a new buffer until `recycle` is called, and from then on into three
  * buffers in turn: when the reader asks for the first chunk of one read, the next is read into the
  * buffer of the read two before it. So whoever reads the chunks must copy what it keeps of one by
- * the time it asks for the one after the next (the readers here keep
- * at most the end of the chunk before, and copy it: the CSV scanner, the JSON splitter, peek,
- * checkedUtf8; zlib does not, so gzip data is never read so). On these machines a fresh 64 KiB
- * buffer costs 16 pages touched for the first time: reading the bench's 180 MB file took 0.44 s of
- * CPU and 79 MB through a stream, 0.25 s and 50 MB into two buffers (`/usr/bin/time`, three runs
- * each).
+ * the time it asks for the one after the next. The readers here keep at most the end of the chunk
+ * before, and copy it (the CSV scanner, the JSON and NDJSON splitters, peek, checkedUtf8); zlib
+ * does not, so gzip data is never read so.
+ *
+ * On these machines a fresh 64 KiB buffer costs 16 pages touched for the first time: reading the
+ * bench's 180 MB file took 0.44 s of CPU and 79 MB through a stream, 0.25 s and 50 MB into two
+ * buffers (`/usr/bin/time`, three runs each).
  *
  * A file descriptor rather than a FileHandle: a handle that a failed run leaves open is closed by
  * the collector, with a warning, where a descriptor is closed at exit.
@@ -69,10 +70,11 @@ export class FileBytes implements AsyncIterable<Buffer> {
     else void this.reading.then(closeIt, closeIt);
   }
 
-  /** Starts reading the next chunk (empty at the end of the file). Its error is thrown where it is awaited. */
+  /** Starts the next read: its bytes, empty at the end of the file. Its error is thrown where it is awaited. */
   private readNext(): Promise<Buffer> {
     const fd = this.fd;
-    if (fd === undefined) return Promise.resolve(Buffer.alloc(0));
+    // Closed while being read: an error of this code's, never a file cut short without a word.
+    if (fd === undefined) return Promise.reject(new Error('internal: a file read after it was closed'));
     const buffer = this.ring === undefined ? Buffer.allocUnsafeSlow(READ_SIZE) : this.ring[(this.turn = (this.turn + 1) % RING)]!;
     const reading = new Promise<Buffer>((resolve, reject) =>
       read(fd, buffer, 0, READ_SIZE, this.position, (error, count) => {

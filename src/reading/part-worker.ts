@@ -20,7 +20,7 @@ function buffersOf({ ingest: { log }, counts }: CsvPartRead): ArrayBuffer[] {
   return [...new Set(arrays.map((array) => array!.buffer as ArrayBuffer))];
 }
 
-/** The part's bytes, read into two buffers in turn (the CSV reader copies what it keeps). */
+/** The part's bytes, read into the same few buffers from the first (see FileBytes: the CSV reader copies what it keeps). */
 async function partBytes(plan: CsvPartPlan): Promise<FileBytes> {
   const bytes = await FileBytes.open(plan.path, plan.at);
   bytes.recycle();
