@@ -9,10 +9,10 @@ import { wallTimeReader } from '../../src/time/zone.js';
 import { tempFiles } from '../helpers/temp-files.js';
 
 /**
- * A file's bytes read into two buffers in turn (src/io/file-bytes.ts): the chunks hold the file's
- * bytes, and whoever keeps a chunk beyond the one after it copies it (peek here; the CSV scanner
- * and the JSON splitter, checked end to end against the same bytes on standard input, whose
- * chunks are never reused).
+ * A file's bytes read into three buffers in turn (src/io/file-bytes.ts): the chunks hold the
+ * file's bytes, and whoever keeps a chunk beyond the one after it copies it (peek here; the CSV
+ * scanner and the JSON and NDJSON splitters, checked end to end against the same bytes on
+ * standard input, whose chunks are never reused).
  */
 
 const temp = tempFiles('file-bytes');
