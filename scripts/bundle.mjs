@@ -4,7 +4,7 @@
 //
 // Why: Node spends about a millisecond per ES module on resolving, reading, compiling and
 // linking it, and `report` loaded about 130 of them plus its libraries' own; bundled, --help
-// takes ~15% less time and a report of 3,000 tickets ~10% (docs/speed.md). Splitting keeps what
+// takes ~15% less time and a report of 3,000 tickets ~10% (measured at 727d408). Splitting keeps what
 // is loaded lazily lazy: each command, renderer, the presets and the config schema (zod) stay
 // chunks of their own, imported only when a run needs them. (One file without splitting made
 // --help 40% slower: all of zod, temporal-polyfill and cli-table3 to parse.) The libraries are bundled with the code, except the one loaded by
