@@ -18,6 +18,12 @@ export interface InputText extends DecodedInput {
   name: string;
   /** The size of the file on disk (undefined: standard input, a pipe or a device). */
   size: number | undefined;
+  /**
+   * Closes a file that is not read to its end (reading it to its end, or a reader stopping early,
+   * closes it too): a run that fails before its chunks are read keeps no descriptor open. Standard
+   * input is left as it is.
+   */
+  close(): void;
 }
 
 export const displayName = (path: string): string => (path === '-' ? '<stdin>' : path);
@@ -100,7 +106,7 @@ export async function openInput(path: string, stdin: NodeJS.ReadableStream, opti
     // Only the first chunk is read (decodeInput peeks at it) and the second under way, each into a buffer of its own.
     if (!decoded.compressed) source.file?.recycle();
     progress?.opened(size, decoded.compressed);
-    return { ...decoded, name, size, chunks: readFailuresNamed(decoded.chunks, name) };
+    return { ...decoded, name, size, chunks: readFailuresNamed(decoded.chunks, name), close: () => source.file?.close() };
   } catch (error) {
     if (source.file === undefined) (source.bytes as Readable).destroy();
     else source.file.close();

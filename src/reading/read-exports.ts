@@ -72,6 +72,15 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
     const passProgress = (firstPass: boolean): InputProgress | undefined => progress?.pass(displayName(path), i + 1, paths.length, firstPass);
     const counter = passProgress(false);
     const input = await openInput(path, stdin, decoding, counter);
+    try {
+      await readInput(path, input, counter, passProgress);
+    } finally {
+      input.close();
+    }
+  }
+
+  /** Reads one opened source into the ingest; `passProgress` makes the progress of a pass over it. */
+  async function readInput(path: string, input: InputText, counter: InputProgress | undefined, passProgress: (firstPass: boolean) => InputProgress | undefined): Promise<void> {
     const given = options.format ?? (path === '-' ? undefined : formatFromExtension(path));
     const sniffed = await sniffInput(input.name, input.chunks, given, options.delimiter);
     const understood = understanding(input, sniffed, options, given !== undefined);

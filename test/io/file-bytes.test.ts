@@ -62,6 +62,17 @@ describe('FileBytes', () => {
     expect(openDescriptors()).toBe(before);
   });
 
+  it.skipIf(openDescriptors() === undefined)('a run that fails before the chunks are read keeps no descriptor open', async () => {
+    // The sep= line names a delimiter that is not one: the run stops while the text is sniffed.
+    const path = temp.file('bad-sep.csv', `sep=x\nid,created_at\nT1,2026-03-02T09:00:00Z\n${'T2,2026-03-02T09:00:00Z\n'.repeat(20_000)}`);
+    const before = openDescriptors();
+    for (let run = 0; run < 3; run++) {
+      await expect(readTicketSources([path], new Ingest(wallTimeReader('UTC')), Readable.from([]))).rejects.toThrow(/sep= line/);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50)); // fs.close calls back on a later turn
+    expect(openDescriptors()).toBe(before);
+  });
+
   it('a file that cannot be opened: the system error', async () => {
     await expect(FileBytes.open(temp.file('x', '') + '-missing')).rejects.toMatchObject({ code: 'ENOENT' });
   });
