@@ -1,7 +1,7 @@
 import { formatCount } from '../count-text.js';
 import { InputError } from '../errors.js';
 import { CsvScanError, CsvScanner } from './csv-scanner.js';
-import type { Delimiter } from './input-formats.js';
+import type { Delimiter, TextSplit } from './input-formats.js';
 import { sizeText } from './read-limits.js';
 
 /**
@@ -21,13 +21,8 @@ export interface CsvReadOptions {
   firstLine: number;
   /** The text starts inside a file, after a line break (a part read by another thread): a byte order mark there is text. */
   midText?: boolean;
-  /**
-   * Where the text may end early (its later part read elsewhere, see reading/later-part.ts): when
-   * the records before byte `at` of the text have been handed on, `end` is asked whether the
-   * records end there, told whether the text so far ends between two records and the line the
-   * next one starts on. Else, or when it says no, the text is read on.
-   */
-  split?: { at: number; end(between: boolean, nextLine: number): Promise<boolean> };
+  /** Where the text may end early (its later part read elsewhere). */
+  split?: TextSplit | undefined;
 }
 
 /** The records made from one chunk of text. */
@@ -42,12 +37,6 @@ export interface CsvBlock {
   /** Each record's text as written, without the line break that ends it (keepRaw only). */
   raws: string[] | undefined;
 }
-
-/**
- * The records still to come in `bytesLeft` bytes after `block`, at its bytes per record and 5% to
- * spare: room for them is made at once instead of growing the columns by copying them.
- */
-export const recordsToCome = (block: CsvBlock, bytesLeft: number): number => Math.ceil((bytesLeft * block.records.length * 1.05) / block.bytes);
 
 /** Line breaks inside a record's fields (quoted newlines), so that line numbers stay exact. */
 function lineBreaksIn(record: readonly string[]): number {

@@ -38,3 +38,14 @@ export function formatFromExtension(path: string): InputFormat | undefined {
   const dot = name.lastIndexOf('.');
   return dot < 0 ? undefined : FORMAT_BY_EXTENSION[name.slice(dot).toLowerCase()];
 }
+
+/**
+ * Where a text may end early (its later part read elsewhere, see reading/later-part.ts): when the
+ * records before byte `at` of the text have been handed on, `end` is asked whether the records
+ * end there, told whether the text so far ends between two records and the line the next one
+ * starts on. Else, or when it says no, the text is read on.
+ */
+export interface TextSplit {
+  at: number;
+  end(between: boolean, nextLine: number): Promise<boolean>;
+}

@@ -25,8 +25,8 @@ export interface JsonText {
 }
 
 export type JsonBlock =
-  /** The elements of an array that one chunk ends, each found as it is asked for. */
-  | { kind: 'elements'; items: Iterable<JsonText> }
+  /** The elements of an array that one chunk (of `bytes`) ends, each found as it is asked for. */
+  | { kind: 'elements'; items: Iterable<JsonText>; bytes: number }
   /** The whole document, when it is no array: parsed, with its text and where it starts. */
   | { kind: 'document'; value: unknown; text: string; start: Position };
 
@@ -425,7 +425,7 @@ export async function* jsonRecords(chunks: AsyncIterable<Buffer>, name: string, 
           yield item;
         }
       })();
-      yield { kind: 'elements', items };
+      yield { kind: 'elements', items, bytes: chunk.length };
       // Elements the consumer did not take are still scanned (the splitter's state must reach the chunk's end).
       for (let rest = items.next(); rest.done !== true; rest = items.next());
       if (notArray === undefined) continue;

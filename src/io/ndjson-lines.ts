@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import type { TextSplit } from './input-formats.js';
 import type { JsonText } from './json-records.js';
 import { jsonSyntaxError } from './json-syntax.js';
 import { sizeText } from './read-limits.js';
@@ -15,17 +16,35 @@ export function parseLine(trimmed: string, leading: number): { value: unknown } 
   }
 }
 
+/** The lines that the chunks since the last block ended, and those chunks' bytes. */
+export interface NdjsonBlock {
+  lines: JsonText[];
+  bytes: number;
+}
+
+export interface NdjsonReadOptions {
+  /** The longest line, in bytes (its line break excluded). */
+  maxRecordSize: number;
+  /** The text starts inside a file, after a line break (a part read by another thread): a byte order mark there is text. */
+  midText?: boolean;
+  /** Where the text may end early (its later part read elsewhere); a line start is always between two records. */
+  split?: TextSplit | undefined;
+}
+
 /**
  * An NDJSON file's lines, a block per chunk. Lines end in LF, CRLF or CR; a line is held only
  * until it ends, and no longer than maxRecordSize bytes (a file without line breaks cannot fill
  * the memory). A byte order mark before the first line is dropped.
  */
-export async function* ndjsonLines(chunks: AsyncIterable<Buffer>, name: string, maxRecordSize: number): AsyncGenerator<JsonText[]> {
+export async function* ndjsonLines(chunks: AsyncIterable<Buffer>, name: string, options: NdjsonReadOptions): AsyncGenerator<NdjsonBlock> {
+  const { maxRecordSize, split } = options;
   let line = 0;
   let lines: JsonText[] = [];
+  // The bytes of the chunks since the last block.
+  let bytes = 0;
   const push = (text: string): void => {
     line++;
-    lines.push({ text: line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, position: line, start: { line, column: 1 } });
+    lines.push({ text: line === 1 && options.midText !== true && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, position: line, start: { line, column: 1 } });
   };
   const tooLong = (): InputError =>
     new InputError(`${name}:${line + 1}: the record starting here is over the record size limit (${sizeText(maxRecordSize)}); raise --max-record-size if it is real`);
@@ -34,8 +53,10 @@ export async function* ndjsonLines(chunks: AsyncIterable<Buffer>, name: string, 
   let pending = 0;
   // The last chunk ended in CR: an LF starting the next one ends the same line.
   let afterCr = false;
-  for await (const chunk of chunks) {
+  /** The lines `chunk` ends, onto `lines`; the bytes after its last line break kept for the next. */
+  const scan = (chunk: Buffer): void => {
     const n = chunk.length;
+    bytes += n;
     let pos = 0;
     if (n > 0 && afterCr) {
       afterCr = false;
@@ -72,11 +93,27 @@ export async function* ndjsonLines(chunks: AsyncIterable<Buffer>, name: string, 
         }
       }
     }
-    if (lines.length > 0) {
-      yield lines;
-      lines = [];
+  };
+  /** The lines so far, as a block. */
+  const block = (): NdjsonBlock => {
+    const done = { lines, bytes };
+    lines = [];
+    bytes = 0;
+    return done;
+  };
+  let offset = 0;
+  for await (const chunk of chunks) {
+    let rest = chunk;
+    if (split !== undefined && offset <= split.at && split.at < offset + chunk.length) {
+      scan(chunk.subarray(0, split.at - offset));
+      if (lines.length > 0) yield block();
+      if (await split.end(pieces.length === 0 && !afterCr, line + 1)) return;
+      rest = chunk.subarray(split.at - offset);
     }
+    offset += chunk.length;
+    scan(rest);
+    if (lines.length > 0) yield block();
   }
   if (pieces.length > 0) push(Buffer.concat(pieces, pending).toString('utf8'));
-  if (lines.length > 0) yield lines;
+  if (lines.length > 0) yield block();
 }

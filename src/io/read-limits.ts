@@ -51,14 +51,22 @@ export const DEFAULT_MAX_EXPANSION = 100;
 export const EXPANSION_FLOOR = 64 * 1024 * 1024;
 
 /**
- * --threads: how many threads read one CSV file. `2` reads its later half in a second thread while
- * the first is read (see reading/later-part.ts); `auto` does so as twoThreads says.
+ * --threads: how many threads read one CSV or NDJSON file. `2` reads its later half in a second
+ * thread while the first is read (see reading/later-part.ts); `auto` does so as twoThreads says.
  */
 export const READ_THREADS = ['auto', '1', '2'] as const;
 export type ReadThreads = (typeof READ_THREADS)[number];
 
-/** 32 MiB (about 180,000 tickets): below, starting the second thread costs about what it saves (18 MB: slower; 39 MB: ~15% faster; docs/speed.md). */
-export const TWO_PARTS_FROM = 32 * 1024 * 1024;
+/** The formats a file can be read in two parts in. */
+export type PartFormat = 'csv' | 'ndjson';
+
+/**
+ * The size from which `auto` reads a file in two parts, about 180,000 tickets in either format:
+ * below, starting the second thread costs about what it saves (CSV 18 MB: slower, 39 MB: ~15%
+ * faster; NDJSON, whose tickets take ~2.4 times the bytes, 34 and 64 MB: 3–10% slower, 85 MB: ~11%
+ * faster; docs/speed.md).
+ */
+export const TWO_PARTS_FROM: Readonly<Record<PartFormat, number>> = { csv: 32 * 1024 * 1024, ndjson: 80 * 1024 * 1024 };
 
 /**
  * The memory a file of `size` bytes read in two threads should have: its report's peak was ~1.9
@@ -68,16 +76,16 @@ export const TWO_PARTS_FROM = 32 * 1024 * 1024;
 export const twoThreadsMemory = (size: number): number => 2 * size + 256 * 1024 * 1024;
 
 /**
- * Whether a file of `size` bytes that can be read in two parts is: --threads 2; with auto, a file
- * of TWO_PARTS_FROM or more on two cores or more, with the memory two threads take (a container's
+ * Whether a file of `size` bytes in a `format` that can be read in two parts is: --threads 2; with
+ * auto, a file of TWO_PARTS_FROM[format] or more on two cores or more, with the memory two threads take (a container's
  * limit often is the machine's memory for a process: a second thread must not be what ends the
  * run), unless the address space is limited (a second thread's reservations can make V8 abort the
  * process there, which no error handler sees).
  */
-export function twoThreads(threads: ReadThreads | undefined, size: number, machine: () => Machine): boolean {
+export function twoThreads(threads: ReadThreads | undefined, size: number, format: PartFormat, machine: () => Machine): boolean {
   if (threads === '1') return false;
   if (threads === '2') return true;
-  if (size < TWO_PARTS_FROM) return false;
+  if (size < TWO_PARTS_FROM[format]) return false;
   const { cores, addressSpaceLimited, memory } = machine();
   return cores >= 2 && !addressSpaceLimited && memory >= twoThreadsMemory(size);
 }

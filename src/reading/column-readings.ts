@@ -72,10 +72,32 @@ export class ValueCounter {
   }
 }
 
+/** A KeyCounter's counts as plain data: the objects, and each key in first-seen order. */
+export interface KeyCounts {
+  objects: number;
+  keys: { key: string; present: number; blank: number }[];
+}
+
 /** A JSON file's keys in first-seen order, with their blank values (null, "", or absent), for inspect. */
 export class KeyCounter {
   private readonly keys = new Map<string, { present: number; blank: number }>();
   private objects = 0;
+
+  /** The counts so far (for the counter of the file's first part, see addCounts). */
+  counts(): KeyCounts {
+    return { objects: this.objects, keys: [...this.keys].map(([key, { present, blank }]) => ({ key, present, blank })) };
+  }
+
+  /** Adds the counts of the objects that come after these (a part of the file read by another thread). */
+  addCounts(counts: KeyCounts): void {
+    this.objects += counts.objects;
+    for (const { key, present, blank } of counts.keys) {
+      let seen = this.keys.get(key);
+      if (seen === undefined) this.keys.set(key, (seen = { present: 0, blank: 0 }));
+      seen.present += present;
+      seen.blank += blank;
+    }
+  }
 
   add(object: Record<string, unknown>): void {
     this.objects++;

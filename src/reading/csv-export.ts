@@ -16,7 +16,7 @@ import {
   zonesInHeader,
 } from '../dialect/interpret.js';
 import { InputError } from '../errors.js';
-import { csvRecords, recordsToCome, type CsvBlock } from '../io/csv-records.js';
+import { csvRecords, type CsvBlock } from '../io/csv-records.js';
 import type { Delimiter } from '../io/input-formats.js';
 import type { InputProgress } from '../io/progress.js';
 import { DEFAULT_MAX_RECORD_SIZE } from '../io/read-limits.js';
@@ -24,10 +24,9 @@ import type { Presets } from '../presets/index.js';
 import { canonicalFieldOf, FIELD_INDEX, REQUIRED_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
 import type { FileProposal, FileUnderstanding } from '../tickets/file-reading.js';
 import type { Ingest } from '../tickets/ingest.js';
-import type { CsvPartRead } from './csv-part.js';
 import { describeColumns, ValueCounter } from './column-readings.js';
 import { CsvRows, isBlankRecord, rejectedRagged } from './csv-rows.js';
-import type { LaterReader } from './later-part.js';
+import { splitBefore, type LaterReader } from './parts.js';
 import type { ColumnProfiler } from './column-profile.js';
 import type { ReadOptions } from './read-options.js';
 
@@ -165,34 +164,19 @@ class CsvExportReader {
   private async readRecords(): Promise<void> {
     const { text, name, delimiter, file, later } = this.source;
     const keepRaw = this.ingest.keepRaw;
-    let expected = this.source.size === undefined;
+    const room = this.ingest.roomAhead(this.source.size);
     const { progress } = this.source;
-    let laterRead: { part: CsvPartRead; firstLine: number } | undefined;
-    // The records end where the later part starts when they end between two records there, the
-    // second thread was given its plan, and it read the part; else they are read on here.
-    const split = later && {
-      at: later.at,
-      end: async (between: boolean, nextLine: number): Promise<boolean> => {
-        if (!between || !later.started) {
-          later.cancel();
-          return false;
-        }
-        const part = await later.result();
-        if (part !== undefined) laterRead = { part, firstLine: nextLine };
-        return part !== undefined;
-      },
-    };
-    for await (const block of csvRecords(text.chunks, name, { delimiter, maxRecordSize: this.maxRecordSize, keepRaw, firstLine: text.firstLine, split })) {
-      if (!expected && block.records.length > 1) {
-        // Room for the rest of the file at once: the later part's records too, which are filed here.
-        expected = true;
-        this.ingest.expectRecords(recordsToCome(block, this.source.size! - block.bytes));
-      }
+    // The records end where the later part starts when the second thread read it (see splitBefore).
+    const parts = later && splitBefore(later);
+    for await (const block of csvRecords(text.chunks, name, { delimiter, maxRecordSize: this.maxRecordSize, keepRaw, firstLine: text.firstLine, split: parts?.split })) {
+      // The rest of the file's records: the later part's too, which are filed here.
+      room(block.records.length, block.bytes);
       this.ingest.blank(file, block.blankLines);
       progress?.records(block.records.length + block.blankLines);
       await this.readBlock(block);
       this.beginLater();
     }
+    const laterRead = parts?.taken();
     if (laterRead !== undefined) {
       const { part, firstLine } = laterRead;
       this.ingest.merge(file, part.ingest, firstLine);
@@ -232,7 +216,7 @@ class CsvExportReader {
     const { later, name, delimiter, progress } = this.source;
     if (later === undefined || later.started || this.rows === undefined || this.checkDates) return;
     const countValues = this.counter !== undefined;
-    later.begin({ name, delimiter, maxRecordSize: this.maxRecordSize, inputZone: this.options.inputZone ?? 'UTC', reading: this.rows.reading, countValues }, progress);
+    later.begin({ kind: 'csv', name, delimiter, maxRecordSize: this.maxRecordSize, inputZone: this.options.inputZone ?? 'UTC', reading: this.rows.reading, countValues }, progress);
   }
 
   /**

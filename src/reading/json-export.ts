@@ -2,17 +2,18 @@ import { fieldColumns, recordMapper, type Dialect, type RecordMapper } from '../
 import { chooseJsonPreset, isoDateFormats, recognisedNotice } from '../dialect/interpret.js';
 import { cellText, valueAt } from '../dialect/json-fields.js';
 import { InputError } from '../errors.js';
-import { jsonRecords, MAX_NESTING, nestedDeeperThan, parseElement } from '../io/json-records.js';
+import { jsonRecords, MAX_NESTING, nestedDeeperThan, parseElement, type JsonText } from '../io/json-records.js';
 import { ndjsonLines, parseLine } from '../io/ndjson-lines.js';
 import type { InputProgress } from '../io/progress.js';
 import { DEFAULT_MAX_RECORD_SIZE } from '../io/read-limits.js';
-import type { Presets } from '../presets/index.js';
+import type { PresetName, Presets } from '../presets/index.js';
 import type { Preset } from '../presets/types.js';
 import { canonicalFieldOf, FIELD_INDEX, IDENTIFIER_FIELDS, RECORD_FIELDS, TICKET_FIELDS, TIMESTAMP_FIELDS, type TicketField } from '../schema/fields.js';
 import type { FieldProblem } from '../schema/validate.js';
 import type { FileUnderstanding } from '../tickets/file-reading.js';
 import type { Ingest } from '../tickets/ingest.js';
 import { describeColumns, IDENTITY_COLUMNS, KeyCounter, ValueCounter } from './column-readings.js';
+import { splitBefore, type LaterReader, type PartRead } from './parts.js';
 import type { ReadOptions } from './read-options.js';
 
 /**
@@ -27,10 +28,14 @@ export interface JsonExport {
   /** The Ingest's index of the file. */
   file: number;
   chunks: AsyncIterable<Buffer>;
+  /** The text's size in bytes, when known: the store makes room for the tickets it holds from the first block on. */
+  size?: number | undefined;
   /** What inspect says of the file, filled in as it is decided. */
   understood: FileUnderstanding;
   /** Told the records read, a block at a time (a terminal's progress line). */
   progress?: InputProgress | undefined;
+  /** NDJSON: the file's later part, read by a second thread (see later-part.ts) once the first object has decided how objects are read. */
+  later?: LaterReader | undefined;
 }
 
 const IDENTIFIER_INDEXES = IDENTIFIER_FIELDS.map((field) => FIELD_INDEX[field]);
@@ -56,10 +61,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What the first object of a file decided: the JSON preset that reads the file (undefined: the keys are canonical). */
+export interface JsonDecision {
+  preset: string | undefined;
+}
+
 /** A JSON preset's key paths, the mapper of the rows made from them, and which of them identify someone. */
 const TAGS = FIELD_INDEX.tags;
 
 interface MappedPreset {
+  name: string;
   dialect: Dialect;
   labels: string[];
   identifiers: (TicketField | undefined)[];
@@ -68,7 +79,7 @@ interface MappedPreset {
   mapper: RecordMapper;
 }
 
-class JsonObjectReader {
+export class JsonObjectReader {
   private readonly values = new Array<unknown>(TICKET_FIELDS.length);
   private readonly keyOfField = new Array<string | undefined>(TICKET_FIELDS.length);
   private readonly present = new Uint8Array(TICKET_FIELDS.length);
@@ -84,13 +95,38 @@ class JsonObjectReader {
   /** The digits of inexact numbers, found again in the text they were parsed from (a page's, once). */
   private literals: { text: string; of: Map<number, string> } | undefined;
 
+  /** `decided`: what the first object of the file decided (a part of it read by a second thread), else the first object read decides. */
   constructor(
     private readonly source: JsonExport,
     private readonly ingest: Ingest,
     private readonly options: ReadOptions,
     private readonly presets: Presets,
+    decided?: JsonDecision,
   ) {
     this.keys = options.countValues === true ? new KeyCounter() : undefined;
+    if (decided === undefined) return;
+    this.decided = true;
+    if (decided.preset !== undefined) this.preset = this.mappedPreset(presets[decided.preset as PresetName]);
+  }
+
+  /** What the first object decided, once it did. */
+  get decision(): JsonDecision | undefined {
+    return this.decided ? { preset: this.preset?.name } : undefined;
+  }
+
+  /** What the objects so far held, besides their records: for the reader of the file's first part (see addPart). */
+  partRead(): Pick<PartRead, 'counts' | 'objects'> {
+    const present = TICKET_FIELDS.filter((_, f) => this.present[f] === 1);
+    return { counts: this.counter?.counts(), objects: { present, keys: this.keys?.counts(), keysSeen: [...this.keysSeen] } };
+  }
+
+  /** Takes in what the objects of the file's later part held (read by a second thread, after these). */
+  addPart({ counts, objects }: PartRead): void {
+    if (counts !== undefined) this.counter?.addCounts(counts);
+    if (objects === undefined) return;
+    for (const field of objects.present) this.present[FIELD_INDEX[field]] = 1;
+    if (objects.keys !== undefined) this.keys?.addCounts(objects.keys);
+    for (const key of objects.keysSeen) this.keysSeen.add(key);
   }
 
   /** An identifier JSON.parse rounded: its problem, quoting the digits as written. */
@@ -127,7 +163,7 @@ class JsonObjectReader {
     if (this.options.countValues === true) this.counter = new ValueCounter(labels.length, dialect.sentinels);
     const identifiers = labels.map((label) => IDENTIFIER_FIELDS.find((field) => dialect.columns[field] === label));
     const tagsLabel = dialect.columns.tags === undefined ? -1 : labels.indexOf(dialect.columns.tags);
-    return { dialect, labels, identifiers, tagsLabel, mapper: recordMapper(dialect, columns, {}, this.ingest.readLocal) };
+    return { name: preset.name, dialect, labels, identifiers, tagsLabel, mapper: recordMapper(dialect, columns, {}, this.ingest.readLocal) };
   }
 
   /**
@@ -273,6 +309,7 @@ function pageRecords(data: unknown, at: string, options: ReadOptions, presets: P
 export async function readJsonExport(source: JsonExport, ingest: Ingest, options: ReadOptions, presets: Presets): Promise<void> {
   const reader = new JsonObjectReader(source, ingest, options, presets);
   const keepRaw = ingest.keepRaw;
+  const room = ingest.roomAhead(source.size);
   try {
     for await (const block of jsonRecords(source.chunks, source.name, options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE)) {
       if (block.kind === 'elements') {
@@ -284,6 +321,7 @@ export async function readJsonExport(source: JsonExport, ingest: Ingest, options
           count++;
         }
         source.progress?.records(count);
+        room(count, block.bytes);
         continue;
       }
       // The page's records have no text of their own: the rejects file gets them as JSON (none
@@ -301,27 +339,55 @@ export async function readJsonExport(source: JsonExport, ingest: Ingest, options
   reader.finish();
 }
 
-/** Reads an NDJSON export line by line; a line that is not valid JSON is a rejected record, not the end of the run. */
+/** An NDJSON block's lines into the Ingest through `reader`: each line a record, a blank line none. */
+export function readLines(reader: JsonObjectReader, ingest: Ingest, file: number, lines: readonly JsonText[]): void {
+  const keepRaw = ingest.keepRaw;
+  for (const { text, position } of lines) {
+    const trimmed = text.trim();
+    if (trimmed === '') {
+      ingest.blank(file);
+      continue;
+    }
+    if (keepRaw) ingest.raw = text;
+    const parsed = parseLine(trimmed, text.length - text.trimStart().length);
+    if ('problem' in parsed) ingest.malformed(file, position, parsed.problem);
+    else reader.add(parsed.value, position, 'is not a JSON object', trimmed);
+  }
+}
+
+/**
+ * Reads an NDJSON export line by line; a line that is not valid JSON is a rejected record, not the
+ * end of the run. A large file's later part is read by a second thread (source.later) once the
+ * first object has decided how objects are read.
+ */
 export async function readNdjsonExport(source: JsonExport, ingest: Ingest, options: ReadOptions, presets: Presets): Promise<void> {
   const reader = new JsonObjectReader(source, ingest, options, presets);
-  const keepRaw = ingest.keepRaw;
+  const room = ingest.roomAhead(source.size);
+  const { later, name, file, progress } = source;
+  const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
+  // The lines end where the later part starts when the second thread read it (see splitBefore).
+  const parts = later && splitBefore(later);
   try {
-    for await (const lines of ndjsonLines(source.chunks, source.name, options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE)) {
-      source.progress?.records(lines.length);
-      for (const { text, position } of lines) {
-        const trimmed = text.trim();
-        if (trimmed === '') {
-          ingest.blank(source.file);
-          continue;
-        }
-        if (keepRaw) ingest.raw = text;
-        const parsed = parseLine(trimmed, text.length - text.trimStart().length);
-        if ('problem' in parsed) ingest.malformed(source.file, position, parsed.problem);
-        else reader.add(parsed.value, position, 'is not a JSON object', trimmed);
+    for await (const { lines, bytes } of ndjsonLines(source.chunks, name, { maxRecordSize, split: parts?.split })) {
+      progress?.records(lines.length);
+      // The rest of the file's records: the later part's too, which are filed here.
+      room(lines.length, bytes);
+      readLines(reader, ingest, file, lines);
+      const decision = reader.decision;
+      if (later !== undefined && !later.started && decision !== undefined) {
+        later.begin({ kind: 'ndjson', name, maxRecordSize, inputZone: options.inputZone ?? 'UTC', preset: decision.preset, countValues: options.countValues === true }, progress);
       }
+    }
+    const laterRead = parts?.taken();
+    if (laterRead !== undefined) {
+      const { part, firstLine } = laterRead;
+      ingest.merge(file, part.ingest, firstLine);
+      reader.addPart(part);
+      source.understood.laterPartFrom = firstLine;
     }
   } finally {
     ingest.raw = undefined;
+    later?.cancel();
   }
   reader.finish();
 }

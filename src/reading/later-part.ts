@@ -3,24 +3,25 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { lineStartFrom } from '../io/open-input.js';
 import type { InputProgress } from '../io/progress.js';
-import type { CsvPartPlan, CsvPartRead } from './csv-part.js';
+import type { LaterReader, PartPlan, PartRead, PartWork } from './parts.js';
 
 /**
- * A large CSV file read by two threads: this one reads it up to a line start near its middle, a
- * second one (part-worker.ts) reads the rest into a log at the same time (csv-part.ts), and this
- * one then files the log's records after its own (Ingest.merge) as if it had read them. The
- * result is the same, byte for byte, as reading the file in one piece; when it could not be (the
- * line start falls inside a quoted field that runs over lines, or the second thread meets an error
- * in its part), this thread reads the rest itself, and an error is said as it would be.
+ * A large CSV or NDJSON file read by two threads: this one reads it up to a line start near its
+ * middle, a second one (part-worker.ts) reads the rest into a log at the same time (csv-part.ts,
+ * ndjson-part.ts), and this one then files the log's records after its own (Ingest.merge) as if it
+ * had read them. The result is the same, byte for byte, as reading the file in one piece; when it
+ * could not be (the line start falls inside a quoted CSV field that runs over lines, or the second
+ * thread meets an error in its part), this thread reads the rest itself, and an error is said as
+ * it would be.
  *
  * Only a regular file, neither gzip data nor in another encoding than UTF-8 (its bytes are the
- * text), without an Excel `sep=` line, read without --rejects or --event-log, not by `inspect`; and
- * only where the second thread's code is built beside this one (not when the tests import src/)
- * and the system gives a thread (else this one reads it all).
+ * text), without an Excel `sep=` line, read without --rejects or --event-log, not by `inspect`;
+ * and only where the second thread's code is built beside this one (not when the tests import
+ * src/) and the system gives a thread (else this one reads it all).
  */
 
 /** What the second thread posts: how far it is, then its part, or that it met an input error there. */
-export type PartMessage = { kind: 'progress'; bytes: number; records: number } | { kind: 'done'; part: CsvPartRead } | { kind: 'input-error' };
+export type PartMessage = { kind: 'progress'; bytes: number; records: number } | { kind: 'done'; part: PartRead } | { kind: 'input-error' };
 
 /** The second thread's code, built beside this module (tsc's dist/reading/, and the bundle). */
 const WORKER = new URL('./part-worker.js', import.meta.url);
@@ -36,29 +37,16 @@ const LINE_WITHIN = 1024 * 1024;
 const CODE_RANGE_MB = 32;
 
 /**
- * Starts a thread running `url`; undefined when its code is not there (it is built beside this
- * module: not when the tests import src/, which give their own).
+ * Starts a thread running `url`, to read a part of a file of the `kind` given (it loads that
+ * reader while this thread reads the file's start); undefined when its code is not there (it is
+ * built beside this module: not when the tests import src/, which give their own).
  */
-export type StartThread = (url: URL) => Worker | undefined;
+export type StartThread = (url: URL, kind: PartPlan['kind']) => Worker | undefined;
 
-const startThread: StartThread = (url) => (existsSync(fileURLToPath(url)) ? new Worker(url, { resourceLimits: { codeRangeSizeMb: CODE_RANGE_MB } }) : undefined);
-
-/** The later part of a file, read elsewhere while this thread reads the first (LaterPart: in a second thread). */
-export interface LaterReader {
-  /** The byte the later part starts at: just after a line feed. */
-  readonly at: number;
-  /** Whether `begin` was called. */
-  readonly started: boolean;
-  /** The file's header is understood: the part is read as `plan` says; `progress` is told how far it is. */
-  begin(plan: Omit<CsvPartPlan, 'path' | 'at' | 'size'>, progress: InputProgress | undefined): void;
-  /** What was made of the part; undefined when it could not be read there (read it here). */
-  result(): Promise<CsvPartRead | undefined>;
-  /** The part is not wanted (or no longer). */
-  cancel(): void;
-}
+const startThread: StartThread = (url, kind) => (existsSync(fileURLToPath(url)) ? new Worker(url, { workerData: kind, resourceLimits: { codeRangeSizeMb: CODE_RANGE_MB } }) : undefined);
 
 export class LaterPart implements LaterReader {
-  private readonly outcome: Promise<CsvPartRead | undefined>;
+  private readonly outcome: Promise<PartRead | undefined>;
   private progress: InputProgress | undefined;
   /** The bytes and records the second thread told `progress` of: taken back when this thread reads them again. */
   private counted = { bytes: 0, records: 0 };
@@ -98,13 +86,13 @@ export class LaterPart implements LaterReader {
     this.outcome.catch(() => undefined);
   }
 
-  /** The later part of the file at `path` (`size` bytes), its thread started; undefined when there is none to read. */
-  static async start(path: string, size: number, start: StartThread = startThread): Promise<LaterPart | undefined> {
+  /** The later part of the `kind` of file at `path` (`size` bytes), its thread started; undefined when there is none to read. */
+  static async start(path: string, size: number, kind: PartPlan['kind'], start: StartThread = startThread): Promise<LaterPart | undefined> {
     const at = await lineStartFrom(path, Math.floor(size / 2), LINE_WITHIN);
     if (at <= 0 || at >= size) return undefined;
     let worker: Worker | undefined;
     try {
-      worker = start(WORKER);
+      worker = start(WORKER, kind);
     } catch {
       // No thread to be had (EAGAIN: a limit on processes or threads): one thread reads it all.
       return undefined;
@@ -112,15 +100,15 @@ export class LaterPart implements LaterReader {
     return worker && new LaterPart(path, size, at, worker);
   }
 
-  /** The file's header is understood: the second thread reads its part as `plan` says; `progress` is told how far it is. */
-  begin(plan: Omit<CsvPartPlan, 'path' | 'at' | 'size'>, progress: InputProgress | undefined): void {
+  /** How the file's records are read is settled: the second thread reads its part as `work` says; `progress` is told how far it is. */
+  begin(work: PartWork, progress: InputProgress | undefined): void {
     this.progress = progress;
     this.started = true;
-    this.worker.postMessage({ ...plan, path: this.path, at: this.at, size: this.size } satisfies CsvPartPlan);
+    this.worker.postMessage({ ...work, path: this.path, at: this.at, size: this.size } satisfies PartPlan);
   }
 
   /** What the second thread made of its part; undefined when it could not read it (read it here). */
-  async result(): Promise<CsvPartRead | undefined> {
+  async result(): Promise<PartRead | undefined> {
     const part = await this.outcome;
     if (part === undefined) this.takeBack();
     else this.kept = true;

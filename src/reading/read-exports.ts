@@ -5,7 +5,7 @@ import { DELIMITER_NAMES, formatFromExtension, type Delimiter } from '../io/inpu
 import { displayName, isRegularFile, openInput, type DecodeOptions, type InputText } from '../io/open-input.js';
 import type { InputProgress, ReadProgress } from '../io/progress.js';
 import { thisMachine } from '../io/machine.js';
-import { DEFAULT_MAX_EXPANSION, EXPANSION_FLOOR, twoThreads } from '../io/read-limits.js';
+import { DEFAULT_MAX_EXPANSION, EXPANSION_FLOOR, twoThreads, type PartFormat } from '../io/read-limits.js';
 import { sniffInput, type SniffedInput } from '../io/sniff-input.js';
 import { loadPresets } from '../presets/index.js';
 import { blankUnderstanding, type FileUnderstanding } from '../tickets/file-reading.js';
@@ -56,11 +56,12 @@ function decodeOptions(options: ReadOptions): DecodeOptions {
 }
 
 /**
- * Whether a CSV file of `size` bytes (its text) is read in two parts at once (reading/later-part.ts),
- * as --threads says (twoThreads); never for inspect (it describes a file), --rejects or --event-log.
+ * Whether a CSV or NDJSON file of `size` bytes (its text) is read in two parts at once
+ * (reading/later-part.ts), as --threads says (twoThreads); never for inspect (it describes a file),
+ * --rejects or --event-log.
  */
-function readsInParts(ingest: Ingest, options: ReadOptions, size: number): boolean {
-  return ingest.readsInParts && options.describeUnknown !== true && twoThreads(options.threads, size, thisMachine);
+function readsInParts(ingest: Ingest, options: ReadOptions, size: number, format: PartFormat): boolean {
+  return ingest.readsInParts && options.describeUnknown !== true && twoThreads(options.threads, size, format, thisMachine);
 }
 
 /** Reads every source in order into the ingest, telling `progress` (a terminal's progress line) how far it is. */
@@ -88,10 +89,14 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
     refuseMismatch(input.name, sniffed.format, options, presets);
     const detected = whatWasDetected(input, sniffed.format === 'csv' ? sniffed.delimiter : undefined, sniffed.delimiterFrom);
     if (detected !== '') ingest.notice(`${input.name}: ${detected}`);
-    const source = { name: input.name, file, understood, chunks: sniffed.chunks, progress: counter };
+    // The text's size, when the file's size is it (not gzip data, not re-encoded): how many tickets to make room for.
+    const size = input.compressed || input.encoding !== 'utf-8' ? undefined : input.size;
+    const source = { name: input.name, file, understood, chunks: sniffed.chunks, size, progress: counter };
+    /** The later part of a large file, read by a second thread. */
+    const laterPart = async (format: PartFormat) => (size !== undefined && readsInParts(ingest, options, size, format) ? (await import('./later-part.js')).LaterPart.start(path, size, format) : undefined);
     // The JSON readers are loaded for a JSON input only.
     if (sniffed.format === 'json') await (await import('./json-export.js')).readJsonExport(source, ingest, options, presets);
-    else if (sniffed.format === 'ndjson') await (await import('./json-export.js')).readNdjsonExport(source, ingest, options, presets);
+    else if (sniffed.format === 'ndjson') await (await import('./json-export.js')).readNdjsonExport({ ...source, later: await laterPart('ndjson') }, ingest, options, presets);
     else {
       if (sniffed.sepLine) ingest.header(file);
       const firstLine = sniffed.sepLine ? 2 : 1;
@@ -103,9 +108,7 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
             return { chunks: (await sniffInput(again.name, again.chunks, 'csv', delimiter)).chunks, firstLine };
           }
         : undefined;
-      // The text's size, when the file's size is it (not gzip data, not re-encoded): how many tickets to make room for.
-      const size = input.compressed || input.encoding !== 'utf-8' ? undefined : input.size;
-      const later = size !== undefined && firstLine === 1 && readsInParts(ingest, options, size) ? await (await import('./later-part.js')).LaterPart.start(path, size) : undefined;
+      const later = firstLine === 1 ? await laterPart('csv') : undefined;
       await readCsvExport({ name: input.name, file, text: { chunks: sniffed.chunks, firstLine }, reread, delimiter, understood, size, progress: counter, later }, ingest, options, presets);
     }
   }

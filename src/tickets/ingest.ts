@@ -72,7 +72,7 @@ function addCount<K>(counts: Map<K, number>, key: K, n = 1): void {
 }
 
 /**
- * What a reader of the later part of one file (another thread, see reading/csv-part.ts) made of
+ * What a reader of the later part of one file (another thread, see reading/parts.ts) made of
  * it, as plain data: its counts, the first problems of each reason (their lines counted from the
  * part's first line, 1), and its valid records as a log. Ingest.merge takes it in.
  */
@@ -180,9 +180,21 @@ export class Ingest {
     }
   }
 
-  /** About `count` more records are coming (from a file's size): room is made for them at once. */
-  expectRecords(count: number): void {
-    this.store.reserve(count);
+  /**
+   * For a file of `size` bytes (when known): told the records and bytes read, block by block, it
+   * makes room at once, after the first records, for those still to come at the same bytes per
+   * record and 5% to spare, instead of growing the columns by copying them.
+   */
+  roomAhead(size: number | undefined): (records: number, bytes: number) => void {
+    if (size === undefined) return () => undefined;
+    let records = 0;
+    let bytes = 0;
+    return (more, read) => {
+      if (records > 1) return;
+      records += more;
+      bytes += read;
+      if (records > 1 && bytes > 0 && size > bytes) this.store.reserve(Math.ceil(((size - bytes) * records * 1.05) / bytes));
+    };
   }
 
   /** A CSV file's header line. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +9,12 @@ import { binPath, cliProcess, projectRoot, type Run } from '../helpers/cli.js';
 import { tempFiles } from '../helpers/temp-files.js';
 
 /**
- * A CSV file read in two parts at once (--threads 2, src/reading/later-part.ts), through the built
+ * A CSV or NDJSON file read in two parts at once (--threads 2, src/reading/later-part.ts), through the built
  * CLI (the second thread runs the bundle's part-worker.js): the output, the notices, the rejection
  * summary and the exit code are those of --threads 1, byte for byte. `--verbose` says where the
  * second thread started; a file that could not be split is read in one piece and says nothing.
  * The merging itself is checked on random files at every line start in test/reading/two-parts.test.ts.
+ * (An NDJSON file's --verbose output describes its keys: counted in both parts.)
  */
 
 const temp = tempFiles('threads');
@@ -99,7 +100,7 @@ describe('--threads 2: a CSV file read in two parts at once', () => {
 
   it('auto: two threads for a file of 32 MiB or more on two cores; one under a limit on the address space (ulimit -v)', () => {
     const text = tickets(350_000);
-    expect(text.length).toBeGreaterThanOrEqual(TWO_PARTS_FROM);
+    expect(text.length).toBeGreaterThanOrEqual(TWO_PARTS_FROM.csv);
     const file = temp.file('large.csv', text);
     const args = ['report', file, '--format', 'json', '--verbose'];
     const auto = cliProcess(args);
@@ -121,5 +122,48 @@ describe('--threads 2: a CSV file read in two parts at once', () => {
   it.skipIf(!existsSync(zendesk))(`a real Zendesk export (../shared/data/real)${existsSync(zendesk) ? '' : ' (skipped: not found)'}`, () => {
     same(['report', zendesk, '--by', 'agent', '--format', 'json']);
     expect(secondFrom(['report', zendesk, '--format', 'json'])).toBeGreaterThan(1);
+  });
+});
+
+/** `n` NDJSON tickets made from the CSV lines above (the same duplicates, rejections and values set aside), with blank and malformed lines. */
+function ndjsonTickets(n: number): string {
+  const names = HEADER.split(',');
+  const lines = Array.from({ length: n }, (_, i) => {
+    if (i % 211 === 7) return '{"id": "broken",';
+    if (i % 150 === 9) return '';
+    const values = ticketLine(i).replace(',"a,b"', '').split(',');
+    return JSON.stringify({ ...Object.fromEntries(names.slice(0, -1).map((name, c) => [name, values[c]])), tags: ['a', 'b'], ...(i > n / 2 ? { team: `Team ${i % 3}` } : {}) });
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+describe('--threads 2: an NDJSON file read in two parts at once', () => {
+  it('the same report, notices and rejections; --verbose says where the second part started, and counts the keys of both', () => {
+    const path = temp.file('mixed.ndjson', ndjsonTickets(n2));
+    const r = same(['report', path, '--by', 'team', '--format', 'json']);
+    expect(r.stderr).toMatch(/rejected/);
+    same(['report', path, '--format', 'markdown']);
+    expect(secondFrom(['report', path, '--format', 'json'])).toBeGreaterThan(n2 / 3);
+    const verbose = (threads: '1' | '2') => run(['report', path, '--format', 'json', '--verbose'], threads).stderr.replace(/\n *threads: .*\n/, '\n');
+    expect(verbose('2')).toBe(verbose('1'));
+  });
+
+  it('a Zendesk Chat export (a JSON preset, decided by the first object): the same report', () => {
+    const chats = readFileSync(fileURLToPath(new URL('../fixtures/presets/zendesk-chat-chats.ndjson', import.meta.url)), 'utf8').trim().split('\n');
+    const lines = Array.from({ length: 2000 }, (_, i) => chats[i % chats.length]!.replace(/"id":"([^"]+)"/, `"id":"$1-${i}"`));
+    const path = temp.file('chats.ndjson', `${lines.join('\n')}\n`);
+    same(['report', path, '--by', 'agent', '--format', 'json']);
+    expect(secondFrom(['report', path, '--format', 'json'])).toBeGreaterThan(500);
+  });
+
+  it('an invalid byte in the later part: the same one-line error, where it is in the file; gzip data is read in one piece', () => {
+    const bad = Buffer.from(ndjsonTickets(n2));
+    bad[Math.floor(bad.length * 0.8)] = 0xff;
+    const r = same(['report', temp.file('bad-byte.ndjson', bad), '--format', 'json']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/bad-byte\.ndjson:\d+: byte \d+: not valid UTF-8/);
+    const gz = temp.file('t.ndjson.gz', gzipSync(ndjsonTickets(n2)));
+    same(['report', gz, '--format', 'json']);
+    expect(secondFrom(['report', gz, '--format', 'json'])).toBeUndefined();
   });
 });

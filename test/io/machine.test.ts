@@ -46,27 +46,32 @@ describe('twoThreads', () => {
   };
 
   it('--threads 1 and 2 say so, whatever the file and machine', () => {
-    expect(twoThreads('1', 10 * TWO_PARTS_FROM, noMachine)).toBe(false);
-    expect(twoThreads('2', 10, noMachine)).toBe(true);
+    expect(twoThreads('1', 10 * TWO_PARTS_FROM.csv, 'csv', noMachine)).toBe(false);
+    expect(twoThreads('2', 10, 'ndjson', noMachine)).toBe(true);
   });
 
   it('auto: one thread where the memory (a container\'s limit) is short of what two take for the file', () => {
     const size = 180_000_000;
     // 180 MB: 616 MiB; the report's peak was ~340 MiB with two threads, ~250 with one.
     expect(twoThreadsMemory(size)).toBe(2 * size + 256 * 2 ** 20);
-    expect(twoThreads('auto', size, () => ({ ...free, memory: twoThreadsMemory(size) }))).toBe(true);
-    expect(twoThreads('auto', size, () => ({ ...free, memory: twoThreadsMemory(size) - 1 }))).toBe(false);
-    expect(twoThreads('auto', size, () => ({ ...free, memory: 512 * 2 ** 20 }))).toBe(false);
+    expect(twoThreads('auto', size, 'csv', () => ({ ...free, memory: twoThreadsMemory(size) }))).toBe(true);
+    expect(twoThreads('auto', size, 'csv', () => ({ ...free, memory: twoThreadsMemory(size) - 1 }))).toBe(false);
+    expect(twoThreads('auto', size, 'csv', () => ({ ...free, memory: 512 * 2 ** 20 }))).toBe(false);
     // --threads 2 is obeyed.
-    expect(twoThreads('2', size, () => ({ ...free, memory: 512 * 2 ** 20 }))).toBe(true);
+    expect(twoThreads('2', size, 'csv', () => ({ ...free, memory: 512 * 2 ** 20 }))).toBe(true);
   });
 
-  it('auto (or none given): two for a file of TWO_PARTS_FROM or more, on two cores or more, without a limit on the address space', () => {
+  it('auto (or none given): two for a file of TWO_PARTS_FROM (its format\'s) or more, on two cores or more, without a limit on the address space', () => {
     for (const threads of ['auto', undefined] as const) {
-      expect(twoThreads(threads, TWO_PARTS_FROM - 1, noMachine)).toBe(false);
-      expect(twoThreads(threads, TWO_PARTS_FROM, () => free)).toBe(true);
-      expect(twoThreads(threads, TWO_PARTS_FROM, () => ({ ...free, cores: 1 }))).toBe(false);
-      expect(twoThreads(threads, TWO_PARTS_FROM, () => ({ ...free, cores: 8, addressSpaceLimited: true }))).toBe(false);
+      for (const format of ['csv', 'ndjson'] as const) {
+        const from = TWO_PARTS_FROM[format];
+        expect(twoThreads(threads, from - 1, format, noMachine)).toBe(false);
+        expect(twoThreads(threads, from, format, () => free)).toBe(true);
+        expect(twoThreads(threads, from, format, () => ({ ...free, cores: 1 }))).toBe(false);
+        expect(twoThreads(threads, from, format, () => ({ ...free, cores: 8, addressSpaceLimited: true }))).toBe(false);
+      }
     }
+    // About 180,000 tickets in either: an NDJSON ticket takes more bytes.
+    expect(twoThreads('auto', TWO_PARTS_FROM.csv, 'ndjson', noMachine)).toBe(false);
   });
 });

@@ -86,7 +86,9 @@ describe('a JSON array is read element by element', () => {
     expect(array.summary.files[0]).toMatchObject({ read: 50_000, used: 50_000, rejected: 0 });
     expect(ids(array.summary.store)).toEqual(records.map((r) => r.id));
     expect(ids(array.summary.store)).toEqual(ids(ndjson.summary.store));
-    expect(Array.from(array.summary.store.createdAt)).toEqual(Array.from(ndjson.summary.store.createdAt));
+    // The tickets' own slots: each file's columns keep the room made for it from its size.
+    const created = ({ store }: IngestSummary) => Array.from(store.createdAt.subarray(0, store.length));
+    expect(created(array.summary)).toEqual(created(ndjson.summary));
   });
 
   it('a file far larger than the record size limit is read (memory bounded by the largest element, not the file)', async () => {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CsvPartRead } from '../../src/reading/csv-part.js';
 import { LaterPart, type PartMessage } from '../../src/reading/later-part.js';
+import type { PartRead } from '../../src/reading/parts.js';
 
 /**
  * The second thread of a file read in two parts fails the way a system may make it fail (no thread
@@ -39,11 +39,11 @@ class FakeThread extends EventEmitter {
 
 async function started(): Promise<{ part: LaterPart; thread: FakeThread; told: { bytes: number; records: number } }> {
   const thread = new FakeThread();
-  const part = await LaterPart.start(file, text.length, () => thread as unknown as Worker);
+  const part = await LaterPart.start(file, text.length, 'csv', () => thread as unknown as Worker);
   expect(part).toBeDefined();
   const told = { bytes: 0, records: 0 };
   const progress = { opened: () => undefined, bytes: (n: number) => (told.bytes += n), records: (n: number) => (told.records += n) };
-  part!.begin({ name: 'tickets.csv', delimiter: ',', maxRecordSize: 1 << 20, inputZone: 'UTC', reading: { column: [] } as never, countValues: false }, progress);
+  part!.begin({ kind: 'csv', name: 'tickets.csv', delimiter: ',', maxRecordSize: 1 << 20, inputZone: 'UTC', reading: { column: [] } as never, countValues: false }, progress);
   return { part: part!, thread, told };
 }
 
@@ -58,11 +58,22 @@ describe('the second thread', () => {
     expect(thread.terminated).toBe(true);
   });
 
+  it('is started with the kind of file it reads (it loads that reader while this thread reads the start)', async () => {
+    const kinds: string[] = [];
+    const thread = new FakeThread();
+    const part = await LaterPart.start(file, text.length, 'ndjson', (_url, kind) => {
+      kinds.push(kind);
+      return thread as unknown as Worker;
+    });
+    expect(kinds).toEqual(['ndjson']);
+    part!.cancel();
+  });
+
   it('not to be had (EAGAIN): no second part, one thread reads the file', async () => {
     const refused = (): never => {
       throw Object.assign(new Error('EAGAIN'), { code: 'EAGAIN' });
     };
-    expect(await LaterPart.start(file, text.length, refused)).toBeUndefined();
+    expect(await LaterPart.start(file, text.length, 'csv', refused)).toBeUndefined();
   });
 
   it.each(['ERR_WORKER_INIT_FAILED', 'ERR_WORKER_OUT_OF_MEMORY', 'EAGAIN'])('failing with %s: the part is read here, and its progress taken back', async (code) => {
@@ -99,7 +110,7 @@ describe('the second thread', () => {
   it('with its part read: the part is kept, and so is its progress after the thread is stopped', async () => {
     const { part, thread, told } = await started();
     thread.say({ kind: 'progress', bytes: 300, records: 9 });
-    const read = { ingest: {}, counts: undefined } as unknown as CsvPartRead;
+    const read = { ingest: {}, counts: undefined } as unknown as PartRead;
     thread.say({ kind: 'done', part: read });
     expect(await part.result()).toBe(read);
     part.cancel();

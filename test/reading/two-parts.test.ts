@@ -1,19 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { readCsvExport } from '../../src/reading/csv-export.js';
-import { readCsvPart, type CsvPartPlan, type CsvPartRead } from '../../src/reading/csv-part.js';
-import type { LaterReader } from '../../src/reading/later-part.js';
+import { readCsvPart } from '../../src/reading/csv-part.js';
+import { readNdjsonExport } from '../../src/reading/json-export.js';
+import { readNdjsonPart } from '../../src/reading/ndjson-part.js';
+import type { LaterReader, PartPlan, PartRead, PartWork } from '../../src/reading/parts.js';
+import type { ReadOptions } from '../../src/reading/read-options.js';
 import { loadPresets } from '../../src/presets/index.js';
 import { blankUnderstanding } from '../../src/tickets/file-reading.js';
 import { Ingest, type IngestSummary } from '../../src/tickets/ingest.js';
 import { wallTimeReader } from '../../src/time/zone.js';
 
 /**
- * A CSV file read in two parts (src/reading/later-part.ts) must give what reading it in one piece
- * gives, to the last count and example: the later part is read here as the second thread reads it
- * (readCsvPart, on the bytes from the line start on), and merged (Ingest.merge) at the split.
- * Every line start of each generated file is tried as the split; a split inside a quoted field
- * that runs over lines, or one made before the header is understood, is read on in one piece.
+ * A CSV or NDJSON file read in two parts (src/reading/later-part.ts) must give what reading it in
+ * one piece gives, to the last count and example: the later part is read here as the second thread
+ * reads it (readCsvPart, readNdjsonPart, on the bytes from the line start on), and merged
+ * (Ingest.merge) at the split. Every line start of each generated file is tried as the split; a
+ * split inside a quoted CSV field that runs over lines, or one made before the header (or the
+ * first object) is understood, is read on in one piece.
  */
 
 /** The later part read in this thread, as LaterPart reads it in another: from the bytes at `at` on, in small chunks. */
@@ -21,7 +25,7 @@ class PartHere implements LaterReader {
   started = false;
   /** Whether the part read here was taken (the records ended at the split). */
   taken = false;
-  private part: Promise<CsvPartRead | undefined> | undefined;
+  private part: Promise<PartRead | undefined> | undefined;
 
   constructor(
     private readonly bytes: Buffer,
@@ -29,13 +33,15 @@ class PartHere implements LaterReader {
     private readonly chunk: number,
   ) {}
 
-  begin(plan: Omit<CsvPartPlan, 'path' | 'at' | 'size'>): void {
+  begin(work: PartWork): void {
     this.started = true;
-    const full: CsvPartPlan = { ...structuredClone(plan), path: 'unused', at: this.at, size: this.bytes.length };
-    this.part = readCsvPart(full, chunksOf(this.bytes.subarray(this.at), this.chunk)).catch(() => undefined);
+    // As posted between threads: plain data, cloned.
+    const plan = { ...structuredClone(work), path: 'unused', at: this.at, size: this.bytes.length } as PartPlan;
+    const chunks = chunksOf(this.bytes.subarray(this.at), this.chunk);
+    this.part = (plan.kind === 'csv' ? readCsvPart(plan, chunks) : readNdjsonPart(plan, chunks)).catch(() => undefined);
   }
 
-  async result(): Promise<CsvPartRead | undefined> {
+  async result(): Promise<PartRead | undefined> {
     // As posted between threads: plain data, cloned.
     const part = await this.part;
     this.taken = part !== undefined;
@@ -49,8 +55,16 @@ async function* chunksOf(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-/** Reads `files` (name, text) in order into one Ingest, the last one split at `at` when given. */
-async function read(files: [string, string][], countValues: boolean, split?: { at: number; chunk: number }): Promise<{ summary: IngestSummary; part: PartHere | undefined }> {
+/**
+ * Reads `files` (name, text) of a `format` in order into one Ingest, the last one split at `at`
+ * when given (its later part read by PartHere); an input error ends the reading with a notice.
+ */
+async function readAll(
+  format: 'csv' | 'ndjson',
+  files: [string, string | Buffer][],
+  options: ReadOptions,
+  split?: { at: number; chunk: number },
+): Promise<{ summary: IngestSummary; part: PartHere | undefined }> {
   const presets = await loadPresets();
   const ingest = new Ingest(wallTimeReader('UTC'));
   let part: PartHere | undefined;
@@ -60,11 +74,19 @@ async function read(files: [string, string][], countValues: boolean, split?: { a
     const file = ingest.openFile(name, understood);
     const last = i === files.length - 1;
     if (last && split !== undefined) part = new PartHere(bytes, split.at, split.chunk);
-    const source = { name, file, text: { chunks: chunksOf(bytes, split?.chunk ?? 64), firstLine: 1 }, reread: undefined, delimiter: ',' as const, understood, size: bytes.length, later: last ? part : undefined };
-    await readCsvExport(source, ingest, { inputZone: 'UTC', countValues }, presets).catch((error: Error) => ingest.notice(`stopped: ${error.message}`));
+    const chunks = chunksOf(bytes, split?.chunk ?? 64);
+    const common = { name, file, understood, size: bytes.length, later: last ? part : undefined };
+    const reading =
+      format === 'csv'
+        ? readCsvExport({ ...common, text: { chunks, firstLine: 1 }, reread: undefined, delimiter: ',' }, ingest, { inputZone: 'UTC', ...options }, presets)
+        : readNdjsonExport({ ...common, chunks }, ingest, { inputZone: 'UTC', ...options }, presets);
+    await reading.catch((error: Error) => ingest.notice(`stopped: ${error.message}`));
   }
   return { summary: ingest.finish(), part };
 }
+
+/** A CSV file read as a run reads it. */
+const read = (files: [string, string][], countValues: boolean, split?: { at: number; chunk: number }) => readAll('csv', files, { countValues }, split);
 
 /** Everything a run shows of what was read, as plain data: each ticket's columns, the dictionaries, the accounts, tallies and notices. */
 function shown(summary: IngestSummary): unknown {
@@ -84,6 +106,7 @@ function shown(summary: IngestSummary): unknown {
     setAsides: [[...summary.setAsides.byCode], summary.setAsides.examples],
     setAsideByField: summary.setAsideByField.map((m) => [...m]),
     notices: summary.notices,
+    present: [...summary.presentFields].sort(),
     // Said of a file read in two parts (inspect, --verbose), and of no other: compared on its own.
     readings: summary.readings.map(({ laterPartFrom: _, ...reading }) => reading),
   };
@@ -123,28 +146,36 @@ const lineStarts = (text: string): number[] => {
   return starts;
 };
 
+/**
+ * Every file `files` makes (alone, or after another), split at each of its line starts in a random
+ * chunking, counting values or not: what one piece gives. Returns how many splits were taken.
+ */
+async function splitEverywhere(format: 'csv' | 'ndjson', files: fc.Arbitrary<string>): Promise<number> {
+  let taken = 0;
+  await fc.assert(
+    fc.asyncProperty(files, fc.option(files, { nil: undefined }), fc.integer({ min: 1, max: 40 }), fc.boolean(), async (text, before, chunk, countValues) => {
+      const named: [string, string][] = before === undefined ? [[`t.${format}`, text]] : [[`first.${format}`, before], [`t.${format}`, text]];
+      const whole = shown((await readAll(format, named, { countValues })).summary);
+      for (const at of lineStarts(text)) {
+        const { summary, part } = await readAll(format, named, { countValues }, { at, chunk });
+        expect(shown(summary)).toEqual(whole);
+        const split = summary.readings.at(-1)!.laterPartFrom;
+        if (part!.taken) {
+          taken++;
+          // The line the part starts on: one more than the line breaks before it (CRLF, LF, CR).
+          expect(split).toBe(Buffer.from(text).subarray(0, at).toString().split(/\r\n|\r|\n/).length);
+        } else expect(split).toBeUndefined();
+      }
+    }),
+    { numRuns: 150 },
+  );
+  return taken;
+}
+
 describe('a CSV file read in two parts', () => {
   it('gives what reading it in one piece gives, split at any line start, in any chunking', async () => {
-    let taken = 0;
-    await fc.assert(
-      fc.asyncProperty(file, fc.option(file, { nil: undefined }), fc.integer({ min: 1, max: 40 }), fc.boolean(), async (text, before, chunk, countValues) => {
-        const files: [string, string][] = before === undefined ? [['t.csv', text]] : [['first.csv', before], ['t.csv', text]];
-        const whole = shown((await read(files, countValues)).summary);
-        for (const at of lineStarts(text)) {
-          const { summary, part } = await read(files, countValues, { at, chunk });
-          expect(shown(summary)).toEqual(whole);
-          const split = summary.readings.at(-1)!.laterPartFrom;
-          if (part!.taken) {
-            taken++;
-            // The line the part starts on: one more than the line feeds before it.
-            expect(split).toBe(Buffer.from(text).subarray(0, at).toString().split('\n').length);
-          } else expect(split).toBeUndefined();
-        }
-      }),
-      { numRuns: 150 },
-    );
     // Most splits are taken (the others fall inside a quoted field, or before the first record).
-    expect(taken).toBeGreaterThan(500);
+    expect(await splitEverywhere('csv', file)).toBeGreaterThan(500);
   });
 
   it('is read on in one piece when the split falls inside a quoted field that runs over lines', async () => {
@@ -175,6 +206,73 @@ describe('a CSV file read in two parts', () => {
     } finally {
       PartHere.prototype.begin = begin;
       recorded.mockRestore();
+    }
+  });
+});
+
+/** An NDJSON file read as a run reads it. */
+const readNdjson = (files: [string, string | Buffer][], split?: { at: number; chunk: number }, options: ReadOptions = {}) => readAll('ndjson', files, options, split);
+
+const json = JSON.stringify;
+/** A canonical ticket object; `team` only in some (a field the later part alone may hold). */
+const ticket = fc
+  .record(
+    {
+      id: fc.constantFrom('A1', 'A2', 'B7', 'é3', '', 12345678901234567890),
+      created_at: fc.constantFrom(...TIMES, 'yesterday'),
+      first_response_at: fc.constantFrom(...TIMES),
+      status: fc.constantFrom('open', 'solved', ''),
+      agent: fc.constantFrom('Ann', 'Bob', 'Chloé', null),
+      customer: fc.constantFrom('c1', 'c2', 'c3'),
+      satisfaction: fc.constantFrom('', 'good', 'bad', 'meh', 4),
+      tags: fc.constantFrom([], ['a'], ['a,b', 'c']),
+      team: fc.constantFrom('north', 'south'),
+    },
+    { requiredKeys: ['id', 'created_at'] },
+  )
+  .map((t) => json(t));
+/** A Zendesk Chat object (the zendesk-chat preset, recognised from the first object's keys). */
+const chat = fc
+  .record({
+    id: fc.constantFrom('2603.1', '2603.2', '2603.3'),
+    timestamp: fc.constantFrom(...TIMES.slice(0, 3), 'soon'),
+    end_timestamp: fc.constantFrom(...TIMES.slice(1, 3)),
+    missed: fc.boolean(),
+    rating: fc.constantFrom('good', 'bad', null),
+    agent_names: fc.constantFrom([], ['Ana Ruiz'], ['Ben Okafor', 'Ana Ruiz']),
+    department_name: fc.constantFrom('Support', null),
+    visitor: fc.constantFrom({ id: '1.1', name: 'Carla' }, { id: '1.2', name: 'Dario' }),
+    response_time: fc.constantFrom({ first: 20 }, { first: null }),
+    tags: fc.constantFrom([], ['billing']),
+    type: fc.constant('chat'),
+    duration: fc.constantFrom(300, 900),
+  })
+  .map((t) => json(t));
+// A byte order mark starting a line inside the file is text (it moves the column a syntax error is said at).
+const otherLine = fc.constantFrom('', '   ', '{"id": "A9", ', '\ufeff{"id": "A9", ', '[1, 2]', '"a ticket"', '{"id":"A1","Id":"A2","created_at":"2026-03-02T09:00:00Z"}');
+const ndjsonFile = fc
+  .tuple(fc.constantFrom('canonical', 'chat'), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), fc.integer({ min: 1, max: 20 }))
+  .chain(([shape, eol, bom, n]) =>
+    fc.array(fc.oneof({ weight: 8, arbitrary: shape === 'chat' ? chat : ticket }, { weight: 2, arbitrary: otherLine }), { minLength: n, maxLength: n }).map((lines) => `${bom ? '\ufeff' : ''}${lines.join(eol)}${eol}`),
+  );
+
+describe('an NDJSON file read in two parts', () => {
+  it('gives what reading it in one piece gives, split at any line start, in any chunking', async () => {
+    // Most splits are taken (the others come before the first object decided how objects are read).
+    expect(await splitEverywhere('ndjson', ndjsonFile)).toBeGreaterThan(500);
+  });
+
+  it('a part with a line over the record size limit, or a byte that is not UTF-8: read here, as in one piece', async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => json({ id: `T${i}`, created_at: TIMES[0], ...(i === 30 ? { note: 'x'.repeat(300) } : {}) }));
+    const text = `${lines.join('\n')}\n`;
+    const at = lineStarts(text)[20]!;
+    const invalid = Buffer.from(text);
+    invalid[at + 5] = 0xff;
+    for (const [bytes, limit] of [[invalid, undefined], [Buffer.from(text), 200]] as const) {
+      const whole = await readNdjson([['t.ndjson', bytes]], undefined, { maxRecordSize: limit });
+      const { summary, part } = await readNdjson([['t.ndjson', bytes]], { at, chunk: 50 }, { maxRecordSize: limit });
+      expect(part!.taken).toBe(false);
+      expect(shown(summary)).toEqual(shown(whole.summary));
     }
   });
 });
