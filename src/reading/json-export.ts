@@ -54,8 +54,11 @@ function inexactLiterals(text: string): Map<number, string> {
   return literals;
 }
 
-/** How many of a file's keys alignObject remembers the field of (a file whose keys never repeat cannot grow the map without end). */
+/** How many of a file's keys `align` remembers the field of (a file whose keys never repeat cannot grow the map without end). */
 const KEYS_REMEMBERED = 1000;
+
+/** How many places in an object the key last seen there is remembered for. */
+const KEYS_BY_POSITION = 64;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -87,6 +90,12 @@ export class JsonObjectReader {
   private readonly aside: FieldProblem[] = [];
   /** Each key's field index (-1: none): the same keys come in every object, and matching them anew each time took a tenth of the read. */
   private readonly fieldOfKey = new Map<string, number>();
+  /**
+   * The key last seen at each place in an object, and its field: objects of one export list their
+   * keys in the same order, and a key found at its place needs no lookup (~0.3 µs an object less).
+   */
+  private readonly keyAt: (string | undefined)[] = [];
+  private readonly fieldAt: number[] = [];
   private readonly keys: KeyCounter | undefined;
   private readonly keysSeen = new Set<string>();
   private counter: ValueCounter | undefined;
@@ -181,26 +190,33 @@ export class JsonObjectReader {
 
   /**
    * Aligns an object's keys to canonical field positions (matched like CSV headers), and marks the
-   * fields present. Returns the first two keys that name the same field (`"Id"` and `"id"`), the
-   * first one's value kept: which one holds the value is not for the reader to guess, so the
+   * fields present. Returns, for each field that two keys name (`"Id"` and `"id"`), the first two,
+   * the first one's value kept: which one holds the value is not for the reader to guess, so the
    * caller rejects the record (id, created_at…) or sets the value aside.
    */
-  private align(object: Record<string, unknown>): [string, string] | undefined {
-    const { values, keyOfField, fieldOfKey, present } = this;
-    let twice: [string, string] | undefined;
+  private align(object: Record<string, unknown>): [string, string][] | undefined {
+    const { values, keyOfField, present, keyAt, fieldAt } = this;
+    let twice: [string, string][] | undefined;
     values.fill(undefined);
     keyOfField.fill(undefined);
-    for (const key of Object.keys(object)) {
-      let f = fieldOfKey.get(key);
-      if (f === undefined) {
-        const field = canonicalFieldOf(key);
-        f = field === undefined ? -1 : FIELD_INDEX[field];
-        if (fieldOfKey.size < KEYS_REMEMBERED) fieldOfKey.set(key, f);
+    let k = 0;
+    // An object's own keys in order (as Object.keys, without making its list).
+    for (const key in object) {
+      let f: number;
+      if (keyAt[k] === key) f = fieldAt[k]!;
+      else {
+        f = this.fieldOf(key);
+        if (k < KEYS_BY_POSITION) {
+          keyAt[k] = key;
+          fieldAt[k] = f;
+        }
       }
+      k++;
       if (f < 0) continue;
       const earlier = keyOfField[f];
       if (earlier !== undefined) {
-        twice ??= [earlier, key];
+        // A third key for the field adds nothing: the first two say it.
+        if (!twice?.some(([first]) => first === earlier)) (twice ??= []).push([earlier, key]);
         continue;
       }
       keyOfField[f] = key;
@@ -209,6 +225,18 @@ export class JsonObjectReader {
     }
     return twice;
   }
+
+  /** A key's field index (-1: none), remembered for the first KEYS_REMEMBERED keys. */
+  private fieldOf(key: string): number {
+    let f = this.fieldOfKey.get(key);
+    if (f === undefined) {
+      const field = canonicalFieldOf(key);
+      f = field === undefined ? -1 : FIELD_INDEX[field];
+      if (this.fieldOfKey.size < KEYS_REMEMBERED) this.fieldOfKey.set(key, f);
+    }
+    return f;
+  }
+
 
   /**
    * A problem with one field's value: the record's rejection (a field of RECORD_FIELDS: true),
@@ -225,10 +253,9 @@ export class JsonObjectReader {
     const { file } = this.source;
     this.keys?.add(item);
     this.aside.length = 0;
-    const twice = this.align(item);
-    if (twice !== undefined) {
-      const field = canonicalFieldOf(twice[1])!;
-      const problem: FieldProblem = { field, code: 'invalid_value', message: `the keys ${JSON.stringify(twice[0])} and ${JSON.stringify(twice[1])} both name ${field}; keep one` };
+    for (const [first, second] of this.align(item) ?? []) {
+      const field = canonicalFieldOf(second)!;
+      const problem: FieldProblem = { field, code: 'invalid_value', message: `the keys ${JSON.stringify(first)} and ${JSON.stringify(second)} both name ${field}; keep one` };
       if (this.rejectsRecord(problem)) return this.ingest.unmappable(file, position, problem);
     }
     for (let i = 0; i < IDENTIFIER_INDEXES.length; i++) {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tempFiles } from '../helpers/temp-files.js';
 import { InputError } from '../../src/errors.js';
+import { MAX_NESTING, nestedDeeperThan } from '../../src/io/json-records.js';
 import { jsonSyntaxError } from '../../src/io/json-syntax.js';
 import { loadPresets } from '../../src/presets/index.js';
 import { readJsonExport, readNdjsonExport } from '../../src/reading/json-export.js';
@@ -320,6 +321,34 @@ describe('NDJSON lines', () => {
   });
 });
 
+describe('canonical keys, in any order and case', () => {
+  it('each object\'s keys are matched to their fields, whatever order and case the objects before used', async () => {
+    const key = fc.record({ name: fc.constantFrom('agent', 'Agent', 'AGENT', ' agent ', 'team', 'Team', 'note', 'x'), value: fc.constantFrom('a', 'b', 'c') });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.uniqueArray(key, { selector: (k) => k.name, maxLength: 5 }), fc.nat(3)), { minLength: 1, maxLength: 12 }), async (objects) => {
+        const lines = objects.map(([keys, at], i) => {
+          const entries: [string, string][] = keys.map((k) => [k.name, k.value]);
+          entries.splice(Math.min(at, entries.length), 0, ['id', `T${i}`], ['created_at', T]);
+          return JSON.stringify(Object.fromEntries(entries));
+        });
+        const { summary } = await readChunks('ndjson', [`${lines.join('\n')}\n`], {}, false);
+        const { store } = summary;
+        objects.forEach(([keys], i) => {
+          const slot = ids(store).indexOf(`T${i}`);
+          const of = (field: 'agent' | 'team') => keys.filter((k) => k.name.trim().toLowerCase() === field);
+          // Two keys that name one field: its value is set aside (for agent and team; id or created_at would reject the record).
+          const agent = of('agent');
+          const team = of('team');
+          expect(slot).toBeGreaterThanOrEqual(0);
+          expect(store.dictionaries.agent.valueOf(store.agent[slot]!) ?? '').toBe(agent.length === 1 ? agent[0]!.value : '');
+          expect(store.dictionaries.team.valueOf(store.team[slot]!) ?? '').toBe(team.length === 1 ? team[0]!.value : '');
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('raw records for the rejects file', () => {
   it("a rejected array element's raw text is exactly as written, over several lines", async () => {
     const text = `[\n  {"id": "A", "created_at": "${T}"},\n  {\n    "id": "B",\n    "created_at": "yesterday"\n  }\n]`;
@@ -419,5 +448,31 @@ describe('JSON preset keys ignoring case', () => {
     expect(ids(summary.store)).toEqual(['7']);
     expect(summary.store.dictionaries.channel.valueOf(summary.store.channel[0]!)).toBe('web');
     expect(summary.store.dictionaries.status.valueOf(summary.store.status[0]!)).toBe('open');
+  });
+});
+
+describe('how deep a record nests', () => {
+  /** The levels of objects and lists a value holds: 0 for a scalar, 1 for `{}` or `[1]`, 2 for `[[1]]`… */
+  const depth = (value: unknown): number =>
+    typeof value !== 'object' || value === null ? 0 : 1 + Math.max(0, ...Object.values(value).map(depth));
+
+  it('is deeper than a limit exactly when its levels are more than the limit', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 0, max: 9 }), (value, limit) => {
+        expect(nestedDeeperThan(value, limit)).toBe(depth(value) > limit);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('at the limit (64) and past it, and far past it without overflowing the stack', () => {
+    /** `levels` (even) of lists and objects in turn. */
+    const nested = (levels: number): unknown => JSON.parse(`${'[{"a":'.repeat(levels / 2)}1${'}]'.repeat(levels / 2)}`);
+    expect(nestedDeeperThan(nested(MAX_NESTING), MAX_NESTING)).toBe(false);
+    expect(nestedDeeperThan(nested(MAX_NESTING + 2), MAX_NESTING)).toBe(true);
+    // The deep value after a shallow one, one level below the record.
+    expect(nestedDeeperThan({ id: 'T1', tags: [[[]]], x: nested(MAX_NESTING - 2) }, MAX_NESTING)).toBe(false);
+    expect(nestedDeeperThan({ id: 'T1', tags: [[[]]], x: nested(MAX_NESTING) }, MAX_NESTING)).toBe(true);
+    expect(nestedDeeperThan(nested(100_000), MAX_NESTING)).toBe(true);
   });
 });
