@@ -177,7 +177,7 @@ export const FLAGS = [
   flag({
     key: 'threads',
     flags: '--threads <n>',
-    help: `threads that read a CSV or NDJSON file: 2 reads its second half alongside the first where it can (same result, more memory; never gzip, stdin, --rejects or --event-log); auto: 2 for a CSV file of ${sizeText(TWO_PARTS_FROM.csv)} or more (NDJSON ${sizeText(TWO_PARTS_FROM.ndjson)}) on two cores or more, with memory for both (not under ulimit -v)`,
+    help: `threads that read a CSV, NDJSON or JSON array file: 2 reads its second half alongside the first where it can (same result, more memory; never gzip, stdin, --rejects or --event-log); auto: 2 for a CSV file of ${sizeText(TWO_PARTS_FROM.csv)} or more (JSON ${sizeText(TWO_PARTS_FROM.json)}) on two cores or more, with memory for both (not under ulimit -v)`,
     choices: READ_THREADS,
     default: 'auto',
     commands: COMPUTERS,

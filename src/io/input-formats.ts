@@ -42,10 +42,10 @@ export function formatFromExtension(path: string): InputFormat | undefined {
 /**
  * Where a text may end early (its later part read elsewhere, see reading/later-part.ts): when the
  * records before byte `at` of the text have been handed on, `end` is asked whether the records
- * end there, told whether the text so far ends between two records and the line the next one
- * starts on. Else, or when it says no, the text is read on.
+ * end there, told whether the text so far ends between two records and the position the next one
+ * has (its line; in a JSON array, its number). Else, or when it says no, the text is read on.
  */
 export interface TextSplit {
   at: number;
-  end(between: boolean, nextLine: number): Promise<boolean>;
+  end(between: boolean, next: number): Promise<boolean>;
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { syntaxError, type Position } from './json-syntax.js';
+import type { TextSplit } from './input-formats.js';
 import { pageSizeLimit, sizeText } from './read-limits.js';
 
 /**
@@ -121,11 +122,33 @@ class JsonArraySplitter {
   /** Where the scan of the chunk is. */
   private at = 0;
   private ended: JsonText | undefined;
+  /** Where (in the whole input) the current or last element starts, and where the last one ended. */
+  private startOffset = -1;
+  private endOffset = -1;
 
+  /** `midArray`: the input starts inside an array, after a comma (a part read by another thread): an element comes first. */
   constructor(
     private readonly name: string,
     private readonly maxRecordSize: number,
-  ) {}
+    midArray = false,
+  ) {
+    if (midArray) this.state = NEXT;
+  }
+
+  /** All the bytes so far are between two elements of the array, after the comma: the next element starts at the next byte that is not white space. */
+  get betweenElements(): boolean {
+    return this.state === NEXT;
+  }
+
+  /** The number the next element will have. */
+  get nextRecord(): number {
+    return this.record + 1;
+  }
+
+  /** Where the element last handed over starts and ends, in bytes of the whole input. */
+  get lastSpan(): { start: number; end: number } {
+    return { start: this.startOffset, end: this.endOffset };
+  }
 
   /** The position of the byte at `at` in the chunk being read (not inside an element). */
   positionInChunk(at: number): Position {
@@ -326,6 +349,7 @@ class JsonArraySplitter {
     this.startLine = line;
     this.startColumn = column;
     this.from = i;
+    this.startOffset = this.base + i;
     if (c === 0x7b || c === 0x5b) {
       this.closers[0] = c + 2;
       this.depth = 1;
@@ -359,6 +383,7 @@ class JsonArraySplitter {
     if (this.line === this.startLine) this.lineWide += size - text.length;
     else this.lineWide = this.base + to - this.lineStart - (text.length - text.lastIndexOf('\n') - 1);
     this.ended = { text, position: this.record, start: { line: this.startLine, column: this.startColumn } };
+    this.endOffset = this.base + to;
     this.state = AFTER;
     this.from = -1;
   }
@@ -375,6 +400,85 @@ class JsonArraySplitter {
     }
     throw this.invalid(this.base, "the file ends before the array's closing ]");
   }
+}
+
+/** Where, from `i`, the value of an object member ends in `bytes` (after the name: white space, `:`, a string, number or literal); -1: not such a value. */
+function afterScalarMember(bytes: Buffer, i: number): number {
+  while (isSpace(bytes[i]!)) i++;
+  if (bytes[i] !== 0x3a) return -1;
+  i++;
+  while (isSpace(bytes[i]!)) i++;
+  const c = bytes[i];
+  if (c === undefined || c === 0x7b || c === 0x5b) return -1;
+  if (c === 0x22) {
+    for (i++; i < bytes.length; i++) {
+      if (bytes[i] === 0x5c) i++;
+      else if (bytes[i] === 0x22) return i + 1;
+    }
+    return -1;
+  }
+  while (i < bytes.length && !isSpace(bytes[i]!) && bytes[i] !== 0x2c && bytes[i] !== 0x7d) i++;
+  return i < bytes.length ? i : -1;
+}
+
+/** The name at `i` in `bytes` (its quotes included), when it has no escape; else undefined. */
+function nameAt(bytes: Buffer, i: number): Buffer | undefined {
+  const close = bytes.indexOf(0x22, i + 1);
+  if (bytes[i] !== 0x22 || close < 0 || bytes.subarray(i, close).includes(0x5c)) return undefined;
+  return bytes.subarray(i, close + 1);
+}
+
+/**
+ * How an element of the JSON array that `head` (a file's first bytes) starts is found later in the
+ * file: the bytes from its first element's closing brace to the end of the second's first name
+ * (`},\n  {"id"`), where in them the second element starts, and, when that name's value is a
+ * string, number or literal, the name that follows it (`"number"`): a list of objects inside an
+ * element, whose objects often start with the same name, seldom has the same second one. Undefined
+ * unless the first two elements are objects within `head`. A reader that starts where these are
+ * found is checked by the one that reads up to there, which must find itself between two elements.
+ */
+export function elementStart(head: Buffer): { bytes: Buffer; start: number; second: Buffer | undefined } | undefined {
+  const splitter = new JsonArraySplitter('', head.length);
+  try {
+    splitter.feed(head);
+    const first = splitter.next();
+    if (first === undefined || 'notArrayAt' in first) return undefined;
+    const { end } = splitter.lastSpan;
+    const second = splitter.next();
+    if (second === undefined || 'notArrayAt' in second) return undefined;
+    const { start } = splitter.lastSpan;
+    if (head[end - 1] !== 0x7d || head[start] !== 0x7b) return undefined;
+    let i = start + 1;
+    while (isSpace(head[i]!)) i++;
+    const name = nameAt(head, i);
+    if (name === undefined) return undefined;
+    const bytes = Buffer.from(head.subarray(end - 1, i + name.length));
+    return { bytes, start: start - (end - 1), second: secondName(head, i + name.length) };
+  } catch (error) {
+    if (error instanceof InputError) return undefined;
+    throw error;
+  }
+}
+
+/** The name after the member whose value starts after `i` (a string, number or literal), or undefined. */
+function secondName(bytes: Buffer, i: number): Buffer | undefined {
+  let at = afterScalarMember(bytes, i);
+  if (at < 0) return undefined;
+  while (isSpace(bytes[at]!)) at++;
+  if (bytes[at] !== 0x2c) return undefined;
+  at++;
+  while (isSpace(bytes[at]!)) at++;
+  const name = nameAt(bytes, at);
+  return name === undefined ? undefined : Buffer.from(name);
+}
+
+/** Where in `window` an element starts as `start` describes (see elementStart); -1: nowhere. */
+export function findElementStart(window: Buffer, start: NonNullable<ReturnType<typeof elementStart>>): number {
+  for (let found = window.indexOf(start.bytes); found >= 0; found = window.indexOf(start.bytes, found + 1)) {
+    const second = start.second === undefined ? undefined : secondName(window, found + start.bytes.length);
+    if (start.second === undefined || second?.equals(start.second) === true) return found + start.start;
+  }
+  return -1;
 }
 
 /** The document that is no array, read whole from `start` (of the first chunk) up to the page size limit, and parsed. */
@@ -412,32 +516,57 @@ async function* wholeDocument(
   yield { kind: 'document', value, text, start };
 }
 
+export interface JsonReadOptions {
+  /** The largest element, in bytes. */
+  maxRecordSize: number;
+  /** The text starts inside the array, at an element after a comma (a part read by another thread). */
+  midArray?: boolean;
+  /** Where the text may end early (its later part read elsewhere): between two elements of the array, after the comma. */
+  split?: TextSplit | undefined;
+}
+
+/** The pieces still to read, then the rest of `iterator`'s chunks. */
+async function* thenRest(pieces: Buffer[], iterator: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield* pieces;
+  for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
+}
+
 /** A JSON file's records: the elements of its top-level array, a block per chunk; or its whole document when it is no array. */
-export async function* jsonRecords(chunks: AsyncIterable<Buffer>, name: string, maxRecordSize: number): AsyncGenerator<JsonBlock> {
-  const splitter = new JsonArraySplitter(name, maxRecordSize);
+export async function* jsonRecords(chunks: AsyncIterable<Buffer>, name: string, options: JsonReadOptions): AsyncGenerator<JsonBlock> {
+  const { maxRecordSize, split } = options;
+  const splitter = new JsonArraySplitter(name, maxRecordSize, options.midArray === true);
   const iterator = chunks[Symbol.asyncIterator]();
+  let offset = 0;
   try {
     for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
       const chunk = next.value;
-      splitter.feed(chunk);
-      let notArray: { notArrayAt: number } | undefined;
-      // The consumer takes the elements one by one, each scanned for as it is asked for.
-      const items = (function* (): Generator<JsonText> {
-        for (let item = splitter.next(); item !== undefined; item = splitter.next()) {
-          if ('notArrayAt' in item) {
-            notArray = item;
-            return;
+      // The chunk in two pieces when the text may end early inside it.
+      const cut = split !== undefined && offset <= split.at && split.at < offset + chunk.length ? split.at - offset : -1;
+      offset += chunk.length;
+      const pieces = cut < 0 ? [chunk] : [chunk.subarray(0, cut), chunk.subarray(cut)];
+      for (let p = 0; p < pieces.length; p++) {
+        if (p === 1 && (await split!.end(splitter.betweenElements, splitter.nextRecord))) return;
+        const piece = pieces[p]!;
+        splitter.feed(piece);
+        let notArray: { notArrayAt: number } | undefined;
+        // The consumer takes the elements one by one, each scanned for as it is asked for.
+        const items = (function* (): Generator<JsonText> {
+          for (let item = splitter.next(); item !== undefined; item = splitter.next()) {
+            if ('notArrayAt' in item) {
+              notArray = item;
+              return;
+            }
+            yield item;
           }
-          yield item;
-        }
-      })();
-      yield { kind: 'elements', items, bytes: chunk.length };
-      // Elements the consumer did not take are still scanned (the splitter's state must reach the chunk's end).
-      for (let rest = items.next(); rest.done !== true; rest = items.next());
-      if (notArray === undefined) continue;
-      const at = (notArray as { notArrayAt: number }).notArrayAt;
-      yield* wholeDocument(chunk.subarray(at), iterator, name, splitter.positionInChunk(at), maxRecordSize);
-      return;
+        })();
+        yield { kind: 'elements', items, bytes: piece.length };
+        // Elements the consumer did not take are still scanned (the splitter's state must reach the piece's end).
+        for (let rest = items.next(); rest.done !== true; rest = items.next());
+        if (notArray === undefined) continue;
+        const at = (notArray as { notArrayAt: number }).notArrayAt;
+        yield* wholeDocument(piece.subarray(at), thenRest(pieces.slice(p + 1), iterator), name, splitter.positionInChunk(at), maxRecordSize);
+        return;
+      }
     }
     splitter.end();
   } finally {

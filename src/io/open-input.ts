@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../errors.js';
 import { decodeInput, type DecodedInput } from './decode-input.js';
@@ -115,27 +115,3 @@ export async function openInput(path: string, stdin: NodeJS.ReadableStream, opti
   }
 }
 
-/**
- * Where a line starts in a file: the byte just after the first line feed at or after byte `from`,
- * looked for in the next `within` bytes (-1: none there, or the file cannot be read). Where a
- * second thread may start reading (reading/later-part.ts).
- */
-export async function lineStartFrom(path: string, from: number, within: number): Promise<number> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-    const buffer = Buffer.alloc(64 * 1024);
-    for (let at = from; at < from + within; ) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
-      if (bytesRead === 0) return -1;
-      const lf = buffer.subarray(0, bytesRead).indexOf(0x0a);
-      if (lf >= 0) return at + lf + 1;
-      at += bytesRead;
-    }
-    return -1;
-  } catch {
-    return -1;
-  } finally {
-    await handle?.close();
-  }
-}

@@ -51,22 +51,22 @@ export const DEFAULT_MAX_EXPANSION = 100;
 export const EXPANSION_FLOOR = 64 * 1024 * 1024;
 
 /**
- * --threads: how many threads read one CSV or NDJSON file. `2` reads its later half in a second
+ * --threads: how many threads read one CSV, NDJSON or JSON array file. `2` reads its later half in a second
  * thread while the first is read (see reading/later-part.ts); `auto` does so as twoThreads says.
  */
 export const READ_THREADS = ['auto', '1', '2'] as const;
 export type ReadThreads = (typeof READ_THREADS)[number];
 
 /** The formats a file can be read in two parts in. */
-export type PartFormat = 'csv' | 'ndjson';
+export type PartFormat = 'csv' | 'ndjson' | 'json';
 
 /**
- * The size from which `auto` reads a file in two parts, about 180,000 tickets in either format:
+ * The size from which `auto` reads a file in two parts, about 180,000 tickets in any format:
  * below, starting the second thread costs about what it saves (CSV 18 MB: slower, 39 MB: ~15%
  * faster; NDJSON, whose tickets take ~2.4 times the bytes, 34 and 64 MB: 3–10% slower, 85 MB: ~11%
- * faster; docs/speed.md).
+ * faster; a JSON array's take as many bytes as NDJSON's; docs/speed.md).
  */
-export const TWO_PARTS_FROM: Readonly<Record<PartFormat, number>> = { csv: 32 * 1024 * 1024, ndjson: 80 * 1024 * 1024 };
+export const TWO_PARTS_FROM: Readonly<Record<PartFormat, number>> = { csv: 32 * 1024 * 1024, ndjson: 80 * 1024 * 1024, json: 80 * 1024 * 1024 };
 
 /**
  * The memory a file of `size` bytes read in two threads should have: its report's peak was ~1.9

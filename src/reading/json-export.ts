@@ -13,7 +13,7 @@ import type { FieldProblem } from '../schema/validate.js';
 import type { FileUnderstanding } from '../tickets/file-reading.js';
 import type { Ingest } from '../tickets/ingest.js';
 import { describeColumns, IDENTITY_COLUMNS, KeyCounter, ValueCounter } from './column-readings.js';
-import { splitBefore, type LaterReader, type PartRead } from './parts.js';
+import { splitBefore, type JsonPartPlan, type LaterReader, type PartRead } from './parts.js';
 import type { ReadOptions } from './read-options.js';
 
 /**
@@ -34,7 +34,7 @@ export interface JsonExport {
   understood: FileUnderstanding;
   /** Told the records read, a block at a time (a terminal's progress line). */
   progress?: InputProgress | undefined;
-  /** NDJSON: the file's later part, read by a second thread (see later-part.ts) once the first object has decided how objects are read. */
+  /** The file's later part (NDJSON, a JSON array), read by a second thread (see later-part.ts) once the first object has decided how objects are read. */
   later?: LaterReader | undefined;
 }
 
@@ -332,38 +332,17 @@ function pageRecords(data: unknown, at: string, options: ReadOptions, presets: P
   throw new InputError(`${at}: expected a JSON array of ticket objects, found ${found}`);
 }
 
-/** Reads a JSON export: a top-level array element by element, else the whole document (an API page a preset knows). */
-export async function readJsonExport(source: JsonExport, ingest: Ingest, options: ReadOptions, presets: Presets): Promise<void> {
-  const reader = new JsonObjectReader(source, ingest, options, presets);
+/** An array's elements into the Ingest through `reader`, each parsed as it is asked for; returns how many. */
+export function readElements(reader: JsonObjectReader, ingest: Ingest, name: string, elements: Iterable<JsonText>): number {
   const keepRaw = ingest.keepRaw;
-  const room = ingest.roomAhead(source.size);
-  try {
-    for await (const block of jsonRecords(source.chunks, source.name, options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE)) {
-      if (block.kind === 'elements') {
-        let count = 0; // the elements are made as they are asked for
-        for (const element of block.items) {
-          const item = parseElement(source.name, element);
-          if (keepRaw) ingest.raw = element.text;
-          reader.add(item, element.position, `record ${element.position} is not an object`, element.text);
-          count++;
-        }
-        source.progress?.records(count);
-        room(count, block.bytes);
-        continue;
-      }
-      // The page's records have no text of their own: the rejects file gets them as JSON (none
-      // for a record nested too deep to be written out).
-      const records = pageRecords(block.value, `${source.name}:${block.start.line}:${block.start.column}`, options, presets);
-      source.progress?.records(records.length);
-      records.forEach((item, i) => {
-        if (keepRaw) ingest.raw = nestedDeeperThan(item, MAX_NESTING) ? undefined : JSON.stringify(item);
-        reader.add(item, i + 1, `record ${i + 1} is not an object`, block.text);
-      });
-    }
-  } finally {
-    ingest.raw = undefined;
+  let count = 0;
+  for (const element of elements) {
+    const item = parseElement(name, element);
+    if (keepRaw) ingest.raw = element.text;
+    reader.add(item, element.position, 'is not a JSON object', element.text);
+    count++;
   }
-  reader.finish();
+  return count;
 }
 
 /** An NDJSON block's lines into the Ingest through `reader`: each line a record, a blank line none. */
@@ -383,6 +362,72 @@ export function readLines(reader: JsonObjectReader, ingest: Ingest, file: number
 }
 
 /**
+ * A file's later part read by a second thread (source.later; see splitBefore): given its plan
+ * once the first object has decided how objects are read, and taken in after the last record read
+ * here, as if read here.
+ */
+function laterObjects(kind: JsonPartPlan['kind'], source: JsonExport, ingest: Ingest, options: ReadOptions, reader: JsonObjectReader, maxRecordSize: number) {
+  const { later, name, file, progress } = source;
+  const parts = later && splitBefore(later);
+  return {
+    split: parts?.split,
+    /** After each block. */
+    begin(): void {
+      const decision = reader.decision;
+      if (later === undefined || later.started || decision === undefined) return;
+      later.begin({ kind, name, maxRecordSize, inputZone: options.inputZone ?? 'UTC', preset: decision.preset, countValues: options.countValues === true }, progress);
+    },
+    /** After the last block read here. */
+    takeIn(): void {
+      const laterRead = parts?.taken();
+      if (laterRead === undefined) return;
+      const { part, firstLine } = laterRead;
+      ingest.merge(file, part.ingest, firstLine);
+      reader.addPart(part);
+      source.understood.laterPartFrom = firstLine;
+    },
+  };
+}
+
+/**
+ * Reads a JSON export: a top-level array element by element, else the whole document (an API page
+ * a preset knows). A large array's later part is read by a second thread (source.later) once the
+ * first object has decided how objects are read.
+ */
+export async function readJsonExport(source: JsonExport, ingest: Ingest, options: ReadOptions, presets: Presets): Promise<void> {
+  const reader = new JsonObjectReader(source, ingest, options, presets);
+  const keepRaw = ingest.keepRaw;
+  const room = ingest.roomAhead(source.size);
+  const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
+  const later = laterObjects('json', source, ingest, options, reader, maxRecordSize);
+  try {
+    for await (const block of jsonRecords(source.chunks, source.name, { maxRecordSize, split: later.split })) {
+      if (block.kind === 'elements') {
+        const count = readElements(reader, ingest, source.name, block.items);
+        source.progress?.records(count);
+        // The rest of the file's records: the later part's too, which are filed here.
+        room(count, block.bytes);
+        later.begin();
+        continue;
+      }
+      // The page's records have no text of their own: the rejects file gets them as JSON (none
+      // for a record nested too deep to be written out).
+      const records = pageRecords(block.value, `${source.name}:${block.start.line}:${block.start.column}`, options, presets);
+      source.progress?.records(records.length);
+      records.forEach((item, i) => {
+        if (keepRaw) ingest.raw = nestedDeeperThan(item, MAX_NESTING) ? undefined : JSON.stringify(item);
+        reader.add(item, i + 1, 'is not a JSON object', block.text);
+      });
+    }
+    later.takeIn();
+  } finally {
+    ingest.raw = undefined;
+    source.later?.cancel();
+  }
+  reader.finish();
+}
+
+/**
  * Reads an NDJSON export line by line; a line that is not valid JSON is a rejected record, not the
  * end of the run. A large file's later part is read by a second thread (source.later) once the
  * first object has decided how objects are read.
@@ -390,31 +435,21 @@ export function readLines(reader: JsonObjectReader, ingest: Ingest, file: number
 export async function readNdjsonExport(source: JsonExport, ingest: Ingest, options: ReadOptions, presets: Presets): Promise<void> {
   const reader = new JsonObjectReader(source, ingest, options, presets);
   const room = ingest.roomAhead(source.size);
-  const { later, name, file, progress } = source;
+  const { name, file, progress } = source;
   const maxRecordSize = options.maxRecordSize ?? DEFAULT_MAX_RECORD_SIZE;
-  // The lines end where the later part starts when the second thread read it (see splitBefore).
-  const parts = later && splitBefore(later);
+  const later = laterObjects('ndjson', source, ingest, options, reader, maxRecordSize);
   try {
-    for await (const { lines, bytes } of ndjsonLines(source.chunks, name, { maxRecordSize, split: parts?.split })) {
+    for await (const { lines, bytes } of ndjsonLines(source.chunks, name, { maxRecordSize, split: later.split })) {
       progress?.records(lines.length);
       // The rest of the file's records: the later part's too, which are filed here.
       room(lines.length, bytes);
       readLines(reader, ingest, file, lines);
-      const decision = reader.decision;
-      if (later !== undefined && !later.started && decision !== undefined) {
-        later.begin({ kind: 'ndjson', name, maxRecordSize, inputZone: options.inputZone ?? 'UTC', preset: decision.preset, countValues: options.countValues === true }, progress);
-      }
+      later.begin();
     }
-    const laterRead = parts?.taken();
-    if (laterRead !== undefined) {
-      const { part, firstLine } = laterRead;
-      ingest.merge(file, part.ingest, firstLine);
-      reader.addPart(part);
-      source.understood.laterPartFrom = firstLine;
-    }
+    later.takeIn();
   } finally {
     ingest.raw = undefined;
-    later?.cancel();
+    source.later?.cancel();
   }
   reader.finish();
 }

@@ -1,18 +1,18 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { lineStartFrom } from '../io/open-input.js';
+import { elementStartFrom, lineStartFrom } from '../io/part-start.js';
 import type { InputProgress } from '../io/progress.js';
 import type { LaterReader, PartPlan, PartRead, PartWork } from './parts.js';
 
 /**
- * A large CSV or NDJSON file read by two threads: this one reads it up to a line start near its
- * middle, a second one (part-worker.ts) reads the rest into a log at the same time (csv-part.ts,
- * ndjson-part.ts), and this one then files the log's records after its own (Ingest.merge) as if it
- * had read them. The result is the same, byte for byte, as reading the file in one piece; when it
- * could not be (the line start falls inside a quoted CSV field that runs over lines, or the second
- * thread meets an error in its part), this thread reads the rest itself, and an error is said as
- * it would be.
+ * A large CSV, NDJSON or JSON array file read by two threads: this one reads it up to a line start
+ * (an element start of a JSON array) near its middle, a second one (part-worker.ts) reads the rest
+ * into a log at the same time (csv-part.ts, json-part.ts), and this one then files the log's
+ * records after its own (Ingest.merge) as if it had read them. The result is the same, byte for
+ * byte, as reading the file in one piece; when it could not be (the start falls inside a quoted CSV
+ * field that runs over lines, or inside a JSON element, or the second thread meets an error in its
+ * part), this thread reads the rest itself, and an error is said as it would be.
  *
  * Only a regular file, neither gzip data nor in another encoding than UTF-8 (its bytes are the
  * text), without an Excel `sep=` line, read without --rejects or --event-log, not by `inspect`;
@@ -26,7 +26,7 @@ export type PartMessage = { kind: 'progress'; bytes: number; records: number } |
 /** The second thread's code, built beside this module (tsc's dist/reading/, and the bundle). */
 const WORKER = new URL('./part-worker.js', import.meta.url);
 
-/** How far from the middle a line start is looked for. */
+/** How far from the middle a line start (or a JSON array's element start) is looked for. */
 const LINE_WITHIN = 1024 * 1024;
 
 /**
@@ -88,7 +88,9 @@ export class LaterPart implements LaterReader {
 
   /** The later part of the `kind` of file at `path` (`size` bytes), its thread started; undefined when there is none to read. */
   static async start(path: string, size: number, kind: PartPlan['kind'], start: StartThread = startThread): Promise<LaterPart | undefined> {
-    const at = await lineStartFrom(path, Math.floor(size / 2), LINE_WITHIN);
+    const middle = Math.floor(size / 2);
+    // A JSON array's elements may run over lines (pretty-printed) or share one: an element start, found as the file's first two are separated.
+    const at = kind === 'json' ? await elementStartFrom(path, middle, LINE_WITHIN) : await lineStartFrom(path, middle, LINE_WITHIN);
     if (at <= 0 || at >= size) return undefined;
     let worker: Worker | undefined;
     try {

@@ -29,14 +29,14 @@ async function partBytes(plan: PartPlan): Promise<FileBytes> {
 
 // The reader of the file's format (the thread is started with it), loaded while the first thread reads the file's start.
 const csv = workerData === 'csv' ? import('./csv-part.js') : undefined;
-const ndjson = workerData === 'ndjson' ? import('./ndjson-part.js') : undefined;
+const json = workerData === 'ndjson' || workerData === 'json' ? import('./json-part.js') : undefined;
 
 /** Reads the part as its plan says. */
 async function readPart(plan: PartPlan): Promise<PartRead> {
   const bytes = await partBytes(plan);
   const told = (read: number, records: number): void => post({ kind: 'progress', bytes: read, records });
   if (plan.kind === 'csv') return (await (csv ?? import('./csv-part.js'))).readCsvPart(plan, bytes, told);
-  return (await (ndjson ?? import('./ndjson-part.js'))).readNdjsonPart(plan, bytes, told);
+  return (await (json ?? import('./json-part.js'))).readJsonPart(plan, bytes, told);
 }
 
 port.once('message', (plan: PartPlan) => {

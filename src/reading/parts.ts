@@ -8,15 +8,15 @@ import type { RecordReading } from './csv-rows.js';
 /**
  * A large file read in two parts at once (later-part.ts): what the second thread is told of its
  * part (a plan) and what it hands back (PartRead), both plain data; and where the first thread's
- * records end (splitBefore). A CSV file's later part is read by csv-part.ts, an NDJSON file's by
- * ndjson-part.ts.
+ * records end (splitBefore). A CSV file's later part is read by csv-part.ts, an NDJSON file's or a
+ * JSON array's by json-part.ts.
  */
 
 interface PlanOfAnyPart {
   path: string;
   /** The file as messages name it. */
   name: string;
-  /** The byte the part starts at: just after a line feed. */
+  /** The byte the part starts at: just after a line feed (a JSON array: an element's first byte). */
   at: number;
   /** The file's size, for the room its tickets need. */
   size: number;
@@ -33,29 +33,30 @@ export interface CsvPartPlan extends PlanOfAnyPart {
   countValues: boolean;
 }
 
-export interface NdjsonPartPlan extends PlanOfAnyPart {
-  kind: 'ndjson';
+/** The later part of an NDJSON file, or of a JSON array (from an element start after a comma). */
+export interface JsonPartPlan extends PlanOfAnyPart {
+  kind: 'ndjson' | 'json';
   /** The JSON preset the first object chose (or was asked for); undefined: the keys are canonical. */
   preset: string | undefined;
   /** Count the keys, and a preset's blank and sentinel values (inspect, --verbose). */
   countValues: boolean;
 }
 
-export type PartPlan = CsvPartPlan | NdjsonPartPlan;
+export type PartPlan = CsvPartPlan | JsonPartPlan;
 
 /** A plan as the reader of the first part gives it: LaterPart adds the file and where the part is. */
-export type PartWork = Omit<CsvPartPlan, 'path' | 'at' | 'size'> | Omit<NdjsonPartPlan, 'path' | 'at' | 'size'>;
+export type PartWork = Omit<CsvPartPlan, 'path' | 'at' | 'size'> | Omit<JsonPartPlan, 'path' | 'at' | 'size'>;
 
 /** What was made of a part: its records, counts and first problems (see PartIngest). */
 export interface PartRead {
   ingest: PartIngest;
   /** Each column's blank and sentinel values (a CSV header's, a JSON preset's), when the plan asked for them. */
   counts?: ValueCounts | undefined;
-  /** NDJSON: what the part's objects held (see JsonObjectReader.addPart). */
+  /** NDJSON and JSON: what the part's objects held (see JsonObjectReader.addPart). */
   objects?: ObjectsRead | undefined;
 }
 
-/** What an NDJSON part's objects held, besides their records. */
+/** What the objects of an NDJSON or JSON part held, besides their records. */
 export interface ObjectsRead {
   /** The canonical fields they held (without a preset). */
   present: TicketField[];
@@ -82,7 +83,8 @@ export interface LaterReader {
 /**
  * Where this thread's records end: at the later part's first byte, when the records so far end
  * between two records there, the second thread was given its plan, and it read the part (then
- * `taken` holds it, and the line it starts on); else they are read on here.
+ * `taken` holds it, and the position it starts at: its line, a JSON array's record number); else
+ * they are read on here.
  */
 export function splitBefore(later: LaterReader): { split: TextSplit; taken: () => { part: PartRead; firstLine: number } | undefined } {
   let taken: { part: PartRead; firstLine: number } | undefined;

@@ -56,7 +56,7 @@ function decodeOptions(options: ReadOptions): DecodeOptions {
 }
 
 /**
- * Whether a CSV or NDJSON file of `size` bytes (its text) is read in two parts at once
+ * Whether a CSV, NDJSON or JSON array file of `size` bytes (its text) is read in two parts at once
  * (reading/later-part.ts), as --threads says (twoThreads); never for inspect (it describes a file),
  * --rejects or --event-log.
  */
@@ -95,7 +95,7 @@ export async function readTicketSources(paths: string[], ingest: Ingest, stdin: 
     /** The later part of a large file, read by a second thread. */
     const laterPart = async (format: PartFormat) => (size !== undefined && readsInParts(ingest, options, size, format) ? (await import('./later-part.js')).LaterPart.start(path, size, format) : undefined);
     // The JSON readers are loaded for a JSON input only.
-    if (sniffed.format === 'json') await (await import('./json-export.js')).readJsonExport(source, ingest, options, presets);
+    if (sniffed.format === 'json') await (await import('./json-export.js')).readJsonExport({ ...source, later: await laterPart('json') }, ingest, options, presets);
     else if (sniffed.format === 'ndjson') await (await import('./json-export.js')).readNdjsonExport({ ...source, later: await laterPart('ndjson') }, ingest, options, presets);
     else {
       if (sniffed.sepLine) ingest.header(file);

@@ -132,7 +132,7 @@ export function renderFileReading(file: FileReading): string {
   if (file.columns.length > 0) field('mapped', `${plural(file.columns.length - ignored, noun)} read, ${formatCount(ignored)} ignored`);
   const headerZones = file.dateFormats.some((d) => d.zone !== undefined) ? ', except in columns whose header names a zone' : '';
   field('zone', `timestamps without an offset read in ${file.inputZone}${headerZones}`);
-  if (file.laterPartFrom !== undefined) field('threads', `2: the second read the lines from ${formatCount(file.laterPartFrom)} on, at the same time as the first`);
+  if (file.laterPartFrom !== undefined) field('threads', `2: the second read the ${file.format === 'json' ? 'records' : 'lines'} from ${formatCount(file.laterPartFrom)} on, at the same time as the first`);
   field('records', accountText(counts, { omitZeroHeader: true }));
   const rejected = rejectedLine(counts.rejectedByCode);
   if (rejected !== undefined) field('rejected', rejected);

@@ -71,7 +71,7 @@ export interface FileUnderstanding {
   dateFormats: DateColumnReading[];
   /** Where timestamps without an offset are read. */
   inputZone: string;
-  /** A CSV file read in two parts at once (--threads): the line its later part, read by a second thread, starts on. */
+  /** A file read in two parts at once (--threads): the line its later part, read by a second thread, starts on (a JSON array: its first record's number). */
   laterPartFrom?: number;
   /** Inspect, for a CSV header no preset, mapping or canonical id and created_at explains: its columns described, a mapping proposed. */
   proposal?: FileProposal;

@@ -9,7 +9,7 @@ import { binPath, cliProcess, projectRoot, type Run } from '../helpers/cli.js';
 import { tempFiles } from '../helpers/temp-files.js';
 
 /**
- * A CSV or NDJSON file read in two parts at once (--threads 2, src/reading/later-part.ts), through the built
+ * A CSV, NDJSON or JSON array file read in two parts at once (--threads 2, src/reading/later-part.ts), through the built
  * CLI (the second thread runs the bundle's part-worker.js): the output, the notices, the rejection
  * summary and the exit code are those of --threads 1, byte for byte. `--verbose` says where the
  * second thread started; a file that could not be split is read in one piece and says nothing.
@@ -165,5 +165,34 @@ describe('--threads 2: an NDJSON file read in two parts at once', () => {
     const gz = temp.file('t.ndjson.gz', gzipSync(ndjsonTickets(n2)));
     same(['report', gz, '--format', 'json']);
     expect(secondFrom(['report', gz, '--format', 'json'])).toBeUndefined();
+  });
+});
+
+describe('--threads 2: a JSON array read in two parts at once', () => {
+  /** The NDJSON tickets above as a JSON array: pretty-printed, on one line, or one element a line. */
+  const array = (layout: 'pretty' | 'one line' | 'lines'): string => {
+    const items = ndjsonTickets(n2)
+      .split('\n')
+      .filter((line) => line.startsWith('{"id":"T'))
+      .map((line) => JSON.parse(line) as unknown);
+    items.splice(100, 0, 'not a ticket', { id: 'nested', created_at: '2026-02-01T09:00:00Z', extra: { list: [{ id: 1 }, { id: 2 }] } });
+    if (layout === 'pretty') return JSON.stringify(items, null, 2);
+    return layout === 'one line' ? JSON.stringify(items) : `[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]\n`;
+  };
+
+  it.each(['pretty', 'one line', 'lines'] as const)('%s: the same report, notices and rejections; --verbose says from which record the second part read', (layout) => {
+    const path = temp.file(`${layout.replace(' ', '-')}.json`, array(layout));
+    const r = same(['report', path, '--by', 'team', '--format', 'json']);
+    expect(r.stderr).toMatch(/rejected/);
+    const verbose = run(['report', path, '--format', 'json', '--verbose'], '2');
+    const from = /threads: +2: the second read the records from ([\d,]+) on/.exec(verbose.stderr);
+    expect(Number(from![1]!.replaceAll(',', ''))).toBeGreaterThan(n2 / 3);
+  });
+
+  it('an API page (a JSON document that is no array) is read in one piece', () => {
+    const page = readFileSync(fileURLToPath(new URL('../fixtures/presets/helpscout-conversations.json', import.meta.url)), 'utf8');
+    const path = temp.file('page.json', page);
+    same(['report', path, '--format', 'json']);
+    expect(secondFrom(['report', path, '--format', 'json'])).toBeUndefined();
   });
 });

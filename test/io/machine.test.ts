@@ -63,7 +63,7 @@ describe('twoThreads', () => {
 
   it('auto (or none given): two for a file of TWO_PARTS_FROM (its format\'s) or more, on two cores or more, without a limit on the address space', () => {
     for (const threads of ['auto', undefined] as const) {
-      for (const format of ['csv', 'ndjson'] as const) {
+      for (const format of ['csv', 'ndjson', 'json'] as const) {
         const from = TWO_PARTS_FROM[format];
         expect(twoThreads(threads, from - 1, format, noMachine)).toBe(false);
         expect(twoThreads(threads, from, format, () => free)).toBe(true);

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { readCsvExport } from '../../src/reading/csv-export.js';
 import { readCsvPart } from '../../src/reading/csv-part.js';
-import { readNdjsonExport } from '../../src/reading/json-export.js';
-import { readNdjsonPart } from '../../src/reading/ndjson-part.js';
+import { readJsonExport, readNdjsonExport } from '../../src/reading/json-export.js';
+import { readJsonPart } from '../../src/reading/json-part.js';
 import type { LaterReader, PartPlan, PartRead, PartWork } from '../../src/reading/parts.js';
+import { elementStart, findElementStart } from '../../src/io/json-records.js';
 import type { ReadOptions } from '../../src/reading/read-options.js';
 import { loadPresets } from '../../src/presets/index.js';
 import { blankUnderstanding } from '../../src/tickets/file-reading.js';
@@ -25,6 +26,8 @@ class PartHere implements LaterReader {
   started = false;
   /** Whether the part read here was taken (the records ended at the split). */
   taken = false;
+  /** Whether the reader of the first part asked for it (it found itself between two records at the split). */
+  asked = false;
   private part: Promise<PartRead | undefined> | undefined;
 
   constructor(
@@ -38,10 +41,11 @@ class PartHere implements LaterReader {
     // As posted between threads: plain data, cloned.
     const plan = { ...structuredClone(work), path: 'unused', at: this.at, size: this.bytes.length } as PartPlan;
     const chunks = chunksOf(this.bytes.subarray(this.at), this.chunk);
-    this.part = (plan.kind === 'csv' ? readCsvPart(plan, chunks) : readNdjsonPart(plan, chunks)).catch(() => undefined);
+    this.part = (plan.kind === 'csv' ? readCsvPart(plan, chunks) : readJsonPart(plan, chunks)).catch(() => undefined);
   }
 
   async result(): Promise<PartRead | undefined> {
+    this.asked = true;
     // As posted between threads: plain data, cloned.
     const part = await this.part;
     this.taken = part !== undefined;
@@ -60,7 +64,7 @@ async function* chunksOf(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
  * when given (its later part read by PartHere); an input error ends the reading with a notice.
  */
 async function readAll(
-  format: 'csv' | 'ndjson',
+  format: 'csv' | 'ndjson' | 'json',
   files: [string, string | Buffer][],
   options: ReadOptions,
   split?: { at: number; chunk: number },
@@ -76,10 +80,11 @@ async function readAll(
     if (last && split !== undefined) part = new PartHere(bytes, split.at, split.chunk);
     const chunks = chunksOf(bytes, split?.chunk ?? 64);
     const common = { name, file, understood, size: bytes.length, later: last ? part : undefined };
+    const given = { inputZone: 'UTC', ...options };
     const reading =
       format === 'csv'
-        ? readCsvExport({ ...common, text: { chunks, firstLine: 1 }, reread: undefined, delimiter: ',' }, ingest, { inputZone: 'UTC', ...options }, presets)
-        : readNdjsonExport({ ...common, chunks }, ingest, { inputZone: 'UTC', ...options }, presets);
+        ? readCsvExport({ ...common, text: { chunks, firstLine: 1 }, reread: undefined, delimiter: ',' }, ingest, given, presets)
+        : (format === 'ndjson' ? readNdjsonExport : readJsonExport)({ ...common, chunks }, ingest, given, presets);
     await reading.catch((error: Error) => ingest.notice(`stopped: ${error.message}`));
   }
   return { summary: ingest.finish(), part };
@@ -147,35 +152,40 @@ const lineStarts = (text: string): number[] => {
 };
 
 /**
- * Every file `files` makes (alone, or after another), split at each of its line starts in a random
- * chunking, counting values or not: what one piece gives. Returns how many splits were taken.
+ * Every file `files` makes (alone, or after another), split at each of `cuts` in a random chunking,
+ * counting values or not: what one piece gives; where a split is taken, its part starts at the
+ * position the cut says (undefined: the split must not be taken there). Returns how many were.
  */
-async function splitEverywhere(format: 'csv' | 'ndjson', files: fc.Arbitrary<string>): Promise<number> {
+async function splitEverywhere(format: 'csv' | 'ndjson' | 'json', files: fc.Arbitrary<string>, cuts: (text: string) => { at: number; next: number | undefined }[], numRuns = 150): Promise<number> {
   let taken = 0;
   await fc.assert(
     fc.asyncProperty(files, fc.option(files, { nil: undefined }), fc.integer({ min: 1, max: 40 }), fc.boolean(), async (text, before, chunk, countValues) => {
       const named: [string, string][] = before === undefined ? [[`t.${format}`, text]] : [[`first.${format}`, before], [`t.${format}`, text]];
       const whole = shown((await readAll(format, named, { countValues })).summary);
-      for (const at of lineStarts(text)) {
+      for (const { at, next } of cuts(text)) {
         const { summary, part } = await readAll(format, named, { countValues }, { at, chunk });
         expect(shown(summary)).toEqual(whole);
         const split = summary.readings.at(-1)!.laterPartFrom;
         if (part!.taken) {
           taken++;
-          // The line the part starts on: one more than the line breaks before it (CRLF, LF, CR).
-          expect(split).toBe(Buffer.from(text).subarray(0, at).toString().split(/\r\n|\r|\n/).length);
+          expect(split).toBe(next);
         } else expect(split).toBeUndefined();
+        // Where the text is not between two records, the reader of the first part does not even ask for the second.
+        if (next === undefined) expect(part!.asked).toBe(false);
       }
     }),
-    { numRuns: 150 },
+    { numRuns },
   );
   return taken;
 }
 
+/** Each line start, and the line it starts: one more than the line breaks before it (CRLF, LF, CR). */
+const lineCuts = (text: string) => lineStarts(text).map((at) => ({ at, next: Buffer.from(text).subarray(0, at).toString().split(/\r\n|\r|\n/).length }));
+
 describe('a CSV file read in two parts', () => {
   it('gives what reading it in one piece gives, split at any line start, in any chunking', async () => {
     // Most splits are taken (the others fall inside a quoted field, or before the first record).
-    expect(await splitEverywhere('csv', file)).toBeGreaterThan(500);
+    expect(await splitEverywhere('csv', file, lineCuts)).toBeGreaterThan(500);
   });
 
   it('is read on in one piece when the split falls inside a quoted field that runs over lines', async () => {
@@ -259,7 +269,7 @@ const ndjsonFile = fc
 describe('an NDJSON file read in two parts', () => {
   it('gives what reading it in one piece gives, split at any line start, in any chunking', async () => {
     // Most splits are taken (the others come before the first object decided how objects are read).
-    expect(await splitEverywhere('ndjson', ndjsonFile)).toBeGreaterThan(500);
+    expect(await splitEverywhere('ndjson', ndjsonFile, lineCuts)).toBeGreaterThan(500);
   });
 
   it('a part with a line over the record size limit, or a byte that is not UTF-8: read here, as in one piece', async () => {
@@ -274,5 +284,100 @@ describe('an NDJSON file read in two parts', () => {
       expect(part!.taken).toBe(false);
       expect(shown(summary)).toEqual(shown(whole.summary));
     }
+  });
+});
+
+/**
+ * Where a JSON array's text may be cut between two elements, found independently of the reader:
+ * just after a comma at the array's own level, at a line start after it and at the next element's
+ * first byte, with the number that element has; every other line start too (inside an element, or
+ * before the first: not to be taken).
+ */
+function arrayCuts(text: string): { at: number; next: number | undefined }[] {
+  const bytes = Buffer.from(text);
+  const lines = new Set(lineStarts(text));
+  const cuts = new Map<number, number | undefined>([...lines].map((at) => [at, undefined]));
+  let depth = 0;
+  let inString = false;
+  let elements = 0;
+  let afterComma = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    const space = c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+    // Just after the comma, a line start after it, and the element's first byte.
+    if (depth === 1 && afterComma && (!space || bytes[i - 1] === 0x2c || lines.has(i))) cuts.set(i, elements + 1);
+    if (space) continue;
+    if (depth === 1 && (afterComma || elements === 0) && c !== 0x5d) {
+      elements++;
+      afterComma = false;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x5d || c === 0x7d) depth--;
+    else if (c === 0x2c && depth === 1) afterComma = true;
+  }
+  return [...cuts].map(([at, next]) => ({ at, next })).sort((a, b) => a.at - b.at);
+}
+
+/** A JSON array of tickets (or chats), one element a line, pretty-printed or on one line; some elements no object. */
+const jsonFile = fc
+  .tuple(fc.constantFrom('canonical', 'chat'), fc.constantFrom(',', ',\n', ', ', ',\r\n  '), fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 16 }))
+  .chain(([shape, sep, pretty, bom, n]) =>
+    fc
+      .array(fc.oneof({ weight: 8, arbitrary: shape === 'chat' ? chat : ticket }, { weight: 1, arbitrary: fc.constantFrom('1', '"a ticket"', '[1, {"id": "x"}]', 'null') }), { minLength: n, maxLength: n })
+      .map((elements) => {
+        const shown = pretty ? elements.map((e) => JSON.stringify(JSON.parse(e), null, 2)) : elements;
+        return `${bom ? '\ufeff' : ''}[${sep === ',' ? '' : '\n'}${shown.join(sep)}\n]\n`;
+      }),
+  );
+
+describe('a JSON array read in two parts', () => {
+
+  it('gives what reading it in one piece gives, split between any two elements, in any chunking', async () => {
+    // Most splits between elements are taken (the others come before the first object decided how objects are read).
+    expect(await splitEverywhere('json', jsonFile, arrayCuts, 30)).toBeGreaterThan(150);
+  });
+
+  it('an element that is not valid JSON in the part: read here, as in one piece', async () => {
+    const elements = Array.from({ length: 40 }, (_, i) => json({ id: `T${i}`, created_at: TIMES[0] }));
+    elements[30] = '{"id": "T30", "created_at": }';
+    const text = `[\n${elements.join(',\n')}\n]\n`;
+    const at = text.indexOf('{"id":"T20"');
+    const whole = await readAll('json', [['t.json', text]], {});
+    const { summary, part } = await readAll('json', [['t.json', text]], {}, { at, chunk: 50 });
+    expect(part!.taken).toBe(false);
+    expect(shown(summary)).toEqual(shown(whole.summary));
+    expect(summary.notices.at(-1)).toMatch(/^stopped: t\.json:32:\d+: not valid JSON/);
+  });
+});
+
+describe('where a JSON array\'s later part may start', () => {
+  const conversation = (i: number) => ({ id: 1000 + i, number: i, tags: [{ id: 1, tag: 'a' }, { id: 2, tag: 'b' }], createdAt: TIMES[0] });
+  const layouts: [string, (items: unknown[]) => string][] = [
+    ['on one line', (items) => JSON.stringify(items)],
+    ['one element a line', (items) => `[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]`],
+    ['pretty-printed', (items) => JSON.stringify(items, null, 2)],
+  ];
+
+  it.each(layouts)('%s: an element of the array, not one of a list inside an element that starts with the same name', (_layout, write) => {
+    const text = Buffer.from(write(Array.from({ length: 200 }, (_, i) => conversation(i))));
+    const start = elementStart(text.subarray(0, 4096))!;
+    expect(start).toBeDefined();
+    const middle = Math.floor(text.length / 2);
+    const at = middle + findElementStart(text.subarray(middle), start);
+    const cut = arrayCuts(text.toString()).find((c) => c.at === at);
+    expect(cut?.next).toBeGreaterThan(90);
+    expect(text[at]).toBe(0x7b);
+  });
+
+  it('none when the first two elements are not objects, or the document is no array', () => {
+    expect(elementStart(Buffer.from('[1, 2, 3]'))).toBeUndefined();
+    expect(elementStart(Buffer.from('{"tickets": [{"id": 1}, {"id": 2}]}'))).toBeUndefined();
+    expect(elementStart(Buffer.from('[{"id": 1}'))).toBeUndefined();
   });
 });
