@@ -14,7 +14,9 @@
 //   distinct  the report --by agent --period week over an export where every ticket has an agent
 //             of its own (generate-tickets --distinct-agents), stopped after a timeout; with the
 //             default --max-groups it is refused with one line (exit 3), which counts as handled;
-//   filler    400,000 blank lines against 400,000 rows of empty fields.
+//   filler    400,000 blank lines against 400,000 rows of empty fields;
+//   json      (only with --only json) the report over the same generated tickets as NDJSON and
+//             as a JSON array, by default and with --threads 1.
 // report, bare and duckdb runs are interleaved, so that a change in the background load hits
 // them alike. Wall time is taken from spawn to exit; CPU time (user + system, every thread) and
 // peak RSS come from `/usr/bin/time -f '%e %U %S %M'` when present, else from bench/maxrss.mjs
@@ -56,18 +58,22 @@ const CASES = {
   startup: 'node -e 0, --help, --version, the report over 3,000 and 100,000 tickets',
   distinct: 'the report over an export where every ticket has an agent of its own',
   filler: '400,000 blank lines against 400,000 rows of empty fields',
+  json: 'the report over the same tickets as NDJSON and as a JSON array (only when --only names it)',
 };
+
+/** The cases run without --only: all but json (two more files of ~430 MB each, and ~1.5 minutes). */
+const DEFAULT_CASES = Object.keys(CASES).filter((name) => name !== 'json');
 
 const USAGE = `Usage: node bench/run.mjs [options]   (or: npm run bench -- [options])
 
 Options:
-  --rows N                tickets in the generated export of report, bare and duckdb (default 1000000)
-  --runs K                runs of report, bare, duckdb and filler; the median is reported (default 3)
+  --rows N                tickets in the generated export of report, bare, duckdb and json (default 1000000)
+  --runs K                runs of report, bare, duckdb, filler and json; the median is reported (default 3)
   --startup-runs M        runs of each start-up measurement (default 10)
   --distinct-rows N       tickets in the distinct-agents export (default 1000000)
   --distinct-timeout S    seconds after which the distinct-agents run is stopped and reported as
                           timed out (default 600)
-  --only CASES            run only these cases, comma-separated (default: all):
+  --only CASES            run only these cases, comma-separated (default: all but json):
 ${Object.entries(CASES).map(([name, what]) => `                            ${name.padEnd(9)} ${what}`).join('\n')}
   --rss MODE              how to measure CPU time and peak RSS: time (/usr/bin/time) or node
                           (process.resourceUsage() in the child); default: time if present
@@ -147,7 +153,7 @@ const RUNS = positiveInt(values.runs, '--runs');
 const STARTUP_RUNS = positiveInt(values['startup-runs'], '--startup-runs');
 const DISTINCT_ROWS = positiveInt(values['distinct-rows'], '--distinct-rows');
 const DISTINCT_TIMEOUT_S = positiveInt(values['distinct-timeout'], '--distinct-timeout');
-const ONLY = new Set(values.only === undefined ? Object.keys(CASES) : values.only.split(',').map((s) => s.trim()).filter(Boolean));
+const ONLY = new Set(values.only === undefined ? DEFAULT_CASES : values.only.split(',').map((s) => s.trim()).filter(Boolean));
 for (const name of ONLY) if (!(name in CASES)) usageError(`--only: unknown case "${name}" (cases: ${Object.keys(CASES).join(', ')})`);
 if (ONLY.size === 0) usageError('--only needs at least one case');
 const hasTime = existsSync(TIME_BIN);
@@ -314,16 +320,17 @@ async function sha256File(path) {
  * reused. Returns { path, name, rows, generator, bytes, sha256 }: `name` is the file's name in
  * bench/.data/, `generator` the generator flags beyond --rows and --seed.
  */
-async function ensureData(rows, { distinct = false } = {}) {
-  const generator = distinct ? ['--distinct-agents'] : [];
-  const name = `tickets-${distinct ? 'distinct-' : ''}${rows}.csv`;
+async function ensureData(rows, { distinct = false, format = 'csv' } = {}) {
+  // The CSV's generator flags are its reference key as they were before other formats were measured.
+  const generator = [...(distinct ? ['--distinct-agents'] : []), ...(format === 'csv' ? [] : ['--format', format])];
+  const name = `tickets-${distinct ? 'distinct-' : ''}${rows}.${format}`;
   const path = join(DATA_DIR, name);
   if (existsSync(path) && statSync(path).size > 0) {
     say(`input:    reusing ${rel(path)} (delete it to regenerate)`);
   } else {
     const tmp = `${path}.tmp-${process.pid}`;
     say(`input:    generating ${rel(path)} (${fmtInt(rows)} rows, seed ${SEED}${generator.length ? `, ${generator.join(' ')}` : ''})…`);
-    const r = await measure([GENERATOR, '--rows', String(rows), '--seed', SEED, ...generator, '--format', 'csv', '--out', tmp], { rss: false });
+    const r = await measure([GENERATOR, '--rows', String(rows), '--seed', SEED, ...generator, ...(format === 'csv' ? ['--format', 'csv'] : []), '--out', tmp], { rss: false });
     if (r.code !== 0) {
       rmSync(tmp, { force: true });
       process.stderr.write(`bench: the generator failed: ${describeFailure(r)}\n`);
@@ -544,6 +551,32 @@ async function main() {
     say(`filler:   ${RUNS} run(s) each done`);
   }
 
+  // ------------------------------------------------ json: the same tickets as NDJSON and as a JSON array
+  const jsonInputs = [];
+  if (ONLY.has('json')) {
+    for (const [format, title] of [['ndjson', 'NDJSON'], ['json', 'a JSON array']]) {
+      const input = await ensureData(ROWS, { format });
+      const result = resultCase(`report over ${fmtInt(ROWS)} tickets as ${title}`, 'report', input);
+      results.push(result);
+      jsonInputs.push({ format, title, input, result, report: [], oneThread: [] });
+    }
+    for (let i = 1; i <= RUNS; i += 1) {
+      const parts = [];
+      for (const j of jsonInputs) {
+        for (const [label, list, extra] of [[`${j.format} report`, j.report, []], [`${j.format} --threads 1`, j.oneThread, ['--threads', '1']]]) {
+          const r = await measureReport(j.result, `report-${j.format}-${ROWS}.json`, {}, extra);
+          parts.push(`${label} ${show(r)}`);
+          if (r.code === 0) list.push(r);
+          else {
+            failures.push(`${label}, run ${i}: ${describeFailure(r)}`);
+            checksFailed = true;
+          }
+        }
+      }
+      say(`json ${i}/${RUNS}: ${parts.join(' | ')}`);
+    }
+  }
+
   // ------------------------------------------------ (5) start-up, against node -e 0
   const startup = [];
   if (ONLY.has('startup')) {
@@ -705,6 +738,19 @@ async function main() {
         const t = stat(f.runs);
         return [f.name, med(t, fmtS), range(t, fmtS)];
       }),
+    ));
+    say();
+  }
+
+  if (jsonInputs.length) {
+    const row = (name, runs) => (runs.length === 0 ? [name, 'FAILED'] : [name, med(wall(runs), fmtS), range(wall(runs), fmtS), med(cpu(runs), fmtS), med(peak(runs), fmtMiB), range(peak(runs), fmtMiB)]);
+    say(`${fmtInt(ROWS)} tickets as NDJSON and as a JSON array (the generator's, seed ${SEED}); median of ${RUNS} run(s):`);
+    say(renderTable(
+      ['measurement', 'wall', 'wall min – max', 'CPU user+sys', 'peak RSS', 'peak min – max'],
+      jsonInputs.flatMap((j) => [
+        row(`report, ${j.title} (${(j.input.bytes / 1e6).toFixed(1)} MB)`, j.report),
+        row('the same, --threads 1', j.oneThread),
+      ]),
     ));
     say();
   }
