@@ -641,6 +641,8 @@ async function main() {
   const wall = (runs) => stat(runs, (r) => r.seconds);
   const cpu = (runs) => stat(runs, (r) => r.cpuSeconds);
   const peak = (runs) => stat(runs, (r) => r.rssKiB);
+  /** A row of runs: wall (median, range), CPU, peak RSS (median, range). */
+  const timingRow = (name, runs) => [name, med(wall(runs), fmtS), range(wall(runs), fmtS), med(cpu(runs), fmtS), med(peak(runs), fmtMiB), range(peak(runs), fmtMiB)];
   const reportWall = wall(large.report);
   const reportCpu = cpu(large.report);
   const reportPeak = peak(large.report);
@@ -663,7 +665,7 @@ async function main() {
         notes.push(`${name}: ${why}`);
         return [name, '—'];
       }
-      return [name, med(wall(runs), fmtS), range(wall(runs), fmtS), med(cpu(runs), fmtS), med(peak(runs), fmtMiB), range(peak(runs), fmtMiB)];
+      return timingRow(name, runs);
     };
     const duckWhy = !ONLY.has('duckdb') ? 'not run' : duckdbInfo?.installed === false ? 'not installed (npm install --save-dev @duckdb/node-api)' : 'FAILED';
     say(`${fmtInt(ROWS)} tickets, ${(mainInput.bytes / 1e6).toFixed(1)} MB of CSV (${rel(mainInput.path)}); median of ${RUNS} run(s):`);
@@ -743,7 +745,7 @@ async function main() {
   }
 
   if (jsonInputs.length) {
-    const row = (name, runs) => (runs.length === 0 ? [name, 'FAILED'] : [name, med(wall(runs), fmtS), range(wall(runs), fmtS), med(cpu(runs), fmtS), med(peak(runs), fmtMiB), range(peak(runs), fmtMiB)]);
+    const row = (name, runs) => (runs.length === 0 ? [name, 'FAILED'] : timingRow(name, runs));
     say(`${fmtInt(ROWS)} tickets as NDJSON and as a JSON array (the generator's, seed ${SEED}); median of ${RUNS} run(s):`);
     say(renderTable(
       ['measurement', 'wall', 'wall min – max', 'CPU user+sys', 'peak RSS', 'peak min – max'],

@@ -92,18 +92,23 @@ export class KeyCounter {
   addCounts(counts: KeyCounts): void {
     this.objects += counts.objects;
     for (const { key, present, blank } of counts.keys) {
-      let seen = this.keys.get(key);
-      if (seen === undefined) this.keys.set(key, (seen = { present: 0, blank: 0 }));
+      const seen = this.seen(key);
       seen.present += present;
       seen.blank += blank;
     }
   }
 
+  /** A key's counts, made at its first sight. */
+  private seen(key: string): { present: number; blank: number } {
+    let seen = this.keys.get(key);
+    if (seen === undefined) this.keys.set(key, (seen = { present: 0, blank: 0 }));
+    return seen;
+  }
+
   add(object: Record<string, unknown>): void {
     this.objects++;
     for (const [key, value] of Object.entries(object)) {
-      let seen = this.keys.get(key);
-      if (seen === undefined) this.keys.set(key, (seen = { present: 0, blank: 0 }));
+      const seen = this.seen(key);
       seen.present++;
       if (value === null || (typeof value === 'string' && value.trim() === '')) seen.blank++;
     }

@@ -27,7 +27,7 @@ export type PartMessage = { kind: 'progress'; bytes: number; records: number } |
 const WORKER = new URL('./part-worker.js', import.meta.url);
 
 /** How far from the middle a line start (or a JSON array's element start) is looked for. */
-const LINE_WITHIN = 1024 * 1024;
+const SEARCH_WITHIN = 1024 * 1024;
 
 /**
  * The second thread's code space, in MiB: V8 reserves 128 MiB of address space per thread by
@@ -90,7 +90,7 @@ export class LaterPart implements LaterReader {
   static async start(path: string, size: number, kind: PartPlan['kind'], start: StartThread = startThread): Promise<LaterPart | undefined> {
     const middle = Math.floor(size / 2);
     // A JSON array's elements may run over lines (pretty-printed) or share one: an element start, found as the file's first two are separated.
-    const at = kind === 'json' ? await elementStartFrom(path, middle, LINE_WITHIN) : await lineStartFrom(path, middle, LINE_WITHIN);
+    const at = kind === 'json' ? await elementStartFrom(path, middle, SEARCH_WITHIN) : await lineStartFrom(path, middle, SEARCH_WITHIN);
     if (at <= 0 || at >= size) return undefined;
     let worker: Worker | undefined;
     try {
