@@ -54,6 +54,22 @@ describe('IdTable', () => {
   });
 });
 
+describe('IdTable: sealed', () => {
+  it('cuts its arena to the ids as views of the same memory, not copies (a copy is written while the arrays it replaces wait for the collector)', () => {
+    const table = new IdTable();
+    table.reserve(1000);
+    file(table, ['T1', 'T2', 'T3', 'T10', 'T2']);
+    const before = table.arena;
+    table.seal();
+    const { bytes, ends } = table.arena;
+    expect(bytes.buffer).toBe(before.bytes.buffer);
+    expect(ends.buffer).toBe(before.ends.buffer);
+    expect(Array.from(ends)).toEqual([2, 4, 6, 9]);
+    expect(Buffer.from(bytes).toString('latin1')).toBe('T1T2T3T10');
+    expect([0, 1, 2, 3].map((slot) => table.idOf(slot))).toEqual(['T1', 'T2', 'T3', 'T10']);
+  });
+});
+
 describe('IdTable: ids in increasing order', () => {
   it('property: mostly in order, with repeats and late newcomers, as exports re-list updated tickets (a Map as the reference)', () => {
     // A numbered sequence (numbers of varying length, with or without a prefix or non-ASCII), of
