@@ -117,6 +117,16 @@ describe('the second thread', () => {
     expect(told).toEqual({ bytes: 300, records: 9 });
   });
 
+  it('hands its part over once and does not hold it for the rest of the run (the second half of the store)', async () => {
+    const { part, thread, told } = await started();
+    thread.say({ kind: 'progress', bytes: 300, records: 9 });
+    const read = { ingest: {}, counts: undefined } as unknown as PartRead;
+    thread.say({ kind: 'done', part: read });
+    expect(await part.result()).toBe(read);
+    expect(await part.result()).toBeUndefined();
+    expect(told).toEqual({ bytes: 300, records: 9 });
+  });
+
   it('a fault in its code (an error without a code) is not hidden', async () => {
     const { part, thread } = await started();
     thread.emit('error', new TypeError('x is undefined'));

@@ -52,6 +52,39 @@ describe('counts in the narrowest integer array', () => {
   });
 });
 
+describe("a second thread's half once filed", () => {
+  const HOUR = 3_600_000;
+  /** A log of three tickets (one repeating a ticket the store has) replayed after two read here. */
+  const filed = (): { store: TicketStore; log: ReturnType<TicketStore['toLog']> } => {
+    const part = TicketStore.log();
+    part.append(parsed({ id: 'B1', agent: 'Ana', firstResponseAt: CREATED + HOUR, reopens: 40_000 }), 0);
+    part.append(parsed({ id: 'A2', agent: 'Bo', updatedAt: CREATED + 5 * HOUR, reopens: 1 }), 0);
+    part.append(parsed({ id: 'B2', agent: 'Cy', firstResponseAt: CREATED + 2 * HOUR }), 0);
+    part.seal();
+    const log = part.toLog();
+    const store = new TicketStore();
+    store.upsert(parsed({ id: 'A1', agent: 'Bo', reopens: 2 }), 0);
+    store.upsert(parsed({ id: 'A2', agent: 'Ana', updatedAt: CREATED }), 0);
+    store.replay(log, 0, () => undefined);
+    store.seal();
+    return { store, log };
+  };
+
+  it('is in the store on its own: the tickets read back whole once the log is used up', () => {
+    const { store } = filed();
+    expect(store.length).toBe(4);
+    expect([0, 1, 2, 3].map((slot) => store.idOf(slot))).toEqual(['A1', 'A2', 'B1', 'B2']);
+    expect([0, 1, 2, 3].map((slot) => store.dictionaries.agent.valueOf(store.agent[slot]!))).toEqual(['Bo', 'Bo', 'Ana', 'Cy']);
+    expect(Array.from(store.reopens.subarray(0, 4))).toEqual([2, 1, 40_000, -1]);
+    expect(Array.from(store.firstResponseAt.subarray(0, 4))).toEqual([Number.NaN, Number.NaN, CREATED + HOUR, CREATED + 2 * HOUR]);
+  });
+
+  it.runIf(typeof (ArrayBuffer.prototype as { transfer?: unknown }).transfer === 'function')('frees the log’s arrays at once where the runtime can (ArrayBuffer.prototype.transfer, Node 21 on)', () => {
+    const { log } = filed();
+    for (const array of [...Object.values(log.columns), log.ids.bytes, log.ids.ends]) expect(array!.buffer.byteLength).toBe(0);
+  });
+});
+
 describe('the file each ticket came from, in the narrowest integer array', () => {
   it('past 127 and 32,767 files, read directly and from a log replayed, every ticket keeps its file', () => {
     const files = [0, 127, 3, 128, 32_767, 32_768, 5];
