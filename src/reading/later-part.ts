@@ -37,13 +37,21 @@ const SEARCH_WITHIN = 1024 * 1024;
 const CODE_RANGE_MB = 32;
 
 /**
+ * The second thread's young generation (where V8 makes new objects), in MiB. Left to itself V8
+ * grows it as the part's field strings come and go, although few of them survive: capped, the two
+ * threads' peak while they read the bench's million tickets was 235–250 MiB instead of 268–277 (see
+ * docs/speed.md). The first thread's own cannot be set from inside the process.
+ */
+const YOUNG_GENERATION_MB = 8;
+
+/**
  * Starts a thread running `url`, to read a part of a file of the `kind` given (it loads that
  * reader while this thread reads the file's start); undefined when its code is not there (it is
  * built beside this module: not when the tests import src/, which give their own).
  */
 export type StartThread = (url: URL, kind: PartPlan['kind']) => Worker | undefined;
 
-const startThread: StartThread = (url, kind) => (existsSync(fileURLToPath(url)) ? new Worker(url, { workerData: kind, resourceLimits: { codeRangeSizeMb: CODE_RANGE_MB } }) : undefined);
+const startThread: StartThread = (url, kind) => (existsSync(fileURLToPath(url)) ? new Worker(url, { workerData: kind, resourceLimits: { codeRangeSizeMb: CODE_RANGE_MB, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }) : undefined);
 
 export class LaterPart implements LaterReader {
   /** The part, once the second thread posts it (see result). */
