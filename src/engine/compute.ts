@@ -204,7 +204,7 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
     input: reportInput(input),
     metrics: metrics.map(({ meta }) => ({ id: meta.id, title: meta.title, short: meta.short, unit: meta.unit, section: meta.section })),
     notes,
-    headline: headlineOf(run, grid),
+    headline: headlineOf(run, grid, placing),
     goals: judgeGoals(run, grid),
     alerts: [
       ...negativeRatingAlerts(tickets, grid, mask, (options.alerts ?? DEFAULT_ALERT_SETTINGS).negativeRatings),

@@ -353,6 +353,23 @@ export class Placing {
     return this;
   }
 
+  /**
+   * Metric `metric`'s accumulators of every group's row of period `slot` merged, in one made for
+   * it: the period as a view not split by group holds it, for a metric placed by an event (each
+   * event is in one row, as the totals are the rows merged). Not for a backlog: a group's row of a
+   * period is made only when the group had an event in it (see placeOpenAtEnd).
+   */
+  mergedInSlot(slot: number, metric: Metric): Accumulator {
+    const index = this.metrics.indexOf(metric);
+    if (index < 0 || metric.meta.placement === 'open_at_end') throw new Error(`internal: ${metric.meta.id} is not merged from rows`);
+    const merged = this.totals[index]!.fresh();
+    this.rowsByGroup.forEach((rows) => {
+      const row = rows[slot];
+      if (row !== undefined) merged.merge(row.accumulators[index]!);
+    });
+    return merged;
+  }
+
   /** A row's values, or those of an empty row when no ticket of the group had an event in the period. */
   valuesAt(slot: number, group: number, valuesOf: (metrics: readonly Metric[], accumulators: Accumulator[]) => Record<string, MetricValue>): Record<string, MetricValue> {
     return valuesOf(this.metrics, this.rowAt(slot, group, false)?.accumulators ?? this.newAccumulators());

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GoalError, goalOf, goalTextOf, targetOf, type GoalText } from '../../src/config/goals.js';
 import { changeOf, figureOf, MIN_CHANGE_SAMPLE, type Change } from '../../src/engine/figures.js';
@@ -159,6 +160,57 @@ describe('the headline', () => {
       ['first_response_time median <= 5m', 600, 32, false],
       ['csat >= 80%', 0.75, 32, false],
     ]);
+  });
+
+  it("a backlog of a group with no event in the period counts (the headline's periods merged from the rows of a report split by agent)", () => {
+    // Ana's ticket, opened in W10, is still open at the end of W11, when only Bo had tickets.
+    const records: TicketInput[] = [
+      { id: 'A1', created_at: '2026-03-03T09:00:00Z', agent: 'Ana', status: 'open' },
+      { id: 'B1', created_at: '2026-03-10T09:00:00Z', first_response_at: '2026-03-10T10:00:00Z', solved_at: '2026-03-11T09:00:00Z', agent: 'Bo', status: 'solved' },
+      { id: 'B2', created_at: '2026-03-15T20:00:00Z', agent: 'Bo', status: 'open' },
+    ];
+    for (const by of [[], ['agent']] as const) {
+      const headline = reportOf(records, { by: [...by] }).headline!;
+      const item = (metric: string) => headline.items.find((i) => i.metric === metric)!;
+      expect(headline.period).toBe('2026-W11');
+      expect(item('backlog')).toMatchObject({ value: 2, previous: 1 });
+      expect(item('tickets_created')).toMatchObject({ value: 2, previous: 1 });
+      expect(item('resolution_time')).toMatchObject({ value: 86_400, sample: 1, previous: null });
+    }
+  });
+
+  it('property: the same whatever --by, --compare and --attribution say (its periods are taken from the rows of the report\'s own view where they can be)', () => {
+    const day = Date.UTC(2026, 2, 2);
+    const hour = 3_600_000;
+    const record = fc.record({
+      createdHours: fc.integer({ min: 0, max: 24 * 40 }),
+      responseHours: fc.option(fc.integer({ min: 0, max: 24 * 10 }), { nil: undefined }),
+      resolvedHours: fc.option(fc.integer({ min: 0, max: 24 * 20 }), { nil: undefined }),
+      agent: fc.constantFrom('Ana', 'Bo', 'Cy', undefined),
+      channel: fc.constantFrom('chat', 'email'),
+      satisfaction: fc.constantFrom('good', 'bad', undefined),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 40 }), fc.constantFrom('day', 'week', 'month'), fc.constantFrom('previous', 'year', undefined), fc.constantFrom('event', 'created'), fc.boolean(), (rows, period, compare, attribution, from) => {
+        const records: TicketInput[] = rows.map((r, i) => {
+          const created = day + r.createdHours * hour;
+          return {
+            id: `T${i}`,
+            created_at: new Date(created).toISOString(),
+            ...(r.responseHours === undefined ? {} : { first_response_at: new Date(created + r.responseHours * hour).toISOString() }),
+            ...(r.resolvedHours === undefined ? { status: 'open' } : { solved_at: new Date(created + r.resolvedHours * hour).toISOString(), status: 'solved' }),
+            ...(r.agent === undefined ? {} : { agent: r.agent }),
+            channel: r.channel,
+            ...(r.satisfaction === undefined ? {} : { satisfaction: r.satisfaction }),
+          };
+        });
+        // A range that starts within a period, or the data's own.
+        const options = { period, compare, attribution, config: { sla: [{ name: 'Chat', match: { channel: 'chat' }, firstResponse: '2h', resolution: '1d' }, { name: 'Default', firstResponse: '8h', resolution: '3d' }] }, ...(from ? { from: '2026-03-04T12:00:00Z' } : {}) } as const;
+        const alone = reportOf(records, options).headline;
+        for (const by of [['agent'], ['agent', 'channel']] as const) expect(reportOf(records, { ...options, by: [...by] }).headline).toEqual(alone);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('--compare year: against the same ISO week a year earlier; none when the data holds nothing there', () => {
