@@ -150,7 +150,7 @@ export function computeReport(input: IngestSummary, options: ComputeOptions): Re
   const unavailable = new Set(notes.map((n) => n.metric!));
   for (const metric of METRICS) if (!metrics.includes(metric) && unavailableNotes([metric], present, context).length > 0) unavailable.add(metric.meta.id);
   notes.unshift(...inputNotes(input), ...unknownResolutionNotes(tickets), ...businessNotes(context));
-  const run: Run = { tickets, options, context, mask, unavailable, scratch: new ScratchArrays(tickets.length) };
+  const run: Run = { tickets, options, context, mask, unavailable, scratch: new ScratchArrays(tickets.length, (bytes) => tickets.takeSpare(bytes)) };
   const values = valuesOf(run);
 
   const grid = buildPeriodGrid(options.range.from, options.range.to, options.period, options.zone);

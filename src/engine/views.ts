@@ -398,11 +398,18 @@ export interface Run {
 export class ScratchArrays {
   private readonly free: Int32Array[] = [];
 
-  constructor(private readonly length: number) {}
+  /** `spare`: memory to make the arrays in before new memory (TicketStore.takeSpare), a buffer of at least `bytes` or undefined. */
+  constructor(
+    private readonly length: number,
+    private readonly spare: (bytes: number) => ArrayBuffer | undefined = () => undefined,
+  ) {}
 
-  /** An array of the tickets' length, holding what an earlier view left in it (or zeros). */
+  /** An array of the tickets' length, holding what an earlier view (or a log the store filed) left in it, or zeros. */
   take(): Int32Array {
-    return this.free.pop() ?? new Int32Array(this.length);
+    const free = this.free.pop();
+    if (free !== undefined) return free;
+    const buffer = this.spare(this.length * Int32Array.BYTES_PER_ELEMENT);
+    return buffer === undefined ? new Int32Array(this.length) : new Int32Array(buffer, 0, this.length);
   }
 
   give(...arrays: Int32Array[]): void {

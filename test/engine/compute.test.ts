@@ -630,6 +630,26 @@ describe('--attribution created (issue 3: "every metric of a ticket counts in th
 });
 
 describe('the arrays placing a view borrows', () => {
+  it('are made in memory the store holds spare (a filed log) before new memory, and given back ones before either', () => {
+    const given = [new ArrayBuffer(64), new ArrayBuffer(40)];
+    const spare = [...given];
+    const asked: number[] = [];
+    const scratch = new ScratchArrays(10, (bytes) => {
+      asked.push(bytes);
+      const at = spare.findIndex((b) => b.byteLength >= bytes);
+      return at < 0 ? undefined : spare.splice(at, 1)[0];
+    });
+    const [a, b, c] = [scratch.take(), scratch.take(), scratch.take()];
+    expect(asked).toEqual([40, 40, 40]);
+    expect(a.buffer).toBe(given[0]);
+    expect(b.buffer).toBe(given[1]);
+    expect(c.buffer !== given[0] && c.buffer !== given[1]).toBe(true);
+    expect([a.length, b.length, c.length]).toEqual([10, 10, 10]);
+    scratch.give(b);
+    expect(scratch.take()).toBe(b);
+    expect(asked).toHaveLength(3);
+  });
+
   it('are the same few for every view of a report (rows by agent, headline, comparison, goal), each given back before the next view', () => {
     const take = vi.spyOn(ScratchArrays.prototype, 'take');
     try {

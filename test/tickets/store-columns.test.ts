@@ -79,9 +79,29 @@ describe("a second thread's half once filed", () => {
     expect(Array.from(store.firstResponseAt.subarray(0, 4))).toEqual([Number.NaN, Number.NaN, CREATED + HOUR, CREATED + 2 * HOUR]);
   });
 
-  it.runIf(typeof (ArrayBuffer.prototype as { transfer?: unknown }).transfer === 'function')('frees the log’s arrays at once where the runtime can (ArrayBuffer.prototype.transfer, Node 21 on)', () => {
-    const { log } = filed();
-    for (const array of [...Object.values(log.columns), log.ids.bytes, log.ids.ends]) expect(array!.buffer.byteLength).toBe(0);
+  /** The distinct buffers of a log's arrays. */
+  const buffersOf = (log: ReturnType<TicketStore['toLog']>): ArrayBuffer[] => [...new Set([...Object.values(log.columns), log.ids.bytes, log.ids.ends].map((array) => array!.buffer as ArrayBuffer))];
+
+  it('keeps the four largest buffers of the log for the arrays computing makes, handed out once each', () => {
+    const { store, log } = filed();
+    const buffers = buffersOf(log);
+    expect(buffers.length).toBeGreaterThan(4);
+    const kept = Array.from({ length: 5 }, () => store.takeSpare(1));
+    expect(kept[4]).toBeUndefined();
+    for (const buffer of kept.slice(0, 4)) expect(buffers).toContain(buffer);
+    // None smaller than any left out (those have been freed where the runtime can: see the next test).
+    const smallestKept = Math.min(...kept.slice(0, 4).map((buffer) => buffer!.byteLength));
+    for (const buffer of buffers.filter((b) => !kept.includes(b))) expect(buffer.byteLength).toBeLessThanOrEqual(smallestKept);
+    expect(store.takeSpare(smallestKept + 1)).toBeUndefined();
+  });
+
+  it.runIf(typeof (ArrayBuffer.prototype as { transfer?: unknown }).transfer === 'function')('frees the rest of the log at once where the runtime can (ArrayBuffer.prototype.transfer, Node 21 on)', () => {
+    const { store, log } = filed();
+    const kept = Array.from({ length: 4 }, () => store.takeSpare(1));
+    const freed = buffersOf(log).filter((buffer) => !kept.includes(buffer));
+    expect(freed.length).toBeGreaterThan(0);
+    for (const buffer of freed) expect(buffer.byteLength).toBe(0);
+    for (const buffer of kept) expect(buffer!.byteLength).toBeGreaterThan(0);
   });
 });
 
