@@ -268,13 +268,15 @@ export class IdTable {
    * memory. The room past them was never written, so it takes no memory (pages are given to a
    * process when first written); a copy would write as much again while the arrays it replaces
    * wait for the collector, which on a million tickets is about when the report computes (its
-   * peak).
+   * peak). Returns the memory of the list and the index, which nothing reads any more.
    */
-  seal(): void {
+  seal(): ArrayBuffer[] {
+    const done = [this.run?.buffer, this.others?.entries.buffer].filter((buffer) => buffer !== undefined) as ArrayBuffer[];
     this.run = undefined;
     this.others = undefined;
     this.bytes = this.bytes.subarray(0, this.tail);
     this.ends = this.ends.subarray(0, this.length);
+    return done;
   }
 
   /**

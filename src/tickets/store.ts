@@ -32,6 +32,11 @@ class StringIndex {
 
   constructor(private readonly strings: readonly string[]) {}
 
+  /** The memory of the index's entries. */
+  get memory(): ArrayBuffer {
+    return this.table.entries.buffer as ArrayBuffer;
+  }
+
   /** The position of `text` in the list, or undefined (and `add` then files it). */
   get(text: string): number | undefined {
     // FNV-1a over the UTF-16 code units, and the entry's words: the characters, or LONG and the hash.
@@ -136,9 +141,11 @@ export class Dictionary {
     return code;
   }
 
-  /** No more values: the index goes (a dictionary of 330,000 customers holds 8 MB of it). */
-  seal(): void {
+  /** No more values: the index goes (a dictionary of 330,000 customers holds 8 MB of it); returns its memory, which nothing reads any more. */
+  seal(): ArrayBuffer | undefined {
+    const memory = this.codes?.memory;
     this.codes = undefined;
+    return memory;
   }
 
   valueOf(code: number): string | null {
@@ -396,7 +403,7 @@ export class TicketStore {
    */
   latestTimestamp = -Infinity;
   private capacity = 1024;
-  /** The largest buffers of the logs filed (see replay and takeSpare). */
+  /** The largest buffers of the logs filed and the indexes dropped (see keepSpare and takeSpare). */
   private spare: ArrayBuffer[] = [];
   /** The tickets' ids, by slot (see idOf). */
   private readonly ids: IdTable;
@@ -504,9 +511,14 @@ export class TicketStore {
       outcome(this.settle(existing, createdAt[i]!, updatedAt === undefined ? Number.NaN : updatedAt[i]!, file, (slot) => copyRow(this, slot, replay, i)));
     }
     // Each row is in the store now: the log's memory (a second thread's half of a file, ~34 MB on a
-    // million tickets) is not left for the collector, which comes after the report is computed.
-    // Its largest buffers are kept for the arrays computing makes (see takeSpare), the rest freed.
-    const buffers = [...this.spare, ...new Set([...Object.values(log.columns), bytes, ends].map((array) => array!.buffer as ArrayBuffer))];
+    // million tickets) is not left for the collector, which comes after the report is computed:
+    // its largest buffers are kept for the arrays computing makes (see takeSpare), the rest freed.
+    this.keepSpare([...Object.values(log.columns), bytes, ends].map((array) => array!.buffer as ArrayBuffer));
+  }
+
+  /** Keeps the largest of `done` (memory nothing of the store is in any more) and of those kept before, up to SPARE_BUFFERS, for takeSpare; frees the rest (see release). */
+  private keepSpare(done: ArrayBuffer[]): void {
+    const buffers = [...new Set([...this.spare, ...done])].filter((buffer) => buffer.byteLength > 0);
     buffers.sort((a, b) => b.byteLength - a.byteLength);
     this.spare = buffers.slice(0, SPARE_BUFFERS);
     release(buffers.slice(SPARE_BUFFERS));
@@ -514,10 +526,10 @@ export class TicketStore {
 
   /**
    * A buffer of at least `bytes` that holds nothing of the store's (the memory of a log it filed,
-   * see replay), taken out of its keeping; undefined when it has none. Computing a report makes
-   * arrays of the tickets' length (see ScratchArrays): made in new memory beside a log's, which on
-   * Node 20 waits for the collector until after the report is computed, they raised the million
-   * tickets' peak by ~11 MiB.
+   * see replay, or of an index it dropped, see seal), taken out of its keeping; undefined when it
+   * has none. Computing a report makes arrays of the tickets' length (see ScratchArrays): made in
+   * new memory beside that, which on Node 20 waits for the collector until after the report is
+   * computed, they raised the million tickets' peak by ~11 MiB.
    */
   takeSpare(bytes: number): ArrayBuffer | undefined {
     const at = this.spare.findIndex((buffer) => buffer.byteLength >= bytes);
@@ -638,11 +650,13 @@ export class TicketStore {
   seal(): void {
     const keep = Math.max(this.length, 1024);
     if (this.capacity > keep * 1.1) this.resize(keep);
-    this.ids.seal();
-    for (const dictionary of Object.values(this.dictionaries)) dictionary.seal();
-    // The fold's own bookkeeping is done with.
+    // The indexes and the fold's own bookkeeping are done with: their memory is kept for the
+    // arrays computing makes, or freed (see keepSpare).
+    const done = [...this.ids.seal(), ...Object.values(this.dictionaries).map((dictionary) => dictionary.seal())];
+    done.push(...[...Object.values(this.eventTimes), this.noEventYet, this.latestEvent].map((times) => times.buffer as ArrayBuffer));
     this.eventTimes = {} as Record<keyof StoreColumns, Float64Array>;
     this.noEventYet = this.latestEvent = new Float64Array(0);
+    this.keepSpare(done.filter((buffer) => buffer !== undefined));
   }
 
   tagsOf(slot: number): readonly string[] {

@@ -55,7 +55,7 @@ describe('counts in the narrowest integer array', () => {
 describe("a second thread's half once filed", () => {
   const HOUR = 3_600_000;
   /** A log of three tickets (one repeating a ticket the store has) replayed after two read here. */
-  const filed = (): { store: TicketStore; log: ReturnType<TicketStore['toLog']> } => {
+  const filed = (seal = true): { store: TicketStore; log: ReturnType<TicketStore['toLog']> } => {
     const part = TicketStore.log();
     part.append(parsed({ id: 'B1', agent: 'Ana', firstResponseAt: CREATED + HOUR, reopens: 40_000 }), 0);
     part.append(parsed({ id: 'A2', agent: 'Bo', updatedAt: CREATED + 5 * HOUR, reopens: 1 }), 0);
@@ -66,7 +66,7 @@ describe("a second thread's half once filed", () => {
     store.upsert(parsed({ id: 'A1', agent: 'Bo', reopens: 2 }), 0);
     store.upsert(parsed({ id: 'A2', agent: 'Ana', updatedAt: CREATED }), 0);
     store.replay(log, 0, () => undefined);
-    store.seal();
+    if (seal) store.seal();
     return { store, log };
   };
 
@@ -83,7 +83,7 @@ describe("a second thread's half once filed", () => {
   const buffersOf = (log: ReturnType<TicketStore['toLog']>): ArrayBuffer[] => [...new Set([...Object.values(log.columns), log.ids.bytes, log.ids.ends].map((array) => array!.buffer as ArrayBuffer))];
 
   it('keeps the four largest buffers of the log for the arrays computing makes, handed out once each', () => {
-    const { store, log } = filed();
+    const { store, log } = filed(false);
     const buffers = buffersOf(log);
     expect(buffers.length).toBeGreaterThan(4);
     const kept = Array.from({ length: 5 }, () => store.takeSpare(1));
@@ -96,12 +96,28 @@ describe("a second thread's half once filed", () => {
   });
 
   it.runIf(typeof (ArrayBuffer.prototype as { transfer?: unknown }).transfer === 'function')('frees the rest of the log at once where the runtime can (ArrayBuffer.prototype.transfer, Node 21 on)', () => {
-    const { store, log } = filed();
+    const { store, log } = filed(false);
     const kept = Array.from({ length: 4 }, () => store.takeSpare(1));
     const freed = buffersOf(log).filter((buffer) => !kept.includes(buffer));
     expect(freed.length).toBeGreaterThan(0);
     for (const buffer of freed) expect(buffer.byteLength).toBe(0);
     for (const buffer of kept) expect(buffer!.byteLength).toBeGreaterThan(0);
+  });
+});
+
+describe('the memory of the indexes, once the last record is read', () => {
+  it("is kept for the arrays computing makes: 5,000 customers' index is the largest spare buffer", () => {
+    const store = new TicketStore();
+    for (let i = 0; i < 5000; i++) store.upsert(parsed({ id: `T${i}`, customer: `customer-${i}@example.com` }), 0);
+    // No column of 5,000 tickets takes 100 KB (8 bytes a ticket with room to grow); the index of
+    // 5,000 values does (four 4-byte words an entry, at most two thirds full).
+    const columns = COLUMN_NAMES.map((name) => (store as unknown as Record<string, ArrayLike<number> & { byteLength: number }>)[name]!.byteLength);
+    expect(Math.max(...columns)).toBeLessThan(100_000);
+    store.seal();
+    const index = store.takeSpare(100_000);
+    expect(index?.byteLength).toBeGreaterThanOrEqual(4 * 4 * 7500);
+    expect(store.idOf(4999)).toBe('T4999');
+    expect(store.dictionaries.customer.valueOf(store.customer[4999]!)).toBe('customer-4999@example.com');
   });
 });
 
