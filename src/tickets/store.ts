@@ -366,7 +366,7 @@ function compileCopier(): CopyRow {
   return compile<CopyRow>('copyRow(store, slot, log, i)', statements, []);
 }
 
-/** How many buffers of filed logs the store keeps for computing (see takeSpare): as many as the arrays a view borrows (see ScratchArrays). */
+/** How many buffers of memory it no longer needs (a filed log's, a dropped index's) the store keeps for computing (see keepSpare): as many as the arrays a view borrows (see ScratchArrays). */
 const SPARE_BUFFERS = 4;
 
 const writeTicket = compileWriter();
