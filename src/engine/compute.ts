@@ -17,6 +17,7 @@ import { buildPeriodGrid, comparedRange, shiftedGrid, type Comparison, type Peri
 import { formatInstant } from '../time/zone.js';
 import { REPORT_SCHEMA, type Report, type ReportNote, type ReportRow } from '../report/types.js';
 import type { Metric, MetricContext } from '../metrics/types.js';
+import { ListMemory } from '../metrics/stats.js';
 import { compareValues, firstCreatedAt, Grouping, placeView, ScratchArrays, valuesOf, type Row, type Run } from './views.js';
 
 /**
@@ -141,7 +142,8 @@ function reportInput(input: IngestSummary): Report['input'] {
 export function computeReport(input: IngestSummary, options: ComputeOptions): Report {
   const { store: tickets } = input;
   const { metrics, by } = options;
-  const context = metricContext(tickets, options);
+  // The rows' lists of durations are made in memory the store no longer needs first (see ListMemory).
+  const context: MetricContext = { ...metricContext(tickets, options), lists: new ListMemory((bytes) => tickets.takeSpare(bytes)) };
   const where = options.where ?? [];
   const { mask, count: matched } = selection(tickets, where);
   // With schedules, the business figures come from the timestamps: the export need not carry them.

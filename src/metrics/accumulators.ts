@@ -1,7 +1,7 @@
 import { SlaState, type SlaOutcomes, type SlaTarget } from '../sla/evaluate.js';
 import type { TicketStore } from '../tickets/store.js';
-import { mergedDurationStats, NumberList, rate, sortedDurationStats } from './stats.js';
-import type { Accumulator, DurationValue, RateValue } from './types.js';
+import { mergedDurationStats, NumberList, rate, sortedDurationStats, type ListMemory } from './stats.js';
+import type { Accumulator, DurationValue, MetricContext, RateValue } from './types.js';
 
 /**
  * The accumulator kinds that metric modules are built from, so that each metric file holds only
@@ -192,10 +192,15 @@ export const perDistinct =
     new PerDistinct(keyOf);
 
 class Duration implements Accumulator<DurationValue> {
-  private readonly values = new NumberList();
+  private readonly values: NumberList;
   /** The lists of the accumulators merged in (the rows, for the totals), merged when the result is asked for. */
   private readonly merged: NumberList[] = [];
-  constructor(private readonly secondsOf: (tickets: TicketStore, slot: number) => number) {}
+  constructor(
+    private readonly secondsOf: (tickets: TicketStore, slot: number) => number,
+    private readonly memory?: ListMemory,
+  ) {
+    this.values = new NumberList(memory);
+  }
   add(tickets: TicketStore, slots: Int32Array, from: number, to: number): void {
     const { secondsOf, values } = this;
     // Room for them all at once: a row's list is then the size of its values, not doubled past them.
@@ -206,7 +211,7 @@ class Duration implements Accumulator<DurationValue> {
     }
   }
   fresh(): Duration {
-    return new Duration(this.secondsOf);
+    return new Duration(this.secondsOf, this.memory);
   }
   merge(other: Duration): void {
     this.merged.push(other.values, ...other.merged);
@@ -221,8 +226,8 @@ class Duration implements Accumulator<DurationValue> {
 /** Statistics of a duration in seconds; `secondsOf` returns NaN for a ticket that has none. */
 export const durationOf =
   (secondsOf: (tickets: TicketStore, slot: number) => number) =>
-  (): Accumulator<DurationValue> =>
-    new Duration(secondsOf);
+  (context?: MetricContext): Accumulator<DurationValue> =>
+    new Duration(secondsOf, context?.lists);
 
 /** Of the placed tickets with an SLA outcome for `target` (met or breached), the share met. */
 export const slaAchieved = (outcomes: SlaOutcomes, target: SlaTarget) =>

@@ -2,6 +2,7 @@ import type { TicketField } from '../schema/fields.js';
 import type { SlaOutcomes } from '../sla/evaluate.js';
 import type { BusinessTimes } from '../engine/business-hours.js';
 import type { TicketStore } from '../tickets/store.js';
+import type { ListMemory } from './stats.js';
 
 /**
  * The shape every metric module has: metadata (from which the `metrics` catalogue, docs/metrics.md
@@ -93,6 +94,8 @@ export interface MetricContext {
   sla: SlaOutcomes;
   /** The config's schedules applied to the tickets; undefined without schedules (the export's business figures are used). */
   business?: BusinessTimes;
+  /** Where the lists of durations come from (see ListMemory); new memory when undefined. */
+  lists?: ListMemory;
 }
 
 /** A small case that shows the definition at work: docs print it, a test checks it. */

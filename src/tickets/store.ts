@@ -532,7 +532,8 @@ export class TicketStore {
    * computed, they raised the million tickets' peak by ~11 MiB.
    */
   takeSpare(bytes: number): ArrayBuffer | undefined {
-    const at = this.spare.findIndex((buffer) => buffer.byteLength >= bytes);
+    // The smallest that holds them (the buffers are kept largest first).
+    const at = this.spare.findLastIndex((buffer) => buffer.byteLength >= bytes);
     return at < 0 ? undefined : this.spare.splice(at, 1)[0];
   }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { durationOf, perDistinct } from '../../src/metrics/accumulators.js';
-import { durationStats, forEachMerged, mergedDurationStats, NumberList, percentile, toMillisecond } from '../../src/metrics/stats.js';
+import { durationStats, forEachMerged, ListMemory, mergedDurationStats, NumberList, percentile, toMillisecond } from '../../src/metrics/stats.js';
 import type { TicketStore } from '../../src/tickets/store.js';
 import type { Accumulator } from '../../src/metrics/types.js';
 
@@ -102,6 +102,55 @@ describe('NumberList', () => {
         expect(Array.from(list.toArray())).toEqual(values);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('ListMemory: lists of durations cut from memory the store no longer needs', () => {
+  /** Spare buffers handed out as TicketStore.takeSpare does: the smallest that holds `bytes`. */
+  const spareOf = (sizes: number[]) => {
+    const buffers = sizes.map((size) => new ArrayBuffer(size));
+    const left = [...buffers].sort((a, b) => b.byteLength - a.byteLength);
+    const take = (bytes: number): ArrayBuffer | undefined => {
+      const at = left.findLastIndex((buffer) => buffer.byteLength >= bytes);
+      return at < 0 ? undefined : left.splice(at, 1)[0];
+    };
+    return { buffers, take };
+  };
+
+  it('cuts long lists one after another from a buffer, then from the next, then from new memory; short ones from new memory', () => {
+    const { buffers, take } = spareOf([50_000, 30_000]);
+    const memory = new ListMemory(take);
+    expect(memory.uint32(100)).toBeUndefined();
+    const [a, b, c, d] = [memory.uint32(5000), memory.uint32(5000), memory.uint32(6000), memory.uint32(6000)];
+    // 20,000 bytes: the smallest buffer that holds them; 20,000 more do not fit its rest: the other.
+    expect(a!.buffer).toBe(buffers[1]);
+    expect(b!.buffer).toBe(buffers[0]);
+    // 24,000 more fit after b (44,000 of 50,000); the next 24,000 do not, and no buffer is left.
+    expect(c!.buffer).toBe(buffers[0]);
+    expect([a!.byteOffset, b!.byteOffset, c!.byteOffset, c!.length]).toEqual([0, 0, 20_000, 6000]);
+    expect(d).toBeUndefined();
+  });
+
+  it('property: a NumberList in it holds and sorts the same values as one in new memory, its neighbours untouched', () => {
+    const ms = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+    fc.assert(
+      fc.property(fc.array(fc.array(ms, { minLength: 4096, maxLength: 6000 }), { minLength: 1, maxLength: 4 }), (lists) => {
+        const memory = new ListMemory(spareOf([60_000, 60_000]).take);
+        const inMemory = lists.map((values) => {
+          const list = new NumberList(memory);
+          list.reserve(values.length);
+          for (const v of values) list.push(v / 1000);
+          return list;
+        });
+        inMemory.forEach((list, i) => {
+          expect(Array.from(list.toArray())).toEqual(lists[i]!.map((v) => v / 1000));
+        });
+        inMemory.forEach((list, i) => {
+          expect(Array.from(list.sorted(), (v) => v)).toEqual([...lists[i]!].sort((x, y) => x - y));
+        });
+      }),
+      { numRuns: 40 },
     );
   });
 });
