@@ -1,7 +1,7 @@
 import { formatCount } from '../count-text.js';
 import { InputError } from '../errors.js';
 import { CsvScanError, CsvScanner } from './csv-scanner.js';
-import type { Delimiter, TextSplit } from './input-formats.js';
+import { splitIn, type Delimiter, type TextSplit } from './input-formats.js';
 import { sizeText } from './read-limits.js';
 
 /**
@@ -111,12 +111,13 @@ export async function* csvRecords(text: AsyncIterable<Buffer>, name: string, opt
   let offset = 0;
   for await (const chunk of text) {
     let rest = chunk;
-    if (split !== undefined && offset <= split.at && split.at < offset + chunk.length) {
-      const before = chunk.subarray(0, split.at - offset);
+    const cut = splitIn(split, offset, chunk.length);
+    if (cut >= 0) {
+      const before = chunk.subarray(0, cut);
       block.bytes += before.length;
       yield* step(() => scanner.write(before));
-      if (await split.end(scanner.betweenRecords(), scanner.nextLine)) break;
-      rest = chunk.subarray(split.at - offset);
+      if (await split!.end(scanner.betweenRecords(), scanner.nextLine)) break;
+      rest = chunk.subarray(cut);
     }
     offset += chunk.length;
     block.bytes += rest.length;

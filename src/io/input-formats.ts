@@ -49,3 +49,8 @@ export interface TextSplit {
   at: number;
   end(between: boolean, next: number): Promise<boolean>;
 }
+
+/** Where in a chunk of `length` bytes, starting at byte `offset` of the text, `split` falls; -1: not in it, or no split. */
+export function splitIn(split: TextSplit | undefined, offset: number, length: number): number {
+  return split !== undefined && offset <= split.at && split.at < offset + length ? split.at - offset : -1;
+}

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { syntaxError, type Position } from './json-syntax.js';
-import type { TextSplit } from './input-formats.js';
+import { splitIn, type TextSplit } from './input-formats.js';
 import { pageSizeLimit, sizeText } from './read-limits.js';
 
 /**
@@ -541,7 +541,7 @@ export async function* jsonRecords(chunks: AsyncIterable<Buffer>, name: string, 
     for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
       const chunk = next.value;
       // The chunk in two pieces when the text may end early inside it.
-      const cut = split !== undefined && offset <= split.at && split.at < offset + chunk.length ? split.at - offset : -1;
+      const cut = splitIn(split, offset, chunk.length);
       offset += chunk.length;
       const pieces = cut < 0 ? [chunk] : [chunk.subarray(0, cut), chunk.subarray(cut)];
       for (let p = 0; p < pieces.length; p++) {

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { TextSplit } from './input-formats.js';
+import { splitIn, type TextSplit } from './input-formats.js';
 import type { JsonText } from './json-records.js';
 import { jsonSyntaxError } from './json-syntax.js';
 import { sizeText } from './read-limits.js';
@@ -104,11 +104,12 @@ export async function* ndjsonLines(chunks: AsyncIterable<Buffer>, name: string, 
   let offset = 0;
   for await (const chunk of chunks) {
     let rest = chunk;
-    if (split !== undefined && offset <= split.at && split.at < offset + chunk.length) {
-      scan(chunk.subarray(0, split.at - offset));
+    const cut = splitIn(split, offset, chunk.length);
+    if (cut >= 0) {
+      scan(chunk.subarray(0, cut));
       if (lines.length > 0) yield block();
-      if (await split.end(pieces.length === 0 && !afterCr, line + 1)) return;
-      rest = chunk.subarray(split.at - offset);
+      if (await split!.end(pieces.length === 0 && !afterCr, line + 1)) return;
+      rest = chunk.subarray(cut);
     }
     offset += chunk.length;
     scan(rest);

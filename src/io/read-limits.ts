@@ -51,8 +51,9 @@ export const DEFAULT_MAX_EXPANSION = 100;
 export const EXPANSION_FLOOR = 64 * 1024 * 1024;
 
 /**
- * --threads: how many threads read one CSV, NDJSON or JSON array file. `2` reads its later half in a second
- * thread while the first is read (see reading/later-part.ts); `auto` does so as twoThreads says.
+ * --threads: how many threads read one CSV, NDJSON or JSON array file. `2` reads its later half in
+ * a second thread while the first is read (see reading/later-part.ts); `auto` does so as
+ * twoThreads says.
  */
 export const READ_THREADS = ['auto', '1', '2'] as const;
 export type ReadThreads = (typeof READ_THREADS)[number];
@@ -71,16 +72,17 @@ export const TWO_PARTS_FROM: Readonly<Record<PartFormat, number>> = { csv: 32 * 
 /**
  * The memory a file of `size` bytes read in two threads should have: its report's peak was ~1.9
  * times the file's size with two threads, ~1.4 with one (180 MB: 337–341 MiB against 243–262;
- * docs/speed.md), so twice its size and 256 MiB to spare.
+ * docs/speed.md), so twice its size and 256 MiB to spare. Now it is ~1.45 and ~1.25 (246–250 MiB
+ * against 211–220 at 9646ecd), and less for NDJSON and JSON, whose tickets take more bytes.
  */
 export const twoThreadsMemory = (size: number): number => 2 * size + 256 * 1024 * 1024;
 
 /**
  * Whether a file of `size` bytes in a `format` that can be read in two parts is: --threads 2; with
- * auto, a file of TWO_PARTS_FROM[format] or more on two cores or more, with the memory two threads take (a container's
- * limit often is the machine's memory for a process: a second thread must not be what ends the
- * run), unless the address space is limited (a second thread's reservations can make V8 abort the
- * process there, which no error handler sees).
+ * auto, a file of TWO_PARTS_FROM[format] or more on two cores or more, with the memory two threads
+ * take (a container's limit often is the machine's memory for a process: a second thread must not
+ * be what ends the run), unless the address space is limited (a second thread's reservations can
+ * make V8 abort the process there, which no error handler sees).
  */
 export function twoThreads(threads: ReadThreads | undefined, size: number, format: PartFormat, machine: () => Machine): boolean {
   if (threads === '1') return false;

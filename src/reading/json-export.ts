@@ -237,7 +237,6 @@ export class JsonObjectReader {
     return f;
   }
 
-
   /**
    * A problem with one field's value: the record's rejection (a field of RECORD_FIELDS: true),
    * else the value set aside (blank in `values`).

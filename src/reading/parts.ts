@@ -68,7 +68,7 @@ export interface ObjectsRead {
 
 /** The later part of a file, read elsewhere while this thread reads the first (LaterPart: in a second thread). */
 export interface LaterReader {
-  /** The byte the later part starts at: just after a line feed. */
+  /** The byte the later part starts at: just after a line feed (a JSON array: an element's first byte). */
   readonly at: number;
   /** Whether `begin` was called. */
   readonly started: boolean;

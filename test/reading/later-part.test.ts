@@ -107,23 +107,15 @@ describe('the second thread', () => {
     expect(told).toEqual({ bytes: 0, records: 0 });
   });
 
-  it('with its part read: the part is kept, and so is its progress after the thread is stopped', async () => {
-    const { part, thread, told } = await started();
-    thread.say({ kind: 'progress', bytes: 300, records: 9 });
-    const read = { ingest: {}, counts: undefined } as unknown as PartRead;
-    thread.say({ kind: 'done', part: read });
-    expect(await part.result()).toBe(read);
-    part.cancel();
-    expect(told).toEqual({ bytes: 300, records: 9 });
-  });
-
-  it('hands its part over once and does not hold it for the rest of the run (the second half of the store)', async () => {
+  it('with its part read: the part is kept, handed over once (not held for the rest of the run: it is the second half of the store), and so is its progress after the thread is stopped', async () => {
     const { part, thread, told } = await started();
     thread.say({ kind: 'progress', bytes: 300, records: 9 });
     const read = { ingest: {}, counts: undefined } as unknown as PartRead;
     thread.say({ kind: 'done', part: read });
     expect(await part.result()).toBe(read);
     expect(await part.result()).toBeUndefined();
+    expect(told).toEqual({ bytes: 300, records: 9 });
+    part.cancel();
     expect(told).toEqual({ bytes: 300, records: 9 });
   });
 
