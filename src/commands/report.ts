@@ -1,5 +1,6 @@
 import type { CommandIO } from '../cli/command-io.js';
 import { parseFlags, reportRunOf } from '../cli/options.js';
+import { unreadColumns } from '../engine/columns-read.js';
 import { computeReport } from '../engine/compute.js';
 import { eventSpan, resolveRange } from '../engine/range.js';
 import { readConfig } from '../config/load-config.js';
@@ -20,7 +21,7 @@ export async function runReport(files: string[], raw: Record<string, unknown>, i
   }
   let report: Report | undefined;
   await withRunOutputs(files, run, io, async ({ result, rejects }) => {
-    const input = await readValidTickets(files, run, io, rejects);
+    const input = await readValidTickets(files, run, io, rejects, unreadColumns(run.compute));
     const { store, files: accounts } = input;
     const nameTicket = (slot: number): string => `ticket ${store.idOf(slot)} in ${accounts[store.sourceFile[slot]!]!.path}`;
     const range = resolveRange(eventSpan(store)!, run.compute.period, run.zone, run.compute, nameTicket);

@@ -124,7 +124,8 @@ export interface MetricMeta {
   placement: Placement;
   /**
    * Columns the metric reads beyond id and created_at: each entry lists alternatives, at least one of
-   * which must be a column of some input file (else the metric is null, with a note).
+   * which must be a column of some input file (else the metric is null, with a note). A report
+   * interns a dimension column only when something names it, these included (engine/columns-read.ts).
    */
   needs: readonly (readonly TicketField[])[];
   /** true: up is good; false: down is good; null: neither. */

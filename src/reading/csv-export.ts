@@ -216,7 +216,7 @@ class CsvExportReader {
     const { later, name, delimiter, progress } = this.source;
     if (later === undefined || later.started || this.rows === undefined || this.checkDates) return;
     const countValues = this.counter !== undefined;
-    later.begin({ kind: 'csv', name, delimiter, maxRecordSize: this.maxRecordSize, inputZone: this.options.inputZone ?? 'UTC', reading: this.rows.reading, countValues }, progress);
+    later.begin({ kind: 'csv', name, delimiter, maxRecordSize: this.maxRecordSize, inputZone: this.options.inputZone ?? 'UTC', unread: this.ingest.unread, reading: this.rows.reading, countValues }, progress);
   }
 
   /**

@@ -15,7 +15,7 @@ import type { CsvPartPlan, PartRead } from './parts.js';
 
 /** Reads the part's bytes (`chunks`, from `plan.at` on); `told` is told the bytes and records read, block by block. */
 export async function readCsvPart(plan: CsvPartPlan, chunks: AsyncIterable<Buffer>, told?: (bytes: number, records: number) => void): Promise<PartRead> {
-  const ingest = new Ingest(wallTimeReader(plan.inputZone), { part: true });
+  const ingest = new Ingest(wallTimeReader(plan.inputZone), { part: true, unread: plan.unread });
   const file = ingest.openFile(plan.name);
   const { reading } = plan;
   const counter = plan.countValues ? new ValueCounter(reading.header.length, 'dialect' in reading ? reading.dialect.sentinels : []) : undefined;

@@ -374,7 +374,7 @@ function laterObjects(kind: JsonPartPlan['kind'], source: JsonExport, ingest: In
     begin(): void {
       const decision = reader.decision;
       if (later === undefined || later.started || decision === undefined) return;
-      later.begin({ kind, name, maxRecordSize, inputZone: options.inputZone ?? 'UTC', preset: decision.preset, countValues: options.countValues === true }, progress);
+      later.begin({ kind, name, maxRecordSize, inputZone: options.inputZone ?? 'UTC', unread: ingest.unread, preset: decision.preset, countValues: options.countValues === true }, progress);
     },
     /** After the last block read here. */
     takeIn(): void {

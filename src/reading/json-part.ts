@@ -18,7 +18,7 @@ import type { JsonPartPlan, PartRead } from './parts.js';
 
 /** Reads the part's bytes (`chunks`, from `plan.at` on); `told` is told the bytes and records read, block by block. */
 export async function readJsonPart(plan: JsonPartPlan, chunks: AsyncIterable<Buffer>, told?: (bytes: number, records: number) => void): Promise<PartRead> {
-  const ingest = new Ingest(wallTimeReader(plan.inputZone), { part: true });
+  const ingest = new Ingest(wallTimeReader(plan.inputZone), { part: true, unread: plan.unread });
   const { name, maxRecordSize } = plan;
   const understood = blankUnderstanding(name, plan.inputZone);
   const file = ingest.openFile(name, understood);

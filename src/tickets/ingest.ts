@@ -4,7 +4,7 @@ import { contradictsResolution, emptyParsedTicket, REJECTION_REASONS, resolvedOr
 import { conditionText, eventTest, type EventCondition, type EventLog } from './event-log.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import type { FileAccount, FileReading, FileUnderstanding } from './file-reading.js';
-import { TicketStore, type StoreLog, type UpsertResult } from './store.js';
+import { TicketStore, type StoreLog, type TextField, type UpsertResult } from './store.js';
 
 /**
  * Where records go once read: validated, de-duplicated into the TicketStore, and accounted for
@@ -109,6 +109,8 @@ export class Ingest {
   private readonly rejects: RejectSink | undefined;
   /** Records go to a log (see PartIngest). */
   private readonly part: boolean;
+  /** The text columns left blank (see TicketStore): a second thread reading part of a file is told them. */
+  readonly unread: readonly TextField[];
   /** An event log: rows are events, folded per id (see TicketStore.foldEvent); undefined: rows are tickets. */
   private readonly eventLog: { resolves: (event: ParsedTicket) => boolean; responds: (event: ParsedTicket) => boolean } | undefined;
   /** Per file, the events used (folded into a ticket, or standing for it): the file's `used` + `folded`. */
@@ -124,17 +126,20 @@ export class Ingest {
   /**
    * Reads timestamps without an offset in the input zone; sends rejected records to `rejects`;
    * `eventLog`: the rows are events; `part`: the records of one part of a file are read into a log
-   * for another Ingest to merge (see PartIngest).
+   * for another Ingest to merge (see PartIngest); `unread`: text columns nothing of the run reads,
+   * left blank in the store (see TicketStore), and in a part's log too.
    */
   constructor(
     readonly readLocal: ReadWallTime,
-    options: { rejects?: RejectSink; eventLog?: EventLog; part?: boolean } = {},
+    options: { rejects?: RejectSink; eventLog?: EventLog; part?: boolean; unread?: readonly TextField[] } = {},
   ) {
     this.rejects = options.rejects;
     const { eventLog } = options;
     if (options.part === true && (eventLog !== undefined || options.rejects !== undefined)) throw new Error('internal: a part of a file read with an event log or a rejects file');
     this.part = options.part === true;
-    this.store = this.part ? TicketStore.log() : new TicketStore(eventLog && { resolution: eventLog.resolvedWhen !== undefined, firstResponse: eventLog.respondedWhen !== undefined });
+    this.unread = options.unread ?? [];
+    const folding = eventLog && { resolution: eventLog.resolvedWhen !== undefined, firstResponse: eventLog.respondedWhen !== undefined };
+    this.store = this.part ? TicketStore.log(this.unread) : new TicketStore(folding, false, this.unread);
     this.eventLog = eventLog && { resolves: eventTest(eventLog.resolvedWhen), responds: eventTest(eventLog.respondedWhen) };
     // The fields the fold gives every ticket, whatever the columns.
     if (eventLog !== undefined) {

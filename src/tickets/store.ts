@@ -118,12 +118,17 @@ export class Dictionary {
   /**
    * `makeRoom(code)` is called before a new value gets a code its column cannot hold: it widens the
    * column and returns how many codes the column holds now. Only new values are checked, so a value
-   * seen before costs nothing more.
+   * seen before costs nothing more. `unread`: the column's name, when nothing of the run reads it
+   * (see TicketStore's `unread`): every value is then blank (code -1), and asking for one is an
+   * internal error.
    */
-  constructor(private readonly makeRoom: (code: number) => number) {}
+  constructor(
+    private readonly makeRoom: (code: number) => number,
+    private readonly unread?: string,
+  ) {}
 
   codeOf(value: string | null): number {
-    if (value === null) return -1;
+    if (value === null || this.unread !== undefined) return -1;
     const codes = this.codes;
     if (codes === undefined) throw new Error('internal: a value interned after the last record');
     const n = value.length;
@@ -149,6 +154,7 @@ export class Dictionary {
   }
 
   valueOf(code: number): string | null {
+    if (this.unread !== undefined) throw new Error(`internal: the ${this.unread} column is read, but the run said nothing reads it (see unreadColumns)`);
     return code < 0 ? null : (this.values[code] ?? null);
   }
 }
@@ -190,7 +196,7 @@ const ARRAY_OF: Record<Exclude<FieldKind, 'id'>, new (length: number) => StoreAr
 type Stored = Exclude<Extract<Field, { store: string }>, { kind: 'id' }>;
 /** The store's columns, one per store name of the field table: `createdAt`, `resolvedAt`, `agent`… */
 export type StoreColumns = { [F in Stored as F['store']]: ArrayOf<F['kind']> };
-type TextField = Extract<Stored, { kind: 'text' | 'tags' }>['store'];
+export type TextField = Extract<Stored, { kind: 'text' | 'tags' }>['store'];
 type CountField = Extract<Stored, { kind: 'count' }>['store'];
 
 /**
@@ -414,10 +420,11 @@ export class TicketStore {
   /** The blank arrays (see BLANK_ARRAYS), each undefined once no column is it; the compiled writer reads them. */
   blankArrays: (StoreArray | undefined)[] = BLANK_ARRAYS.map((_, i) => blankArray(i, this.capacity));
 
-  /** Each text column's dictionary; `tags` holds each distinct tags value as written (JSON lists as JSON text), see tagsOf. */
-  readonly dictionaries = Object.fromEntries(
-    COLUMNS.filter((c) => c.kind === 'text' || c.kind === 'tags').map((c) => [c.name, new Dictionary((code) => this.makeRoom(c.name as TextField, code))]),
-  ) as Record<TextField, Dictionary>;
+  /**
+   * Each text column's dictionary; `tags` holds each distinct tags value as written (JSON lists as
+   * JSON text), see tagsOf. A column of `unread` is never interned: blank in every ticket.
+   */
+  readonly dictionaries: Record<TextField, Dictionary>;
   private readonly tagLists: string[][] = [];
   /** Per count column, the least count its array cannot hold (see makeRoom; the compiled writer reads it). */
   readonly countRoom = Object.fromEntries(COLUMNS.filter((c) => c.kind === 'count').map((c) => [c.name, codesHeld(CODE_ARRAYS[0])])) as Record<CountField, number>;
@@ -436,12 +443,21 @@ export class TicketStore {
 
   /**
    * `folding`: the rows are events, folded into tickets with foldEvent (upsert is not used).
-   * `log`: a log of records (see TicketStore.log; append is used).
+   * `log`: a log of records (see TicketStore.log; append is used). `unread`: text columns nothing
+   * of the run reads (a report's, see engine/columns-read.ts): their values are not interned (a
+   * dictionary lookup per ticket each), and the columns stay blank.
    */
   constructor(
     private readonly folding?: EventFolding,
     log = false,
+    unread: readonly TextField[] = [],
   ) {
+    this.dictionaries = Object.fromEntries(
+      COLUMNS.filter((c) => c.kind === 'text' || c.kind === 'tags').map((c) => {
+        const name = c.name as TextField;
+        return [name, new Dictionary((code) => this.makeRoom(name, code), unread.includes(name) ? name : undefined)];
+      }),
+    ) as Record<TextField, Dictionary>;
     this.ids = new IdTable(!log);
     for (const column of COLUMNS) (this as unknown as Record<string, unknown>)[column.name] = this.blankArrays[column.shares];
     if (folding === undefined) return;
@@ -458,8 +474,8 @@ export class TicketStore {
    * A log of the valid records of one part of a file, read by another thread (see StoreLog): each
    * record gets a slot of its own (append), its id whether or not it came before.
    */
-  static log(): TicketStore {
-    return new TicketStore(undefined, true);
+  static log(unread: readonly TextField[] = []): TicketStore {
+    return new TicketStore(undefined, true, unread);
   }
 
   /** A log's next record (see TicketStore.log). */

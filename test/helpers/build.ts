@@ -3,6 +3,7 @@ import { goalOf, goalTextOf } from '../../src/config/goals.js';
 import { whereCondition } from '../../src/cli/flag-values.js';
 import type { Comparison } from '../../src/time/period-names.js';
 import type { Attribution } from '../../src/engine/attribution.js';
+import { unreadColumns } from '../../src/engine/columns-read.js';
 import { computeReport } from '../../src/engine/compute.js';
 import { eventSpan, resolveRange } from '../../src/engine/range.js';
 import { METRICS } from '../../src/metrics/index.js';
@@ -11,6 +12,7 @@ import type { Report } from '../../src/report/types.js';
 import { FIELD_INDEX, TICKET_FIELDS, type Dimension, type TicketField } from '../../src/schema/fields.js';
 import type { EventLog } from '../../src/tickets/event-log.js';
 import { Ingest, type IngestSummary } from '../../src/tickets/ingest.js';
+import type { TextField } from '../../src/tickets/store.js';
 import type { Period } from '../../src/time/periods.js';
 import { wallTimeReader } from '../../src/time/zone.js';
 
@@ -27,10 +29,10 @@ const IDENTITY = Int32Array.from(TICKET_FIELDS, (_, i) => i);
  */
 export function ingest(
   files: TicketInput[][] | TicketInput[],
-  options: { inputZone?: string; presentFields?: TicketField[]; eventLog?: EventLog } = {},
+  options: { inputZone?: string; presentFields?: TicketField[]; eventLog?: EventLog; unread?: readonly TextField[] } = {},
 ): IngestSummary {
   const fileList = (Array.isArray(files[0]) ? files : [files]) as TicketInput[][];
-  const sink = new Ingest(wallTimeReader(options.inputZone ?? 'UTC'), { eventLog: options.eventLog });
+  const sink = new Ingest(wallTimeReader(options.inputZone ?? 'UTC'), { eventLog: options.eventLog, unread: options.unread });
   const present = new Set<TicketField>(options.presentFields ?? []);
   fileList.forEach((records, f) => {
     const file = sink.openFile(`file${f + 1}.json`);
@@ -66,6 +68,8 @@ export interface ReportTestOptions {
   goals?: string[];
   /** A config file's content (SLA policies, churn tags), validated as the CLI does. */
   config?: Record<string, unknown>;
+  /** Intern every text column, as if something read each (the report command leaves those no part of it reads blank: see unreadColumns). */
+  readAll?: boolean;
 }
 
 /** The Report the `report` command would compute for these records (range resolved the same way). */
@@ -73,26 +77,27 @@ export function reportOf(records: TicketInput[][] | TicketInput[], options: Repo
   const zone = options.zone ?? 'UTC';
   const inputZone = options.inputZone ?? zone;
   const period = options.period ?? 'week';
-  const summary = ingest(records, { inputZone, presentFields: options.presentFields, eventLog: options.eventLog });
-  const span = eventSpan(summary.store) ?? { earliest: 0, latest: 0 };
-  const given = {
-    from: options.from === undefined ? undefined : Date.parse(options.from),
-    to: options.to === undefined ? undefined : Date.parse(options.to),
-  };
-  const range = resolveRange(span, period, zone, given);
   const settings = settingsFrom(options.config ?? {}, 'test config');
-  return computeReport(summary, {
+  const compute = {
     metrics: options.metrics ?? METRICS,
     period,
     zone,
     inputZone,
     by: options.by ?? [],
-    range,
     attribution: options.attribution ?? 'event',
     churnTags: settings.churnTags,
     sla: settings.sla,
+    schedules: settings.schedules,
     where: (options.where ?? []).map(whereCondition),
     compare: options.compare,
     goals: [...settings.goals, ...(options.goals ?? []).map(goalTextOf)].map((goal) => goalOf(goal, (id) => METRICS.find((m) => m.meta.id === id)?.meta.unit)),
-  });
+  };
+  const unread = options.readAll === true ? [] : unreadColumns(compute);
+  const summary = ingest(records, { inputZone, presentFields: options.presentFields, eventLog: options.eventLog, unread });
+  const span = eventSpan(summary.store) ?? { earliest: 0, latest: 0 };
+  const given = {
+    from: options.from === undefined ? undefined : Date.parse(options.from),
+    to: options.to === undefined ? undefined : Date.parse(options.to),
+  };
+  return computeReport(summary, { ...compute, range: resolveRange(span, period, zone, given) });
 }

@@ -43,7 +43,7 @@ async function started(): Promise<{ part: LaterPart; thread: FakeThread; told: {
   expect(part).toBeDefined();
   const told = { bytes: 0, records: 0 };
   const progress = { opened: () => undefined, bytes: (n: number) => (told.bytes += n), records: (n: number) => (told.records += n) };
-  part!.begin({ kind: 'csv', name: 'tickets.csv', delimiter: ',', maxRecordSize: 1 << 20, inputZone: 'UTC', reading: { column: [] } as never, countValues: false }, progress);
+  part!.begin({ kind: 'csv', name: 'tickets.csv', delimiter: ',', maxRecordSize: 1 << 20, inputZone: 'UTC', unread: [], reading: { column: [] } as never, countValues: false }, progress);
   return { part: part!, thread, told };
 }
 

@@ -10,6 +10,7 @@ import type { ReadOptions } from '../../src/reading/read-options.js';
 import { loadPresets } from '../../src/presets/index.js';
 import { blankUnderstanding } from '../../src/tickets/file-reading.js';
 import { Ingest, type IngestSummary } from '../../src/tickets/ingest.js';
+import type { TextField } from '../../src/tickets/store.js';
 import { wallTimeReader } from '../../src/time/zone.js';
 
 /**
@@ -68,9 +69,10 @@ async function readAll(
   files: [string, string | Buffer][],
   options: ReadOptions,
   split?: { at: number; chunk: number },
+  unread: readonly TextField[] = [],
 ): Promise<{ summary: IngestSummary; part: PartHere | undefined }> {
   const presets = await loadPresets();
-  const ingest = new Ingest(wallTimeReader('UTC'));
+  const ingest = new Ingest(wallTimeReader('UTC'), { unread });
   let part: PartHere | undefined;
   for (const [i, [name, text]] of files.entries()) {
     const bytes = Buffer.from(text);
@@ -265,6 +267,34 @@ const ndjsonFile = fc
   .chain(([shape, eol, bom, n]) =>
     fc.array(fc.oneof({ weight: 8, arbitrary: shape === 'chat' ? chat : ticket }, { weight: 2, arbitrary: otherLine }), { minLength: n, maxLength: n }).map((lines) => `${bom ? '\ufeff' : ''}${lines.join(eol)}${eol}`),
   );
+
+describe('a column nothing of the run reads (see unreadColumns)', () => {
+  const rows = Array.from({ length: 40 }, (_, i) => ({ id: `T${i}`, created_at: '2026-03-02T09:00:00Z', agent: `Agent ${i % 3}`, customer: `c${i % 7}` }));
+  const texts = {
+    csv: `id,created_at,agent,customer\n${rows.map((r) => Object.values(r).join(',')).join('\n')}\n`,
+    ndjson: `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`,
+    json: `[${rows.map((r) => JSON.stringify(r)).join(',')}]`,
+  };
+  for (const format of ['csv', 'ndjson', 'json'] as const) {
+    it(`is left blank by both threads reading ${format}, the other columns read as in one piece`, async () => {
+      const text = texts[format];
+      const at = format === 'json' ? text.indexOf('{"id":"T20"') : text.indexOf(format === 'csv' ? '\nT20,' : '\n{"id":"T20"') + 1;
+      const { summary, part } = await readAll(format, [[`t.${format}`, text]], {}, { at, chunk: 64 }, ['agent']);
+      expect(part!.taken).toBe(true);
+      expect((await part!.result())!.ingest.log.values.agent).toEqual([]);
+      const { store } = summary;
+      expect(store.length).toBe(40);
+      expect(Array.from(store.agent.subarray(0, 40))).toEqual(new Array(40).fill(-1));
+      expect(store.dictionaries.agent.values).toEqual([]);
+      expect(() => store.dictionaries.agent.valueOf(-1)).toThrow(/internal: the agent column/);
+      // Read as it is without the split, and as when every column is read.
+      const whole = (await readAll(format, [[`t.${format}`, text]], {}, undefined, [])).summary;
+      expect(Array.from(store.customer.subarray(0, 40))).toEqual(Array.from(whole.store.customer.subarray(0, 40)));
+      expect(store.dictionaries.customer.values).toEqual(whole.store.dictionaries.customer.values);
+      expect(whole.store.dictionaries.agent.values).toEqual(['Agent 0', 'Agent 1', 'Agent 2']);
+    });
+  }
+});
 
 describe('an NDJSON file read in two parts', () => {
   it('gives what reading it in one piece gives, split at any line start, in any chunking', async () => {
