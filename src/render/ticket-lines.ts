@@ -1,6 +1,6 @@
 import type { TicketLine } from '../engine/drilldown.js';
 import { stringifyCsv, type CsvValue } from './csv-cells.js';
-import { indentedJson } from './json.js';
+import { jsonElements } from './json.js';
 
 import type { TicketLineFormat } from './output-formats.js';
 
@@ -8,6 +8,8 @@ import type { TicketLineFormat } from './output-formats.js';
 const BLOCK = 256 * 1024;
 /** CSV rows are made text this many at a time (one call a row, when csv-stringify made them, cost a tenth of the tickets command). */
 const CSV_ROWS = 1024;
+/** JSON lines are made text this many at a time (see jsonElements), a block passing BLOCK by a few KiB at most. */
+const JSON_LINES = 64;
 
 /**
  * The ticket lines as text, a block at a time (a million tickets never make one string). CSV: one
@@ -20,11 +22,20 @@ export function* renderTicketLines(lines: Iterable<TicketLine>, format: TicketLi
   let block = '';
   let count = 0;
   let rows: CsvValue[][] = [];
+  let jsonLines: TicketLine[] = [];
+  let jsonWritten = 0;
+  /** The JSON lines held, written as elements of the document's array. */
+  const writeJson = (): void => {
+    block += `${jsonWritten === 0 ? '[\n' : ',\n'}${jsonElements(jsonLines, 1)}`;
+    jsonWritten += jsonLines.length;
+    jsonLines = [];
+  };
   // Every line has the same columns, in the same order (see ticketLines): named once, by the first.
   let columns: string[] = [];
   for (const line of lines) {
     if (format === 'json') {
-      block += `${count === 0 ? '[\n' : ',\n'}${indentedJson(line, '  ')}`;
+      jsonLines.push(line);
+      if (jsonLines.length >= JSON_LINES) writeJson();
     } else {
       if (count === 0) {
         columns = Object.keys(line);
@@ -48,6 +59,7 @@ export function* renderTicketLines(lines: Iterable<TicketLine>, format: TicketLi
     }
   }
   if (rows.length > 0) block += stringifyCsv(rows);
+  if (jsonLines.length > 0) writeJson();
   if (format === 'json') block += count === 0 ? '[]\n' : '\n]\n';
   // No ticket (a --where that matches none): the header alone, so that the file still says what it holds.
   else if (count === 0 && header.length > 0) block += stringifyCsv([[...header]]);

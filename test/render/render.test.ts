@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { render, renderJson } from '../helpers/render-text.js';
 import { renderCsv } from '../../src/render/csv.js';
-import { jsonDocument, jsonPieces } from '../../src/render/json.js';
+import { jsonDocument, jsonElements, jsonPieces } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { ansiPaint, PLAIN } from '../../src/render/paint.js';
 import { renderTable } from '../../src/render/table.js';
@@ -187,6 +188,25 @@ describe('the golden Report (checks the fixture the renderer tests rely on)', ()
 });
 
 describe('JSON', () => {
+  it('property: jsonElements writes values as the elements of an array that deep in a document, each indented and escaped as there', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', '"', '\\', '\n', '\u2028', '\u202e', '\u0085', 'é', ' ') });
+    const value = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.constant(null), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(text, tie('value'), { maxKeys: 3 })),
+    })).value;
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 3 }), (values, depth) => {
+        // The array stands `depth` levels deep: in as many arrays, of which it is the last element.
+        let document: unknown = values;
+        for (let d = 1; d < depth; d++) document = ['before', document];
+        const whole = jsonDocument(document);
+        const indent = '  '.repeat(depth);
+        const elements = jsonElements(values, depth);
+        expect(whole).toContain(`[\n${elements}\n${'  '.repeat(depth - 1)}]`);
+        expect(elements).toBe(values.map((v) => `${indent}${jsonDocument(v).slice(0, -1).replaceAll('\n', `\n${indent}`)}`).join(',\n'));
+      }),
+    );
+  });
+
   it('is written in pieces, the rows a thousand at a time, with the text of one JSON.stringify of the whole report', () => {
     const agent = (i: number): string => (i === 7 ? '\n  "rows": []\u202e' : `agent ${i}`);
     for (const n of [0, 1, 1000, 1001, 2500]) {
