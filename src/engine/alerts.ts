@@ -198,7 +198,13 @@ function seriesOf(tickets: TicketStore, history: PeriodGrid, grouping: Grouping,
     const slot = slotIndexOf(history, created);
     if (slot >= 0) own.counts[slot]!++;
   }
-  for (const own of series) if (own !== undefined) own.since = startOfPeriodHolding(own.since, history.period, history.zone);
+  // The history's periods are whole: one holding `since` starts where its slot does. The calendar
+  // is asked only for a `since` before the history (a group per agent made ~100,000 such calls).
+  for (const own of series) {
+    if (own === undefined) continue;
+    const slot = slotIndexOf(history, own.since);
+    own.since = slot >= 0 ? history.slots[slot]!.start : startOfPeriodHolding(own.since, history.period, history.zone);
+  }
   return series;
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildPeriodGrid,
@@ -321,6 +322,24 @@ describe('buildPeriodGrid', () => {
       expect(slot.start).toBe(i === 0 ? from : grid.slots[i - 1]!.end);
     });
     expect(grid.slots[52]!.end).toBe(to);
+  });
+});
+
+describe('a grid of whole periods', () => {
+  it('property: the slot holding an instant starts where the calendar says its period starts (the volume alerts take it from there)', () => {
+    const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Apia'];
+    const day = 86_400_000;
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.constantFrom(...PERIODS.filter((p) => p !== 'all')), fc.integer({ min: ms('2010-01-01T00:00:00Z'), max: ms('2030-01-01T00:00:00Z') }), fc.integer({ min: 0, max: 400 * day }), (zone, period, start, length) => {
+        const from = startOfPeriodHolding(start, period, zone);
+        const to = endOfPeriodHolding(start + length, period, zone);
+        const grid = buildPeriodGrid(from, to, period, zone);
+        for (const at of [from, start, start + Math.floor(length / 2), start + length, to - 1]) {
+          expect(grid.slots[slotIndexOf(grid, at)]!.start).toBe(startOfPeriodHolding(at, period, zone));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
