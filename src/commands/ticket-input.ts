@@ -7,8 +7,8 @@ import { rejectsFile, type RejectsFile } from './rejects-file.js';
 import { formatRejectionSummary } from '../render/diagnostics.js';
 import { cleanText, formatCount, plural } from '../render/format.js';
 import { renderInspection } from '../render/inspection.js';
+import type { Dimension } from '../schema/fields.js';
 import { Ingest, type IngestSummary } from '../tickets/ingest.js';
-import type { TextField } from '../tickets/store.js';
 import { wallTimeReader } from '../time/zone.js';
 import { readTicketInput } from './read-input.js';
 
@@ -66,14 +66,14 @@ export async function withRunOutputs(
  * The first steps of every command that reads tickets: read and validate every record (rejected
  * ones to the --rejects file), print the rejection summary, and stop when too many records were
  * rejected or nothing usable is left. --quiet leaves out the notices and the summary. `unread`:
- * the text columns nothing of the command reads, left blank (see TicketStore).
+ * the dimension columns nothing of the command reads, left blank (see TicketStore).
  */
 export async function readValidTickets(
   files: string[],
   options: TicketRun,
   io: CommandIO,
   rejects: RejectsFile | undefined,
-  unread: readonly TextField[] = [],
+  unread: readonly Dimension[] = [],
 ): Promise<IngestSummary> {
   const ingest = new Ingest(wallTimeReader(options.inputZone), { rejects, eventLog: options.eventLog, unread });
   let input: IngestSummary;

@@ -1,8 +1,7 @@
 import type { Delimiter, TextSplit } from '../io/input-formats.js';
 import type { InputProgress } from '../io/progress.js';
-import type { TicketField } from '../schema/fields.js';
+import type { Dimension, TicketField } from '../schema/fields.js';
 import type { PartIngest } from '../tickets/ingest.js';
-import type { TextField } from '../tickets/store.js';
 import type { KeyCounts, ValueCounts } from './column-readings.js';
 import type { RecordReading } from './csv-rows.js';
 
@@ -24,8 +23,8 @@ interface PlanOfAnyPart {
   maxRecordSize: number;
   /** The zone timestamps without an offset are read in (see Ingest.readLocal). */
   inputZone: string;
-  /** The text columns the part leaves blank, as the first thread's store does (see Ingest.unread). */
-  unread: readonly TextField[];
+  /** The dimension columns the part leaves blank, as the first thread's store does (see Ingest.unread). */
+  unread: readonly Dimension[];
 }
 
 export interface CsvPartPlan extends PlanOfAnyPart {

@@ -22,8 +22,8 @@ export function jsonDocument(value: unknown): string {
  * text between the array's `[` line and its `]` line, each element indented as jsonDocument
  * indents it there, escaped as above. One JSON.stringify for them all, nested in `depth - 1` arrays
  * so that they are indented as deep as they stand: made one at a time and re-indented, each value
- * took three strings of its size, and a report of 100,000 rows 8.6 s and 1.6 GB instead of 5.1 s
- * and 0.96 GB.
+ * took three strings of its size, and a report of 100,000 rows 7.4–8.6 s and up to 1.5 GiB instead
+ * of 5.0–5.2 s and 0.9 GiB.
  */
 export function jsonElements(values: readonly unknown[], depth: number): string {
   if (values.length === 0) throw new Error('internal: no JSON elements to write');

@@ -1,10 +1,10 @@
 import { formatCount } from '../count-text.js';
-import { STANDS_FOR, type TicketField } from '../schema/fields.js';
+import { STANDS_FOR, type Dimension, type TicketField } from '../schema/fields.js';
 import { contradictsResolution, emptyParsedTicket, REJECTION_REASONS, resolvedOrByStatus, validateRecord, type FieldProblem, type ParsedTicket, type RejectionCode } from '../schema/validate.js';
 import { conditionText, eventTest, type EventCondition, type EventLog } from './event-log.js';
 import type { ReadWallTime } from '../time/timestamp.js';
 import type { FileAccount, FileReading, FileUnderstanding } from './file-reading.js';
-import { TicketStore, type StoreLog, type TextField, type UpsertResult } from './store.js';
+import { TicketStore, type StoreLog, type UpsertResult } from './store.js';
 
 /**
  * Where records go once read: validated, de-duplicated into the TicketStore, and accounted for
@@ -110,7 +110,7 @@ export class Ingest {
   /** Records go to a log (see PartIngest). */
   private readonly part: boolean;
   /** The text columns left blank (see TicketStore): a second thread reading part of a file is told them. */
-  readonly unread: readonly TextField[];
+  readonly unread: readonly Dimension[];
   /** An event log: rows are events, folded per id (see TicketStore.foldEvent); undefined: rows are tickets. */
   private readonly eventLog: { resolves: (event: ParsedTicket) => boolean; responds: (event: ParsedTicket) => boolean } | undefined;
   /** Per file, the events used (folded into a ticket, or standing for it): the file's `used` + `folded`. */
@@ -126,12 +126,12 @@ export class Ingest {
   /**
    * Reads timestamps without an offset in the input zone; sends rejected records to `rejects`;
    * `eventLog`: the rows are events; `part`: the records of one part of a file are read into a log
-   * for another Ingest to merge (see PartIngest); `unread`: text columns nothing of the run reads,
+   * for another Ingest to merge (see PartIngest); `unread`: dimension columns nothing of the run reads,
    * left blank in the store (see TicketStore), and in a part's log too.
    */
   constructor(
     readonly readLocal: ReadWallTime,
-    options: { rejects?: RejectSink; eventLog?: EventLog; part?: boolean; unread?: readonly TextField[] } = {},
+    options: { rejects?: RejectSink; eventLog?: EventLog; part?: boolean; unread?: readonly Dimension[] } = {},
   ) {
     this.rejects = options.rejects;
     const { eventLog } = options;

@@ -1,4 +1,4 @@
-import { camelCase, FIELDS, type Field, type FieldKind } from '../schema/fields.js';
+import { camelCase, FIELDS, type Dimension, type Field, type FieldKind } from '../schema/fields.js';
 import { KINDS } from '../schema/field-kinds.js';
 import { resolvedOrByStatus, tagList, YesNo, type ParsedTicket } from '../schema/validate.js';
 import { ownString } from '../own-string.js';
@@ -196,7 +196,7 @@ const ARRAY_OF: Record<Exclude<FieldKind, 'id'>, new (length: number) => StoreAr
 type Stored = Exclude<Extract<Field, { store: string }>, { kind: 'id' }>;
 /** The store's columns, one per store name of the field table: `createdAt`, `resolvedAt`, `agent`… */
 export type StoreColumns = { [F in Stored as F['store']]: ArrayOf<F['kind']> };
-export type TextField = Extract<Stored, { kind: 'text' | 'tags' }>['store'];
+type TextField = Extract<Stored, { kind: 'text' | 'tags' }>['store'];
 type CountField = Extract<Stored, { kind: 'count' }>['store'];
 
 /**
@@ -443,19 +443,19 @@ export class TicketStore {
 
   /**
    * `folding`: the rows are events, folded into tickets with foldEvent (upsert is not used).
-   * `log`: a log of records (see TicketStore.log; append is used). `unread`: text columns nothing
+   * `log`: a log of records (see TicketStore.log; append is used). `unread`: dimension columns nothing
    * of the run reads (a report's, see engine/columns-read.ts): their values are not interned (a
    * dictionary lookup per ticket each), and the columns stay blank.
    */
   constructor(
     private readonly folding?: EventFolding,
     log = false,
-    unread: readonly TextField[] = [],
+    unread: readonly Dimension[] = [],
   ) {
     this.dictionaries = Object.fromEntries(
       COLUMNS.filter((c) => c.kind === 'text' || c.kind === 'tags').map((c) => {
         const name = c.name as TextField;
-        return [name, new Dictionary((code) => this.makeRoom(name, code), unread.includes(name) ? name : undefined)];
+        return [name, new Dictionary((code) => this.makeRoom(name, code), unread.includes(name as Dimension) ? name : undefined)];
       }),
     ) as Record<TextField, Dictionary>;
     this.ids = new IdTable(!log);
@@ -474,7 +474,7 @@ export class TicketStore {
    * A log of the valid records of one part of a file, read by another thread (see StoreLog): each
    * record gets a slot of its own (append), its id whether or not it came before.
    */
-  static log(unread: readonly TextField[] = []): TicketStore {
+  static log(unread: readonly Dimension[] = []): TicketStore {
     return new TicketStore(undefined, true, unread);
   }
 

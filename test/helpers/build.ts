@@ -12,7 +12,6 @@ import type { Report } from '../../src/report/types.js';
 import { FIELD_INDEX, TICKET_FIELDS, type Dimension, type TicketField } from '../../src/schema/fields.js';
 import type { EventLog } from '../../src/tickets/event-log.js';
 import { Ingest, type IngestSummary } from '../../src/tickets/ingest.js';
-import type { TextField } from '../../src/tickets/store.js';
 import type { Period } from '../../src/time/periods.js';
 import { wallTimeReader } from '../../src/time/zone.js';
 
@@ -29,7 +28,7 @@ const IDENTITY = Int32Array.from(TICKET_FIELDS, (_, i) => i);
  */
 export function ingest(
   files: TicketInput[][] | TicketInput[],
-  options: { inputZone?: string; presentFields?: TicketField[]; eventLog?: EventLog; unread?: readonly TextField[] } = {},
+  options: { inputZone?: string; presentFields?: TicketField[]; eventLog?: EventLog; unread?: readonly Dimension[] } = {},
 ): IngestSummary {
   const fileList = (Array.isArray(files[0]) ? files : [files]) as TicketInput[][];
   const sink = new Ingest(wallTimeReader(options.inputZone ?? 'UTC'), { eventLog: options.eventLog, unread: options.unread });
@@ -68,7 +67,7 @@ export interface ReportTestOptions {
   goals?: string[];
   /** A config file's content (SLA policies, churn tags), validated as the CLI does. */
   config?: Record<string, unknown>;
-  /** Intern every text column, as if something read each (the report command leaves those no part of it reads blank: see unreadColumns). */
+  /** Intern every dimension column, as if something read each (the report command leaves those no part of it reads blank: see unreadColumns). */
   readAll?: boolean;
 }
 

@@ -10,7 +10,7 @@ import type { ReadOptions } from '../../src/reading/read-options.js';
 import { loadPresets } from '../../src/presets/index.js';
 import { blankUnderstanding } from '../../src/tickets/file-reading.js';
 import { Ingest, type IngestSummary } from '../../src/tickets/ingest.js';
-import type { TextField } from '../../src/tickets/store.js';
+import type { Dimension } from '../../src/schema/fields.js';
 import { wallTimeReader } from '../../src/time/zone.js';
 
 /**
@@ -69,7 +69,7 @@ async function readAll(
   files: [string, string | Buffer][],
   options: ReadOptions,
   split?: { at: number; chunk: number },
-  unread: readonly TextField[] = [],
+  unread: readonly Dimension[] = [],
 ): Promise<{ summary: IngestSummary; part: PartHere | undefined }> {
   const presets = await loadPresets();
   const ingest = new Ingest(wallTimeReader('UTC'), { unread });
