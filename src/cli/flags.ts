@@ -231,7 +231,7 @@ export const FLAGS = [
   flag({
     key: 'maxGroups',
     flags: '--max-groups <n>',
-    help: 'stop (exit 3) when --by finds more groups than this, which is most often a column mapped to the wrong field (each group costs 12–15 KiB); none: no limit',
+    help: 'stop (exit 3) when --by finds more groups than this, which is most often a column mapped to the wrong field (each group costs 6–7 KiB); none: no limit',
     default: String(DEFAULT_MAX_GROUPS),
     commands: ['report'],
     parse: groupLimit,
