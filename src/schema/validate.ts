@@ -1,7 +1,7 @@
 import type { ReadWallTime } from '../time/timestamp.js';
 import { camelCase, FIELDS, RECORD_FIELDS, STANDS_FOR, type CamelCase, type Field } from './fields.js';
 import { canonicalStatus, OPEN_STATUSES, RESOLVED_STATUSES } from './statuses.js';
-import { KINDS, reject, Rejected, timestampText, YesNo, type FieldProblem, type KindValues, type ReadContext, type RejectionCode } from './field-kinds.js';
+import { KINDS, timestampText, YesNo, type FieldProblem, type KindValues, type ReadContext, type RejectionCode } from './field-kinds.js';
 
 export { quote, Satisfaction, tagList, YesNo, type FieldProblem, type RejectionCode } from './field-kinds.js';
 
@@ -39,38 +39,48 @@ function valueOf(values: readonly unknown[], column: Int32Array, f: number): unk
   return c < 0 ? undefined : values[c];
 }
 
-type ReadFields = (values: readonly unknown[], column: Int32Array, context: ReadContext, out: ParsedTicket, aside: FieldProblem[]) => void;
+/** Reads fields into `out`; returns the problem that rejects the record, or null. */
+type ReadFields = (values: readonly unknown[], column: Int32Array, context: ReadContext, out: ParsedTicket, aside: FieldProblem[]) => FieldProblem | null;
 
-/** An unreadable value of a field that does not reject the record: kept in `aside`, the field left blank. */
-function setAside(aside: FieldProblem[], error: unknown): void {
-  if (!(error instanceof Rejected)) throw error;
-  aside.push(error.problem);
+/** The problem a reader left in `context` (see refuse), taken out of it. */
+function taken(context: ReadContext): FieldProblem {
+  const problem = context.problem!;
+  context.problem = null;
+  return problem;
 }
 
 /**
  * The code that reads fields [from, to) into `out`, made once from the field table: one statement
  * per field, with its kind's reader and its property written out (a required one that is blank is
- * missing). A field of RECORD_FIELDS that cannot be read rejects the record (the reader throws);
- * any other is set aside (its blank value, the problem added to `aside`). Loops over the table
+ * missing). A field of RECORD_FIELDS that cannot be read rejects the record (its problem is
+ * returned); any other is set aside (its unreadable value, the problem added to `aside`). Loops over the table
  * here and in the store's writer made the million-ticket report 8% slower (`npm run bench`), its
  * property writes and reader calls being looked up anew for every field of every record; the
  * compiled code is as fast as code written by hand.
  */
 function compileReader(from: number, to: number): ReadFields {
   const statements: string[] = ['let c;'];
+  const missing: FieldProblem[] = [];
   const kinds: unknown[] = [];
   for (let f = from; f < to; f++) {
     const spec: Field = FIELDS[f]!;
     const key = KEYS[f]!;
     const name = JSON.stringify(spec.name);
     kinds.push(KINDS[spec.kind]);
-    const read = `out.${key} = kind${f}.read(${name}, (c = column[${f}]) < 0 ? undefined : values[c], context);`;
-    statements.push(RECORD_FIELDS.includes(spec.name) ? read : `try { ${read} } catch (error) { out.${key} = kind${f}.unreadable; setAside(aside, error); }`);
-    if ('required' in spec) statements.push(`if (kind${f}.isBlankValue(out.${key})) reject(${name}, 'missing_required', ${JSON.stringify(`missing (${spec.required})`)});`);
+    statements.push(`out.${key} = kind${f}.read(${name}, (c = column[${f}]) < 0 ? undefined : values[c], context);`);
+    statements.push(
+      RECORD_FIELDS.includes(spec.name)
+        ? 'if (context.problem !== null) return taken(context);'
+        : `if (context.problem !== null) { out.${key} = kind${f}.unreadable; aside.push(taken(context)); }`,
+    );
+    if ('required' in spec) {
+      missing.push({ field: spec.name, code: 'missing_required', message: `missing (${spec.required})` });
+      statements.push(`if (kind${f}.isBlankValue(out.${key})) return { ...missing[${missing.length - 1}] };`);
+    }
   }
   const names = kinds.map((_, i) => `kind${from + i}`);
-  const make = new Function('reject', 'setAside', ...names, `return function readFields(values, column, context, out, aside) {\n${statements.join('\n')}\n};`) as (...args: unknown[]) => ReadFields;
-  return make(reject, setAside, ...kinds);
+  const make = new Function('taken', 'missing', ...names, `return function readFields(values, column, context, out, aside) {\n${statements.join('\n')}\nreturn null;\n};`) as (...args: unknown[]) => ReadFields;
+  return make(taken, missing, ...kinds);
 }
 
 const readTimestampFields = compileReader(0, TIMESTAMPS_END);
@@ -110,10 +120,10 @@ function compileStandInsAndOrder(): (out: ParsedTicket) => number {
 
 const standInsAndOrder = compileStandInsAndOrder();
 
-/** Rejects a record whose field f (first_response_at, solved_at or closed_at) precedes its created_at, both quoted as written. */
-function rejectBeforeCreated(values: readonly unknown[], column: Int32Array, f: number): never {
+/** The problem of a record whose field f (first_response_at, solved_at or closed_at) precedes its created_at, both quoted as written. */
+function beforeCreated(values: readonly unknown[], column: Int32Array, f: number): FieldProblem {
   const raw = timestampText(valueOf(values, column, f));
-  return reject(FIELDS[f]!.name, 'before_created', `${raw} is before created_at ${timestampText(valueOf(values, column, CREATED))}`);
+  return { field: FIELDS[f]!.name, code: 'before_created', message: `${raw} is before created_at ${timestampText(valueOf(values, column, CREATED))}` };
 }
 
 /**
@@ -132,16 +142,13 @@ export function validateRecord(
   aside: FieldProblem[],
   timestampsRead = false,
 ): FieldProblem | null {
-  const context = { readLocal, timestampsRead };
-  try {
-    readTimestampFields(values, column, context, out, aside);
-    const early = standInsAndOrder(out);
-    if (early >= 0) rejectBeforeCreated(values, column, early);
-    readOtherFields(values, column, context, out, aside);
-    if (out.status !== null) out.status = canonicalStatus(out.status);
-    return null;
-  } catch (error) {
-    if (error instanceof Rejected) return error.problem;
-    throw error;
-  }
+  const context: ReadContext = { readLocal, timestampsRead, problem: null };
+  const rejected = readTimestampFields(values, column, context, out, aside);
+  if (rejected !== null) return rejected;
+  const early = standInsAndOrder(out);
+  if (early >= 0) return beforeCreated(values, column, early);
+  const other = readOtherFields(values, column, context, out, aside);
+  if (other !== null) return other;
+  if (out.status !== null) out.status = canonicalStatus(out.status);
+  return null;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIELD_INDEX, FIELDS, RECORD_FIELDS, TICKET_FIELDS, canonicalFieldOf, camelCase, type TicketField } from '../../src/schema/fields.js';
-import { KINDS } from '../../src/schema/field-kinds.js';
+import { KINDS, type ReadContext } from '../../src/schema/field-kinds.js';
 import {
   REJECTION_REASONS,
   Satisfaction,
@@ -524,26 +524,26 @@ describe('value readers: the shortcuts for plain values read as the definitions 
   const piece = fc.constantFrom('0', '1', '7', '9', '12345', '.', '.0', ' ', '\t', '\u00a0', '\ufeff', 'a', 'E+', ':', '-', '');
   const text = fc.array(piece, { maxLength: 18 }).map((parts) => parts.join(''));
   const DECIMAL = /^\d+(?:\.\d+)?$/;
-  const readOrRefused = (read: () => number): number | 'refused' => {
-    try {
-      return read();
-    } catch {
-      return 'refused';
-    }
+  /** What a reader makes of a value: its reading, or 'refused' when it says why it cannot read it (see refuse). */
+  const readOrRefused = (read: (context: ReadContext) => number): number | 'refused' => {
+    const context: ReadContext = { readLocal: () => Number.NaN, timestampsRead: false, problem: null };
+    const value = read(context);
+    return context.problem === null ? value : 'refused';
   };
+  const noProblem = (): ReadContext => ({ readLocal: () => Number.NaN, timestampsRead: false, problem: null });
   const WHOLE = /^(\d+)(?:\.0+)?$/;
 
   it('property: blank and text as trim() says; counts as /^(\\d+)(?:\\.0+)?$/ says; seconds as a decimal number says', () => {
     fc.assert(
       fc.property(text, (value) => {
         const plain = value.trim();
-        expect(KINDS.text.isBlankValue(KINDS.text.read('agent', value, undefined as never))).toBe(plain === '');
-        if (plain !== '') expect(KINDS.text.read('agent', value, undefined as never)).toBe(plain);
+        expect(KINDS.text.isBlankValue(KINDS.text.read('agent', value, noProblem()))).toBe(plain === '');
+        if (plain !== '') expect(KINDS.text.read('agent', value, noProblem())).toBe(plain);
         const whole = WHOLE.exec(plain);
         const count = whole === null ? Number.NaN : Number(whole[1]);
-        expect(readOrRefused(() => KINDS.count.read('reopens', value, undefined as never))).toEqual(plain === '' ? -1 : Number.isInteger(count) && count <= 2 ** 31 - 1 ? count : 'refused');
+        expect(readOrRefused((context) => KINDS.count.read('reopens', value, context))).toEqual(plain === '' ? -1 : Number.isInteger(count) && count <= 2 ** 31 - 1 ? count : 'refused');
         if (DECIMAL.test(plain)) {
-          expect(readOrRefused(() => KINDS.seconds.read('handle_time', value, undefined as never))).toEqual(Number(plain) > 100 * 365.25 * 86_400 ? 'refused' : Number(plain));
+          expect(readOrRefused((context) => KINDS.seconds.read('handle_time', value, context))).toEqual(Number(plain) > 100 * 365.25 * 86_400 ? 'refused' : Number(plain));
         }
       }),
       { numRuns: 5000 },
