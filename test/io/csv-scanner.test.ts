@@ -90,8 +90,31 @@ describe('CsvScanner', () => {
     );
   });
 
+  it('property: lines that quote every field (split natively between quote, delimiter and quote), now and then one that does something else, in any chunking', async () => {
+    // Field text mostly plain, now and then a quote, a quote-delimiter-quote, a line break or a CR inside.
+    const inField = fc.oneof(
+      { weight: 10, arbitrary: fc.constantFrom('a', 'bc', ' ', 'é', '😀', ',', ';', '') },
+      { weight: 1, arbitrary: fc.constantFrom('"', '""', '","', '";"', '\r', '\n', '\r\n') },
+    );
+    const field = fc.tuple(fc.array(inField, { maxLength: 4 }), fc.integer({ min: 0, max: 20 })).map(([parts, form]) =>
+      // Mostly quoted; sometimes bare, or with text after the closing quote.
+      form === 0 ? parts.join('') : form === 1 ? `"${parts.join('')}"x` : `"${parts.join('')}"`,
+    );
+    const line = fc.tuple(fc.array(field, { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\r\n', '\n\n'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 6 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 5 }), fc.constantFrom(',', ';'), fc.boolean(), async (lines, chunks, delimiter, keepRaw) => {
+        const text = lines.map(([fields, end]) => fields.join(delimiter) + end).join('');
+        const expected = await reference(text, delimiter, keepRaw);
+        const got = scan(text, { chunks, delimiter, keepRaw });
+        if (expected.error !== undefined) expect(got.error).toBe(expected.error);
+        else expect(got, JSON.stringify(text)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('a line split natively is over the size limit as a line split byte by byte is', () => {
-    for (const text of ['id\nabcdef\nx\n', 'id\r\nabcdef\r\nx\r\n']) {
+    for (const text of ['id\nabcdef\nx\n', 'id\r\nabcdef\r\nx\r\n', '"id"\n"abcd"\n"x"\n', '"id"\r\n"abcd"\r\n"x"\r\n']) {
       expect(scan(text, { maxRecordSize: 6 }).error).toBeUndefined();
       expect(scan(text, { maxRecordSize: 5 })).toMatchObject({ error: 'record_too_large', records: [{ fields: ['id'] }] });
     }
