@@ -110,18 +110,23 @@ function readTimestamp(field: TicketField, value: unknown, context: ReadContext)
   if (Number.isNaN(epoch)) {
     return refuse(context, field, 'invalid_timestamp', `${quote(value)} is not an ISO 8601 timestamp (e.g. 2026-03-02T09:15:00Z; for another format give --date-format its pattern, e.g. 'dd/MM/yyyy HH:mm')`, epoch);
   }
-  // Quoted as written (spaces too), as the "not a timestamp" message quotes it; a dialect's instant in ISO 8601.
-  const written = typeof value === 'number' ? timestampText(value) : value;
   if (epoch < EARLIEST) {
     // 1900-01-01 and 0001-01-01 stand for "no date" in many exports: never a ticket's real time.
-    return refuse(context, field, 'invalid_timestamp', `${quote(written)} is before 1970: a placeholder for "no date"? Leave the cell blank instead`, Number.NaN);
+    return refuse(context, field, 'invalid_timestamp', `${quote(written(value))} is before 1970: a placeholder for "no date"? Leave the cell blank instead`, Number.NaN);
   }
   if (epoch >= LATEST) {
     // 9999-12-31, 2999-12-31, 4712-12-31 stand for "never" (SAP, Oracle, data warehouses).
-    return refuse(context, field, 'invalid_timestamp', `${quote(written)} is after 2200: a placeholder for "never"? Leave the cell blank instead`, Number.NaN);
+    return refuse(context, field, 'invalid_timestamp', `${quote(written(value))} is after 2200: a placeholder for "never"? Leave the cell blank instead`, Number.NaN);
   }
   return epoch;
 }
+
+/**
+ * A timestamp quoted as written (spaces too), as the "not a timestamp" message quotes it; a
+ * dialect's instant in ISO 8601. Made only for a message: for every timestamp a dialect read, it
+ * was a sixth of the reading of a file of day-first dates.
+ */
+const written = (value: unknown): unknown => (typeof value === 'number' ? timestampText(value) : value);
 
 /** A whole number, also as spreadsheets write one (`3.0`). */
 const WHOLE_NUMBER = /^(\d+)(?:\.0+)?$/;
