@@ -45,26 +45,68 @@ const EPOCH_MILLIS = /^\d{12,13}$/;
 
 /** A numeric date read day-first, month-first or year-first: the wall time, or undefined when impossible. */
 function numericWallTime(text: string, order: 'DMY' | 'MDY' | 'YMD'): WallTime | undefined {
-  const m = (order === 'YMD' ? YEAR_FIRST_DATE : NUMERIC_DATE).exec(text);
-  if (m === null) return undefined;
-  let year: number, month: number, day: number;
-  if (order === 'YMD') [year, month, day] = [Number(m[1]), Number(m[3]), Number(m[4])];
-  else if (order === 'DMY') [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else [month, day, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  // The time's groups follow the date's: hour, separator, minute, second, AM/PM.
-  const t = order === 'YMD' ? 5 : 4;
-  let hour = m[t] === undefined ? 0 : Number(m[t]);
-  const minute = m[t + 2] === undefined ? 0 : Number(m[t + 2]);
-  const second = m[t + 3] === undefined ? 0 : Number(m[t + 3]);
-  // A fraction of a second: its first three digits are the milliseconds (never rounded up).
-  const millisecond = m[t + 4] === undefined ? 0 : Number(m[t + 4]!.slice(0, 3).padEnd(3, '0'));
-  const meridiem = m[t + 5];
-  if (meridiem !== undefined) {
-    if (hour < 1 || hour > 12) return undefined;
-    hour = (hour % 12) + (meridiem[0] === 'p' || meridiem[0] === 'P' ? 12 : 0);
+  let first: number, middle: number, year: number, hour: number, minute: number, second: number;
+  let millisecond = 0;
+  if (order !== 'YMD' && twoDigitLayout(text)) {
+    // What NUMERIC_DATE reads in such a text, read without it (a column holds a million such).
+    first = twoDigits(text, 0);
+    middle = twoDigits(text, 3);
+    year = twoDigits(text, 6) * 100 + twoDigits(text, 8);
+    hour = text.length === 10 ? 0 : twoDigits(text, 11);
+    minute = text.length === 10 ? 0 : twoDigits(text, 14);
+    second = text.length === 19 ? twoDigits(text, 17) : 0;
+  } else {
+    const m = (order === 'YMD' ? YEAR_FIRST_DATE : NUMERIC_DATE).exec(text);
+    if (m === null) return undefined;
+    if (order === 'YMD') [year, first, middle] = [Number(m[1]), Number(m[3]), Number(m[4])];
+    else [first, middle, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    // The time's groups follow the date's: hour, separator, minute, second, AM/PM.
+    const t = order === 'YMD' ? 5 : 4;
+    hour = m[t] === undefined ? 0 : Number(m[t]);
+    minute = m[t + 2] === undefined ? 0 : Number(m[t + 2]);
+    second = m[t + 3] === undefined ? 0 : Number(m[t + 3]);
+    // A fraction of a second: its first three digits are the milliseconds (never rounded up).
+    millisecond = m[t + 4] === undefined ? 0 : Number(m[t + 4]!.slice(0, 3).padEnd(3, '0'));
+    const meridiem = m[t + 5];
+    if (meridiem !== undefined) {
+      if (hour < 1 || hour > 12) return undefined;
+      hour = (hour % 12) + (meridiem[0] === 'p' || meridiem[0] === 'P' ? 12 : 0);
+    }
   }
+  // Year first: month then day; else day then month, or month then day.
+  const month = order === 'DMY' ? middle : first;
+  const day = order === 'DMY' ? first : middle;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
   return { year, month, day, hour, minute, second, millisecond };
+}
+
+const isDigit = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+const twoDigits = (text: string, i: number): number => (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
+const isDateSeparator = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c === 47 || c === 46 || c === 45; // / . -
+};
+
+/**
+ * Whether `text` is `nn/nn/nnnn`, then optionally ` nn:nn` and `:nn` (the layout of most day- or
+ * month-first columns): two-digit day and month, each followed by `/`, `.` or `-`; a space, `T` or
+ * a comma before the time; `:` or `.` between its parts, the same throughout. NUMERIC_DATE reads
+ * such a text as numericWallTime does without it; anything else goes to NUMERIC_DATE.
+ */
+function twoDigitLayout(text: string): boolean {
+  const n = text.length;
+  if (n !== 10 && n !== 16 && n !== 19) return false;
+  if (!(isDigit(text, 0) && isDigit(text, 1) && isDateSeparator(text, 2) && isDigit(text, 3) && isDigit(text, 4) && isDateSeparator(text, 5))) return false;
+  if (!(isDigit(text, 6) && isDigit(text, 7) && isDigit(text, 8) && isDigit(text, 9))) return false;
+  if (n === 10) return true;
+  const before = text.charCodeAt(10);
+  const separator = text.charCodeAt(13);
+  if (!(before === 32 || before === 84 || before === 44) || !(separator === 58 || separator === 46)) return false;
+  if (!(isDigit(text, 11) && isDigit(text, 12) && isDigit(text, 14) && isDigit(text, 15))) return false;
+  return n === 16 || (text.charCodeAt(16) === separator && isDigit(text, 17) && isDigit(text, 18));
 }
 
 /** Epoch ms of `text` read in `format`, or NaN. Values without an offset go to `readLocal`. */

@@ -263,6 +263,9 @@ export function fieldText(record: readonly string[], columns: FieldColumns, f: n
 
 /** The fields whose values are numbers (a decimal comma is read as a point in them). */
 const NUMBER_FIELDS: readonly TicketField[] = FIELDS.filter((f) => ['satisfaction', 'score', 'count', 'seconds'].includes(f.kind)).map((f) => f.name);
+/** By field index (TICKET_FIELDS): whether it is a timestamp, a number (looked up per field and record, not searched for). */
+const IS_TIMESTAMP = TICKET_FIELDS.map((field) => TIMESTAMP_FIELDS.includes(field));
+const IS_NUMBER = TICKET_FIELDS.map((field) => NUMBER_FIELDS.includes(field));
 
 /** A mapper: one raw record into canonical values (aligned to TICKET_FIELDS); the problem that rejects it, else null. */
 export type RecordMapper = (record: readonly string[], out: unknown[], aside: FieldProblem[]) => FieldProblem | null;
@@ -310,16 +313,18 @@ export function recordMapper(
     aside.length = 0;
     for (let f = 0; f < TICKET_FIELDS.length; f++) {
       const field = TICKET_FIELDS[f]!;
-      let raw = fieldText(record, columns, f);
-      if (raw !== undefined && (raw === '' || sentinels.has(raw.toLowerCase()))) raw = undefined;
-      if (raw === undefined) continue;
-      const mapped = valueMaps.get(field)?.get(raw.toLowerCase());
+      const raw = fieldText(record, columns, f);
+      if (raw === undefined || raw === '') continue;
+      // Lower-cased once, for the sentinels and the value map.
+      const lower = raw.toLowerCase();
+      if (sentinels.has(lower)) continue;
+      const mapped = valueMaps.get(field)?.get(lower);
       if (mapped !== undefined) {
         // A timestamp is handed on as epoch ms once read: a value mapped into one is text, read by the validator.
-        out[f] = mapped === '' ? undefined : TIMESTAMP_FIELDS.includes(field) ? String(mapped) : mapped;
+        out[f] = mapped === '' ? undefined : IS_TIMESTAMP[f] ? String(mapped) : mapped;
         continue;
       }
-      if (TIMESTAMP_FIELDS.includes(field)) {
+      if (IS_TIMESTAMP[f]) {
         const epoch = epochOf(field, raw);
         if (typeof epoch === 'number') out[f] = epoch;
         else if (fail(epoch, aside) !== null) return epoch;
@@ -329,7 +334,7 @@ export function recordMapper(
         const seconds = durationSeconds(field, raw, number(raw), dialect.secondsPerUnit[field], 'a number ≥ 0 or h:mm:ss');
         if (typeof seconds === 'number') out[f] = seconds;
         else if (fail(seconds, aside) !== null) return seconds;
-      } else if (NUMBER_FIELDS.includes(field)) {
+      } else if (IS_NUMBER[f]) {
         out[f] = number(raw);
       } else {
         out[f] = raw;

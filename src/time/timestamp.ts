@@ -1,4 +1,4 @@
-import { utcMillis, type WallTime } from './wall-time.js';
+import { daysFromEpoch, utcMillis, type WallTime } from './wall-time.js';
 
 /**
  * Strict reader for ISO 8601 / RFC 3339 timestamps: `2026-03-02T09:15:00Z`, `2026-03-02 09:15:00.250+01:00`,
@@ -85,19 +85,6 @@ function parseCommonLayout(text: string): number {
     return Number.NaN;
   }
   return ((daysFromEpoch(year, month, day) * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + millisecond;
-}
-
-/**
- * Days from 1970-01-01 to a valid date of the proleptic Gregorian calendar (Hinnant's
- * days_from_civil): what Date.UTC computes, without its call (several million timestamps a file).
- */
-export function daysFromEpoch(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
 }
 
 function parseAnyLayout(text: string, readLocal: ReadWallTime): number {

@@ -28,6 +28,30 @@ function verdictOf(values: readonly string[]): FormatVerdict {
 const formatsReading = (text: string): DateFormat[] => DATE_FORMATS.filter((f) => read(text, f) !== null);
 
 describe('parseDate: one value in one format', () => {
+  it('property: nn/nn/nnnn with an optional nn:nn[:nn], read without the regular expression, reads as the same text with a fraction of a second, which it reads', () => {
+    const digits = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+    const year = fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0'));
+    const between = fc.constantFrom('/', '.', '-', 'x', '');
+    const before = fc.constantFrom(' ', 'T', ',', '  ', '_');
+    const timeSeparator = fc.constantFrom(':', '.', ';');
+    const time = fc.option(fc.tuple(before, digits, timeSeparator, digits, fc.option(fc.tuple(timeSeparator, digits), { nil: undefined })), { nil: undefined });
+    fc.assert(
+      fc.property(digits, between, digits, between, year, time, fc.constantFrom('DMY', 'MDY') as fc.Arbitrary<DateFormat>, (first, a, second, b, y, t, order) => {
+        const date = `${first}${a}${second}${b}${y}`;
+        const text = t === undefined ? date : `${date}${t[0]}${t[1]}${t[2]}${t[3]}${t[4] === undefined ? '' : `${t[4][0]}${t[4][1]}`}`;
+        // The same instant written with seconds and a fraction, which only the regular expression reads.
+        const separator = t?.[2] ?? ':';
+        const hour = t === undefined ? `00${separator}00` : `${t[1]}${separator}${t[3]}`;
+        const withFraction = `${date}${t?.[0] ?? ' '}${hour}${separator}${t?.[4]?.[1] ?? '00'}.0`;
+        const sameLayout = t === undefined || t[4] === undefined || t[4][0] === t[2];
+        // Seconds after another separator than the minutes' are no time NUMERIC_DATE reads.
+        if (sameLayout) expect(read(text, order), JSON.stringify(text)).toBe(read(withFraction, order));
+        else expect(read(text, order), JSON.stringify(text)).toBeNull();
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it.each<[string, DateFormat, string | null]>([
     // ISO 8601 and the "YYYY-MM-DD HH:MM[:SS]" layout without an offset (read in the input zone)
     ['2026-03-02T09:15:00Z', 'iso', '2026-03-02T09:15:00.000Z'],

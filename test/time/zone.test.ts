@@ -202,6 +202,27 @@ describe('utcMillis', () => {
     expect(utcMillis(wall('0050-06-15 12:00'))).toBe(ms('0050-06-15T12:00:00Z'));
     expect(utcMillis(wall('0000-01-01 00:00'))).toBe(ms('0000-01-01T00:00:00Z'));
   });
+
+  it('property: what Date.UTC computes, days, hours and minutes past their range carried over, past the range of a Date NaN', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          year: fc.integer({ min: 90, max: 10_050 }),
+          month: fc.integer({ min: 0, max: 13 }),
+          day: fc.oneof(fc.integer({ min: -40, max: 70 }), fc.integer({ min: -1e9, max: 1e9 })),
+          hour: fc.integer({ min: -30, max: 50 }),
+          minute: fc.integer({ min: -70, max: 130 }),
+          second: fc.integer({ min: -70, max: 130 }),
+          millisecond: fc.integer({ min: -1500, max: 1500 }),
+        }),
+        (w) => {
+          const expected = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
+          if (w.year >= 100) expect(utcMillis(w)).toBe(expected);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
 });
 
 describe('validateTimeZone', () => {
