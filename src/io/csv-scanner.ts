@@ -203,7 +203,6 @@ export class CsvScanner {
   /** The delimiter as text, for splitting a plain line natively. */
   private readonly delimiterText: string;
 
-
   constructor(
     private readonly delimiter: number,
     private readonly maxRecordSize: number,
@@ -215,7 +214,6 @@ export class CsvScanner {
   ) {
     this.line = firstLine;
     this.delimiterText = String.fromCharCode(delimiter);
-
     this.bomChecked = midText;
   }
 
@@ -449,9 +447,10 @@ export class CsvScanner {
   /**
    * The fields of a line that starts and ends with a quote (see quotedLineEnd), when it quotes
    * every field and holds no other quote (`"a","b,c",""`: how some exports write every value, as
-   * Python's csv.QUOTE_ALL does); else undefined (it is split byte by byte). Split at its quotes, such a
-   * line is a blank, then each field's text and a delimiter in turn, the last field's text and a
-   * blank: any other quote (`""` inside a field, text after a closing quote) breaks that pattern.
+   * Python's csv.QUOTE_ALL does); else undefined (it is split byte by byte). Split at its quotes,
+   * such a line is a blank, then each field's text and a delimiter in turn, the last field's text
+   * and a blank: any other quote (`""` inside a field, text after a closing quote) breaks that
+   * pattern.
    */
   private quotedFields(line: string): string[] | undefined {
     const parts = line.split('"');

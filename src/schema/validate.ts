@@ -53,10 +53,10 @@ function taken(context: ReadContext): FieldProblem {
  * The code that reads fields [from, to) into `out`, made once from the field table: one statement
  * per field, with its kind's reader and its property written out (a required one that is blank is
  * missing). A field of RECORD_FIELDS that cannot be read rejects the record (its problem is
- * returned); any other is set aside (its unreadable value, the problem added to `aside`). Loops over the table
- * here and in the store's writer made the million-ticket report 8% slower (`npm run bench`), its
- * property writes and reader calls being looked up anew for every field of every record; the
- * compiled code is as fast as code written by hand.
+ * returned); any other is set aside (its unreadable value, the problem added to `aside`). Loops
+ * over the table here and in the store's writer made the million-ticket report 8% slower (`npm run
+ * bench`), its property writes and reader calls being looked up anew for every field of every
+ * record; the compiled code is as fast as code written by hand.
  */
 function compileReader(from: number, to: number): ReadFields {
   const statements: string[] = ['let c;'];

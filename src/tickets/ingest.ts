@@ -109,7 +109,7 @@ export class Ingest {
   private readonly rejects: RejectSink | undefined;
   /** Records go to a log (see PartIngest). */
   private readonly part: boolean;
-  /** The text columns left blank (see TicketStore): a second thread reading part of a file is told them. */
+  /** The dimension columns left blank (see TicketStore): a second thread reading part of a file is told them. */
   readonly unread: readonly Dimension[];
   /** An event log: rows are events, folded per id (see TicketStore.foldEvent); undefined: rows are tickets. */
   private readonly eventLog: { resolves: (event: ParsedTicket) => boolean; responds: (event: ParsedTicket) => boolean } | undefined;
