@@ -28,7 +28,7 @@ export type ReadWallTime = (wall: WallTime) => number;
  * `readLocal`, which knows the input time zone.
  */
 export function parseTimestamp(text: string, readLocal: ReadWallTime): number {
-  const fast = parseCommonLayout(text);
+  const fast = parseCommonLayout(text, readLocal);
   return Number.isNaN(fast) ? parseAnyLayout(text, readLocal) : fast;
 }
 
@@ -39,13 +39,14 @@ const digitAt = (text: string, i: number): number => {
 const twoDigits = (text: string, i: number): number => digitAt(text, i) * 10 + digitAt(text, i + 1);
 
 /**
- * The layout nearly every export uses, `YYYY-MM-DDTHH:MM:SS[.fff]` followed by `Z` or `±HH:MM`,
- * read without a regular expression (a million-ticket file holds several million timestamps).
- * Returns NaN for anything else, which then goes through the general reader.
+ * The layout nearly every export uses, `YYYY-MM-DDTHH:MM:SS[.fff]` followed by `Z`, `±HH:MM` or
+ * nothing (the wall time, handed to `readLocal`, as Zendesk's CSV writes it), read without a
+ * regular expression (a million-ticket file holds several million timestamps). Returns NaN for
+ * anything else, which then goes through the general reader.
  */
-function parseCommonLayout(text: string): number {
+function parseCommonLayout(text: string, readLocal: ReadWallTime): number {
   const n = text.length;
-  if (n < 20 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
+  if (n < 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
     return Number.NaN;
   }
   const separator = text.charCodeAt(10);
@@ -69,7 +70,9 @@ function parseCommonLayout(text: string): number {
     if (digits === 0) return Number.NaN;
   }
   let offsetMinutes: number;
-  if (i === n - 1 && text.charCodeAt(i) === 90) {
+  if (i === n) {
+    offsetMinutes = Number.NaN; // none: a wall time
+  } else if (i === n - 1 && text.charCodeAt(i) === 90) {
     offsetMinutes = 0; // 'Z'
   } else if (i === n - 6 && text.charCodeAt(i + 3) === 58) {
     const sign = text.charCodeAt(i);
@@ -84,6 +87,7 @@ function parseCommonLayout(text: string): number {
   if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59)) {
     return Number.NaN;
   }
+  if (Number.isNaN(offsetMinutes)) return readLocal({ year, month, day, hour, minute, second, millisecond });
   return ((daysFromEpoch(year, month, day) * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + millisecond;
 }
 

@@ -198,6 +198,40 @@ describe('parseTimestamp: properties', () => {
   });
 });
 
+describe('the common layout without an offset', () => {
+  it('property: hands readLocal the wall time the general reader does (which alone reads a lowercase t)', () => {
+    const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+    fc.assert(
+      fc.property(
+        fc.record({
+          year: fc.integer({ min: 0, max: 9999 }),
+          month: fc.integer({ min: 0, max: 13 }),
+          day: fc.integer({ min: 0, max: 32 }),
+          hour: fc.integer({ min: 0, max: 25 }),
+          minute: fc.integer({ min: 0, max: 61 }),
+          second: fc.integer({ min: 0, max: 61 }),
+        }),
+        fc.constantFrom('T', ' '),
+        fc.option(fc.stringMatching(/^[0-9]{0,10}$/), { nil: undefined }),
+        (w, separator, fraction) => {
+          const time = `${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${fraction === undefined ? '' : `.${fraction}`}`;
+          const date = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+          const seen: WallTime[] = [];
+          const readLocal = (wall: WallTime): number => {
+            seen.push(wall);
+            return seen.length;
+          };
+          const common = parseTimestamp(`${date}${separator}${time}`, readLocal);
+          const general = parseTimestamp(`${date}t${time}`, readLocal);
+          expect(Number.isNaN(common)).toBe(Number.isNaN(general));
+          if (!Number.isNaN(common)) expect(seen[0]).toEqual(seen[1]);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('the common layout reads instants as Date.UTC does', () => {
   it('property: any valid date and time from year 100 to 9999, with any offset, is the instant Date.UTC gives', () => {
     fc.assert(
