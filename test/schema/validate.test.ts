@@ -524,13 +524,13 @@ describe('value readers: the shortcuts for plain values read as the definitions 
   const piece = fc.constantFrom('0', '1', '7', '9', '12345', '.', '.0', ' ', '\t', '\u00a0', '\ufeff', 'a', 'E+', ':', '-', '');
   const text = fc.array(piece, { maxLength: 18 }).map((parts) => parts.join(''));
   const DECIMAL = /^\d+(?:\.\d+)?$/;
+  const noProblem = (): ReadContext => ({ readLocal: () => Number.NaN, timestampsRead: false, problem: null });
   /** What a reader makes of a value: its reading, or 'refused' when it says why it cannot read it (see refuse). */
   const readOrRefused = (read: (context: ReadContext) => number): number | 'refused' => {
-    const context: ReadContext = { readLocal: () => Number.NaN, timestampsRead: false, problem: null };
+    const context = noProblem();
     const value = read(context);
     return context.problem === null ? value : 'refused';
   };
-  const noProblem = (): ReadContext => ({ readLocal: () => Number.NaN, timestampsRead: false, problem: null });
   const WHOLE = /^(\d+)(?:\.0+)?$/;
 
   it('property: blank and text as trim() says; counts as /^(\\d+)(?:\\.0+)?$/ says; seconds as a decimal number says', () => {
