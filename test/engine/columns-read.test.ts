@@ -6,7 +6,7 @@ import { unreadColumns } from '../../src/engine/columns-read.js';
 import { METRICS } from '../../src/metrics/index.js';
 import { DIMENSIONS, type Dimension } from '../../src/schema/fields.js';
 import { whereCondition } from '../../src/cli/flag-values.js';
-import { reportOf, type TicketInput } from '../helpers/build.js';
+import { reportOf, timedTicket, type TicketInput } from '../helpers/build.js';
 
 const metric = (id: string) => METRICS.find((m) => m.meta.id === id)!;
 
@@ -82,19 +82,9 @@ describe('unreadColumns: the dimension columns a report does not read', () => {
         fc.option(condition, { nil: undefined }),
         fc.option(fc.subarray(METRICS.map((m) => m.meta.id), { minLength: 1 }), { nil: undefined }),
         (rows, by, where, goal, slaMatch, scheduleMatch, metricIds) => {
-          const day = Date.UTC(2026, 2, 2);
-          const hour = 3_600_000;
           const records: TicketInput[] = rows.map((r, i) => {
-            const created = day + r.createdHours * hour;
             const dimensions = Object.fromEntries(DIMENSIONS.flatMap((d) => ((r as Record<string, unknown>)[d] === undefined ? [] : [[d, (r as Record<string, unknown>)[d]]])));
-            return {
-              id: `T${i}`,
-              created_at: new Date(created).toISOString(),
-              ...(r.responseHours === undefined ? {} : { first_response_at: new Date(created + r.responseHours * hour).toISOString() }),
-              ...(r.resolvedHours === undefined ? { status: 'open' } : { solved_at: new Date(created + r.resolvedHours * hour).toISOString(), status: 'solved' }),
-              ...(r.satisfaction === undefined ? {} : { satisfaction: r.satisfaction }),
-              ...dimensions,
-            };
+            return timedTicket(i, r, { ...(r.satisfaction === undefined ? {} : { satisfaction: r.satisfaction }), ...dimensions });
           });
           const config = {
             ...(goal === undefined ? {} : { goals: [{ metric: goal.metric, ...(goal.metric === 'first_response_time' ? { max: '2h' } : { min: '50%' }), ...(goal.by === undefined ? {} : { by: goal.by }), ...(goal.where === undefined ? {} : { where: goal.where }) }] }),

@@ -7,7 +7,7 @@ import { lastCompleteSlot } from '../../src/engine/headline.js';
 import { METRICS } from '../../src/metrics/index.js';
 import type { Stat, Unit } from '../../src/metrics/types.js';
 import { buildPeriodGrid } from '../../src/time/periods.js';
-import { reportOf, type TicketInput } from '../helpers/build.js';
+import { reportOf, timedTicket, type TicketInput } from '../helpers/build.js';
 
 const unitOf = (id: string): Unit | undefined => METRICS.find((m) => m.meta.id === id)?.meta.unit;
 
@@ -180,8 +180,6 @@ describe('the headline', () => {
   });
 
   it('property: the same whatever --by, --compare and --attribution say (its periods are taken from the rows of the report\'s own view where they can be)', () => {
-    const day = Date.UTC(2026, 2, 2);
-    const hour = 3_600_000;
     const record = fc.record({
       createdHours: fc.integer({ min: 0, max: 24 * 40 }),
       responseHours: fc.option(fc.integer({ min: 0, max: 24 * 10 }), { nil: undefined }),
@@ -192,18 +190,9 @@ describe('the headline', () => {
     });
     fc.assert(
       fc.property(fc.array(record, { minLength: 1, maxLength: 40 }), fc.constantFrom('day', 'week', 'month'), fc.constantFrom('previous', 'year', undefined), fc.constantFrom('event', 'created'), fc.boolean(), (rows, period, compare, attribution, from) => {
-        const records: TicketInput[] = rows.map((r, i) => {
-          const created = day + r.createdHours * hour;
-          return {
-            id: `T${i}`,
-            created_at: new Date(created).toISOString(),
-            ...(r.responseHours === undefined ? {} : { first_response_at: new Date(created + r.responseHours * hour).toISOString() }),
-            ...(r.resolvedHours === undefined ? { status: 'open' } : { solved_at: new Date(created + r.resolvedHours * hour).toISOString(), status: 'solved' }),
-            ...(r.agent === undefined ? {} : { agent: r.agent }),
-            channel: r.channel,
-            ...(r.satisfaction === undefined ? {} : { satisfaction: r.satisfaction }),
-          };
-        });
+        const records: TicketInput[] = rows.map((r, i) =>
+          timedTicket(i, r, { ...(r.agent === undefined ? {} : { agent: r.agent }), channel: r.channel, ...(r.satisfaction === undefined ? {} : { satisfaction: r.satisfaction }) }),
+        );
         // A range that starts within a period, or the data's own.
         const options = { period, compare, attribution, config: { sla: [{ name: 'Chat', match: { channel: 'chat' }, firstResponse: '2h', resolution: '1d' }, { name: 'Default', firstResponse: '8h', resolution: '3d' }] }, ...(from ? { from: '2026-03-04T12:00:00Z' } : {}) } as const;
         const alone = reportOf(records, options).headline;

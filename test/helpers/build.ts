@@ -18,6 +18,28 @@ import { wallTimeReader } from '../../src/time/zone.js';
 /** A ticket as a test writes it: canonical field names, values as they would come in JSON. */
 export type TicketInput = Partial<Record<TicketField, unknown>>;
 
+/** A ticket's times as hours after Monday 2026-03-02 00:00 UTC (its creation), and after its creation (its first response, its resolution). */
+export interface TicketHours {
+  createdHours: number;
+  responseHours?: number | undefined;
+  resolvedHours?: number | undefined;
+}
+
+const HOUR = 3_600_000;
+
+/** Ticket `T${i}` timed as `hours` says (solved when it has a resolution, else open), with `fields` besides. */
+export function timedTicket(i: number, hours: TicketHours, fields: TicketInput = {}): TicketInput {
+  const created = Date.UTC(2026, 2, 2) + hours.createdHours * HOUR;
+  const after = (h: number): string => new Date(created + h * HOUR).toISOString();
+  return {
+    id: `T${i}`,
+    created_at: new Date(created).toISOString(),
+    ...(hours.responseHours === undefined ? {} : { first_response_at: after(hours.responseHours) }),
+    ...(hours.resolvedHours === undefined ? { status: 'open' } : { solved_at: after(hours.resolvedHours), status: 'solved' }),
+    ...fields,
+  };
+}
+
 const IDENTITY = Int32Array.from(TICKET_FIELDS, (_, i) => i);
 
 /**

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { parseTimestamp } from '../../src/time/timestamp.js';
 import type { WallTime } from '../../src/time/zone.js';
+import { wallTimes } from '../helpers/wall-times.js';
 
 /** A readLocal that must not be called: every case here carries an offset. */
 const noLocal = (): number => {
@@ -203,14 +204,7 @@ describe('the common layout without an offset', () => {
     const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
     fc.assert(
       fc.property(
-        fc.record({
-          year: fc.integer({ min: 0, max: 9999 }),
-          month: fc.integer({ min: 0, max: 13 }),
-          day: fc.integer({ min: 0, max: 32 }),
-          hour: fc.integer({ min: 0, max: 25 }),
-          minute: fc.integer({ min: 0, max: 61 }),
-          second: fc.integer({ min: 0, max: 61 }),
-        }),
+        wallTimes({ year: [0, 9999], month: [0, 13], day: [0, 32], hour: [0, 25], minute: [0, 61], second: [0, 61] }),
         fc.constantFrom('T', ' '),
         fc.option(fc.stringMatching(/^[0-9]{0,10}$/), { nil: undefined }),
         (w, separator, fraction) => {
